@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+
+const features = ['live', 'sessions', 'power', 'chargers'];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // DESIGN §7: imports flow one way, src/shared -> src/api -> src/features/* -> app, and the
+      // browser never reaches into the server. A feature does not import another feature's
+      // internals (only its top-level component files, never its hooks or helpers subfolders).
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/shared', from: ['./src/api', './src/features', './src/app'], message: 'src/shared is the bottom layer' },
+            { target: './src/api', from: ['./src/features', './src/app'], message: 'src/api must not depend on features or the app' },
+            { target: './src/features', from: './src/app', message: 'features must not depend on the app shell' },
+            { target: './src', from: ['./server', './e2e', './bench'], message: 'the browser code must not import Node code' },
+            ...features.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: './src/features',
+              except: [`./${feature}`],
+              message: 'a feature does not import another feature; lift shared code to src/shared or src/api',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,436 @@
+/**
+ * The Etrel INCH local web API, as Zod schemas: the single source of the charger's types for the
+ * browser, our server and the simulator (DESIGN §2, §7).
+ *
+ * Tolerance rules, because the charger's firmware varies and we cannot test against every version:
+ * - unknown fields pass (stripped on parse; the server forwards the raw JSON anyway);
+ * - enum-like strings are plain strings; the known values are listed for translation only, so a
+ *   status we have never seen is kept and shown readably instead of failing the parse;
+ * - anything the charger may leave out or send as `null` is `nullish`; only identities (ids) and the
+ *   connector's status are required, because without them a card cannot be drawn at all.
+ *
+ * Parsed output turns TimeSpan text into seconds and timestamps into epoch milliseconds
+ * (`z.output`); the raw wire shape is `z.input`, which is what the simulator produces.
+ */
+import { z } from 'zod';
+import { parseChargerTime, parseTimeSpan } from './charger-parse.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Value helpers
+
+/** A .NET TimeSpan string (`1.12:44:26`) parsed into seconds; `null` when absent. */
+export const timeSpanSeconds = z
+  .string()
+  .nullish()
+  .transform((text, ctx) => {
+    if (text == null || text === '') return null;
+    const seconds = parseTimeSpan(text);
+    if (seconds === null) {
+      ctx.issues.push({ code: 'custom', message: `not a duration: "${text}"`, input: text });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+/**
+ * A charger timestamp parsed into epoch ms; `null` when absent or `0001-01-01T00:00:00`
+ * (.NET's MinValue, the charger's "no value").
+ */
+export const chargerTime = z
+  .string()
+  .nullish()
+  .transform((text, ctx) => {
+    if (text == null || text === '' || text.startsWith('0001-01-01')) return null;
+    const ms = parseChargerTime(text);
+    if (ms === null) {
+      ctx.issues.push({ code: 'custom', message: `not a time: "${text}"`, input: text });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+/** A number the charger may omit or send as null. */
+const optionalNumber = z.number().nullish().transform((n) => n ?? null);
+/** An enum-like or free string the charger may omit or send as null. */
+const optionalString = z.string().nullish().transform((s) => s ?? null);
+const optionalBoolean = z.boolean().nullish().transform((b) => b ?? null);
+
+// ---------------------------------------------------------------------------------------------
+// Known enum values (for translation; unknown values are kept as strings)
+
+/** Connector states seen on INCH firmware (OCPP 1.6 ChargePointStatus names). */
+export const KNOWN_CONNECTOR_STATUSES = [
+  'Available',
+  'Preparing',
+  'Charging',
+  'SuspendedEVSE',
+  'SuspendedEV',
+  'Finishing',
+  'Reserved',
+  'Unavailable',
+  'Faulted',
+] as const;
+export type KnownConnectorStatus = (typeof KNOWN_CONNECTOR_STATUSES)[number];
+
+export const KNOWN_CHARGING_MODES = ['Fast', 'Eco', 'Scheduled', 'Solar'] as const;
+
+export const KNOWN_STOP_REASONS = [
+  'LocalStopUserDisconnectedCableFromVehicle',
+  'LocalStopUserStoppedCharging',
+  'RemoteStop',
+  'EnergyLimitReached',
+  'DepartureTimeReached',
+  'EVDisconnected',
+  'PowerLoss',
+  'Reboot',
+  'EmergencyStop',
+  'DeAuthorized',
+  'Other',
+] as const;
+
+// ---------------------------------------------------------------------------------------------
+// POST /api/webOperatorLogin/
+
+export const loginResponseSchema = z.object({
+  /** 0 on success; anything else is a failed login even with HTTP 200. */
+  errorCode: z.number(),
+  /** Human-readable reason from the charger, e.g. "Wrong email or password". */
+  errorMessage: optionalString,
+  /** The operator account; shape varies by firmware, never shown. */
+  webOperator: z.unknown().optional(),
+  /** Bearer token for the other calls; null when the login failed. */
+  token: optionalString,
+});
+export type LoginResponse = z.output<typeof loginResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/generalStatus/
+
+/** Live values of a connector; absent on some firmware when the connector is disabled. */
+export const onlineDataSchema = z.object({
+  /** Connector state, e.g. `Available`, `Charging`, `SuspendedEV`; unknown values kept. */
+  status: z.string(),
+  /** Charging mode chosen in the charger's app, e.g. `Fast`; null when none. */
+  mode: optionalString,
+  /** Id of the current or last charging session. */
+  sessionId: optionalNumber,
+  /** Phases wired for this connector: `One` or `Three`. */
+  numberOfPhases: optionalString,
+  /** Current the charger offers the vehicle right now, in A. */
+  targetCurrent: optionalNumber,
+  /** Measured current on phase 1, in A. */
+  phase1Current: optionalNumber,
+  /** Phases carrying current, e.g. `L123` or `L1`. */
+  phaseUsed: optionalString,
+  /** Charging power right now, in kW. */
+  power: optionalNumber,
+  /** Energy of the current session so far, in kWh. */
+  consumedEnergy: optionalNumber,
+  /** Duration of the current session (TimeSpan text on the wire). */
+  chargingDuration: timeSpanSeconds,
+  /** Departure time the driver set; null when none. */
+  plannedDepartureTime: chargerTime,
+  /** How the departure time was chosen, e.g. `Selected`. */
+  departureTimeMode: optionalString,
+  /** Reservation time (sic: the charger's spelling); MinValue means none. */
+  reserverdTime: chargerTime,
+  /** Fault type when the connector is faulted; null otherwise. */
+  faultEventType: optionalString,
+  /** Fault text from the charger; null otherwise. */
+  faultEventDescription: optionalString,
+  /** Operating time of this connector (sic: the charger's spelling). */
+  totalOperatingTme: timeSpanSeconds,
+});
+
+/** Summary of the connector's last finished session. */
+export const lastSessionSchema = z.object({
+  /** Charging time of the last session. */
+  chargingDuration: timeSpanSeconds,
+  /** When the last session ended. */
+  chargingEndedTime: chargerTime,
+  /** Energy of the last session, in kWh. */
+  energyConsumed: optionalNumber,
+  /** Why it ended, e.g. `LocalStopUserDisconnectedCableFromVehicle`. */
+  chargingSessionStopReason: optionalString,
+});
+
+export const connectorSchema = z.object({
+  /** Connector number within its EVSE, from 1; also the `connectorN` power-profile measure. */
+  connectorId: z.number(),
+  /** Phases the connector is wired for: `One` or `Three`. */
+  numberOfPhases: optionalString,
+  /** Plug type, e.g. `CableType2`. */
+  type: optionalString,
+  /** Configured per-phase limit on L1, in A (0 = none). */
+  maxCurrentL1: optionalNumber,
+  /** Limit when charging on one phase, in A. */
+  maxCurrent1Phase: optionalNumber,
+  /** Limit when charging on three phases, in A. */
+  maxCurrent3Phase: optionalNumber,
+  /** What the hardware can deliver, in A. */
+  hardwareMaxCurrent: optionalNumber,
+  /** Nominal phase voltage, in V. */
+  hardwareMaxVoltage: optionalNumber,
+  /** Live values; null when the charger has none for this connector. */
+  onlineData: onlineDataSchema.nullish().transform((v) => v ?? null),
+  /** The last finished session; null before the first one. */
+  lastSession: lastSessionSchema.nullish().transform((v) => v ?? null),
+});
+export type Connector = z.output<typeof connectorSchema>;
+
+export const evseSchema = z.object({
+  /** EVSE number, from 1. */
+  evseId: z.number(),
+  /** Label printed on the charger. */
+  evseCode: optionalString,
+  connectors: z.array(connectorSchema),
+});
+export type Evse = z.output<typeof evseSchema>;
+
+/** A radio link (Wi-Fi or GSM). */
+export const linkSchema = z.object({
+  isInstalled: optionalBoolean,
+  isEnabled: optionalBoolean,
+  /** Whether the link is up right now. */
+  linkIsUp: optionalBoolean,
+  /** Signal quality in percent. */
+  linkQuality: optionalNumber,
+});
+
+export const loadGuardSchema = z.object({
+  /** A building meter (Load Guard) is fitted. */
+  isInstalled: optionalBoolean,
+  /** The charger hears the meter right now. */
+  isConnected: optionalBoolean,
+  /** Whole building's power, in kW. */
+  buildingTotalPower: optionalNumber,
+  /** Building's main-fuse limit per phase, in A. */
+  maxCurrentL1: optionalNumber,
+  maxCurrentL2: optionalNumber,
+  maxCurrentL3: optionalNumber,
+});
+
+export const clusterSchema = z.object({
+  /** Several chargers share one current limit. */
+  isEnabled: optionalBoolean,
+  /** Every member of the cluster is reachable. */
+  allChargersConnected: optionalBoolean,
+  /** Sum of the cluster's charging power, in kW. */
+  totalPower: optionalNumber,
+  /** Cluster limit per phase, in A. */
+  maxCurrentL1: optionalNumber,
+  maxCurrentL2: optionalNumber,
+  maxCurrentL3: optionalNumber,
+});
+
+export const powerManagementSchema = z.object({
+  loadGuard: loadGuardSchema.nullish().transform((v) => v ?? null),
+  cluster: clusterSchema.nullish().transform((v) => v ?? null),
+});
+export type PowerManagement = z.output<typeof powerManagementSchema>;
+
+/** The connectivity panel's fields, gathered from the top level of generalStatus. */
+export const connectivitySchema = z.object({
+  authorization: z
+    .object({
+      /** Who may charge, e.g. `ChargerWhitelistOnly`. */
+      type: optionalString,
+    })
+    .nullish()
+    .transform((v) => v ?? null),
+  centralSystem: z
+    .object({
+      /** OCPP backend connection, e.g. `Disabled`, `Connected`. */
+      status: optionalString,
+    })
+    .nullish()
+    .transform((v) => v ?? null),
+  gsm: linkSchema.nullish().transform((v) => v ?? null),
+  wifi: linkSchema.nullish().transform((v) => v ?? null),
+  /** Number of recent faults in the charger's log. */
+  latestFaults: optionalNumber,
+  /** Operating time of the whole charger. */
+  chargerTotalOperatingTime: timeSpanSeconds,
+});
+export type Connectivity = z.output<typeof connectivitySchema>;
+
+/** The whole generalStatus answer, strictly: what the simulator produces and tests check. */
+export const generalStatusSchema = connectivitySchema.extend({
+  evses: z.array(evseSchema),
+  powerManagement: powerManagementSchema.nullish().transform((v) => v ?? null),
+});
+export type GeneralStatus = z.output<typeof generalStatusSchema>;
+export type GeneralStatusWire = z.input<typeof generalStatusSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// POST /api/chargingSession/
+
+export const sessionUserSchema = z.object({
+  UserId: optionalNumber,
+  /** The charger's user object is PascalCase, unlike the rest of the API. */
+  FirstName: optionalString,
+  LastName: optionalString,
+  Blocked: optionalBoolean,
+  Deleted: optionalBoolean,
+});
+
+export const userIdentificationSchema = z.object({
+  userIdentificationId: optionalNumber,
+  userId: optionalNumber,
+  /** e.g. `RfidCard`. */
+  userIdentificationType: optionalString,
+  /** e.g. `ChargerLocal`. */
+  userIdentificationSource: optionalString,
+  userIdentificationStatus: optionalString,
+  /** The RFID card's UID. */
+  identificationCode: optionalString,
+  /** Number printed on the card, e.g. `0055`. */
+  number: optionalString,
+  deleted: optionalBoolean,
+});
+
+export const chargingSessionSchema = z.object({
+  chargingSessionId: z.number(),
+  /** Connector the session ran on. */
+  connectorId: optionalNumber,
+  /** RFID UID (or other identification) that started the session. */
+  identificationCode: optionalString,
+  vehicleConnectedTime: chargerTime,
+  chargingStartedTime: chargerTime,
+  /** Null while the session is running. */
+  chargingEndedTime: chargerTime,
+  vehicleDisconnectedTime: chargerTime,
+  /** Time actually spent charging. */
+  timeSpentCharging: timeSpanSeconds,
+  /** Energy meter at start, in mWh (end - start = kWh x 10^6). */
+  meterValueStart: optionalNumber,
+  /** Energy meter at end, in mWh; null or stale while running. */
+  meterValueEnd: optionalNumber,
+  /** Energy of the session, in kWh. */
+  activeEnergyConsumed: optionalNumber,
+  /** Highest power in the session, in kW. */
+  maxSessionPower: optionalNumber,
+  /** e.g. `Finished`, `Charging`. */
+  chargingSessionStatus: optionalString,
+  /** Charging mode, e.g. `Fast`; null on some sessions. */
+  chargingMode: optionalString,
+  selectedDepartureTime: chargerTime,
+  requiredEnergy: optionalNumber,
+  /** Why the session ended; null while running. */
+  chargingSessionStopReason: optionalString,
+  userId: optionalNumber,
+  /** Null for sessions started without a known user. */
+  user: sessionUserSchema.nullish().transform((v) => v ?? null),
+  /** Null for sessions started without an identification. */
+  userIdentification: userIdentificationSchema.nullish().transform((v) => v ?? null),
+});
+export type ChargingSession = z.output<typeof chargingSessionSchema>;
+export type ChargingSessionWire = z.input<typeof chargingSessionSchema>;
+
+export const chargingSessionPageSchema = z.object({
+  /** 0 on success; anything else is an error even with HTTP 200. */
+  errorCode: z.number(),
+  errorMessage: optionalString,
+  /** Null on some firmware when errorCode != 0. */
+  content: z.array(chargingSessionSchema).nullish().transform((v) => v ?? []),
+  pagingInfo: z
+    .object({
+      /** Sessions matching the filter, over all pages. */
+      numOfRows: z.number(),
+      /** Pages at the requested pageSize. */
+      pageCount: z.number(),
+    })
+    .nullish()
+    .transform((v) => v ?? { numOfRows: 0, pageCount: 0 }),
+});
+export type ChargingSessionPage = z.output<typeof chargingSessionPageSchema>;
+export type ChargingSessionPageWire = z.input<typeof chargingSessionPageSchema>;
+
+/** The session filter's form fields, as the charger names them. */
+export const SESSION_FILTER_FIELDS = [
+  'pageSize',
+  'pageNumber',
+  'orderByColumn',
+  'orderDirection',
+  'chargingStartedTimeFrom',
+  'chargingStartedTimeTo',
+  'identificationSource',
+  'identificationType',
+  'chargingSessionStopReason',
+  'identificationCode',
+  'userId',
+] as const;
+export type SessionFilterField = (typeof SESSION_FILTER_FIELDS)[number];
+
+const filterTimeText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss');
+
+/** Columns the charger can order sessions by (the ones its own UI offers). */
+export const SESSION_ORDER_COLUMNS = [
+  'chargingStartedTime',
+  'chargingEndedTime',
+  'activeEnergyConsumed',
+  'timeSpentCharging',
+  'maxSessionPower',
+  'chargingSessionId',
+] as const;
+
+/**
+ * Validation of the session filter as our server accepts it (query string) and forwards it
+ * (POST form). All values stay strings, because that is what goes on the wire.
+ */
+export const sessionFilterSchema = z.strictObject({
+  pageSize: z.string().regex(/^\d{1,4}$/).refine((s) => Number(s) >= 1 && Number(s) <= 1000, 'pageSize must be 1-1000').default('100'),
+  pageNumber: z.string().regex(/^\d{1,6}$/).refine((s) => Number(s) >= 1, 'pageNumber starts at 1').default('1'),
+  orderByColumn: z.enum(SESSION_ORDER_COLUMNS).default('chargingStartedTime'),
+  orderDirection: z.enum(['Ascending', 'Descending']).default('Descending'),
+  chargingStartedTimeFrom: filterTimeText.optional(),
+  chargingStartedTimeTo: filterTimeText.optional(),
+  identificationSource: z.string().max(64).regex(/^[\w-]*$/).default(''),
+  identificationType: z.string().max(64).regex(/^[\w-]*$/).default(''),
+  chargingSessionStopReason: z.string().max(128).regex(/^[\w-]*$/).default(''),
+  identificationCode: z.string().max(64).regex(/^[\w.:-]*$/).default(''),
+  userId: z.string().regex(/^\d{0,10}$/).default(''),
+});
+export type SessionFilter = z.output<typeof sessionFilterSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// GET /api/powerProfile/
+
+/** `connector1`, `connector2`, …, `building`, `cluster`. */
+export const MEASURE_PATTERN = /^(connector[1-9]\d?|building|cluster)$/;
+
+/**
+ * One 5-minute point: `time` plus one key per requested measure, in kW. Values are left unknown
+ * here on purpose: the chart drops and counts non-numeric or negative values instead of failing
+ * the whole answer.
+ */
+export const powerPointSchema = z.looseObject({
+  /** Start of the 5-minute interval, ISO with offset. */
+  time: z.string(),
+});
+export const powerProfileSchema = z.array(powerPointSchema);
+export type PowerPointWire = { time: string } & Record<string, unknown>;
+
+/** The longest power-profile range we forward; a month of 5-minute points and a little margin. */
+export const MAX_PROFILE_SPAN_MS = 35 * 86_400_000;
+
+export const powerProfileQuerySchema = z.strictObject({
+  fromTime: z.iso.datetime({ offset: true }),
+  toTime: z.iso.datetime({ offset: true }),
+  measure: z
+    .string()
+    .max(200)
+    .refine(
+      (s) => s.split(',').every((m) => MEASURE_PATTERN.test(m)),
+      'measure is a comma list of connectorN, building, cluster',
+    ),
+}).refine((q) => Date.parse(q.fromTime) < Date.parse(q.toTime), {
+  message: 'fromTime must be before toTime',
+  path: ['toTime'],
+}).refine((q) => Date.parse(q.toTime) - Date.parse(q.fromTime) <= MAX_PROFILE_SPAN_MS, {
+  message: 'the range may span at most 35 days',
+  path: ['toTime'],
+});
+export type PowerProfileQuery = z.output<typeof powerProfileQuerySchema>;

@@ -1,0 +1,75 @@
+/**
+ * Our own server's API (DESIGN §3), shared by the server (which produces it) and the browser
+ * (which parses it).
+ */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'bad_request',
+  'not_found',
+  'method_not_allowed',
+  'charger_auth_failed',
+  'charger_unreachable',
+  'charger_bad_response',
+  'charger_timeout',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** HTTP status our server answers with for each error code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  charger_auth_failed: 502,
+  charger_unreachable: 502,
+  charger_bad_response: 502,
+  charger_timeout: 504,
+};
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    /** Machine-readable; unknown codes from a newer server are kept. */
+    code: z.string(),
+    /** One sentence for people. */
+    message: z.string(),
+    /** Which charger the error is about, for charger_* codes. */
+    chargerId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const chargerInfoSchema = z.object({
+  /** Stable id used in URLs (`?charger=<id>`, `/api/chargers/<id>/…`). */
+  id: z.string(),
+  /** Display name, e.g. "Platz 13". */
+  name: z.string(),
+  /** True when this is the embedded simulator, not a real charger. */
+  simulated: z.boolean(),
+});
+export type ChargerInfo = z.infer<typeof chargerInfoSchema>;
+
+export const chargersResponseSchema = z.object({
+  chargers: z.array(chargerInfoSchema),
+  /** Build id of the running server; the page reloads itself when it changes. */
+  build: z.string().optional(),
+  /** Server defaults for the session cost (PRICE_PER_KWH, CURRENCY). */
+  pricing: z
+    .object({ pricePerKwh: z.number().nullable(), currency: z.string() })
+    .optional(),
+});
+export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  ok: z.boolean(),
+  chargers: z.array(
+    z.object({
+      id: z.string(),
+      reachable: z.boolean(),
+      /** ISO time of the last successful upstream call; null before the first. */
+      lastOkAt: z.string().nullable(),
+      /** Error code and message of the last failed call; null when the last call succeeded. */
+      lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+    }),
+  ),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
