@@ -378,20 +378,31 @@ export const SESSION_ORDER_COLUMNS = [
 
 /**
  * Validation of the session filter as our server accepts it (query string) and forwards it
- * (POST form). All values stay strings, because that is what goes on the wire.
+ * (POST form). All values stay strings, because that is what goes on the wire. Nothing is
+ * defaulted here: the server forwards exactly the fields the client sent, and the browser always
+ * sends the full set, as the charger's own web UI does.
  */
+const fieldText = (max: number, pattern: RegExp) => z.string().max(max).regex(pattern).optional();
 export const sessionFilterSchema = z.strictObject({
-  pageSize: z.string().regex(/^\d{1,4}$/).refine((s) => Number(s) >= 1 && Number(s) <= 1000, 'pageSize must be 1-1000').default('100'),
-  pageNumber: z.string().regex(/^\d{1,6}$/).refine((s) => Number(s) >= 1, 'pageNumber starts at 1').default('1'),
-  orderByColumn: z.enum(SESSION_ORDER_COLUMNS).default('chargingStartedTime'),
-  orderDirection: z.enum(['Ascending', 'Descending']).default('Descending'),
+  pageSize: z
+    .string()
+    .regex(/^\d{1,4}$/, 'pageSize is a number')
+    .refine((s) => Number(s) >= 1 && Number(s) <= 1000, 'pageSize must be 1-1000')
+    .optional(),
+  pageNumber: z
+    .string()
+    .regex(/^\d{1,6}$/, 'pageNumber is a number')
+    .refine((s) => Number(s) >= 1, 'pageNumber starts at 1')
+    .optional(),
+  orderByColumn: z.enum(SESSION_ORDER_COLUMNS).optional(),
+  orderDirection: z.enum(['Ascending', 'Descending']).optional(),
   chargingStartedTimeFrom: filterTimeText.optional(),
   chargingStartedTimeTo: filterTimeText.optional(),
-  identificationSource: z.string().max(64).regex(/^[\w-]*$/).default(''),
-  identificationType: z.string().max(64).regex(/^[\w-]*$/).default(''),
-  chargingSessionStopReason: z.string().max(128).regex(/^[\w-]*$/).default(''),
-  identificationCode: z.string().max(64).regex(/^[\w.:-]*$/).default(''),
-  userId: z.string().regex(/^\d{0,10}$/).default(''),
+  identificationSource: fieldText(64, /^[\w-]*$/),
+  identificationType: fieldText(64, /^[\w-]*$/),
+  chargingSessionStopReason: fieldText(128, /^[\w-]*$/),
+  identificationCode: fieldText(64, /^[\w.:-]*$/),
+  userId: fieldText(10, /^\d*$/),
 });
 export type SessionFilter = z.output<typeof sessionFilterSchema>;
 
