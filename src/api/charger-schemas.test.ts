@@ -3,10 +3,9 @@ import {
   chargingSessionPageSchema,
   generalStatusSchema,
   loginResponseSchema,
-  powerProfileQuerySchema,
   powerProfileSchema,
-  sessionFilterSchema,
 } from './charger-schemas.ts';
+import { powerProfileQuerySchema, sessionFilterSchema } from './proxy-query-schemas.ts';
 import generalStatusJson from './fixtures/general-status.json' with { type: 'json' };
 import chargingSessionJson from './fixtures/charging-session.json' with { type: 'json' };
 import powerProfileJson from './fixtures/power-profile.json' with { type: 'json' };

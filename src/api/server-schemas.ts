@@ -2,7 +2,7 @@
  * Our own server's API (DESIGN §3), shared by the server (which produces it) and the browser
  * (which parses it).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const ERROR_CODES = [
   'bad_request',
@@ -33,7 +33,7 @@ export const errorBodySchema = z.object({
     /** One sentence for people. */
     message: z.string(),
     /** Which charger the error is about, for charger_* codes. */
-    chargerId: z.string().optional(),
+    chargerId: z.optional(z.string()),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -51,11 +51,9 @@ export type ChargerInfo = z.infer<typeof chargerInfoSchema>;
 export const chargersResponseSchema = z.object({
   chargers: z.array(chargerInfoSchema),
   /** Build id of the running server; the page reloads itself when it changes. */
-  build: z.string().optional(),
+  build: z.optional(z.string()),
   /** Server defaults for the session cost (PRICE_PER_KWH, CURRENCY). */
-  pricing: z
-    .object({ pricePerKwh: z.number().nullable(), currency: z.string() })
-    .optional(),
+  pricing: z.optional(z.object({ pricePerKwh: z.nullable(z.number()), currency: z.string() })),
 });
 export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
 
@@ -66,9 +64,9 @@ export const healthResponseSchema = z.object({
       id: z.string(),
       reachable: z.boolean(),
       /** ISO time of the last successful upstream call; null before the first. */
-      lastOkAt: z.string().nullable(),
+      lastOkAt: z.nullable(z.string()),
       /** Error code and message of the last failed call; null when the last call succeeded. */
-      lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+      lastError: z.nullable(z.object({ code: z.string(), message: z.string() })),
     }),
   ),
 });

@@ -1,0 +1,59 @@
+/**
+ * The only place the browser calls `fetch`. Turns every failure into an ApiError and every
+ * answer into checked data via a Zod schema, so query functions stay one line.
+ */
+import type * as z from 'zod/mini';
+import { ApiError } from './api-error.ts';
+import { errorBodySchema } from './server-schemas.ts';
+import { describeIssue } from './describe-issue.ts';
+
+/** Longer than the server's own upstream timeout (5 s), so the server's 504 arrives first. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export async function fetchJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  // Combined by hand: AbortSignal.any is missing on the older WebViews of cheap tablets.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' }, signal: controller.signal, cache: 'no-store' });
+  } catch (error) {
+    if (signal?.aborted) throw error; // cancelled by TanStack Query, not a failure
+    throw new ApiError('network', 'network', 'The dashboard server cannot be reached');
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ApiError(
+      response.ok ? 'parse' : 'network',
+      response.ok ? 'parse' : 'network',
+      response.ok ? 'The server sent an answer that is not JSON' : `The dashboard server answered HTTP ${response.status}`,
+      response.status,
+    );
+  }
+  if (!response.ok) {
+    const body = errorBodySchema.safeParse(json);
+    if (body.success) {
+      const { code, message, chargerId } = body.data.error;
+      throw new ApiError('server', code, message, response.status, chargerId);
+    }
+    throw new ApiError('network', 'network', `The dashboard server answered HTTP ${response.status}`, response.status);
+  }
+  return json;
+}
+
+export async function fetchParsed<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+  return parseOrThrow(schema, await fetchJson(path, signal));
+}
+
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, json: unknown): z.output<S> {
+  const result = schema.safeParse(json);
+  if (!result.success) throw new ApiError('parse', 'parse', describeIssue(result.error));
+  return result.data;
+}

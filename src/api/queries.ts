@@ -1,0 +1,78 @@
+/**
+ * One query-options factory per endpoint (DESIGN §6, §7): key and query function together, Zod
+ * parse inside, so components only ever see typed data or an ApiError.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { chargingSessionPageSchema, powerProfileSchema } from './charger-schemas.ts';
+import type { SessionFilter } from './proxy-query-schemas.ts';
+import { fetchJson, fetchParsed } from './http.ts';
+import { parseLiveStatus } from './live-status.ts';
+import { chargersResponseSchema, healthResponseSchema } from './server-schemas.ts';
+
+/** Polling intervals (DESIGN §6). */
+export const STATUS_POLL_MS = 5_000;
+export const POWER_POLL_MS = 60_000;
+export const SESSIONS_POLL_MS = 5 * 60_000;
+export const CHARGERS_POLL_MS = 60_000;
+
+const chargerPath = (chargerId: string, endpoint: string) =>
+  `/api/chargers/${encodeURIComponent(chargerId)}/${endpoint}`;
+
+export const chargersQuery = () =>
+  queryOptions({
+    queryKey: ['chargers'],
+    queryFn: ({ signal }) => fetchParsed('/api/chargers', chargersResponseSchema, signal),
+    refetchInterval: CHARGERS_POLL_MS,
+    staleTime: 30_000,
+    retry: 3,
+  });
+
+export const healthQuery = () =>
+  queryOptions({
+    queryKey: ['health'],
+    queryFn: ({ signal }) => fetchParsed('/api/health', healthResponseSchema, signal),
+  });
+
+export const generalStatusQuery = (chargerId: string) =>
+  queryOptions({
+    queryKey: ['charger', chargerId, 'generalStatus'],
+    queryFn: async ({ signal }) => parseLiveStatus(await fetchJson(chargerPath(chargerId, 'generalStatus'), signal)),
+    refetchInterval: STATUS_POLL_MS,
+    // The next poll is the retry; retrying in between would delay the stale banner.
+    retry: false,
+  });
+
+/** `filter` holds the charger's own form fields; send the full set, as the charger's UI does. */
+export const chargingSessionQuery = (chargerId: string, filter: Partial<Record<keyof SessionFilter, string>>) => {
+  const search = new URLSearchParams(
+    Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ).toString();
+  return queryOptions({
+    queryKey: ['charger', chargerId, 'chargingSession', search],
+    queryFn: ({ signal }) =>
+      fetchParsed(`${chargerPath(chargerId, 'chargingSession')}?${search}`, chargingSessionPageSchema, signal),
+    refetchInterval: SESSIONS_POLL_MS,
+    staleTime: 60_000,
+    retry: 1,
+  });
+};
+
+export interface PowerProfileRange {
+  /** ISO instant, aligned to 5 minutes so tablets share the server's cache. */
+  fromTime: string;
+  toTime: string;
+  /** e.g. `connector1,building,cluster` */
+  measure: string;
+}
+
+export const powerProfileQuery = (chargerId: string, range: PowerProfileRange) =>
+  queryOptions({
+    queryKey: ['charger', chargerId, 'powerProfile', range.fromTime, range.toTime, range.measure],
+    queryFn: ({ signal }) =>
+      fetchParsed(
+        `${chargerPath(chargerId, 'powerProfile')}?${new URLSearchParams({ ...range }).toString()}`,
+        powerProfileSchema,
+        signal,
+      ),
+    retry: 1,
+  });

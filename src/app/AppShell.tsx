@@ -1,0 +1,160 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { chargersQuery } from '../api/queries.ts';
+import type { ChargerInfo } from '../api/server-schemas.ts';
+import { LiveView } from '../features/live/LiveView.tsx';
+import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
+import { useKiosk } from '../shared/hooks/use-kiosk.ts';
+import { useTheme } from '../shared/hooks/use-theme.ts';
+import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
+import { useSearchParams } from '../shared/url/use-search-params.ts';
+import { shellMessages } from './messages.ts';
+import { hrefWithStickyParams } from './sticky-params.ts';
+import { useBuildReload } from './use-build-reload.ts';
+
+export function AppShell() {
+  const m = useMessages(shellMessages);
+  const { lang } = useLocale();
+  const search = useSearch();
+  const kiosk = useKiosk();
+  const [theme, toggleTheme] = useTheme(search);
+  useWakeLock(true);
+  const chargers = useQuery(chargersQuery());
+  useBuildReload(chargers.data?.build);
+  const [params] = useSearchParams();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = m.appName;
+  }, [lang, m.appName]);
+
+  const list = chargers.data?.chargers ?? [];
+  const requestedId = params.get('charger');
+  const charger = requestedId ? list.find((c) => c.id === requestedId) : list[0];
+
+  return (
+    <div className="mx-auto flex min-h-screen max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
+      <Header charger={charger ?? null} chargers={list} kiosk={kiosk} theme={theme} onToggleTheme={toggleTheme} />
+      <main className="flex flex-1 flex-col gap-3">
+        {chargers.isPending ? (
+          <p className="p-6 text-lg text-muted">{chargers.isError ? m.serverDown : m.loading}</p>
+        ) : chargers.isError && !chargers.data ? (
+          <p role="alert" className="p-6 text-lg text-warn">
+            {m.serverDown}
+          </p>
+        ) : list.length === 0 ? (
+          <p role="alert" className="p-6 text-lg text-warn">
+            {m.noChargers}
+          </p>
+        ) : !charger ? (
+          <div role="alert" className="p-6 text-lg">
+            <p className="text-warn">{m.unknownCharger(requestedId ?? '')}</p>
+            <Link className="text-accent underline" href={hrefWithStickyParams('/', search, { charger: null })}>
+              {m.showFirst}
+            </Link>
+          </div>
+        ) : (
+          <Routes charger={charger} chargers={list} hasChargerParam={requestedId !== null} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Routes({ charger, chargers, hasChargerParam }: { charger: ChargerInfo; chargers: ChargerInfo[]; hasChargerParam: boolean }) {
+  const m = useMessages(shellMessages);
+  const search = useSearch();
+  return (
+    <Switch>
+      <Route path="/">
+        {chargers.length > 1 && !hasChargerParam ? (
+          <Redirect to={hrefWithStickyParams('/garage', search)} replace />
+        ) : (
+          <LiveView key={charger.id} chargerId={charger.id} />
+        )}
+      </Route>
+      <Route>
+        <div className="p-6 text-lg">
+          <p>{m.notFound}</p>
+          <Link className="text-accent underline" href={hrefWithStickyParams('/', search)}>
+            {m.backHome}
+          </Link>
+        </div>
+      </Route>
+    </Switch>
+  );
+}
+
+interface HeaderProps {
+  charger: ChargerInfo | null;
+  chargers: ChargerInfo[];
+  kiosk: boolean;
+  theme: 'dark' | 'light';
+  onToggleTheme: () => void;
+}
+
+function Header({ charger, chargers, kiosk, theme, onToggleTheme }: HeaderProps) {
+  const m = useMessages(shellMessages);
+  const { lang } = useLocale();
+  const search = useSearch();
+  const [location] = useLocation();
+  const [, setParams] = useSearchParams();
+  const navItems = [
+    { path: '/', label: m.live },
+    { path: '/sessions', label: m.sessions },
+    ...(chargers.length > 1 ? [{ path: '/garage', label: m.garage }] : []),
+  ];
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="flex items-baseline gap-3">
+        <span className="text-xl font-bold">{charger?.name ?? m.appName}</span>
+        {charger?.simulated ? (
+          <span title={m.simulatedHint} className="rounded-full border border-warn/60 px-2 py-0.5 text-xs font-semibold uppercase text-warn" data-testid="simulated-badge">
+            {m.simulated}
+          </span>
+        ) : null}
+      </div>
+      {kiosk ? null : (
+        <>
+          <nav aria-label={m.mainNav} className="flex gap-1">
+            {navItems.map((item) => (
+              <Link
+                key={item.path}
+                href={hrefWithStickyParams(item.path, search)}
+                aria-current={location === item.path ? 'page' : undefined}
+                className="rounded-lg px-3 py-2 text-sm font-medium text-muted hover:bg-panel-raised aria-[current=page]:bg-panel-raised aria-[current=page]:text-text"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            {chargers.length > 1 ? (
+              <label className="flex items-center gap-2 text-sm text-muted">
+                {m.chooseCharger}
+                <select
+                  className="rounded-lg border border-border bg-panel px-2 py-1.5 text-text"
+                  value={charger?.id ?? ''}
+                  onChange={(event) => setParams({ charger: event.target.value }, { push: true })}
+                >
+                  {chargers.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
+              {m.language}
+            </button>
+            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={onToggleTheme}>
+              {theme === 'dark' ? m.switchToLight : m.switchToDark}
+            </button>
+          </div>
+        </>
+      )}
+    </header>
+  );
+}

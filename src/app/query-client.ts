@@ -1,0 +1,17 @@
+import { QueryClient } from '@tanstack/react-query';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A LAN dashboard works without internet; navigator.onLine must not pause it.
+        networkMode: 'always',
+        // Coming back to the tablet (or the tab) refetches at once (DESIGN §6).
+        refetchOnWindowFocus: true,
+        refetchOnReconnect: true,
+        // Bounded cache for weeks of uptime: unused queries are dropped after 5 minutes.
+        gcTime: 5 * 60_000,
+      },
+    },
+  });
+}

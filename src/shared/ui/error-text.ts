@@ -1,0 +1,43 @@
+/**
+ * What a failed request means for the user, in their language. Takes the error's shape rather
+ * than the ApiError class, because src/shared sits below src/api.
+ */
+import { defineMessages, type Lang } from '../i18n/i18n.tsx';
+
+export interface ErrorLike {
+  kind?: string;
+  code?: string;
+  message: string;
+}
+
+const messages = defineMessages({
+  en: {
+    network: 'Dashboard server unreachable',
+    charger_unreachable: 'Charger unreachable',
+    charger_timeout: 'Charger not answering',
+    charger_auth_failed: 'Charger refused the login',
+    charger_bad_response: 'Charger sent an error',
+    parse: 'Unexpected data from the charger',
+    bad_request: 'Invalid request',
+    not_found: 'Not found',
+    other: 'Something went wrong',
+  },
+  de: {
+    network: 'Dashboard-Server nicht erreichbar',
+    charger_unreachable: 'Ladestation nicht erreichbar',
+    charger_timeout: 'Ladestation antwortet nicht',
+    charger_auth_failed: 'Ladestation verweigert die Anmeldung',
+    charger_bad_response: 'Ladestation meldet einen Fehler',
+    parse: 'Unerwartete Daten von der Ladestation',
+    bad_request: 'Ungültige Anfrage',
+    not_found: 'Nicht gefunden',
+    other: 'Etwas ist schiefgegangen',
+  },
+});
+
+/** A short headline for the reason ("Charger unreachable"). */
+export function errorHeadline(error: ErrorLike, lang: Lang): string {
+  const table = messages[lang];
+  const key = (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
+  return key in table ? table[key as keyof typeof table] : table.other;
+}
