@@ -1,0 +1,52 @@
+/**
+ * Shared pieces of `npm run bench`: the figure type every benchmark returns, medians and
+ * percentiles, and a Chromium launcher that uses the same browser as the tests.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+export interface Figure {
+  /** What was measured, e.g. "cold load to first connector card (4× CPU throttle)". */
+  name: string;
+  /** The measured value in `unit`; null when it could not be measured (then `note` says why). */
+  value: number | null;
+  unit: string;
+  /** Human-readable target, e.g. "≤ 1.0 s". */
+  target: string;
+  /** Whether the value meets the target; null for figures without a pass/fail target. */
+  pass: boolean | null;
+  /** How it was measured (runs, conditions), or why it falls short. */
+  note?: string;
+}
+
+export interface BenchModule {
+  title: string;
+  run(): Promise<Figure[]>;
+}
+
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function round(value: number, decimals = 1): number {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+}
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Each Playwright worker gets its own server with the embedded simulator on free loopback ports,
+ * so tests can inject faults without disturbing each other. `sim` is the simulator's in-process
+ * control (faults, forced connector states, request counts).
+ */
+import { test as base, expect } from '@playwright/test';
+import { DIST_DIR } from '../server/paths.ts';
+import { startServer, type RunningServer } from '../server/start.ts';
+import type { RunningSimulator } from '../server/simulator/simulator.ts';
+
+interface WorkerFixtures {
+  server: RunningServer;
+  simulatorChargers: number;
+  simulatorSeed: number;
+  serverEnv: Record<string, string>;
+}
+
+interface TestFixtures {
+  sim: RunningSimulator;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  simulatorChargers: [1, { scope: 'worker', option: true }],
+  simulatorSeed: [7, { scope: 'worker', option: true }],
+  serverEnv: [{}, { scope: 'worker', option: true }],
+  server: [
+    async ({ simulatorChargers, simulatorSeed, serverEnv }, use) => {
+      const server = await startServer({
+        env: {
+          SIMULATOR_CHARGERS: String(simulatorChargers),
+          SIMULATOR_SEED: String(simulatorSeed),
+          CHARGER_TIMEZONE: 'Europe/Berlin',
+          ...serverEnv,
+        },
+        distDir: DIST_DIR,
+        port: 0,
+        host: '127.0.0.1',
+        // Tests lift faults and expect recovery within a couple of polls.
+        clientOptions: { maxBackoffMs: 2_000, maxLoginBackoffMs: 2_000 },
+      });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => {
+    await use(server.url);
+  },
+  sim: async ({ server }, use) => {
+    const sim = server.simulator!;
+    sim.faults.clear();
+    await use(sim);
+    // Leave the worker's simulator clean for the next test.
+    sim.faults.clear();
+  },
+});
+
+export { expect };

@@ -1,0 +1,17 @@
+import { expect, test } from './fixtures.ts';
+
+test('the page shows live data from the simulated charger, marked as simulated', async ({ page, server }) => {
+  const chargers = await (await page.request.get('/api/chargers')).json();
+  expect(chargers.chargers).toEqual([{ id: expect.any(String), name: expect.any(String), simulated: true }]);
+
+  await page.goto('/');
+  const card = page.getByTestId('connector-card').first();
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-status', /\S+/);
+  await expect(page.getByTestId('simulated-badge')).toBeVisible();
+
+  // What the card shows is what the charger says right now.
+  const status = await (await page.request.get(`/api/chargers/${chargers.chargers[0].id}/generalStatus`)).json();
+  await expect(card).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status);
+  expect(server.simulator).not.toBeNull();
+});

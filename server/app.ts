@@ -1,0 +1,268 @@
+/**
+ * Our HTTP server (DESIGN §3): a small allow-listed proxy in front of the chargers, and in
+ * production the static SPA. Nothing in a request can choose the upstream address: the routes
+ * below are the only way to the chargers, and each maps to one fixed charger path.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyCompress from '@fastify/compress';
+import type * as z from 'zod/mini';
+import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
+import {
+  ERROR_STATUS,
+  type ChargersResponse,
+  type ErrorBody,
+  type ErrorCode,
+  type HealthResponse,
+} from '../src/api/server-schemas.ts';
+import { UpstreamError, type ChargerClient } from './charger-client.ts';
+import type { ServerConfig } from './config.ts';
+
+export interface AppOptions {
+  config: ServerConfig;
+  clients: ChargerClient[];
+  /** Built SPA to serve; null in development, where Vite serves it. */
+  distDir: string | null;
+  buildId: string;
+  logger?: boolean;
+}
+
+const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
+const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+/** Longest request line we look at; anything longer is refused before routing. */
+const MAX_URL_LENGTH = 4096;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, distDir, buildId } = options;
+  const clients = new Map(options.clients.map((client) => [client.id, client]));
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: true,
+    ignoreTrailingSlash: true,
+    bodyLimit: 1024,
+    maxParamLength: 200,
+    return503OnClosing: true,
+    // Malformed HTTP (bad request line, oversized headers) still gets our JSON error shape.
+    clientErrorHandler(error, socket) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const body = JSON.stringify(errorBody('bad_request', status === 431 ? 'request headers too large' : 'malformed HTTP request'));
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+            `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else {
+        socket.destroy();
+      }
+    },
+    routerOptions: {
+      onBadUrl(path, _req, res) {
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorBody('bad_request', `malformed URL: ${path.slice(0, 100)}`)));
+      },
+    },
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Recharts and React set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // The wake-lock fallback plays a tiny muted video from a data URL.
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        // No upgrade-insecure-requests: tablets reach us on plain http:// LAN addresses.
+      },
+    },
+    // HSTS would lock LAN users out of plain http after a single https visit.
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+
+  // Every request is a GET: refuse bodies before anything parses them, and overlong URLs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      return sendError(reply, 'bad_request', 'URL too long');
+    }
+    const length = request.headers['content-length'];
+    if ((length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined) {
+      return sendError(reply, 'bad_request', 'request bodies are not accepted');
+    }
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendError(reply, status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : 'bad_request', error.message, undefined, status);
+    }
+    request.log.error(error);
+    return reply.status(500).type('application/json; charset=utf-8').send({ error: { code: 'internal', message: 'internal server error' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (distDir && (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(path) && !/\.[a-z0-9]+$/i.test(path)) {
+      // Client-side routes (/sessions, /garage) get the SPA.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', distDir);
+    }
+    return sendError(reply, 'not_found', isApiPath(path) ? `no such API route: ${request.method} ${truncate(path)}` : `not found: ${truncate(path)}`);
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // API
+
+  app.get('/api/chargers', async (request, reply) => {
+    if (!noQuery(request, reply)) return reply;
+    const body: ChargersResponse = {
+      chargers: options.clients.map((client) => {
+        const charger = config.chargers.find((c) => c.id === client.id)!;
+        return { id: charger.id, name: charger.name, simulated: charger.simulated };
+      }),
+      build: buildId,
+      pricing: config.pricing,
+    };
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  app.get('/api/health', async (request, reply) => {
+    if (!noQuery(request, reply)) return reply;
+    // Asks each charger through the shared status cache, so health checks cost the chargers nothing extra.
+    await Promise.all(options.clients.map((client) => client.generalStatus().catch(() => undefined)));
+    const chargers = options.clients.map((client) => client.health());
+    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/chargers/:id/generalStatus', async (request, reply) => {
+    const client = findClient(clients, request, reply);
+    if (!client || !noQuery(request, reply)) return reply;
+    return forward(reply, client.generalStatus());
+  });
+
+  app.get<{ Params: { id: string } }>('/api/chargers/:id/chargingSession', async (request, reply) => {
+    const client = findClient(clients, request, reply);
+    if (!client) return reply;
+    const form = validateQuery(sessionFilterSchema, request, reply);
+    if (!form) return reply;
+    return forward(reply, client.chargingSession(definedStrings(form)));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/chargers/:id/powerProfile', async (request, reply) => {
+    const client = findClient(clients, request, reply);
+    if (!client) return reply;
+    const query = validateQuery(powerProfileQuerySchema, request, reply);
+    if (!query) return reply;
+    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }));
+  });
+
+  for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
+    app.route({
+      method: [...OTHER_METHODS],
+      url,
+      handler: (request, reply) =>
+        sendError(reply.header('allow', 'GET, HEAD'), 'method_not_allowed', `${request.method} is not allowed here; use GET`),
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The built SPA
+
+  if (distDir && existsSync(join(distDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: true,
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders(reply, filePath) {
+        // Hashed assets never change under their name; everything else is checked every time so
+        // a new build reaches the tablets.
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  return app;
+}
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+function truncate(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+export function errorBody(code: ErrorCode, message: string, chargerId?: string): ErrorBody {
+  return { error: chargerId ? { code, message, chargerId } : { code, message } };
+}
+
+function sendError(reply: FastifyReply, code: ErrorCode, message: string, chargerId?: string, status?: number): FastifyReply {
+  return reply
+    .status(status ?? ERROR_STATUS[code])
+    .header('cache-control', 'no-store')
+    .type('application/json; charset=utf-8')
+    .send(errorBody(code, message, chargerId));
+}
+
+function findClient(
+  clients: Map<string, ChargerClient>,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+): ChargerClient | null {
+  const client = clients.get(request.params.id);
+  if (!client) {
+    sendError(reply, 'not_found', `no charger with id "${truncate(request.params.id)}"`);
+    return null;
+  }
+  return client;
+}
+
+function noQuery(request: FastifyRequest, reply: FastifyReply): boolean {
+  const keys = Object.keys(request.query as object);
+  if (keys.length === 0) return true;
+  sendError(reply, 'bad_request', `unexpected query parameter "${truncate(keys[0]!)}"`);
+  return false;
+}
+
+function validateQuery<S extends z.ZodMiniType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | null {
+  const parsed = schema.safeParse({ ...(request.query as object) });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.');
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unexpected query parameter "${truncate(issue.keys[0] ?? '')}"`
+      : `${field ? `${field}: ` : ''}${issue.message}`;
+  sendError(reply, 'bad_request', message);
+  return null;
+}
+
+function definedStrings(record: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<FastifyReply> {
+  try {
+    const text = await upstream;
+    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(text);
+  } catch (error) {
+    if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+    throw error;
+  }
+}

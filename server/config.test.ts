@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, nameFromUrl } from './config.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'inch-config-'));
+function file(name: string, content: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the simulator on 0.0.0.0:8080', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', chargers: [], simulator: { chargers: 1, seed: undefined }, statusTtlMs: 2000, upstreamTimeoutMs: 5000 });
+    expect(loadConfig({ SIMULATOR_CHARGERS: '3', SIMULATOR_SEED: '7' }).simulator).toEqual({ chargers: 3, seed: 7 });
+  });
+
+  it('configures one charger from CHARGER_URL with a token or a login', () => {
+    const withToken = loadConfig({ CHARGER_URL: 'http://platz13.local/', CHARGER_TOKEN: 'abc' });
+    expect(withToken.chargers).toEqual([
+      { id: 'platz13', name: 'platz13', url: 'http://platz13.local', auth: { kind: 'token', token: 'abc' }, insecureTls: false, simulated: false },
+    ]);
+    const withLogin = loadConfig({ CHARGER_URL: 'https://10.0.0.5', CHARGER_EMAIL: 'a@b.c', CHARGER_PASSWORD: 'pw', CHARGER_NAME: 'Platz 13', CHARGER_INSECURE_TLS: 'true' });
+    expect(withLogin.chargers[0]).toMatchObject({ id: 'platz-13', name: 'Platz 13', auth: { kind: 'login', email: 'a@b.c', password: 'pw' }, insecureTls: true });
+  });
+
+  it('reads several chargers from CHARGERS_FILE', () => {
+    const path = file('chargers.json', JSON.stringify([
+      { id: 'platz4', name: 'Platz 4', url: 'http://platz4.local', token: 't4' },
+      { id: 'platz13', url: 'http://platz13.local', email: 'x@y.z', password: 'p' },
+    ]));
+    const config = loadConfig({ CHARGERS_FILE: path });
+    expect(config.chargers.map((c) => [c.id, c.name, c.auth.kind])).toEqual([
+      ['platz4', 'Platz 4', 'token'],
+      ['platz13', 'platz13', 'login'],
+    ]);
+  });
+
+  it.each([
+    [{ CHARGER_URL: 'platz13' }, /CHARGER_URL "platz13" is not a URL/],
+    [{ CHARGER_URL: 'ftp://platz13.local', CHARGER_TOKEN: 'x' }, /must start with http/],
+    [{ CHARGER_URL: 'http://platz13.local' }, /no credentials: set CHARGER_TOKEN or CHARGER_EMAIL and CHARGER_PASSWORD/],
+    [{ CHARGER_URL: 'http://platz13.local', CHARGER_EMAIL: 'a@b.c' }, /password is missing/],
+    [{ CHARGER_URL: 'http://admin:pw@platz13.local', CHARGER_TOKEN: 'x' }, /must not contain a user or password/],
+    [{ CHARGERS_FILE: '/nonexistent/chargers.json' }, /CHARGERS_FILE "\/nonexistent\/chargers.json" cannot be read/],
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ CHARGER_TIMEZONE: 'Mars/Olympus' }, /not an IANA time zone/],
+    [{ PRICE_PER_KWH: 'cheap' }, /PRICE_PER_KWH/],
+    [{ CURRENCY: 'euro' }, /ISO 4217/],
+  ])('stops with one clear line for %j', (env, message) => {
+    const text = errorOf(env as Record<string, string>);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('refuses a CHARGERS_FILE that is not valid JSON, empty, or repeats an id', () => {
+    expect(errorOf({ CHARGERS_FILE: file('bad.json', '{nope') })).toMatch(/not valid JSON/);
+    expect(errorOf({ CHARGERS_FILE: file('empty.json', '[]') })).toMatch(/empty/);
+    const dup = file('dup.json', JSON.stringify([{ id: 'a', url: 'http://a', token: 't' }, { id: 'a', url: 'http://b', token: 't' }]));
+    expect(errorOf({ CHARGERS_FILE: dup })).toMatch(/"a" appears twice/);
+    const noAuth = file('noauth.json', JSON.stringify([{ id: 'a', url: 'http://a' }]));
+    expect(errorOf({ CHARGERS_FILE: noAuth })).toMatch(/entry 0 \("a"\)/);
+  });
+
+  it('never puts a secret into an error message', () => {
+    const text = errorOf({ CHARGER_URL: 'http://platz13.local', CHARGER_EMAIL: 'secret-mail@example.com' });
+    expect(text).not.toContain('secret-mail');
+  });
+
+  it('derives a display name from the host', () => {
+    expect(nameFromUrl('http://platz13.local')).toBe('platz13');
+    expect(nameFromUrl('http://192.168.1.20:8080')).toBe('192.168.1.20');
+  });
+});

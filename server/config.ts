@@ -1,0 +1,232 @@
+/**
+ * Server configuration from the environment (DESIGN §4). Everything is validated up front so a
+ * mistake stops start-up with one line that says what to fix, instead of a dashboard that looks
+ * fine and shows nothing.
+ */
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+
+export type ChargerAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'login'; email: string; password: string };
+
+export interface ChargerConfig {
+  /** Stable id used in our URLs. */
+  id: string;
+  name: string;
+  /** Base URL of the charger, without trailing slash; requests go to `${url}/api/...`. */
+  url: string;
+  auth: ChargerAuth;
+  /** Accept a self-signed certificate (CHARGER_INSECURE_TLS). */
+  insecureTls: boolean;
+  simulated: boolean;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Empty when the embedded simulator is to be started; filled in by start-up then. */
+  chargers: ChargerConfig[];
+  simulator: { chargers: number; seed: number | undefined } | null;
+  /** IANA zone for the charger's local times (session filter). */
+  timeZone: string;
+  /** Upstream timeout per charger call. */
+  upstreamTimeoutMs: number;
+  /** How long a generalStatus answer is shared between clients. */
+  statusTtlMs: number;
+  pricing: { pricePerKwh: number | null; currency: string };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+
+const chargersFileSchema = z
+  .array(
+    z.object({
+      id: z.string().check(z.regex(ID_PATTERN, 'id must be letters, digits, - or _ (max 63)')),
+      name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+      url: z.string(),
+      token: z.optional(z.string().check(z.minLength(1))),
+      email: z.optional(z.string().check(z.minLength(1))),
+      password: z.optional(z.string()),
+    }),
+  )
+  .check(z.minLength(1, 'the list is empty'));
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = parseInteger(env.PORT, 'PORT', 8080, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const timeZone = env.CHARGER_TIMEZONE?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isValidTimeZone(timeZone)) {
+    throw new ConfigError(`CHARGER_TIMEZONE "${timeZone}" is not an IANA time zone; use e.g. Europe/Berlin`);
+  }
+  const insecureTls = parseBoolean(env.CHARGER_INSECURE_TLS, 'CHARGER_INSECURE_TLS');
+  const base = {
+    port,
+    host,
+    timeZone,
+    upstreamTimeoutMs: parseInteger(env.CHARGER_TIMEOUT_MS, 'CHARGER_TIMEOUT_MS', 5000, 100, 120_000),
+    statusTtlMs: parseInteger(env.STATUS_TTL_MS, 'STATUS_TTL_MS', 2000, 0, 60_000),
+    pricing: {
+      pricePerKwh: parsePrice(env.PRICE_PER_KWH),
+      currency: parseCurrency(env.CURRENCY),
+    },
+  };
+
+  if (env.CHARGERS_FILE?.trim()) {
+    if (env.CHARGER_URL?.trim()) {
+      throw new ConfigError('set either CHARGER_URL or CHARGERS_FILE, not both');
+    }
+    return { ...base, chargers: readChargersFile(env.CHARGERS_FILE.trim(), insecureTls), simulator: null };
+  }
+
+  if (env.CHARGER_URL?.trim()) {
+    const url = parseChargerUrl(env.CHARGER_URL.trim(), 'CHARGER_URL');
+    const auth = parseAuth(
+      { token: env.CHARGER_TOKEN, email: env.CHARGER_EMAIL, password: env.CHARGER_PASSWORD },
+      'CHARGER_TOKEN or CHARGER_EMAIL and CHARGER_PASSWORD',
+    );
+    const name = env.CHARGER_NAME?.trim() || nameFromUrl(url);
+    return {
+      ...base,
+      chargers: [{ id: slug(name), name, url, auth, insecureTls, simulated: false }],
+      simulator: null,
+    };
+  }
+
+  const seed = env.SIMULATOR_SEED?.trim()
+    ? parseInteger(env.SIMULATOR_SEED, 'SIMULATOR_SEED', 0, 0, 2 ** 31 - 1)
+    : undefined;
+  return {
+    ...base,
+    chargers: [],
+    simulator: { chargers: parseInteger(env.SIMULATOR_CHARGERS, 'SIMULATOR_CHARGERS', 1, 1, 100), seed },
+  };
+}
+
+function readChargersFile(path: string, insecureTls: boolean): ChargerConfig[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`CHARGERS_FILE "${path}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`CHARGERS_FILE "${path}" is not valid JSON`);
+  }
+  const parsed = chargersFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`CHARGERS_FILE "${path}": ${issue.path.length ? `entry ${issue.path.join('.')}: ` : ''}${issue.message}`);
+  }
+  const seen = new Set<string>();
+  return parsed.data.map((entry, index) => {
+    if (seen.has(entry.id)) throw new ConfigError(`CHARGERS_FILE "${path}": id "${entry.id}" appears twice`);
+    seen.add(entry.id);
+    const where = `CHARGERS_FILE entry ${index} ("${entry.id}")`;
+    const url = parseChargerUrl(entry.url, `${where} url`);
+    return {
+      id: entry.id,
+      name: entry.name ?? nameFromUrl(url),
+      url,
+      auth: parseAuth(entry, `${where}: token, or email and password`),
+      insecureTls,
+      simulated: false,
+    };
+  });
+}
+
+function parseChargerUrl(text: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${what} "${text}" is not a URL; use e.g. http://platz13.local`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${what} must start with http:// or https://`);
+  }
+  if (url.username || url.password) {
+    // Credentials in a URL end up in logs and error messages; they have their own variables.
+    throw new ConfigError(`${what} must not contain a user or password; use CHARGER_EMAIL/CHARGER_PASSWORD or CHARGER_TOKEN`);
+  }
+  if (url.search || url.hash) throw new ConfigError(`${what} must not have a query or fragment`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/api$/, '')}`;
+}
+
+function parseAuth(
+  source: { token?: string | undefined; email?: string | undefined; password?: string | undefined },
+  what: string,
+): ChargerAuth {
+  const token = source.token?.trim();
+  if (token) return { kind: 'token', token };
+  const email = source.email?.trim();
+  if (email && source.password) return { kind: 'login', email, password: source.password };
+  if (email) throw new ConfigError(`${what} is incomplete: the password is missing`);
+  throw new ConfigError(`a charger URL is set but no credentials: set ${what}`);
+}
+
+/** `http://platz13.local` → `platz13`; the host is what people call the charger. */
+export function nameFromUrl(url: string): string {
+  const { hostname } = new URL(url);
+  return hostname.replace(/\.(local|lan|home|fritz\.box)$/i, '') || hostname;
+}
+
+export function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  return s || 'charger';
+}
+
+function parseInteger(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (text === undefined || text.trim() === '') return fallback;
+  const value = Number(text.trim());
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+  }
+  return value;
+}
+
+function parseBoolean(text: string | undefined, name: string): boolean {
+  const value = text?.trim().toLowerCase();
+  if (!value || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  throw new ConfigError(`${name} must be true or false, not "${text}"`);
+}
+
+function parsePrice(text: string | undefined): number | null {
+  if (!text?.trim()) return null;
+  const value = Number(text.trim().replace(',', '.'));
+  if (!Number.isFinite(value) || value < 0 || value > 100) {
+    throw new ConfigError(`PRICE_PER_KWH must be a price like 0.35, not "${text}"`);
+  }
+  return value;
+}
+
+function parseCurrency(text: string | undefined): string {
+  const value = text?.trim().toUpperCase() || 'EUR';
+  if (!/^[A-Z]{3}$/.test(value)) throw new ConfigError(`CURRENCY must be an ISO 4217 code like EUR, not "${text}"`);
+  return value;
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

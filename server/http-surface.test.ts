@@ -1,0 +1,138 @@
+/**
+ * Everything a browser (or anyone on the LAN) can send that is not a valid API call: each gets a
+ * 4xx JSON error and nothing reaches the charger.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from './start.ts';
+import { startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
+
+let charger: RecordingCharger;
+let server: RunningServer;
+const dist = mkdtempSync(join(tmpdir(), 'inch-dist-'));
+mkdirSync(join(dist, 'assets'));
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Wallbox</title><script src="/assets/app-abc123.js"></script>');
+writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
+writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+
+beforeAll(async () => {
+  charger = await startRecordingCharger();
+  server = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: 'tok' }, distDir: dist, port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await server.close();
+  await charger.close();
+});
+
+async function expectJsonError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/application\/json/);
+  const body = await response.json();
+  expect(body).toEqual({ error: { code, message: expect.any(String) } });
+  return body.error.message as string;
+}
+
+/** Raw HTTP, for requests fetch() refuses to send (bodies on GET, odd paths). */
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server.url);
+    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+describe('API errors', () => {
+  it('answers unknown API routes and chargers with 404 JSON', async () => {
+    await expectJsonError(await fetch(`${server.url}/api/nope`), 404, 'not_found');
+    await expectJsonError(await fetch(`${server.url}/api/chargers/platz13/reboot`), 404, 'not_found');
+    const message = await expectJsonError(await fetch(`${server.url}/api/chargers/unknown/generalStatus`), 404, 'not_found');
+    expect(message).toContain('unknown');
+  });
+
+  it('answers other methods on known routes with 405 and Allow', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const response = await fetch(`${server.url}/api/chargers/platz13/generalStatus`, { method });
+      await expectJsonError(response, 405, 'method_not_allowed');
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+    }
+  });
+
+  it('refuses request bodies before reading them', async () => {
+    const response = await raw('GET', '/api/chargers/platz13/generalStatus', { 'content-type': 'application/json', 'content-length': '2' }, '{}');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).error.code).toBe('bad_request');
+  });
+
+  it('validates queries and names the problem', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['/api/chargers/platz13/generalStatus?x=1', /unexpected query parameter "x"/],
+      ['/api/chargers/platz13/chargingSession?pageSize=0', /pageSize/],
+      ['/api/chargers/platz13/chargingSession?pageSize=10&pageSize=20', /pageSize/],
+      ['/api/chargers/platz13/chargingSession?chargingStartedTimeFrom=yesterday', /YYYY-MM-DD HH:mm:ss/],
+      ['/api/chargers/platz13/chargingSession?orderByColumn=password', /orderByColumn/],
+      ['/api/chargers/platz13/chargingSession?url=http://evil.example', /unexpected query parameter "url"/],
+      ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-07T00:00:00Z&measure=building', /before/],
+      ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-09T00:00:00Z&measure=../../etc', /measure/],
+      ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z', /toTime|measure/],
+    ];
+    for (const [path, message] of cases) {
+      expect(await expectJsonError(await fetch(`${server.url}${path}`), 400, 'bad_request'), path).toMatch(message);
+    }
+  });
+
+  it('never lets a path pick another upstream', async () => {
+    const before = charger.requests.length;
+    for (const path of ['/api/chargers/..%2f..%2fapi/generalStatus', '/api/chargers/%2e%2e/generalStatus', '/api/chargers/platz13/..%2f..%2fwebOperatorLogin', '//evil.example/api/chargers', '/api/chargers/http:%2f%2fevil.example/generalStatus']) {
+      const response = await raw('GET', path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.status, path).toBeLessThan(500);
+      expect(JSON.parse(response.text).error.code, path).toMatch(/not_found|bad_request/);
+    }
+    expect(charger.requests.length).toBe(before);
+  });
+});
+
+describe('the built SPA', () => {
+  it('serves hashed assets as immutable and index.html as no-cache', async () => {
+    const asset = await fetch(`${server.url}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const index = await fetch(`${server.url}/`);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(await index.text()).toContain('Wallbox');
+    expect((await fetch(`${server.url}/manifest.webmanifest`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers client-side routes with the SPA and missing files with 404', async () => {
+    const sessions = await fetch(`${server.url}/sessions?from=2026-01`);
+    expect(sessions.status).toBe(200);
+    expect(sessions.headers.get('cache-control')).toBe('no-cache');
+    expect(await sessions.text()).toContain('<title>Wallbox</title>');
+    await expectJsonError(await fetch(`${server.url}/assets/missing-123.js`), 404, 'not_found');
+  });
+
+  it('sends security headers that still work on a plain-http LAN address', async () => {
+    const response = await fetch(`${server.url}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('reports a build id that changes with index.html', async () => {
+    const body = await (await fetch(`${server.url}/api/chargers`)).json();
+    expect(body.build).toMatch(/^[0-9a-f]{16}$/);
+  });
+});

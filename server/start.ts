@@ -1,0 +1,101 @@
+/**
+ * Start-up shared by `npm start`, `npm run dev`, the tests and the benchmarks: configuration,
+ * the embedded simulator when no charger is configured, one client per charger, the HTTP server.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { ChargerClient } from './charger-client.ts';
+import { loadConfig, type ServerConfig } from './config.ts';
+import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  /** Built SPA directory; null for API only. */
+  distDir?: string | null;
+  /** Log lines (never containing secrets). */
+  log?: (line: string) => void;
+  /** Overrides the configured port (tests use 0). */
+  port?: number;
+  host?: string;
+  /** Extra options for the clients (tests shorten back-off). */
+  clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  port: number;
+  config: ServerConfig;
+  simulator: RunningSimulator | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const log = options.log ?? (() => {});
+  let simulator: RunningSimulator | null = null;
+
+  if (config.simulator) {
+    // The demo runs the real code path: a simulated charger over real HTTP on loopback, with
+    // a login that our client has to perform like with any real charger.
+    const password = randomBytes(12).toString('base64url');
+    simulator = await startSimulator({
+      port: 0,
+      host: '127.0.0.1',
+      chargers: config.simulator.chargers,
+      ...(config.simulator.seed === undefined ? {} : { seed: config.simulator.seed }),
+      email: 'dashboard@simulator.local',
+      password,
+      quiet: true,
+    });
+    config.chargers = simulator.chargers.map((charger) => ({
+      id: charger.id,
+      name: charger.name,
+      url: charger.baseUrl,
+      auth: { kind: 'login', email: 'dashboard@simulator.local', password },
+      insecureTls: false,
+      simulated: true,
+    }));
+  }
+
+  const clients = config.chargers.map(
+    (charger) =>
+      new ChargerClient(charger, {
+        timeoutMs: config.upstreamTimeoutMs,
+        statusTtlMs: config.statusTtlMs,
+        log,
+        ...options.clientOptions,
+      }),
+  );
+  const distDir = options.distDir ?? null;
+  const app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir) });
+  const host = options.host ?? config.host;
+  await app.listen({ port: options.port ?? config.port, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    app,
+    url: `http://${urlHost}:${port}`,
+    port,
+    config,
+    simulator,
+    async close() {
+      await app.close();
+      await Promise.all(clients.map((client) => client.close()));
+      await simulator?.close();
+    },
+  };
+}
+
+/** A build's identity: index.html names every hashed asset, so its hash changes with any build. */
+function buildIdOf(distDir: string | null): string {
+  const index = distDir ? join(distDir, 'index.html') : null;
+  if (!index || !existsSync(index)) return 'dev';
+  return createHash('sha256').update(readFileSync(index)).digest('hex').slice(0, 16);
+}
