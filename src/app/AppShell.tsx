@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { chargersQuery } from '../api/queries.ts';
 import type { ChargerInfo } from '../api/server-schemas.ts';
@@ -12,6 +12,15 @@ import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { shellMessages } from './messages.ts';
 import { hrefWithStickyParams } from './sticky-params.ts';
 import { useBuildReload } from './use-build-reload.ts';
+
+// Everything but the live cards loads on demand, so the wall display's first paint never waits
+// for the chart library or the history pages.
+const PowerChartPanel = lazy(() => import('../features/power/PowerChartPanel.tsx').then((m) => ({ default: m.PowerChartPanel })));
+const SessionsView = lazy(() => import('../features/sessions/SessionsView.tsx').then((m) => ({ default: m.SessionsView })));
+const GarageView = lazy(() => import('../features/chargers/GarageView.tsx').then((m) => ({ default: m.GarageView })));
+
+/** `?charger=all` on the sessions page: the combined history of every charger. */
+const ALL_CHARGERS = 'all';
 
 export function AppShell() {
   const m = useMessages(shellMessages);
@@ -31,7 +40,9 @@ export function AppShell() {
 
   const list = chargers.data?.chargers ?? [];
   const requestedId = params.get('charger');
-  const charger = requestedId ? list.find((c) => c.id === requestedId) : list[0];
+  const [location] = useLocation();
+  const combined = requestedId === ALL_CHARGERS && location === '/sessions';
+  const charger = requestedId && !combined ? list.find((c) => c.id === requestedId) : list[0];
 
   return (
     <div className="mx-auto flex min-h-screen max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
@@ -55,14 +66,28 @@ export function AppShell() {
             </Link>
           </div>
         ) : (
-          <Routes charger={charger} chargers={list} hasChargerParam={requestedId !== null} />
+          <Routes
+            charger={charger}
+            chargers={list}
+            hasChargerParam={requestedId !== null}
+            combined={combined}
+            pricing={chargers.data?.pricing ?? { pricePerKwh: null, currency: 'EUR' }}
+          />
         )}
       </main>
     </div>
   );
 }
 
-function Routes({ charger, chargers, hasChargerParam }: { charger: ChargerInfo; chargers: ChargerInfo[]; hasChargerParam: boolean }) {
+interface RoutesProps {
+  charger: ChargerInfo;
+  chargers: ChargerInfo[];
+  hasChargerParam: boolean;
+  combined: boolean;
+  pricing: { pricePerKwh: number | null; currency: string };
+}
+
+function Routes({ charger, chargers, hasChargerParam, combined, pricing }: RoutesProps) {
   const m = useMessages(shellMessages);
   const search = useSearch();
   return (
@@ -71,8 +96,23 @@ function Routes({ charger, chargers, hasChargerParam }: { charger: ChargerInfo; 
         {chargers.length > 1 && !hasChargerParam ? (
           <Redirect to={hrefWithStickyParams('/garage', search)} replace />
         ) : (
-          <LiveView key={charger.id} chargerId={charger.id} />
+          <>
+            <LiveView key={charger.id} chargerId={charger.id} />
+            <Suspense fallback={null}>
+              <PowerChartPanel key={charger.id} chargerId={charger.id} />
+            </Suspense>
+          </>
         )}
+      </Route>
+      <Route path="/sessions">
+        <Suspense fallback={<p className="p-6 text-muted">{m.loading}</p>}>
+          <SessionsView chargers={combined ? chargers : [charger]} pricing={pricing} />
+        </Suspense>
+      </Route>
+      <Route path="/garage">
+        <Suspense fallback={<p className="p-6 text-muted">{m.loading}</p>}>
+          <GarageView chargers={chargers} />
+        </Suspense>
       </Route>
       <Route>
         <div className="p-6 text-lg">
