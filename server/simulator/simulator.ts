@@ -244,9 +244,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     void reply.header('Server', 'Microsoft-IIS/10.0').header('X-Powered-By', 'ASP.NET');
 
     const fault = faults.effective(spec.id, endpoint);
-    if (fault.latencyMs) await sleep(fault.latencyMs, abort.signal);
-    if (fault.down) {
-      // Unreachable: no status line at all, the client sees a reset connection.
+    let closing = false;
+    if (fault.latencyMs) await sleep(fault.latencyMs, abort.signal).catch(() => (closing = true));
+    if (fault.down || closing) {
+      // Unreachable (or shutting down mid-delay): no status line at all, the client sees a
+      // reset connection.
       reply.hijack();
       req.raw.socket.destroy();
       return reply;

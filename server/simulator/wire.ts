@@ -45,7 +45,8 @@ interface ConnectorView {
   live: ConnectorLive;
 }
 
-function connectorView(model: GarageModel, charger: ChargerSpec, connectorId: number, now: number, overrides: Overrides): ConnectorView {
+/** `detail` false skips the session numbers: enough for another charger's share of the cluster. */
+function connectorView(model: GarageModel, charger: ChargerSpec, connectorId: number, now: number, overrides: Overrides, detail = true): ConnectorView {
   const slot = model.slotOf(charger.index, connectorId);
   const live = model.connectorLive(slot, now);
   const store = model.store;
@@ -54,7 +55,7 @@ function connectorView(model: GarageModel, charger: ChargerSpec, connectorId: nu
   let running = false;
   let energyKWh = 0;
   let durationS = 0;
-  if (session >= 0) {
+  if (session >= 0 && detail) {
     const sessionLive = model.sessionLive(session, now);
     running = sessionLive.running;
     energyKWh = sessionLive.energyKWh;
@@ -133,7 +134,7 @@ export function generalStatusJson({ model, charger, now, overrides, allChargersC
   for (const other of model.chargers) {
     for (let id = 1; id <= model.connectorsPerCharger; id++) {
       if (other === charger) continue;
-      clusterKW += connectorView(model, other, id, now, overrides).powerKW;
+      clusterKW += connectorView(model, other, id, now, overrides, false).powerKW;
     }
   }
   const evses: GeneralStatusWire['evses'] = [];
