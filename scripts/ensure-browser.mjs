@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(system)) process.exit(0);
 
-let bundled = '';
+let bundled;
 try {
   bundled = chromium.executablePath();
 } catch {

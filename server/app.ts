@@ -40,11 +40,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clients = new Map(options.clients.map((client) => [client.id, client]));
 
   const app = Fastify({
+    // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
     logger: options.logger ?? false,
-    disableRequestLogging: true,
-    ignoreTrailingSlash: true,
     bodyLimit: 1024,
-    maxParamLength: 200,
     return503OnClosing: true,
     // Malformed HTTP (bad request line, oversized headers) still gets our JSON error shape.
     clientErrorHandler(error, socket) {
@@ -61,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
     },
     routerOptions: {
+      ignoreTrailingSlash: true,
+      maxParamLength: 200,
       onBadUrl(path, _req, res) {
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(errorBody('bad_request', `malformed URL: ${path.slice(0, 100)}`)));

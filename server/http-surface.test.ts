@@ -20,7 +20,7 @@ writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
 
 beforeAll(async () => {
   charger = await startRecordingCharger();
-  server = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: 'tok' }, distDir: dist, port: 0, host: '127.0.0.1' });
+  server = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: 'tok', CHARGER_NAME: 'platz13' }, distDir: dist, port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
   await server.close();
