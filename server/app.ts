@@ -65,6 +65,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(errorBody('bad_request', `malformed URL: ${path.slice(0, 100)}`)));
       },
+      onMaxParamLength(path, _req, res) {
+        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorBody('bad_request', `path segment too long: ${path.slice(0, 100)}…`)));
+      },
     },
   });
 

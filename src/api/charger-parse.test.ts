@@ -50,6 +50,8 @@ describe('parseChargerTime', () => {
     expect(parseChargerTime(undefined)).toBeNull();
     expect(parseChargerTime('yesterday')).toBeNull();
     expect(parseChargerTime('2022-02-30T00:00:00Z')).toBeNull();
+    expect(parseChargerTime('2022-10-05T10:60:00Z')).toBeNull();
+    expect(parseChargerTime('2022-10-05T24:00:00Z')).toBeNull();
   });
 });
 

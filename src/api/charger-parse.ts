@@ -48,6 +48,7 @@ export function parseChargerTime(text: string | null | undefined): number | null
   if (!match) return null;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
   if (Number(year) <= 1) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   // Date.UTC maps years 0-99 to 1900+; the charger never sends those except as MinValue.
   const utc = Date.UTC(
     Number(year),

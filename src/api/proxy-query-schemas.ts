@@ -4,6 +4,7 @@
  * the field lists and types.
  */
 import * as z from 'zod/mini';
+import { parseFilterTime } from './charger-parse.ts';
 
 /** The session filter's form fields, as the charger names them. */
 export const SESSION_FILTER_FIELDS = [
@@ -31,7 +32,10 @@ export const SESSION_ORDER_COLUMNS = [
   'chargingSessionId',
 ] as const;
 
-const filterTimeText = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss'));
+const filterTimeText = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss'),
+  z.refine((text) => parseFilterTime(text) !== null, 'not a valid date and time'),
+);
 const fieldText = (max: number, pattern: RegExp) => z.optional(z.string().check(z.maxLength(max), z.regex(pattern)));
 const wholeNumber = (digits: number, min: number, max: number, name: string) =>
   z.optional(
