@@ -198,6 +198,7 @@ describe('fuzz', () => {
     sim.resetStats();
     const cases = generateCases(600);
     const labels = new Map<string, number>();
+    const everything: string[] = [];
     // Small batches: concurrent enough to shake out races, gentle enough for a 2-core CI box.
     for (let i = 0; i < cases.length; i += 10) {
       const batch = cases.slice(i, i + 10);
@@ -211,6 +212,7 @@ describe('fuzz', () => {
       responses.forEach((response, j) => {
         const { label } = batch[j]!;
         labels.set(label, (labels.get(label) ?? 0) + 1);
+        everything.push(JSON.stringify(response));
         expectJsonClientError(response, `${label}: ${String(batch[j]!.request).slice(0, 120)}`);
       });
     }
@@ -218,6 +220,16 @@ describe('fuzz', () => {
     expect(labels.size).toBeGreaterThanOrEqual(14);
     // The charger never saw any of it.
     expect(sim.stats().totalRequests).toBe(0);
+    // No answer carried the charger's credentials (the embedded simulator's login).
+    const login = server.config.chargers[0]!.auth;
+    expect(login.kind).toBe('login');
+    if (login.kind === 'login') {
+      for (const text of everything) {
+        expect(text).not.toContain(login.password);
+        expect(text).not.toContain(login.email);
+        expect(text).not.toMatch(/bearer/i);
+      }
+    }
     // And the server is still up and correct.
     const ok = await fetch(`${server.url}/api/chargers/${server.config.chargers[0]!.id}/generalStatus`);
     expect(ok.status).toBe(200);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start.ts';
-import { startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
+import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
 
 let charger: RecordingCharger;
 let server: RunningServer;
@@ -20,7 +20,7 @@ writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
 
 beforeAll(async () => {
   charger = await startRecordingCharger();
-  server = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: 'tok', CHARGER_NAME: 'platz13' }, distDir: dist, port: 0, host: '127.0.0.1' });
+  server = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN, CHARGER_NAME: 'platz13' }, distDir: dist, port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => {
   await server.close();
@@ -87,6 +87,15 @@ describe('API errors', () => {
     for (const [path, message] of cases) {
       expect(await expectJsonError(await fetch(`${server.url}${path}`), 400, 'bad_request'), path).toMatch(message);
     }
+  });
+
+  it('routes an absolute-form request target to the configured charger, never to its host', async () => {
+    const before = charger.requests.length;
+    const { rawExchange } = await import('./test-support/raw-http.ts');
+    const response = await rawExchange(server.port, 'GET http://evil.example/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n');
+    expect(response.status).toBe(200);
+    expect(charger.requests.length).toBe(before + 1);
+    expect(charger.requests.at(-1)!.url).toBe('/api/generalStatus/');
   });
 
   it('never lets a path pick another upstream', async () => {
