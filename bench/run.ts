@@ -9,8 +9,10 @@ import { build } from 'vite';
 import { PROJECT_ROOT } from '../server/paths.ts';
 import type { BenchModule, Figure } from './harness.ts';
 import { bundleBench } from './bundle.bench.ts';
+import { serverBench } from './server.bench.ts';
+import { coldLoadBench, soakBench } from './browser.bench.ts';
 
-const modules: BenchModule[] = [bundleBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
