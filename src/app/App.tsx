@@ -1,12 +1,9 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Router, useSearch } from 'wouter';
 import { LocaleProvider, useLocaleValue } from '../shared/i18n/i18n.tsx';
 import { AppShell } from './AppShell.tsx';
-import { createQueryClient } from './query-client.ts';
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <Router>
