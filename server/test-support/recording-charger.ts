@@ -2,7 +2,8 @@
  * A fake charger that answers with recorded responses (src/api/fixtures) and records every
  * request it receives, for tests that must see exactly what reaches the charger.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import generalStatus from '../../src/api/fixtures/general-status.json' with { type: 'json' };
 import chargingSession from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
@@ -27,14 +28,15 @@ export interface RecordingCharger {
 
 export const RECORDED_TOKEN = 'recorded-token-0123456789';
 
-export async function startRecordingCharger(): Promise<RecordingCharger> {
+/** `tls`: answer over HTTPS with this (self-signed) key and certificate, like some chargers do. */
+export async function startRecordingCharger(tls?: { key: string; cert: string }): Promise<RecordingCharger> {
   const requests: RecordedRequest[] = [];
   const overrides = new Map<string, Handler>();
   const json = (response: ServerResponse, status: number, body: unknown) => {
     response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     response.end(typeof body === 'string' ? body : JSON.stringify(body));
   };
-  const server = createServer(async (req, res) => {
+  const listener: RequestListener = async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
@@ -48,11 +50,12 @@ export async function startRecordingCharger(): Promise<RecordingCharger> {
     if (path === '/api/chargingSession/') return json(res, 200, chargingSession);
     if (path === '/api/powerProfile/') return json(res, 200, powerProfile);
     return json(res, 404, { message: 'Not found' });
-  });
+  };
+  const server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     override(path, handler) {
       if (handler) overrides.set(path, handler);
