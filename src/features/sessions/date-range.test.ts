@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { cutToRange, presetDays, resolveRange } from './date-range.ts';
+import { localDateOf, startOfLocalDay } from './local-calendar.ts';
+
+const BERLIN = 'Europe/Berlin';
+const iso = (ms: number) => new Date(ms).toISOString();
+const at = (text: string) => Date.parse(text);
+const session = (startedIso: string) => ({ chargingStartedTime: at(startedIso), id: startedIso });
+
+function custom(from: string, to: string, zone = BERLIN) {
+  const range = resolveRange({ preset: 'custom', from, to }, at('2026-11-27T12:00:00Z'), zone);
+  if (!range.ok) throw new Error(range.problem);
+  return range;
+}
+
+describe('month edges in Europe/Berlin (the machine runs in UTC; the zone is passed in)', () => {
+  it('March 2026 (clocks go forward on Sunday 29 March) starts at CET midnight and ends at CEST midnight', () => {
+    const march = custom('2026-03-01', '2026-03-31');
+    expect(iso(march.startMs)).toBe('2026-02-28T23:00:00.000Z'); // 1 March 00:00 CET (+1)
+    expect(iso(march.endMs)).toBe('2026-03-31T22:00:00.000Z'); // 1 April 00:00 CEST (+2)
+    expect((march.endMs - march.startMs) / 3_600_000).toBe(31 * 24 - 1);
+  });
+
+  it('October 2026 (clocks go back on Sunday 25 October) is an hour longer', () => {
+    const october = custom('2026-10-01', '2026-10-31');
+    expect(iso(october.startMs)).toBe('2026-09-30T22:00:00.000Z');
+    expect(iso(october.endMs)).toBe('2026-10-31T23:00:00.000Z');
+    expect((october.endMs - october.startMs) / 3_600_000).toBe(31 * 24 + 1);
+  });
+
+  it('cuts sessions at the local month edge, not the UTC one', () => {
+    const march = custom('2026-03-01', '2026-03-31');
+    const sessions = [
+      session('2026-02-28T22:59:59.999Z'), // 28 Feb 23:59:59 local: February
+      session('2026-02-28T23:00:00.000Z'), // 1 March 00:00 local: March
+      session('2026-03-29T00:59:59Z'), // 01:59:59 CET, just before the jump
+      session('2026-03-29T01:00:00Z'), // 03:00 CEST, just after it
+      session('2026-03-31T21:59:59.999Z'), // 31 March 23:59:59 CEST: March
+      session('2026-03-31T22:00:00.000Z'), // 1 April 00:00 CEST: April
+      session('2026-03-31T23:30:00Z'), // still 31 March in UTC, but April in Berlin
+    ];
+    expect(cutToRange(sessions, march.startMs, march.endMs).map((s) => s.id)).toEqual([
+      '2026-02-28T23:00:00.000Z',
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-03-31T21:59:59.999Z',
+    ]);
+  });
+
+  it('the October night with 25 hours belongs to October, both 02:30s included', () => {
+    const day = custom('2026-10-25', '2026-10-25');
+    expect(iso(day.startMs)).toBe('2026-10-24T22:00:00.000Z');
+    expect(iso(day.endMs)).toBe('2026-10-25T23:00:00.000Z');
+    const sessions = [session('2026-10-25T00:30:00Z'), session('2026-10-25T01:30:00Z'), session('2026-10-25T22:59:59Z'), session('2026-10-25T23:00:00Z')];
+    expect(cutToRange(sessions, day.startMs, day.endMs)).toHaveLength(3);
+  });
+
+  it('asks the charger for a window a day wider on each side, as UTC instants', () => {
+    const october = custom('2026-10-01', '2026-10-31');
+    expect(october.window).toEqual({ from: '2026-09-29 22:00:00', to: '2026-11-01 23:00:00' });
+  });
+
+  it('a session without a start time is in no range', () => {
+    expect(cutToRange([{ chargingStartedTime: null }], 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+  });
+});
+
+describe('presets', () => {
+  it('this and last month, this and last year, from the local date (UTC may still say yesterday)', () => {
+    // 1 March 2026, 00:30 in Berlin, which is still 28 February in UTC.
+    const now = at('2026-02-28T23:30:00Z');
+    expect(presetDays('this-month', now, BERLIN)).toEqual({ from: { year: 2026, month: 3, day: 1 }, to: { year: 2026, month: 3, day: 31 } });
+    expect(presetDays('last-month', now, BERLIN)).toEqual({ from: { year: 2026, month: 2, day: 1 }, to: { year: 2026, month: 2, day: 28 } });
+    expect(presetDays('this-year', now, BERLIN)).toEqual({ from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 12, day: 31 } });
+    expect(presetDays('last-year', now, BERLIN)).toEqual({ from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } });
+    expect(presetDays('this-month', now, 'UTC').from).toEqual({ year: 2026, month: 2, day: 1 });
+  });
+
+  it('last month in January is December of the year before', () => {
+    expect(presetDays('last-month', at('2026-01-15T12:00:00Z'), BERLIN)).toEqual({
+      from: { year: 2025, month: 12, day: 1 },
+      to: { year: 2025, month: 12, day: 31 },
+    });
+  });
+
+  it('leap February', () => {
+    expect(presetDays('last-month', at('2028-03-10T12:00:00Z'), BERLIN).to).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+});
+
+describe('bad custom ranges send nothing', () => {
+  const now = at('2026-11-27T12:00:00Z');
+  it.each([
+    [{ from: '2026-03-10', to: '2026-03-01' }, 'end-before-start'],
+    [{ from: '2026-02-30', to: '2026-03-01' }, 'from-invalid'],
+    [{ from: '2026-03-01', to: '31.03.2026' }, 'to-invalid'],
+    [{ from: 'yesterday', to: '2026-03-01' }, 'from-invalid'],
+    [{ from: null, to: '2026-03-01' }, 'from-missing'],
+    [{ from: '2026-03-01', to: '' }, 'to-missing'],
+  ])('%o → %s', (days, problem) => {
+    expect(resolveRange({ preset: 'custom', ...days }, now, BERLIN)).toEqual({ ok: false, problem });
+  });
+
+  it('a one-day range is fine', () => {
+    expect(resolveRange({ preset: 'custom', from: '2026-03-01', to: '2026-03-01' }, now, BERLIN).ok).toBe(true);
+  });
+});
+
+describe('local calendar', () => {
+  it('starts a day when the clocks jump at midnight (no 00:00 that day)', () => {
+    // Chile moved its clocks from 00:00 to 01:00 on 7 September 2025.
+    const start = startOfLocalDay({ year: 2025, month: 9, day: 7 }, 'America/Santiago');
+    expect(iso(start)).toBe('2025-09-07T04:00:00.000Z');
+    expect(localDateOf(start, 'America/Santiago')).toEqual({ year: 2025, month: 9, day: 7 });
+    expect(localDateOf(start - 1, 'America/Santiago')).toEqual({ year: 2025, month: 9, day: 6 });
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Calendar arithmetic in one IANA zone, with Intl only. Month and day edges of the session
+ * history are the user's local calendar (DESIGN §2), and a month that contains a daylight-saving
+ * change is 743 or 745 hours long: the edges are computed per date, never by adding 24 h steps.
+ *
+ * Every function takes the zone, so tests run in Europe/Berlin whatever the machine's zone is.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** A calendar date; `month` 1-12. */
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The browser's zone (the user's calendar). */
+export function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(ms: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  let format = formatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, format);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return {
+    year: parts.year ?? 1970,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+  };
+}
+
+/** Local wall-clock time of `ms` as if it were UTC (epoch ms), i.e. ms + the zone's offset. */
+export function wallMs(ms: number, zone: string): number {
+  const w = wallClock(ms, zone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) + (((ms % 1000) + 1000) % 1000);
+}
+
+/** The local date of an instant. */
+export function localDateOf(ms: number, zone: string): LocalDate {
+  const { year, month, day } = wallClock(ms, zone);
+  return { year, month, day };
+}
+
+/**
+ * The first instant of a local day. Midnight can be ambiguous (the earlier instant wins) or
+ * missing, in zones that change their clocks at midnight: then the day starts when the clocks
+ * jump (00:00 → 01:00 means 01:00).
+ */
+export function startOfLocalDay(date: LocalDate, zone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day);
+  // Offsets change at most once within two days: the one before and the one after midnight.
+  const before = wallMs(wall - DAY_MS, zone) - (wall - DAY_MS);
+  const after = wallMs(wall + DAY_MS, zone) - (wall + DAY_MS);
+  const candidates = [wall - before, wall - after].filter((t) => wallMs(t, zone) === wall);
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In the gap: the instant that would be midnight by the old offset is when the clocks jumped.
+  return wall - before;
+}
+
+/** `date` moved by whole days or months on the calendar (the 31st + 1 month = the 1st after next). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `YYYY-MM-DD`. */
+export function formatIsoDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** Strict `YYYY-MM-DD` with a real calendar date (no 31 April); null otherwise. */
+export function parseIsoDate(text: string | null | undefined): LocalDate | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text?.trim() ?? '');
+  if (!match) return null;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (date.year < 1970 || date.year > 2999 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > daysInMonth(date.year, date.month)) return null;
+  return date;
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/** `2026-03`: the local month of an instant, as a sortable key. */
+export function monthKeyOf(ms: number, zone: string): string {
+  const { year, month } = localDateOf(ms, zone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}

@@ -1,0 +1,279 @@
+/**
+ * Sessions as the history shows, totals and exports them.
+ *
+ * Rounding, decided once (docs/decisions.md): each session's energy is rounded to the digits the
+ * page shows (0.01 kWh) and kept as a whole number of hundredths; every total (the range, a month,
+ * a user, the CSV's total line) is the exact integer sum of those. A person adding up the rows
+ * of the table or the CSV by hand gets the total to the last digit. Costs work the same way in
+ * the currency's minor unit (cents): each session's cost is its shown energy times the price,
+ * rounded to the cent, and every cost total is the sum of those.
+ */
+import type { ChargingSession } from '../../api/charger-schemas.ts';
+import { monthKeyOf } from './local-calendar.ts';
+
+/** Decimals of kWh shown everywhere (table, totals, summary, CSV). */
+export const ENERGY_DECIMALS = 2;
+const ENERGY_SCALE = 10 ** ENERGY_DECIMALS;
+
+export interface Pricing {
+  pricePerKwh: number;
+  /** ISO 4217, e.g. `EUR`. */
+  currency: string;
+}
+
+export interface ChargerRef {
+  id: string;
+  name: string;
+}
+
+export interface SessionRow {
+  /** Unique across chargers: `<chargerId>:<sessionId>`. */
+  key: string;
+  chargerId: string;
+  chargerName: string;
+  id: number;
+  started: number;
+  /** Null while running. */
+  ended: number | null;
+  running: boolean;
+  /** Charging time in seconds (so far, while running). */
+  durationSeconds: number | null;
+  /** Energy in hundredths of a kWh, as shown (so far, while running). */
+  energyUnits: number;
+  maxPowerKw: number | null;
+  userId: number | null;
+  /** "Jürgen Müller"; null when the session has no user. */
+  userName: string | null;
+  /** Number printed on the card, e.g. `0055`. */
+  cardNumber: string | null;
+  /** The card's UID. */
+  identificationCode: string | null;
+  mode: string | null;
+  stopReason: string | null;
+  status: string | null;
+  /** In the currency's minor unit (cents); null without a price. */
+  costMinor: number | null;
+}
+
+/**
+ * Rounds `value × 10^decimals` half away from zero to an integer, on the decimal value people
+ * read: 1.005 kWh is 1.01, although the double nearest 1.005 × 100 is 100.4999…
+ */
+export function roundScaled(value: number, decimals: number): number {
+  const scaled = Number((value * 10 ** decimals).toPrecision(12));
+  return Math.sign(scaled) * Math.round(Math.abs(scaled));
+}
+
+/** Digits after the decimal point of a currency (EUR 2, JPY 0); 2 for unknown codes. */
+export function currencyDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** The session's energy in kWh: the charger's own figure, else its meter readings (mWh). */
+function energyKwh(session: ChargingSession): number {
+  if (session.activeEnergyConsumed !== null) return session.activeEnergyConsumed;
+  if (session.meterValueStart !== null && session.meterValueEnd !== null && session.meterValueEnd >= session.meterValueStart) {
+    return (session.meterValueEnd - session.meterValueStart) / 1_000_000;
+  }
+  return 0;
+}
+
+export function costOf(energyUnits: number, pricing: Pricing | null): number | null {
+  if (!pricing) return null;
+  // kWh × price × 10^digits, from the shown (rounded) energy.
+  return roundScaled((energyUnits * pricing.pricePerKwh) / ENERGY_SCALE, currencyDigits(pricing.currency));
+}
+
+export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null): SessionRow {
+  const energyUnits = roundScaled(energyKwh(session), ENERGY_DECIMALS);
+  const name = [session.user?.FirstName, session.user?.LastName]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ');
+  const running = session.chargingEndedTime === null;
+  return {
+    key: `${charger.id}:${session.chargingSessionId}`,
+    chargerId: charger.id,
+    chargerName: charger.name,
+    id: session.chargingSessionId,
+    started: session.chargingStartedTime ?? 0,
+    ended: session.chargingEndedTime,
+    running,
+    durationSeconds: session.timeSpentCharging,
+    energyUnits,
+    maxPowerKw: session.maxSessionPower,
+    userId: session.userId ?? session.user?.UserId ?? null,
+    userName: name || null,
+    cardNumber: session.userIdentification?.number ?? null,
+    identificationCode: session.identificationCode ?? session.userIdentification?.identificationCode ?? null,
+    mode: session.chargingMode,
+    stopReason: running ? null : session.chargingSessionStopReason,
+    status: session.chargingSessionStatus,
+    costMinor: costOf(energyUnits, pricing),
+  };
+}
+
+/** Energy units as a kWh number for Intl (exact to the shown digits). */
+export function unitsToKwh(units: number): number {
+  return units / ENERGY_SCALE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+
+export interface RowFilter {
+  /** `<userId>`, `<chargerId>:<userId>` (combined history), or `none` (sessions without a user). */
+  user: string | null;
+  /** A card's UID. */
+  card: string | null;
+  /** A raw stop reason. */
+  stop: string | null;
+}
+
+export const NO_USER = 'none';
+
+export function userKeyOf(row: SessionRow, combined: boolean): string {
+  if (row.userId === null) return NO_USER;
+  return combined ? `${row.chargerId}:${row.userId}` : String(row.userId);
+}
+
+export function matchesFilter(row: SessionRow, filter: RowFilter): boolean {
+  if (filter.user) {
+    if (filter.user === NO_USER) {
+      if (row.userId !== null) return false;
+    } else {
+      const [chargerId, userId] = filter.user.includes(':') ? filter.user.split(':', 2) : [null, filter.user];
+      if (String(row.userId) !== userId || (chargerId !== null && row.chargerId !== chargerId)) return false;
+    }
+  }
+  if (filter.card && row.identificationCode !== filter.card) return false;
+  if (filter.stop && row.stopReason !== filter.stop) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting and paging (over the complete, cut set: see docs/decisions.md)
+
+export const SORT_KEYS = ['started', 'ended', 'duration', 'energy', 'power', 'charger'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+const sortValue: Record<SortKey, (row: SessionRow) => number | string | null> = {
+  started: (r) => r.started,
+  ended: (r) => r.ended,
+  duration: (r) => r.durationSeconds,
+  energy: (r) => r.energyUnits,
+  power: (r) => r.maxPowerKw,
+  charger: (r) => r.chargerName,
+};
+
+/** Like the charger (SQL Server): NULLs first ascending, last descending; ties newest first. */
+export function sortRows(rows: readonly SessionRow[], key: SortKey, direction: SortDirection): SessionRow[] {
+  const value = sortValue[key];
+  const sign = direction === 'asc' ? 1 : -1;
+  const collator = new Intl.Collator(undefined, { numeric: true });
+  return [...rows].sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    let order = 0;
+    if (va === null || vb === null) order = va === vb ? 0 : va === null ? -1 : 1;
+    else if (typeof va === 'string' || typeof vb === 'string') order = collator.compare(String(va), String(vb));
+    else order = va - vb;
+    return sign * order || b.started - a.started || a.chargerId.localeCompare(b.chargerId) || b.id - a.id;
+  });
+}
+
+export interface Page<T> {
+  rows: T[];
+  /** 1-based, clamped to the pages that exist. */
+  pageNumber: number;
+  pageCount: number;
+  /** Index of the first row shown, 0-based. */
+  first: number;
+}
+
+export function pageOf<T>(rows: readonly T[], pageNumber: number, pageSize: number): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const clamped = Math.min(Math.max(1, Math.floor(pageNumber) || 1), pageCount);
+  const first = (clamped - 1) * pageSize;
+  return { rows: rows.slice(first, first + pageSize), pageNumber: clamped, pageCount, first };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Totals and the monthly summary
+
+export interface Totals {
+  sessions: number;
+  running: number;
+  energyUnits: number;
+  chargingSeconds: number;
+  /** Null without a price. */
+  costMinor: number | null;
+}
+
+export function totalsOf(rows: readonly SessionRow[]): Totals {
+  let energyUnits = 0;
+  let chargingSeconds = 0;
+  let costMinor: number | null = null;
+  let running = 0;
+  for (const row of rows) {
+    energyUnits += row.energyUnits;
+    chargingSeconds += row.durationSeconds ?? 0;
+    if (row.costMinor !== null) costMinor = (costMinor ?? 0) + row.costMinor;
+    if (row.running) running++;
+  }
+  return { sessions: rows.length, running, energyUnits, chargingSeconds, costMinor };
+}
+
+export interface UserShare extends Totals {
+  key: string;
+  userName: string | null;
+  cardNumber: string | null;
+  /** Set in the combined history: users belong to a charger. */
+  chargerName: string | null;
+}
+
+export interface MonthSummary extends Totals {
+  /** `2026-03` */
+  key: string;
+  /** An instant inside the month, for formatting its name. */
+  sampleMs: number;
+  users: UserShare[];
+}
+
+/** Per local month, newest first, each with its users (most energy first). */
+export function monthlySummary(rows: readonly SessionRow[], zone: string, combined: boolean): MonthSummary[] {
+  const months = new Map<string, { sampleMs: number; rows: SessionRow[] }>();
+  for (const row of rows) {
+    const key = monthKeyOf(row.started, zone);
+    const month = months.get(key);
+    if (month) month.rows.push(row);
+    else months.set(key, { sampleMs: row.started, rows: [row] });
+  }
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([key, month]) => {
+      const byUser = new Map<string, SessionRow[]>();
+      for (const row of month.rows) {
+        // Sessions without a user are told apart by card (a guest card is still a card).
+        const userKey = row.userId !== null ? userKeyOf(row, combined) : `${combined ? `${row.chargerId}:` : ''}card:${row.identificationCode ?? ''}`;
+        const list = byUser.get(userKey);
+        if (list) list.push(row);
+        else byUser.set(userKey, [row]);
+      }
+      const users: UserShare[] = [...byUser.entries()]
+        .map(([userKey, list]) => ({
+          key: userKey,
+          userName: list[0]!.userName,
+          cardNumber: list[0]!.cardNumber,
+          chargerName: combined ? list[0]!.chargerName : null,
+          ...totalsOf(list),
+        }))
+        .sort((a, b) => b.energyUnits - a.energyUnits || a.key.localeCompare(b.key));
+      return { key, sampleMs: month.sampleMs, users, ...totalsOf(month.rows) };
+    });
+}
