@@ -143,9 +143,9 @@ const historyPath = (chargerId: string, form: Record<string, string>) =>
   `/api/chargers/${encodeURIComponent(chargerId)}/chargingSession?${new URLSearchParams(form).toString()}`;
 
 /**
- * Every session of one charger in `window`. `live` (the range reaches into the present) keeps
- * it polling at the sessions interval (DESIGN §6) so a running session's energy moves on; a past
- * range never changes and is not polled.
+ * Every session of one charger in `window`. A range that reaches into the present (`live`), or
+ * holds a running session, is polled at the sessions interval (DESIGN §6) so new sessions and a
+ * running session's energy move on; a finished past range never changes and is not polled.
  */
 export const chargingSessionHistoryQuery = (chargerId: string, window: SessionWindow, live: boolean) =>
   queryOptions({
@@ -154,7 +154,8 @@ export const chargingSessionHistoryQuery = (chargerId: string, window: SessionWi
       fetchAllSessionPages((pageNumber) =>
         fetchParsed(historyPath(chargerId, historyPageForm(window, pageNumber)), chargingSessionPageSchema, signal),
       ),
-    refetchInterval: live ? SESSIONS_POLL_MS : false,
+    refetchInterval: (query) =>
+      live || query.state.data?.sessions.some((session) => session.chargingEndedTime === null) ? SESSIONS_POLL_MS : false,
     staleTime: live ? 60_000 : 30 * 60_000,
     retry: 1,
   });

@@ -1,6 +1,140 @@
+import { useMemo, useState } from 'react';
+import { isApiError } from '../../api/api-error.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
+import { useFormat } from '../../shared/format/use-format.ts';
+import { useNow } from '../../shared/hooks/use-now.ts';
+import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { Panel, PanelError } from '../../shared/ui/Panel.tsx';
+import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { buildSessionsCsv, csvFileName, type CsvText } from './csv.ts';
+import { resolveRange } from './date-range.ts';
+import { downloadText } from './download.ts';
+import { HistoryFilters } from './HistoryFilters.tsx';
+import { HistoryTotals } from './HistoryTotals.tsx';
+import { browserZone, formatIsoDate } from './local-calendar.ts';
+import { sessionLabels, sessionsMessages } from './messages.ts';
+import { MonthlySummary } from './MonthlySummary.tsx';
+import { PriceSettings } from './PriceSettings.tsx';
+import { matchesFilter, monthlySummary, pageOf, sortRows, totalsOf } from './session-rows.ts';
+import { SessionTable } from './SessionTable.tsx';
+import { useHistoryParams } from './use-history-params.ts';
+import { usePricing } from './use-pricing.ts';
+import { useSessionHistory, type ChargerLoad } from './use-session-history.ts';
 
-/** Placeholder until the sessions feature lands (issue 4). */
-export function SessionsView({ chargers }: { chargers: ChargerInfo[]; pricing: { pricePerKwh: number | null; currency: string } }) {
-  return <p className="p-6 text-muted">Sessions of {chargers.map((c) => c.name).join(', ')}</p>;
+interface SessionsViewProps {
+  /** One charger, or all of them for the combined garage history (`?charger=all`). */
+  chargers: ChargerInfo[];
+  /** Server defaults (PRICE_PER_KWH, CURRENCY); a price set in the UI wins. */
+  pricing: { pricePerKwh: number | null; currency: string };
+}
+
+export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewProps) {
+  const m = useMessages(sessionsMessages);
+  const { lang } = useLocale();
+  const labels = sessionLabels[lang];
+  // Once a minute is enough to roll "this month" over at midnight.
+  const now = useNow(60_000);
+  const [zone] = useState(browserZone);
+  const [params, update] = useHistoryParams();
+  const combined = chargers.length > 1;
+  const { pricing, source, save } = usePricing(serverPricing);
+
+  const range = useMemo(() => resolveRange(params.range, now, zone), [params.range, now, zone]);
+  const { rows, loads, complete } = useSessionHistory(chargers, range, pricing, now);
+
+  const filtered = useMemo(() => rows.filter((row) => matchesFilter(row, params.filter)), [rows, params.filter]);
+  const totals = useMemo(() => totalsOf(filtered), [filtered]);
+  const months = useMemo(() => monthlySummary(filtered, zone, combined), [filtered, zone, combined]);
+  const sorted = useMemo(() => sortRows(filtered, params.sort, params.direction), [filtered, params.sort, params.direction]);
+  const page = pageOf(sorted, params.page, params.pageSize);
+
+  const csvText: CsvText = {
+    headers: labels.csv.headers,
+    total: labels.csv.total,
+    running: m.running,
+    mode: (value) => enumLabel(labels.modes, value, ''),
+    stopReason: (value) => enumLabel(labels.stopReasons, value, ''),
+    status: (value) => enumLabel(labels.statuses, value, ''),
+  };
+  const exportCsv = () => {
+    if (!range.ok) return;
+    const text = buildSessionsCsv(sorted, totals, { lang, zone, combined, currency: totals.costMinor !== null ? (pricing?.currency ?? null) : null }, csvText);
+    const scope = combined ? 'all' : (chargers[0]?.id ?? 'charger');
+    downloadText(csvFileName(m.csvStem, scope, formatIsoDate(range.from), formatIsoDate(range.to)), text, 'text/csv;charset=utf-8');
+  };
+
+  const failed = loads.filter((load) => load.error);
+  const loading = range.ok && loads.some((load) => !load.hasData && load.status === 'pending');
+  const title = m.chargerSessions(combined ? m.allChargers : (chargers[0]?.name ?? ''));
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="sr-only">{title}</h1>
+      <Panel title={m.filters}>
+        <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
+        {/* Remounted when the source changes, so its fields show what now applies. */}
+        <PriceSettings key={source} pricing={pricing} source={source} save={save} />
+      </Panel>
+
+      {failed.map((load) => (
+        <ChargerError key={load.charger.id} load={load} now={now} />
+      ))}
+
+      {range.ok ? (
+        <>
+          <HistoryTotals
+            totals={totals}
+            currency={pricing?.currency ?? null}
+            loading={loading}
+            incomplete={!loading && !complete}
+            exportDisabled={!complete}
+            onExport={exportCsv}
+          />
+          <Panel title={m.sessions} testId="sessions-panel">
+            {loading && rows.length === 0 ? (
+              <p className="text-muted" role="status">
+                {m.loading}
+              </p>
+            ) : (
+              <SessionTable
+                page={page}
+                total={sorted.length}
+                emptyText={rows.length === 0 ? m.noSessions : m.noMatch}
+                combined={combined}
+                showCost={totals.costMinor !== null}
+                currency={pricing?.currency ?? null}
+                params={params}
+                update={update}
+              />
+            )}
+          </Panel>
+          {months.length > 0 ? <MonthlySummary months={months} currency={pricing?.currency ?? null} combined={combined} /> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function ChargerError({ load, now }: { load: ChargerLoad; now: number }) {
+  const m = useMessages(sessionsMessages);
+  const { lang } = useLocale();
+  const fmt = useFormat();
+  const error = load.error;
+  const reason = error && isApiError(error) ? `${errorHeadline(error, lang)}: ${error.message}` : String(error?.message ?? '');
+  return (
+    <div>
+      <PanelError
+        headline={m.loadFailed(load.charger.name)}
+        detail={load.hasData ? `${reason} ${m.stale(fmt.relative(load.updatedAt, now))}` : reason}
+      />
+      <button
+        type="button"
+        className="-mt-1 mb-1 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised disabled:opacity-50"
+        disabled={load.fetching}
+        onClick={load.refetch}
+      >
+        {m.retry}
+      </button>
+    </div>
+  );
 }

@@ -66,12 +66,18 @@ export function roundScaled(value: number, decimals: number): number {
 
 /** Digits after the decimal point of a currency (EUR 2, JPY 0); 2 for unknown codes. */
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsCache.set(currency, digits);
   }
+  return digits;
 }
+const digitsCache = new Map<string, number>();
 
 /** The session's energy in kWh: the charger's own figure, else its meter readings (mWh). */
 function energyKwh(session: ChargingSession): number {
@@ -179,7 +185,7 @@ export function sortRows(rows: readonly SessionRow[], key: SortKey, direction: S
   return [...rows].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
-    let order = 0;
+    let order: number;
     if (va === null || vb === null) order = va === vb ? 0 : va === null ? -1 : 1;
     else if (typeof va === 'string' || typeof vb === 'string') order = collator.compare(String(va), String(vb));
     else order = va - vb;

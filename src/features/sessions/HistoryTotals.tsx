@@ -1,0 +1,75 @@
+import { useFormat } from '../../shared/format/use-format.ts';
+import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { Panel } from '../../shared/ui/Panel.tsx';
+import { sessionsMessages } from './messages.ts';
+import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Totals } from './session-rows.ts';
+
+interface HistoryTotalsProps {
+  totals: Totals;
+  currency: string | null;
+  loading: boolean;
+  /** Some charger has no data: the totals cover fewer chargers than asked. */
+  incomplete: boolean;
+  exportDisabled: boolean;
+  onExport: () => void;
+}
+
+export function HistoryTotals({ totals, currency, loading, incomplete, exportDisabled, onExport }: HistoryTotalsProps) {
+  const m = useMessages(sessionsMessages);
+  const fmt = useFormat();
+  const pending = loading ? '…' : null;
+  return (
+    <Panel
+      title={m.totals}
+      testId="sessions-totals"
+      actions={
+        <button
+          type="button"
+          data-testid="csv-export"
+          className="rounded-lg border border-accent px-3 py-1.5 text-sm font-semibold text-accent hover:bg-panel-raised disabled:cursor-not-allowed disabled:border-border disabled:text-muted"
+          disabled={exportDisabled}
+          title={exportDisabled ? m.exportWaiting : undefined}
+          onClick={onExport}
+        >
+          {m.exportCsv}
+        </button>
+      }
+    >
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-busy={loading}>
+        <Figure label={m.sessionsCount} value={pending ?? fmt.number(totals.sessions)} testId="sessions-total-count" />
+        <Figure
+          label={m.energy}
+          value={pending ?? fmt.kwh(unitsToKwh(totals.energyUnits), ENERGY_DECIMALS)}
+          testId="sessions-total-energy"
+          data={loading ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
+        />
+        <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
+        <Figure
+          label={m.cost}
+          value={pending ?? (currency && totals.costMinor !== null ? fmt.money(totals.costMinor / 10 ** currencyDigits(currency), currency) : '—')}
+          hint={currency ? undefined : m.noPrice}
+          testId="sessions-total-cost"
+        />
+      </dl>
+      {totals.running > 0 && !loading ? <p className="mt-2 text-sm text-charging">{m.includesRunning(totals.running)}</p> : null}
+      {incomplete ? (
+        <p role="alert" className="mt-2 text-sm font-semibold text-warn">
+          {m.incomplete}
+        </p>
+      ) : null}
+      {exportDisabled && !loading ? <p className="mt-1 text-xs text-muted">{m.exportWaiting}</p> : null}
+    </Panel>
+  );
+}
+
+function Figure({ label, value, hint, testId, data }: { label: string; value: string; hint?: string | undefined; testId: string; data?: string | undefined }) {
+  return (
+    <div className="rounded-xl bg-panel-raised p-3">
+      <dt className="text-xs uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="text-2xl font-bold tabular-nums" data-testid={testId} data-value={data}>
+        {value}
+      </dd>
+      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useFormat } from '../../shared/format/use-format.ts';
+import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { Panel } from '../../shared/ui/Panel.tsx';
+import { sessionsMessages } from './messages.ts';
+import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type MonthSummary, type Totals } from './session-rows.ts';
+
+/** kWh, sessions and cost per local month, each with its users; the months add up to the totals. */
+export function MonthlySummary({ months, currency, combined }: { months: MonthSummary[]; currency: string | null; combined: boolean }) {
+  const m = useMessages(sessionsMessages);
+  const fmt = useFormat();
+  const figures = (t: Totals) => (
+    <>
+      <span className="text-right tabular-nums">{fmt.number(t.sessions)}</span>
+      <span className="text-right tabular-nums">{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
+      <span className="text-right tabular-nums">
+        {currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
+      </span>
+    </>
+  );
+  const grid = 'grid grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))] items-baseline gap-x-3';
+  return (
+    <Panel title={m.monthly} testId="monthly-summary">
+      <div className={`${grid} border-b border-border px-2 pb-2 text-xs font-semibold uppercase tracking-wide text-muted`}>
+        <span>{m.month}</span>
+        <span className="text-right">{m.sessionsCount}</span>
+        <span className="text-right">{m.energy}</span>
+        <span className="text-right">{m.cost}</span>
+      </div>
+      {months.map((month) => (
+        <details key={month.key} open={months.length === 1} data-testid="month-summary" data-month={month.key} className="border-b border-border/60 last:border-0">
+          <summary className={`${grid} cursor-pointer px-2 py-2 font-semibold`}>
+            <span>{fmt.month(month.sampleMs)}</span>
+            {figures(month)}
+          </summary>
+          <div className="pb-2">
+            {month.users.map((user) => (
+              <div key={user.key} data-testid="month-user" className={`${grid} px-2 py-1 pl-6 text-sm text-muted`}>
+                <span className="text-text">
+                  {user.userName ?? (user.cardNumber ? m.guestCard(user.cardNumber) : m.unknownUser)}
+                  {combined && user.chargerName ? <span className="text-muted"> · {user.chargerName}</span> : null}
+                </span>
+                {figures(user)}
+              </div>
+            ))}
+          </div>
+        </details>
+      ))}
+    </Panel>
+  );
+}

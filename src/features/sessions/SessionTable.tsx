@@ -1,0 +1,158 @@
+import { useFormat } from '../../shared/format/use-format.ts';
+import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { sessionLabels, sessionsMessages } from './messages.ts';
+import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Page, type SessionRow, type SortKey } from './session-rows.ts';
+import { PAGE_SIZES, type HistoryParams } from './use-history-params.ts';
+
+interface SessionTableProps {
+  page: Page<SessionRow>;
+  /** Rows over all pages (after the filters). */
+  total: number;
+  emptyText: string;
+  combined: boolean;
+  showCost: boolean;
+  currency: string | null;
+  params: HistoryParams;
+  update: (changes: Record<string, string | null>) => void;
+}
+
+export function SessionTable({ page, total, emptyText, combined, showCost, currency, params, update }: SessionTableProps) {
+  const m = useMessages(sessionsMessages);
+  const { lang } = useLocale();
+  const labels = sessionLabels[lang];
+  const columns = labels.columns;
+
+  const sortHeader = (key: SortKey, label: string, align = 'text-left') => {
+    const active = params.sort === key;
+    const next = active && params.direction === 'desc' ? 'asc' : 'desc';
+    return (
+      <th scope="col" className={`px-2 py-2 ${align}`} aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button
+          type="button"
+          className={`inline-flex items-center gap-1 font-semibold hover:text-text ${active ? 'text-text' : ''}`}
+          title={m.sortBy(label)}
+          onClick={() => update({ sort: key === 'started' ? null : key, dir: next === 'desc' ? null : 'asc' })}
+        >
+          {label}
+          <span aria-hidden="true" className="text-xs">
+            {active ? (params.direction === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  const plainHeader = (label: string) => (
+    <th scope="col" className="px-2 py-2 text-left font-semibold">
+      {label}
+    </th>
+  );
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="overflow-x-auto">
+        <table data-testid="session-table" className="w-full border-collapse text-sm">
+          <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
+            <tr>
+              {combined ? sortHeader('charger', columns.charger) : null}
+              {sortHeader('started', columns.started)}
+              {sortHeader('ended', columns.ended)}
+              {sortHeader('duration', columns.duration, 'text-right')}
+              {sortHeader('energy', columns.energy, 'text-right')}
+              {sortHeader('power', columns.power, 'text-right')}
+              {plainHeader(columns.user)}
+              {plainHeader(columns.mode)}
+              {plainHeader(columns.stopReason)}
+              {plainHeader(columns.status)}
+              {showCost ? plainHeader(columns.cost) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <SessionTableRow key={row.key} row={row} combined={combined} showCost={showCost} currency={currency} />
+            ))}
+          </tbody>
+        </table>
+        {page.rows.length === 0 ? <p className="p-4 text-center text-muted">{emptyText}</p> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-2 text-muted">
+          {m.pageSize}
+          <select
+            className="rounded-lg border border-border bg-panel-raised px-2 py-1 text-text"
+            value={params.pageSize}
+            onChange={(e) => update({ size: e.target.value === '25' ? null : e.target.value })}
+          >
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="text-muted" data-testid="session-range-info">
+          {total > 0 ? m.rowsOf(page.first + 1, page.first + page.rows.length, total) : ''}
+        </span>
+        <nav className="ml-auto flex items-center gap-2" aria-label={m.pageOf(page.pageNumber, page.pageCount)}>
+          <button
+            type="button"
+            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-40"
+            disabled={page.pageNumber <= 1}
+            onClick={() => update({ page: page.pageNumber - 1 > 1 ? String(page.pageNumber - 1) : null })}
+          >
+            {m.previous}
+          </button>
+          <span className="tabular-nums">{m.pageOf(page.pageNumber, page.pageCount)}</span>
+          <button
+            type="button"
+            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-40"
+            disabled={page.pageNumber >= page.pageCount}
+            onClick={() => update({ page: String(page.pageNumber + 1) })}
+          >
+            {m.next}
+          </button>
+        </nav>
+      </div>
+    </div>
+  );
+}
+
+function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRow; combined: boolean; showCost: boolean; currency: string | null }) {
+  const m = useMessages(sessionsMessages);
+  const { lang } = useLocale();
+  const labels = sessionLabels[lang];
+  const fmt = useFormat();
+  return (
+    <tr data-testid="session-row" data-session-id={row.id} data-running={row.running || undefined} className="border-b border-border/60 align-top last:border-0">
+      {combined ? <td className="px-2 py-2 font-medium">{row.chargerName}</td> : null}
+      <td className="whitespace-nowrap px-2 py-2 tabular-nums">{fmt.dateTime(row.started)}</td>
+      <td className="whitespace-nowrap px-2 py-2 tabular-nums">
+        {row.ended !== null ? (
+          fmt.dateTime(row.ended)
+        ) : (
+          <span className="rounded-full border border-charging/60 px-2 py-0.5 text-xs font-semibold uppercase text-charging">{m.running}</span>
+        )}
+      </td>
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="session-energy">
+        {fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}
+      </td>
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
+      <td className="px-2 py-2">
+        <div>{row.userName ?? (row.cardNumber ? m.guestCard(row.cardNumber) : m.unknownUser)}</div>
+        {row.cardNumber || row.identificationCode ? (
+          <div className="text-xs text-muted">
+            {m.cardShort} {[row.cardNumber, row.identificationCode].filter(Boolean).join(' · ')}
+          </div>
+        ) : null}
+      </td>
+      <td className="px-2 py-2">{enumLabel(labels.modes, row.mode)}</td>
+      <td className="px-2 py-2">{row.running ? '—' : enumLabel(labels.stopReasons, row.stopReason)}</td>
+      <td className="px-2 py-2">{enumLabel(labels.statuses, row.status)}</td>
+      {showCost ? (
+        <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+          {row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
