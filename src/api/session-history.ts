@@ -30,6 +30,9 @@ export const HISTORY_PAGE_SIZE = 100;
  */
 export const HISTORY_CONCURRENCY = 2;
 
+/** How soon a failed read of a range is tried again, unasked. */
+export const HISTORY_ERROR_RETRY_MS = 30_000;
+
 /** A guard against a charger that reports absurd page counts: 1,000 pages = 100,000 sessions. */
 export const HISTORY_MAX_PAGES = 1000;
 
@@ -155,7 +158,12 @@ export const chargingSessionHistoryQuery = (chargerId: string, window: SessionWi
         fetchParsed(historyPath(chargerId, historyPageForm(window, pageNumber)), chargingSessionPageSchema, signal),
       ),
     refetchInterval: (query) =>
-      live || query.state.data?.sessions.some((session) => session.chargingEndedTime === null) ? SESSIONS_POLL_MS : false,
+      // A failed read is tried again by itself (DESIGN §6: recover without a reload).
+      query.state.status === 'error'
+        ? HISTORY_ERROR_RETRY_MS
+        : live || query.state.data?.sessions.some((session) => session.chargingEndedTime === null)
+          ? SESSIONS_POLL_MS
+          : false,
     staleTime: live ? 60_000 : 30 * 60_000,
     retry: 1,
   });

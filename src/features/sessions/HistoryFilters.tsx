@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { presetDays, RANGE_PRESETS, type RangePreset, type ResolvedRange } from './date-range.ts';
 import { formatIsoDate } from './local-calendar.ts';
@@ -98,10 +98,11 @@ function isBad(range: ResolvedRange, side: 'from' | 'to'): boolean {
 }
 
 function Choice({ label, value, options, onChange, any }: { label: string; value: string | null; options: { value: string; label: string }[]; onChange: (value: string | null) => void; any: string }) {
+  const id = useId();
   return (
-    <label className="flex flex-col text-xs text-muted">
-      {label}
-      <select className={`${fieldClass} min-w-40 text-sm`} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+    <div className="flex flex-col text-xs text-muted">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className={`${fieldClass} min-w-40 text-sm`} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
         <option value="">{any}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -109,7 +110,7 @@ function Choice({ label, value, options, onChange, any }: { label: string; value
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { sessionLabels, sessionsMessages } from './messages.ts';
@@ -21,6 +22,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
   const columns = labels.columns;
+  const sizeId = useId();
 
   const sortHeader = (key: SortKey, label: string, align = 'text-left') => {
     const active = params.sort === key;
@@ -75,20 +77,21 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
         {page.rows.length === 0 ? <p className="p-4 text-center text-muted">{emptyText}</p> : null}
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-2 text-muted">
+        <label className="flex items-center gap-2 text-muted" htmlFor={sizeId}>
           {m.pageSize}
-          <select
-            className="rounded-lg border border-border bg-panel-raised px-2 py-1 text-text"
-            value={params.pageSize}
-            onChange={(e) => update({ size: e.target.value === '25' ? null : e.target.value })}
-          >
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
         </label>
+        <select
+          id={sizeId}
+          className="rounded-lg border border-border bg-panel-raised px-2 py-1 text-text"
+          value={params.pageSize}
+          onChange={(e) => update({ size: e.target.value === '25' ? null : e.target.value })}
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
         <span className="text-muted" data-testid="session-range-info">
           {total > 0 ? m.rowsOf(page.first + 1, page.first + page.rows.length, total) : ''}
         </span>

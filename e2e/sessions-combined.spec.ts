@@ -1,0 +1,30 @@
+/** The combined garage history (issue 7): `/sessions?charger=all` with three simulated chargers. */
+import { expect, test } from './fixtures.ts';
+import { download, parseCsv, readTotalUnits, unitsText } from './sessions-helpers.ts';
+
+test.use({ simulatorChargers: 3 });
+
+test.describe('the combined garage history', () => {
+  test('has a charger column, and its CSV total is the sum of the three chargers’ totals', async ({ page }) => {
+    const chargers: { id: string; name: string }[] = (await (await page.request.get('/api/chargers')).json()).chargers;
+    expect(chargers).toHaveLength(3);
+    let sum = 0;
+    for (const charger of chargers) {
+      await page.goto(`/sessions?charger=${charger.id}&range=last-month`);
+      sum += await readTotalUnits(page);
+    }
+
+    await page.goto('/sessions?charger=all&range=last-month');
+    expect(await readTotalUnits(page)).toBe(sum);
+    await expect(page.getByTestId('session-table').locator('th').first()).toHaveText(/Charger/);
+
+    const rows = parseCsv(await download(page), ',');
+    const header = rows[0]!;
+    expect(header[0]).toBe('Charger');
+    const body = rows.slice(1, -1);
+    expect(new Set(body.map((r) => r[0]))).toEqual(new Set(chargers.map((c) => c.name)));
+    const energy = header.indexOf('Energy (kWh)');
+    expect(rows.at(-1)![energy]).toBe(unitsText(sum));
+    expect(body.reduce((s, r) => s + Math.round(Number(r[energy]) * 100), 0)).toBe(sum);
+  });
+});

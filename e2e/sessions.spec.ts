@@ -1,0 +1,142 @@
+/**
+ * The session history against the simulator, in real Chromium (Europe/Berlin, en-GB), one
+ * charger. The combined garage history is in sessions-combined.spec.ts (it needs its own worker).
+ */
+import { expect, test } from './fixtures.ts';
+import { download, expectedMonth, kwhTextToUnits, lastBerlinMonth, parseCsv, readTotalUnits, unitsText } from './sessions-helpers.ts';
+
+test.describe('one charger', () => {
+  test('last month: the rows and totals are the simulator’s sessions of that Berlin month', async ({ page }) => {
+    const chargerId = (await (await page.request.get('/api/chargers')).json()).chargers[0].id;
+    const month = lastBerlinMonth();
+    const expected = await expectedMonth(page.request, chargerId, month);
+    expect(expected.ids.length).toBeGreaterThan(10);
+
+    await page.goto('/sessions');
+    await page.getByRole('button', { name: 'Last month' }).click();
+    await expect(page).toHaveURL(/range=last-month/);
+    await page.getByLabel('Rows per page').selectOption('100');
+
+    await expect(page.getByTestId('sessions-total-energy')).toHaveText(`${unitsText(expected.units).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}\u202fkWh`);
+    await expect(page.getByTestId('sessions-total-count')).toHaveText(String(expected.ids.length));
+    const rows = page.getByTestId('session-row');
+    await expect(rows).toHaveCount(expected.ids.length);
+    const shownIds = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-session-id'))))).sort((a, b) => a - b);
+    expect(shownIds).toEqual(expected.ids);
+    // The rows on the page add up to the total shown.
+    const rowUnits = (await page.getByTestId('session-energy').allTextContents()).reduce((sum, text) => sum + kwhTextToUnits(text), 0);
+    expect(rowUnits).toBe(expected.units);
+    // The monthly summary says the same.
+    const summary = page.locator(`[data-testid="month-summary"][data-month="${month}"]`);
+    await expect(summary).toContainText(`${expected.ids.length}`);
+    await expect(page.getByTestId('month-summary')).toHaveCount(1);
+  });
+
+  test('the English CSV holds every session of the range, and its total is the page’s', async ({ page }) => {
+    await page.goto('/sessions?range=last-month&size=10');
+    const totalUnits = await readTotalUnits(page);
+    const count = Number(await page.getByTestId('sessions-total-count').textContent());
+    await expect(page.getByTestId('session-row')).toHaveCount(10); // one page on screen, all in the file
+
+    const csv = await download(page);
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const rows = parseCsv(csv, ',');
+    const header = rows[0]!;
+    expect(header.slice(0, 3)).toEqual(['Session', 'Started', 'Ended']);
+    const energy = header.indexOf('Energy (kWh)');
+    const body = rows.slice(1, -1);
+    expect(body).toHaveLength(count);
+    expect(body.every((r) => r.length === header.length)).toBe(true);
+    const sum = body.reduce((s, r) => s + Math.round(Number(r[energy]) * 100), 0);
+    const total = rows.at(-1)!;
+    expect(total[0]).toBe(`Total (${count} sessions)`);
+    expect(total[energy]).toBe(unitsText(totalUnits));
+    expect(sum).toBe(totalUnits);
+    // The simulator's first charger has the names that break naive CSV writers.
+    const users = body.map((r) => r[header.indexOf('User')]);
+    expect(users).toContain('Anna-Lena Schäfer, "Lenchen"');
+    expect(users).toContain('Jürgen Müller');
+  });
+
+  test('the German CSV opens with a BOM, semicolons and decimal commas', async ({ page }) => {
+    await page.goto('/sessions?range=last-month&lang=de');
+    await expect(page.getByRole('button', { name: 'Letzter Monat' })).toHaveAttribute('aria-pressed', 'true');
+    const total = page.getByTestId('sessions-total-energy');
+    await expect(total).toHaveAttribute('data-value', /\d/);
+    const units = Math.round(Number(await total.getAttribute('data-value')) * 100);
+    await expect(total).toHaveText(`${unitsText(units, ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')}\u202fkWh`);
+
+    const csv = await download(page);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.slice(1), ';');
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).toEqual(['Ladevorgang', 'Beginn', 'Ende', 'Ladedauer (h:mm:ss)']);
+    const energy = header.indexOf('Energie (kWh)');
+    const body = rows.slice(1, -1);
+    expect(body.every((r) => /^\d+,\d{2}$/.test(r[energy]!))).toBe(true);
+    expect(body[0]![header.indexOf('Beginn')]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(rows.at(-1)![0]).toMatch(/^Summe \(\d+ Ladevorgänge\)$/);
+    expect(rows.at(-1)![energy]).toBe(unitsText(units, ','));
+    expect(body.reduce((s, r) => s + Math.round(Number(r[energy]!.replace(',', '.')) * 100), 0)).toBe(units);
+  });
+
+  test('filters live in the URL and survive a reload; totals follow them', async ({ page }) => {
+    await page.goto('/sessions?range=last-month');
+    const all = await readTotalUnits(page);
+    await page.getByLabel('User', { exact: true }).selectOption({ label: 'Jürgen Müller' });
+    await expect(page).toHaveURL(/user=\d+/);
+    await expect(page.getByTestId('sessions-total-energy')).not.toHaveText(`${unitsText(all)}\u202fkWh`);
+    const filtered = await readTotalUnits(page);
+    expect(filtered).toBeLessThan(all);
+
+    await page.reload();
+    await expect(page.getByLabel('User', { exact: true })).toHaveValue(/\d+/);
+    expect(await readTotalUnits(page)).toBe(filtered);
+    await page.getByLabel('Rows per page').selectOption('100');
+    const users = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(6) div')?.textContent));
+    expect(new Set(users)).toEqual(new Set(['Jürgen Müller']));
+  });
+
+  test('a custom range that ends before it starts gets a message and sends no request', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/chargingSession')) requests.push(r.url());
+    });
+    await page.goto('/sessions?range=custom&from=2026-03-10&to=2026-03-01');
+    await expect(page.getByTestId('range-error')).toHaveText('The last day is before the first day.');
+    await page.goto('/sessions?range=custom&from=2026-02-30&to=2026-03-01');
+    await expect(page.getByTestId('range-error')).toContainText('not a valid date');
+    await expect(page.getByTestId('session-table')).toHaveCount(0);
+    expect(requests).toEqual([]);
+    // Fixing it loads the range.
+    await page.getByLabel('From', { exact: true }).fill('2026-02-01');
+    await expect(page.getByTestId('range-error')).toHaveCount(0);
+    await expect(page.getByTestId('session-table')).toBeVisible();
+  });
+
+  test('a charger error shows the reason in a panel, and the page stays usable', async ({ page, sim }) => {
+    sim.faults.set({ endpoint: 'chargingSession', http500: true });
+    // A range nobody asked for yet (so no cached answer hides the fault), within the history.
+    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    const [from, to] = [day(75), day(62)];
+    await page.goto(`/sessions?range=custom&from=${from}&to=${to}`);
+    await expect(page.getByTestId('panel-error')).toContainText('Sessions of Platz 13 could not be loaded');
+    await expect(page.getByTestId('panel-error')).toContainText('HTTP 500');
+    await expect(page.getByTestId('csv-export')).toBeDisabled();
+    // Still usable: the filters work and the charger recovers without a reload.
+    await page.getByRole('button', { name: 'Last year' }).click();
+    await expect(page).toHaveURL(/range=last-year/);
+    sim.faults.clear();
+    // Our server backs off a failing charger for a moment; "Try again" until it is back.
+    await page.getByRole('button', { name: 'Custom' }).click();
+    await page.getByLabel('From', { exact: true }).fill(from);
+    await page.getByLabel('To', { exact: true }).fill(to);
+    await expect(async () => {
+      const retry = page.getByRole('button', { name: 'Try again' });
+      if (await retry.isVisible()) await retry.click();
+      await expect(page.getByTestId('session-row').first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(page.getByTestId('panel-error')).toHaveCount(0);
+    await expect(page.getByTestId('csv-export')).toBeEnabled();
+  });
+});
