@@ -11,8 +11,9 @@ import type { BenchModule, Figure } from './harness.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { serverBench } from './server.bench.ts';
 import { coldLoadBench, soakBench } from './browser.bench.ts';
+import { sessionsBench } from './sessions.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

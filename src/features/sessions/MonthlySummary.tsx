@@ -1,3 +1,4 @@
+import { useState, type ReactNode } from 'react';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
@@ -27,24 +28,49 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
         <span className="text-right">{m.cost}</span>
       </div>
       {months.map((month) => (
-        <details key={month.key} open={months.length === 1} data-testid="month-summary" data-month={month.key} className="border-b border-border/60 last:border-0">
-          <summary className={`${grid} cursor-pointer px-2 py-2 font-semibold`}>
-            <span>{fmt.month(month.sampleMs)}</span>
-            {figures(month)}
-          </summary>
-          <div className="pb-2">
-            {month.users.map((user) => (
-              <div key={user.key} data-testid="month-user" className={`${grid} px-2 py-1 pl-6 text-sm text-muted`}>
-                <span className="text-text">
-                  {user.userName ?? (user.cardNumber ? m.guestCard(user.cardNumber) : m.unknownUser)}
-                  {combined && user.chargerName ? <span className="text-muted"> · {user.chargerName}</span> : null}
-                </span>
-                {figures(user)}
-              </div>
-            ))}
-          </div>
-        </details>
+        <MonthDetails
+          key={month.key}
+          month={month}
+          initiallyOpen={months.length === 1}
+          summary={
+            <summary className={`${grid} cursor-pointer px-2 py-2 font-semibold`}>
+              <span>{fmt.month(month.sampleMs)}</span>
+              {figures(month)}
+            </summary>
+          }
+        >
+          {() => (
+            <div className="pb-2">
+              {month.users.map((user) => (
+                <div key={user.key} data-testid="month-user" className={`${grid} px-2 py-1 pl-6 text-sm text-muted`}>
+                  <span className="text-text">
+                    {user.userName ?? (user.cardNumber ? m.guestCard(user.cardNumber) : m.unknownUser)}
+                    {combined && user.chargerName ? <span className="text-muted"> · {user.chargerName}</span> : null}
+                  </span>
+                  {figures(user)}
+                </div>
+              ))}
+            </div>
+          )}
+        </MonthDetails>
       ))}
     </Panel>
+  );
+}
+
+/** A month whose users are rendered only once opened: years of history stay a short DOM. */
+function MonthDetails({ month, initiallyOpen, summary, children }: { month: MonthSummary; initiallyOpen: boolean; summary: ReactNode; children: () => ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-testid="month-summary"
+      data-month={month.key}
+      className="border-b border-border/60 last:border-0"
+    >
+      {summary}
+      {open ? children() : null}
+    </details>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutToRange, presetDays, resolveRange } from './date-range.ts';
-import { localDateOf, startOfLocalDay } from './local-calendar.ts';
+import { localDateOf, startOfLocalDay, wallMs } from './local-calendar.ts';
 
 const BERLIN = 'Europe/Berlin';
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -113,5 +113,18 @@ describe('local calendar', () => {
     expect(iso(start)).toBe('2025-09-07T04:00:00.000Z');
     expect(localDateOf(start, 'America/Santiago')).toEqual({ year: 2025, month: 9, day: 7 });
     expect(localDateOf(start - 1, 'America/Santiago')).toEqual({ year: 2025, month: 9, day: 6 });
+  });
+});
+
+describe('wall-clock times around the changes (cached per day, exact on the change days)', () => {
+  it.each([
+    ['2026-03-29T00:59:59Z', '2026-03-29T01:59:59.000Z'],
+    ['2026-03-29T01:00:00Z', '2026-03-29T03:00:00.000Z'],
+    ['2026-10-25T00:59:59Z', '2026-10-25T02:59:59.000Z'],
+    ['2026-10-25T01:00:00Z', '2026-10-25T02:00:00.000Z'],
+    ['2026-07-01T12:00:00.250Z', '2026-07-01T14:00:00.250Z'],
+    ['2026-12-01T12:00:00Z', '2026-12-01T13:00:00.000Z'],
+  ])('%s is %s on the wall in Berlin', (utc, wall) => {
+    expect(new Date(wallMs(at(utc), BERLIN)).toISOString()).toBe(wall);
   });
 });
