@@ -9,6 +9,7 @@
  * Each run asks for a range no earlier run asked for (the end date moves by a day), so neither our
  * server's 10 s answer cache nor the browser's has it: every run reads all pages from the charger.
  */
+import { cpus, loadavg } from 'node:os';
 import { launchChromium, median, round, type BenchModule, type Figure } from './harness.ts';
 import { DIST_DIR } from '../server/paths.ts';
 import { startServer } from '../server/start.ts';
@@ -49,6 +50,7 @@ export const sessionsBench: BenchModule = {
       host: '127.0.0.1',
     });
     const browser = await launchChromium();
+    const loadBefore = loadavg()[0]!;
     const totals: number[] = [];
     const csv: number[] = [];
     const both: number[] = [];
@@ -79,7 +81,8 @@ export const sessionsBench: BenchModule = {
       await server.close();
       await sim.close();
     }
-    const how = `median of ${RUNS} runs, each a fresh context and a range not asked for before; ${sessions} sessions, ${chargerRequests} charger requests of ${HISTORY_PAGE_SIZE} rows, ${HISTORY_CONCURRENCY} at a time, through our server; local loopback, no CPU throttle`;
+    const load = `machine load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (shared with other work)`;
+    const how = `median of ${RUNS} runs, each a fresh context and a range not asked for before; ${sessions} sessions, ${chargerRequests} charger requests of ${HISTORY_PAGE_SIZE} rows, ${HISTORY_CONCURRENCY} at a time, through our server; simulator, server and browser on this machine, no CPU throttle; ${load}`;
     const endToEnd = median(both);
     return [
       {

@@ -121,7 +121,7 @@ describe('fetchAllSessionPages', () => {
 describe('historyPageForm', () => {
   it('sends the full form, oldest first, as the charger UI does', () => {
     expect(historyPageForm({ from: '2026-02-27 23:00:00', to: '2026-04-01 22:00:00' }, 3)).toEqual({
-      pageSize: '100',
+      pageSize: '200',
       pageNumber: '3',
       orderByColumn: 'chargingStartedTime',
       orderDirection: 'Ascending',
