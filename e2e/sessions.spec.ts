@@ -97,6 +97,28 @@ test.describe('one charger', () => {
     expect(new Set(users)).toEqual(new Set(['Jürgen Müller']));
   });
 
+  test('a price set in the UI is kept in the browser; the cost total is the sum of the session costs', async ({ page }) => {
+    await page.goto('/sessions?range=last-month&size=100');
+    await expect(page.getByTestId('sessions-total-cost')).toHaveText('—');
+    await page.getByLabel('Price per kWh').fill('0,40');
+    await page.getByLabel('Currency').fill('eur');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('sessions-total-cost')).toHaveText(/^€[\d,]+\.\d{2}$/);
+
+    const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
+    const rowCosts = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild!.textContent!));
+    const total = cents((await page.getByTestId('sessions-total-cost').textContent())!);
+    expect(rowCosts.reduce((sum, text) => sum + cents(text), 0)).toBe(total);
+    // Each session's cost is its shown energy × 0.40, to the cent.
+    const energies = await page.getByTestId('session-energy').allTextContents();
+    expect(rowCosts.map(cents)).toEqual(energies.map((e) => Math.round(kwhTextToUnits(e) * 0.4)));
+
+    await page.reload();
+    await expect(page.getByTestId('sessions-total-cost')).toHaveText(`€${(total / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`);
+    await page.getByRole('button', { name: 'Use the server default' }).click();
+    await expect(page.getByTestId('sessions-total-cost')).toHaveText('—');
+  });
+
   test('a custom range that ends before it starts gets a message and sends no request', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (r) => {
