@@ -161,4 +161,17 @@ test.describe('one charger', () => {
     await expect(page.getByTestId('panel-error')).toHaveCount(0);
     await expect(page.getByTestId('csv-export')).toBeEnabled();
   });
+
+  test('values the dashboard has never seen are shown readably, and the totals still add up', async ({ page, sim }) => {
+    sim.faults.set({ endpoint: 'chargingSession', unknownEnums: true });
+    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    await page.goto(`/sessions?range=custom&from=${day(100)}&to=${day(90)}`);
+    const first = page.getByTestId('session-row').first();
+    await expect(first).toContainText('Local stop because solar eclipse');
+    await expect(first).toContainText('Turbo');
+    await expect(first).toContainText('Finished with warnings');
+    await expect(page.getByTestId('panel-error')).toHaveCount(0);
+    await page.getByLabel('Stop reason', { exact: true }).selectOption({ label: 'Local stop because solar eclipse' });
+    await expect(page.getByTestId('sessions-total-count')).not.toHaveText('0');
+  });
 });

@@ -28,7 +28,7 @@ export function PriceSettings({ pricing, source, save }: PriceSettingsProps) {
   };
   const field = 'rounded-lg border border-border bg-panel-raised px-2 py-1.5 text-text';
   return (
-    <form className="mt-3 flex flex-wrap items-end gap-3 border-t border-border pt-3" onSubmit={submit} aria-label={m.pricing} data-testid="price-settings">
+    <form className="mt-2 flex flex-wrap items-end gap-3 border-t border-border pt-2" onSubmit={submit} aria-label={m.pricing} data-testid="price-settings">
       <label className="flex flex-col text-xs text-muted">
         {m.pricePerKwh}
         <input className={`${field} w-28`} inputMode="decimal" name="price" value={price} aria-invalid={invalid} onChange={(e) => setPrice(e.target.value)} />

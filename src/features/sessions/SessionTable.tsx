@@ -98,7 +98,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
         <nav className="ml-auto flex items-center gap-2" aria-label={m.pageOf(page.pageNumber, page.pageCount)}>
           <button
             type="button"
-            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-40"
+            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-50"
             disabled={page.pageNumber <= 1}
             onClick={() => update({ page: page.pageNumber - 1 > 1 ? String(page.pageNumber - 1) : null })}
           >
@@ -107,7 +107,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
           <span className="tabular-nums">{m.pageOf(page.pageNumber, page.pageCount)}</span>
           <button
             type="button"
-            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-40"
+            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-50"
             disabled={page.pageNumber >= page.pageCount}
             onClick={() => update({ page: String(page.pageNumber + 1) })}
           >

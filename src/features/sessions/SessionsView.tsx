@@ -129,7 +129,7 @@ function ChargerError({ load, now }: { load: ChargerLoad; now: number }) {
       />
       <button
         type="button"
-        className="-mt-1 mb-1 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised disabled:opacity-50"
+        className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised disabled:opacity-50"
         disabled={load.fetching}
         onClick={load.refetch}
       >
