@@ -35,7 +35,7 @@ export function HistoryTotals({ totals, currency, loading, incomplete, exportDis
         </button>
       }
     >
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" aria-busy={loading}>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy={loading}>
         <Figure label={m.sessionsCount} value={pending ?? fmt.number(totals.sessions)} testId="sessions-total-count" />
         <Figure
           label={m.energy}

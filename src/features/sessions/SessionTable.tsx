@@ -5,6 +5,9 @@ import { sessionLabels, sessionsMessages } from './messages.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Page, type SessionRow, type SortKey } from './session-rows.ts';
 import { PAGE_SIZES, type HistoryParams } from './use-history-params.ts';
 
+/** Columns a portrait tablet leaves out (the CSV has them all); the running badge says the status. */
+const ONLY_WIDE = 'hidden lg:table-cell';
+
 interface SessionTableProps {
   page: Page<SessionRow>;
   /** Rows over all pages (after the filters). */
@@ -24,11 +27,11 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
   const columns = labels.columns;
   const sizeId = useId();
 
-  const sortHeader = (key: SortKey, label: string, align = 'text-left') => {
+  const sortHeader = (key: SortKey, label: string, align = 'text-left', wide = '') => {
     const active = params.sort === key;
     const next = active && params.direction === 'desc' ? 'asc' : 'desc';
     return (
-      <th scope="col" className={`px-2 py-2 ${align}`} aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th scope="col" className={`px-2 py-2 ${align} ${wide}`} aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button
           type="button"
           className={`inline-flex items-center gap-1 font-semibold hover:text-text ${active ? 'text-text' : ''}`}
@@ -43,8 +46,8 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
       </th>
     );
   };
-  const plainHeader = (label: string) => (
-    <th scope="col" className="px-2 py-2 text-left font-semibold">
+  const plainHeader = (label: string, wide = '') => (
+    <th scope="col" className={`px-2 py-2 text-left font-semibold ${wide}`}>
       {label}
     </th>
   );
@@ -60,11 +63,11 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
               {sortHeader('ended', columns.ended)}
               {sortHeader('duration', columns.duration, 'text-right')}
               {sortHeader('energy', columns.energy, 'text-right')}
-              {sortHeader('power', columns.power, 'text-right')}
+              {sortHeader('power', columns.power, 'text-right', ONLY_WIDE)}
               {plainHeader(columns.user)}
-              {plainHeader(columns.mode)}
+              {plainHeader(columns.mode, ONLY_WIDE)}
               {plainHeader(columns.stopReason)}
-              {plainHeader(columns.status)}
+              {plainHeader(columns.status, ONLY_WIDE)}
               {showCost ? plainHeader(columns.cost) : null}
             </tr>
           </thead>
@@ -127,8 +130,8 @@ function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRo
   return (
     <tr data-testid="session-row" data-session-id={row.id} data-running={row.running || undefined} className="border-b border-border/60 align-top last:border-0">
       {combined ? <td className="px-2 py-2 font-medium">{row.chargerName}</td> : null}
-      <td className="whitespace-nowrap px-2 py-2 tabular-nums">{fmt.dateTime(row.started)}</td>
-      <td className="whitespace-nowrap px-2 py-2 tabular-nums">
+      <td className="px-2 py-2 tabular-nums lg:whitespace-nowrap">{fmt.dateTime(row.started)}</td>
+      <td className="px-2 py-2 tabular-nums lg:whitespace-nowrap">
         {row.ended !== null ? (
           fmt.dateTime(row.ended)
         ) : (
@@ -139,7 +142,7 @@ function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRo
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="session-energy">
         {fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}
       </td>
-      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
+      <td className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${ONLY_WIDE}`}>{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
       <td className="px-2 py-2">
         <div>{row.userName ?? (row.cardNumber ? m.guestCard(row.cardNumber) : m.unknownUser)}</div>
         {row.cardNumber || row.identificationCode ? (
@@ -148,9 +151,9 @@ function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRo
           </div>
         ) : null}
       </td>
-      <td className="px-2 py-2">{enumLabel(labels.modes, row.mode)}</td>
+      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.modes, row.mode)}</td>
       <td className="px-2 py-2">{row.running ? '—' : enumLabel(labels.stopReasons, row.stopReason)}</td>
-      <td className="px-2 py-2">{enumLabel(labels.statuses, row.status)}</td>
+      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.statuses, row.status)}</td>
       {showCost ? (
         <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
           {row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
