@@ -14,7 +14,10 @@ test.describe('the combined garage history', () => {
       sum += await readTotalUnits(page);
     }
 
-    await page.goto('/sessions?charger=all&range=last-month');
+    // The header's charger choice offers the combined history on the sessions page.
+    await page.locator('header select').selectOption({ label: 'All chargers' });
+    await expect(page).toHaveURL(/charger=all/);
+    await expect(page.locator('header')).toContainText('All chargers');
     expect(await readTotalUnits(page)).toBe(sum);
     await expect(page.getByTestId('session-table').locator('th').first()).toHaveText(/Charger/);
 
@@ -26,5 +29,12 @@ test.describe('the combined garage history', () => {
     const energy = header.indexOf('Energy (kWh)');
     expect(rows.at(-1)![energy]).toBe(unitsText(sum));
     expect(body.reduce((s, r) => s + Math.round(Number(r[energy]) * 100), 0)).toBe(sum);
+  });
+
+  test('"Live" from the combined history leads to a charger, not to an error', async ({ page }) => {
+    await page.goto('/sessions?charger=all&range=last-month');
+    await page.getByRole('link', { name: 'Live' }).click();
+    await expect(page.getByText(/There is no charger/)).toHaveCount(0);
+    await expect(page).toHaveURL(/\/(garage)?(\?|$)/);
   });
 });

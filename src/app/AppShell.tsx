@@ -42,11 +42,13 @@ export function AppShell() {
   const requestedId = params.get('charger');
   const [location] = useLocation();
   const combined = requestedId === ALL_CHARGERS && location === '/sessions';
-  const charger = requestedId && !combined ? list.find((c) => c.id === requestedId) : list[0];
+  // `all` means nothing off the sessions page (e.g. after following "Live" from the combined history).
+  const chosenId = requestedId === ALL_CHARGERS ? null : requestedId;
+  const charger = chosenId ? list.find((c) => c.id === chosenId) : list[0];
 
   return (
     <div className="mx-auto flex min-h-screen max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
-      <Header charger={charger ?? null} chargers={list} kiosk={kiosk} theme={theme} onToggleTheme={toggleTheme} />
+      <Header charger={charger ?? null} chargers={list} combined={combined} kiosk={kiosk} theme={theme} onToggleTheme={toggleTheme} />
       <main className="flex flex-1 flex-col gap-3">
         {chargers.isPending ? (
           <p className="p-6 text-lg text-muted">{chargers.isError ? m.serverDown : m.loading}</p>
@@ -69,7 +71,7 @@ export function AppShell() {
           <Routes
             charger={charger}
             chargers={list}
-            hasChargerParam={requestedId !== null}
+            hasChargerParam={chosenId !== null}
             combined={combined}
             pricing={chargers.data?.pricing ?? { pricePerKwh: null, currency: 'EUR' }}
           />
@@ -129,12 +131,14 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
 interface HeaderProps {
   charger: ChargerInfo | null;
   chargers: ChargerInfo[];
+  /** The combined history of every charger (`/sessions?charger=all`). */
+  combined: boolean;
   kiosk: boolean;
   theme: 'dark' | 'light';
   onToggleTheme: () => void;
 }
 
-function Header({ charger, chargers, kiosk, theme, onToggleTheme }: HeaderProps) {
+function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: HeaderProps) {
   const m = useMessages(shellMessages);
   const { lang } = useLocale();
   const search = useSearch();
@@ -148,7 +152,7 @@ function Header({ charger, chargers, kiosk, theme, onToggleTheme }: HeaderProps)
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex items-baseline gap-3">
-        <span className="text-xl font-bold">{charger?.name ?? m.appName}</span>
+        <span className="text-xl font-bold">{combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
         {charger?.simulated ? (
           <span title={m.simulatedHint} className="rounded-full border border-warn/60 px-2 py-0.5 text-xs font-semibold uppercase text-warn" data-testid="simulated-badge">
             {m.simulated}
@@ -175,9 +179,10 @@ function Header({ charger, chargers, kiosk, theme, onToggleTheme }: HeaderProps)
                 {m.chooseCharger}
                 <select
                   className="rounded-lg border border-border bg-panel px-2 py-1.5 text-text"
-                  value={charger?.id ?? ''}
+                  value={combined ? ALL_CHARGERS : (charger?.id ?? '')}
                   onChange={(event) => setParams({ charger: event.target.value }, { push: true })}
                 >
+                  {location === '/sessions' ? <option value={ALL_CHARGERS}>{m.allChargers}</option> : null}
                   {chargers.map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.name}
