@@ -7,6 +7,7 @@ import { chargingSessionPageSchema, powerProfileSchema } from './charger-schemas
 import type { SessionFilter } from './proxy-query-schemas.ts';
 import { fetchJson, fetchParsed } from './http.ts';
 import { parseLiveStatus } from './live-status.ts';
+import { phaseAlignedInterval } from './poll-schedule.ts';
 import { chargersResponseSchema, healthResponseSchema } from './server-schemas.ts';
 
 /** Polling intervals (DESIGN §6). */
@@ -37,7 +38,9 @@ export const generalStatusQuery = (chargerId: string) =>
   queryOptions({
     queryKey: ['charger', chargerId, 'generalStatus'],
     queryFn: async ({ signal }) => parseLiveStatus(await fetchJson(chargerPath(chargerId, 'generalStatus'), signal)),
-    refetchInterval: STATUS_POLL_MS,
+    // Every tablet polls this charger at the same wall-clock phase, so the server's status cache
+    // answers all of them with one charger request (poll-schedule.ts).
+    refetchInterval: phaseAlignedInterval(STATUS_POLL_MS, chargerId),
     // The next poll is the retry; retrying in between would delay the stale banner.
     retry: false,
   });

@@ -10,7 +10,7 @@ import { useTheme } from '../shared/hooks/use-theme.ts';
 import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { shellMessages } from './messages.ts';
-import { hrefWithStickyParams } from './sticky-params.ts';
+import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
 import { useBuildReload } from './use-build-reload.ts';
 
 // Everything but the live cards loads on demand, so the wall display's first paint never waits
@@ -144,15 +144,20 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
   const search = useSearch();
   const [location] = useLocation();
   const [, setParams] = useSearchParams();
-  const navItems = [
-    { path: '/', label: m.live },
-    { path: '/sessions', label: m.sessions },
-    ...(chargers.length > 1 ? [{ path: '/garage', label: m.garage }] : []),
+  const several = chargers.length > 1;
+  // The garage is about every charger: no single charger's name above it, no picker (the tiles are).
+  const onGarage = location === '/garage';
+  const navItems: Array<{ path: string; label: string; overrides: Record<string, string> }> = [
+    // With several chargers `/` without a charger redirects to the garage, so name the charger
+    // (from the combined history "Live" stays the garage: `all` means no charger there).
+    { path: '/', label: m.live, overrides: several && charger && !combined ? { charger: charger.id } : {} },
+    { path: '/sessions', label: m.sessions, overrides: {} },
+    ...(several ? [{ path: '/garage', label: m.garage, overrides: {} }] : []),
   ];
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex items-baseline gap-3">
-        <span className="text-xl font-bold">{combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
+        <span className="text-xl font-bold">{onGarage ? m.garage : combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
         {charger?.simulated ? (
           <span title={m.simulatedHint} className="rounded-full border border-warn/60 px-2 py-0.5 text-xs font-semibold uppercase text-warn" data-testid="simulated-badge">
             {m.simulated}
@@ -165,7 +170,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
             {navItems.map((item) => (
               <Link
                 key={item.path}
-                href={hrefWithStickyParams(item.path, search)}
+                href={hrefWithStickyParams(item.path, search, item.overrides)}
                 aria-current={location === item.path ? 'page' : undefined}
                 className="rounded-lg px-3 py-2 text-sm font-medium text-muted hover:bg-panel-raised aria-[current=page]:bg-panel-raised aria-[current=page]:text-text"
               >
@@ -174,7 +179,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
-            {chargers.length > 1 ? (
+            {several && !onGarage ? (
               <label className="flex items-center gap-2 text-sm text-muted">
                 {m.chooseCharger}
                 <select

@@ -38,11 +38,26 @@ function createTicker(periodMs: number): Ticker {
   };
 }
 
-export function useNow(periodMs = 1000): number {
+function tickerFor(periodMs: number): Ticker {
   let ticker = tickers.get(periodMs);
   if (!ticker) {
     ticker = createTicker(periodMs);
     tickers.set(periodMs, ticker);
   }
+  return ticker;
+}
+
+export function useNow(periodMs = 1000): number {
+  const ticker = tickerFor(periodMs);
   return useSyncExternalStore(ticker.subscribe, ticker.getSnapshot);
+}
+
+/**
+ * Like `useNow`, but re-renders only when `select(now)` changes. Fifty tiles can each ask "has my
+ * data been without an update for too long?" every second and render only when the answer flips.
+ * `select` must return a primitive (or the same object for the same answer).
+ */
+export function useNowSelector<T>(periodMs: number, select: (now: number) => T): T {
+  const ticker = tickerFor(periodMs);
+  return useSyncExternalStore(ticker.subscribe, () => select(ticker.getSnapshot()));
 }

@@ -1,0 +1,230 @@
+import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
+import { Link, useSearch } from 'wouter';
+import { generalStatusQuery } from '../../api/queries.ts';
+import type { ChargerInfo } from '../../api/server-schemas.ts';
+import { useFormat } from '../../shared/format/use-format.ts';
+import { useNow } from '../../shared/hooks/use-now.ts';
+import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { PanelError } from '../../shared/ui/Panel.tsx';
+import { errorHeadline, type ErrorLike } from '../../shared/ui/error-text.ts';
+import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
+import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
+import { garageMessages, shortReasons, statusLabels } from './messages.ts';
+import { useStatusTooOld } from './use-status-age.ts';
+
+/**
+ * Re-render on new display values or a new error only: not on every poll's `dataUpdatedAt`
+ * (fifty tiles × every 5 s on a cheap tablet), and not on `isFetching` flips.
+ */
+const NOTIFY_ON: Array<'data' | 'error'> = ['data', 'error'];
+
+interface ChargerTileProps {
+  charger: ChargerInfo;
+  /** A pinned wall display: no links (a stray touch must not leave the overview). */
+  kiosk: boolean;
+}
+
+/** One charger in the garage: its status, power, running session and its own connection state. */
+export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: ChargerTileProps) {
+  const m = useMessages(garageMessages);
+  const { lang } = useLocale();
+  const search = useSearch();
+  const status = useQuery({ ...generalStatusQuery(charger.id), select: tileModelOf, notifyOnChangeProps: NOTIFY_ON });
+  const tooOld = useStatusTooOld(charger.id);
+  const connection = deriveConnection({
+    hasData: status.data !== undefined,
+    error: status.error,
+    dataUpdatedAt: status.dataUpdatedAt,
+    tooOld,
+  });
+  const model = status.data;
+  const single = model?.connectors?.length === 1 ? model.connectors[0]! : null;
+
+  return (
+    <article
+      data-testid="charger-tile"
+      data-charger-id={charger.id}
+      data-connection={connection.state}
+      className={`@container relative flex min-w-0 flex-col gap-1 rounded-xl border border-l-4 bg-panel p-3 ${FRAME[connection.state]} ${model ? barOf(model) : 'border-l-idle'}`}
+    >
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="min-w-0 truncate text-lg font-semibold leading-tight @xs:text-2xl">
+          {kiosk ? (
+            charger.name
+          ) : (
+            // The whole tile opens the live view (with the power chart); the sessions link sits above it.
+            <Link
+              href={hrefWithStickyParams('/', search, { charger: charger.id })}
+              aria-label={m.openLive(charger.name)}
+              className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-accent"
+            >
+              {charger.name}
+            </Link>
+          )}
+        </h3>
+        <ConnectionBadge connection={connection} />
+      </div>
+
+      {model ? (
+        <div className={`flex flex-col gap-1 ${connection.state === 'stale' ? 'opacity-60' : ''}`}>
+          <TileValues model={model} />
+        </div>
+      ) : connection.state === 'never' ? (
+        <p className="text-sm text-error">{m.neverReached}</p>
+      ) : (
+        <p className="text-sm text-muted">{m.connecting}</p>
+      )}
+
+      <div className="mt-auto flex min-h-5 items-end justify-between gap-2">
+        {connection.state === 'stale' ? (
+          <StaleLine connection={connection} />
+        ) : connection.state === 'never' ? (
+          <span className="text-sm text-error">{errorHeadline(connection.reason, lang)}</span>
+        ) : single ? (
+          <SessionEnergy kwh={single.sessionKwh} />
+        ) : (
+          <span />
+        )}
+        {kiosk ? null : (
+          <Link
+            href={hrefWithStickyParams('/sessions', search, { charger: charger.id })}
+            aria-label={m.sessionsOf(charger.name)}
+            className="relative z-10 -mx-1.5 -my-0.5 rounded-md px-1.5 py-0.5 text-sm text-accent hover:bg-panel-raised hover:underline"
+          >
+            {m.sessions}
+          </Link>
+        )}
+      </div>
+    </article>
+  );
+});
+
+const FRAME: Record<TileConnection['state'], string> = {
+  loading: 'border-border',
+  live: 'border-border',
+  stale: 'border-warn/70',
+  never: 'border-error/70',
+};
+
+/** The left bar: what the charger is doing, visible across the room. */
+function barOf(model: TileModel): string {
+  const statuses = (model.connectors ?? []).map((c) => c.status);
+  if (statuses.includes('Faulted')) return 'border-l-error';
+  if (statuses.includes('Charging')) return 'border-l-charging';
+  if (statuses.length > 0 && statuses.every((s) => s === 'Available')) return 'border-l-ok';
+  return 'border-l-idle';
+}
+
+const STATUS_TONE: Partial<Record<string, string>> = {
+  Charging: 'text-charging',
+  Available: 'text-ok',
+  Faulted: 'text-error',
+  Unavailable: 'text-muted',
+};
+
+function TileValues({ model }: { model: TileModel }) {
+  const { lang } = useLocale();
+  const fmt = useFormat();
+  if (!model.connectors) {
+    return <PanelError headline={errorHeadline({ kind: 'parse', message: '' }, lang)} detail={model.problem ?? undefined} />;
+  }
+  const single = model.connectors.length === 1 ? model.connectors[0]! : null;
+  return (
+    <>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="whitespace-nowrap text-3xl font-bold leading-none @xs:text-5xl">{model.powerKw == null ? '—' : fmt.kw(model.powerKw)}</span>
+        {single ? <StatusText connector={single} className="line-clamp-2 text-right text-sm font-medium leading-tight @xs:text-xl" /> : null}
+      </div>
+      {single ? null : (
+        <ul className="flex flex-col gap-0.5 text-sm @xs:text-base">
+          {model.connectors.map((connector) => (
+            <ConnectorRow key={connector.key} connector={connector} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function ConnectorRow({ connector }: { connector: ConnectorSummary }) {
+  const fmt = useFormat();
+  return (
+    <li className="flex items-baseline justify-between gap-2" data-connector-id={connector.connectorId}>
+      <span className="min-w-0 truncate">
+        <span className="text-muted">{connector.connectorId} · </span>
+        <StatusText connector={connector} className="font-medium" />
+      </span>
+      {/* Power only while it flows (the charger's total is above); energy only while a session runs. */}
+      <span className="whitespace-nowrap">
+        {connector.powerKw ? fmt.kw(connector.powerKw) : null}
+        {connector.powerKw && connector.sessionKwh != null ? <span className="text-muted"> · </span> : null}
+        {connector.sessionKwh != null ? <span className="text-muted">{fmt.kwh(connector.sessionKwh, 1)}</span> : null}
+      </span>
+    </li>
+  );
+}
+
+function StatusText({ connector, className }: { connector: ConnectorSummary; className: string }) {
+  const m = useMessages(garageMessages);
+  const labels = useMessages(statusLabels);
+  return (
+    <span data-status={connector.status ?? ''} className={`${className} ${(connector.status && STATUS_TONE[connector.status]) || 'text-text'}`}>
+      {connector.status == null ? m.noLiveValues : enumLabel(labels, connector.status)}
+    </span>
+  );
+}
+
+function SessionEnergy({ kwh }: { kwh: number | null }) {
+  const m = useMessages(garageMessages);
+  const fmt = useFormat();
+  if (kwh == null) return null;
+  return (
+    <span className="text-sm text-muted @xs:text-base">
+      {m.session} <span className="font-semibold text-text">{fmt.kwh(kwh, 1)}</span>
+    </span>
+  );
+}
+
+function ConnectionBadge({ connection }: { connection: TileConnection }) {
+  const m = useMessages(garageMessages);
+  const [label, tone, dot] =
+    connection.state === 'live'
+      ? [m.live, 'text-ok', 'bg-ok']
+      : connection.state === 'stale'
+        ? [connection.reason ? m.offline : m.noAnswer, 'text-warn', 'bg-warn']
+        : connection.state === 'never'
+          ? [m.offline, 'text-error', 'bg-error']
+          : [m.connecting, 'text-muted', 'bg-idle'];
+  return (
+    <span className={`flex shrink-0 items-center gap-1.5 text-xs font-semibold uppercase tracking-wide ${tone}`}>
+      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+      {label}
+    </span>
+  );
+}
+
+/** Why the values are old, and how old: re-rendered every second only while shown. */
+function StaleLine({ connection }: { connection: Extract<TileConnection, { state: 'stale' }> }) {
+  const m = useMessages(garageMessages);
+  const reasons = useMessages(shortReasons);
+  const { lang } = useLocale();
+  const fmt = useFormat();
+  const now = useNow(1000);
+  const ageMs = Math.max(0, now - connection.since);
+  const age = m.updated(ageMs < 60_000 ? m.secondsAgo(fmt.number(Math.round(ageMs / 1000))) : fmt.relative(connection.since, now));
+  const { reason } = connection;
+  const short = reason ? reasons[reasonKey(reason) as keyof typeof reasons] ?? reasons.other : m.noAnswer;
+  const full = reason ? errorHeadline(reason, lang) : m.noAnswer;
+  return (
+    <p role="status" title={`${full}${reason?.message ? ` (${reason.message})` : ''}`} className="min-w-0 text-sm leading-tight">
+      <span className="sr-only">{full}, </span>
+      <span aria-hidden="true" className="block truncate font-semibold text-warn">{short}</span>
+      <span className="block truncate text-muted">{age}</span>
+    </p>
+  );
+}
+
+function reasonKey(error: ErrorLike): string {
+  return (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
+}

@@ -1,0 +1,286 @@
+/**
+ * The garage overview's logic, free of React: order of the tiles, what a tile shows, whether a
+ * charger is live, and the cluster's sums.
+ */
+import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
+import type { LiveStatus } from '../../api/live-status.ts';
+import type { ChargerInfo } from '../../api/server-schemas.ts';
+import type { ErrorLike } from '../../shared/ui/error-text.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Order
+
+const collators = new Map<string, Intl.Collator>();
+
+/** "Platz 4" before "Platz 13", as people count (numeric collation), case and accents ignored. */
+export function sortByName<T extends Pick<ChargerInfo, 'id' | 'name'>>(chargers: readonly T[], locale: string): T[] {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, collator);
+  }
+  const c = collator;
+  return [...chargers].sort((a, b) => c.compare(a.name, b.name) || c.compare(a.id, b.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Power limits
+
+/** Nominal phase voltage in the garage's grid (EU low voltage). */
+export const PHASE_VOLTAGE = 230;
+
+export interface PhaseLimits {
+  maxCurrentL1: number | null;
+  maxCurrentL2: number | null;
+  maxCurrentL3: number | null;
+}
+
+/**
+ * The power a per-phase current limit allows, in kW: 3 × 230 V × A / 1000. Cars charge
+ * symmetrically on three phases, so the lowest phase limit is the one that binds. Missing or 0
+ * (the charger's "none") limits are ignored; null when there is no limit at all.
+ *
+ * Same formula as the live view's `limitKw` (src/shared/power-limits.ts, in progress in parallel):
+ * dedupe once both are on main.
+ */
+export function limitKw(limits: PhaseLimits | null | undefined): number | null {
+  if (!limits) return null;
+  const amps = [limits.maxCurrentL1, limits.maxCurrentL2, limits.maxCurrentL3].filter((a): a is number => a != null && a > 0);
+  if (amps.length === 0) return null;
+  return (3 * PHASE_VOLTAGE * Math.min(...amps)) / 1000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a tile shows
+
+/** States in which the connector has a session running (plugged in, authorised, not finished). */
+const RUNNING_STATUSES: ReadonlySet<string> = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(KNOWN_CONNECTOR_STATUSES);
+
+/**
+ * An idle connector keeps reporting its last session's energy, so the energy is only a session's
+ * while one runs. A status we do not know counts as running when power flows.
+ */
+export function isSessionRunning(status: string, powerKw: number | null): boolean {
+  if (RUNNING_STATUSES.has(status)) return true;
+  return !KNOWN_STATUSES.has(status) && powerKw != null && powerKw > 0;
+}
+
+export interface ConnectorSummary {
+  /** `evseId-connectorId`, unique within the charger. */
+  key: string;
+  connectorId: number;
+  /** Raw status string; null when the charger sends no live values for the connector. */
+  status: string | null;
+  powerKw: number | null;
+  /** Energy of the running session; null when no session runs. */
+  sessionKwh: number | null;
+}
+
+export interface TileModel {
+  /** null when the charger's `evses` section could not be read (then `problem` says why). */
+  connectors: ConnectorSummary[] | null;
+  problem: string | null;
+  /** Sum over the connectors that report power; null when none does. */
+  powerKw: number | null;
+}
+
+/**
+ * Rounded to what the tile shows (0.1 kW, 0.1 kWh): with TanStack Query's structural sharing an
+ * unchanged display keeps the same object, so a tile re-renders only when its text changes, not
+ * on every poll of a charging car's ticking meter.
+ */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
+/** The tile's view of a charger's status (a TanStack Query `select`). */
+export function tileModelOf(status: LiveStatus): TileModel {
+  if (!status.evses.ok) return { connectors: null, problem: status.evses.error, powerKw: null };
+  const connectors: ConnectorSummary[] = [];
+  let powerKw: number | null = null;
+  for (const evse of status.evses.data) {
+    for (const connector of evse.connectors) {
+      const online = connector.onlineData;
+      const power = online?.power ?? null;
+      if (power != null) powerKw = (powerKw ?? 0) + power;
+      const running = online != null && isSessionRunning(online.status, power);
+      connectors.push({
+        key: `${evse.evseId}-${connector.connectorId}`,
+        connectorId: connector.connectorId,
+        status: online?.status ?? null,
+        powerKw: power == null ? null : tenth(power),
+        sessionKwh: running && online.consumedEnergy != null ? tenth(online.consumedEnergy) : null,
+      });
+    }
+  }
+  return { connectors, problem: null, powerKw: powerKw == null ? null : tenth(powerKw) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection state
+
+/** Three missed polls (~5 s each) without an answer make data stale even without an error. */
+export const STALE_AFTER_MS = 15_000;
+
+export type TileConnection =
+  | { state: 'loading' }
+  | { state: 'live' }
+  /** Last data is shown, marked with its age; `reason` is null when requests just go unanswered. */
+  | { state: 'stale'; since: number; reason: ErrorLike | null }
+  /** No answer since the page opened. */
+  | { state: 'never'; reason: ErrorLike };
+
+export interface ConnectionInput {
+  hasData: boolean;
+  /** The latest request's error; TanStack Query keeps the last data beside it. */
+  error: ErrorLike | null;
+  /** Time of the last successful fetch (0 = never). */
+  dataUpdatedAt: number;
+  /** Whether the last successful fetch is older than STALE_AFTER_MS (see `isTooOld`). */
+  tooOld: boolean;
+}
+
+/**
+ * Staleness is judged by the time of the last successful fetch, never by whether values changed:
+ * a charger is flat all night and still live.
+ */
+export function deriveConnection({ hasData, error, dataUpdatedAt, tooOld }: ConnectionInput): TileConnection {
+  if (!hasData) return error ? { state: 'never', reason: error } : { state: 'loading' };
+  if (error) return { state: 'stale', since: dataUpdatedAt, reason: error };
+  if (tooOld) return { state: 'stale', since: dataUpdatedAt, reason: null };
+  return { state: 'live' };
+}
+
+export function isTooOld(dataUpdatedAt: number, now: number, staleAfterMs = STALE_AFTER_MS): boolean {
+  return dataUpdatedAt > 0 && now - dataUpdatedAt > staleAfterMs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cluster totals
+
+/** What the cluster totals need from one charger's status (a TanStack Query `select`). */
+export interface TotalsInput {
+  /** Sum of the connectors' power, kW; null when unknown (unreadable or absent). */
+  powerKw: number | null;
+  /** True when some connector is charging. */
+  charging: boolean;
+  cluster: {
+    limitKw: number | null;
+    /** The cluster's own total as this charger reports it, kW. */
+    reportedKw: number | null;
+    allConnected: boolean | null;
+  } | null;
+  building: { powerKw: number | null; limitKw: number | null } | null;
+}
+
+export function totalsInputOf(status: LiveStatus): TotalsInput {
+  let powerKw: number | null = null;
+  let charging = false;
+  if (status.evses.ok) {
+    for (const evse of status.evses.data) {
+      for (const connector of evse.connectors) {
+        const power = connector.onlineData?.power;
+        if (power != null) powerKw = (powerKw ?? 0) + power;
+        if (connector.onlineData?.status === 'Charging') charging = true;
+      }
+    }
+  }
+  const pm = status.powerManagement.ok ? status.powerManagement.data : null;
+  const cluster = pm?.cluster && pm.cluster.isEnabled !== false ? pm.cluster : null;
+  const loadGuard = pm?.loadGuard && pm.loadGuard.isInstalled !== false ? pm.loadGuard : null;
+  return {
+    powerKw,
+    charging,
+    cluster: cluster ? { limitKw: limitKw(cluster), reportedKw: cluster.totalPower, allConnected: cluster.allChargersConnected } : null,
+    building: loadGuard ? { powerKw: loadGuard.buildingTotalPower, limitKw: limitKw(loadGuard) } : null,
+  };
+}
+
+export interface ChargerReading {
+  id: string;
+  name: string;
+  /** Answered recently and without error. */
+  live: boolean;
+  /** The last data, live or not. */
+  input: TotalsInput | null;
+}
+
+export interface ClusterTotals {
+  /** Sum over the chargers counted, kW. */
+  powerKw: number;
+  /** Chargers whose power is in the sum. */
+  counted: number;
+  total: number;
+  /** Names of the chargers left out of the sum (offline, stale, not yet answered, unreadable). */
+  missing: string[];
+  partial: boolean;
+  charging: number;
+  /** The cluster limit most chargers report, kW; null when none reports one. */
+  limitKw: number | null;
+  /** Chargers report different cluster limits (more than one cluster, or misconfigured). */
+  limitsDisagree: boolean;
+  /** The cluster's own total power as a charger reports it: complete even when we miss chargers. */
+  reportedKw: number | null;
+  /** A charger says not every member of its cluster is connected. */
+  clusterIncomplete: boolean;
+  buildingKw: number | null;
+  buildingLimitKw: number | null;
+}
+
+/** Sums the live chargers in the given order (the first live charger's building meter wins). */
+export function clusterTotals(readings: readonly ChargerReading[]): ClusterTotals {
+  let powerKw = 0;
+  let counted = 0;
+  let charging = 0;
+  const missing: string[] = [];
+  const limits = new Map<number, number>();
+  let reportedKw: number | null = null;
+  let clusterIncomplete = false;
+  let buildingKw: number | null = null;
+  let buildingLimitKw: number | null = null;
+
+  for (const reading of readings) {
+    const input = reading.live ? reading.input : null;
+    if (!input || input.powerKw == null) {
+      missing.push(reading.name);
+      continue;
+    }
+    powerKw += input.powerKw;
+    counted++;
+    if (input.charging) charging++;
+    if (input.cluster) {
+      if (input.cluster.limitKw != null) {
+        const key = Math.round(input.cluster.limitKw * 100) / 100;
+        limits.set(key, (limits.get(key) ?? 0) + 1);
+      }
+      reportedKw ??= input.cluster.reportedKw;
+      if (input.cluster.allConnected === false) clusterIncomplete = true;
+    }
+    if (input.building && buildingKw == null && input.building.powerKw != null) {
+      buildingKw = input.building.powerKw;
+      buildingLimitKw = input.building.limitKw;
+    }
+  }
+
+  let limitKw: number | null = null;
+  let best = 0;
+  for (const [limit, count] of limits) {
+    if (count > best) {
+      best = count;
+      limitKw = limit;
+    }
+  }
+  return {
+    powerKw,
+    counted,
+    total: readings.length,
+    missing,
+    partial: missing.length > 0,
+    charging,
+    limitKw,
+    limitsDisagree: limits.size > 1,
+    reportedKw,
+    clusterIncomplete,
+    buildingKw,
+    buildingLimitKw,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * "No successful answer for too long", read from the query cache once a second without
+ * subscribing to every poll: a tile re-renders only when the answer flips, not every 5 s.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { generalStatusQuery } from '../../api/queries.ts';
+import { useNowSelector } from '../../shared/hooks/use-now.ts';
+import { isTooOld } from './garage-model.ts';
+
+export function useStatusTooOld(chargerId: string): boolean {
+  const client = useQueryClient();
+  const key = useMemo(() => generalStatusQuery(chargerId).queryKey, [chargerId]);
+  return useNowSelector(1000, (now) => isTooOld(client.getQueryState(key)?.dataUpdatedAt ?? 0, now));
+}
+
+/** The ids (of those given) whose status is too old, joined into one string so equal answers are equal. */
+export function useStatusTooOldIds(chargerIds: readonly string[]): string {
+  const client = useQueryClient();
+  const keys = useMemo(() => chargerIds.map((id) => [id, generalStatusQuery(id).queryKey] as const), [chargerIds]);
+  return useNowSelector(1000, (now) =>
+    keys
+      .filter(([, key]) => isTooOld(client.getQueryState(key)?.dataUpdatedAt ?? 0, now))
+      .map(([id]) => id)
+      .join('\n'),
+  );
+}
