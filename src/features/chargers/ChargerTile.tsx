@@ -168,9 +168,11 @@ function ConnectorRow({ connector }: { connector: ConnectorSummary }) {
 function StatusText({ connector, className }: { connector: ConnectorSummary; className: string }) {
   const m = useMessages(garageMessages);
   const labels = useMessages(statusLabels);
+  const label = connector.status == null ? m.noLiveValues : enumLabel(labels, connector.status);
   return (
-    <span data-status={connector.status ?? ''} className={`${className} ${(connector.status && STATUS_TONE[connector.status]) || 'text-text'}`}>
-      {connector.status == null ? m.noLiveValues : enumLabel(labels, connector.status)}
+    // The title carries the whole label where a long, unknown status is clamped to two lines.
+    <span data-status={connector.status ?? ''} title={label} className={`${className} ${(connector.status && STATUS_TONE[connector.status]) || 'text-text'}`}>
+      {label}
     </span>
   );
 }

@@ -1,0 +1,131 @@
+import { expect, test } from './fixtures.ts';
+
+/** Status polls every ~5 s (phase-aligned: 2–7 s apart); "within two polls" with a little slack. */
+const TWO_POLLS_MS = 16_000;
+
+test.use({ simulatorChargers: 3 });
+
+test.describe('a garage of three chargers', () => {
+  test('/ redirects to the garage, which shows one tile per charger in natural order', async ({ page }) => {
+    const { chargers } = (await (await page.request.get('/api/chargers')).json()) as { chargers: Array<{ id: string; name: string }> };
+    expect(chargers).toHaveLength(3);
+    const expected = [...chargers].sort((a, b) => new Intl.Collator('en', { numeric: true }).compare(a.name, b.name));
+
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/garage$/);
+    const tiles = page.getByTestId('charger-tile');
+    await expect(tiles).toHaveCount(3);
+    await expect(tiles.locator('h3')).toHaveText(expected.map((c) => c.name));
+    expect(await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-charger-id')))).toEqual(expected.map((c) => c.id));
+    for (const tile of await tiles.all()) await expect(tile).toHaveAttribute('data-connection', 'live');
+
+    // Each tile shows what its charger says right now.
+    for (const charger of chargers) {
+      const status = await (await page.request.get(`/api/chargers/${charger.id}/generalStatus`)).json();
+      const tile = page.locator(`[data-testid="charger-tile"][data-charger-id="${charger.id}"]`);
+      await expect(tile.locator('[data-status]').first()).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status);
+    }
+    await expect(page.getByTestId('garage-totals')).toHaveAttribute('data-partial', 'false');
+    await expect(page.getByRole('link', { name: 'Sessions of all chargers' })).toHaveAttribute('href', '/sessions?charger=all');
+  });
+
+  test('the cluster totals add up the chargers’ power against the cluster limit', async ({ page, sim }) => {
+    const [a, b, c] = sim.chargers.map((charger) => charger.id);
+    sim.setConnector(a!, 1, { status: 'Charging', power: 7.36 });
+    sim.setConnector(b!, 1, { status: 'Charging', power: 4.14 });
+    sim.setConnector(c!, 1, { status: 'Available', power: 0 });
+    try {
+      await page.goto('/garage');
+      await expect(page.getByTestId('cluster-power')).toHaveText('11.5\u202fkW');
+      // Three chargers share 25 A per phase: 3 × 230 V × 25 A = 17.25 kW.
+      await expect(page.getByTestId('garage-totals')).toContainText('of 17.3\u202fkW');
+      await expect(page.getByTestId('building-power')).toHaveText(/\d+\.\d\u202fkW/);
+      await expect(page.getByTestId('garage-totals')).toContainText('2 of 3 charging');
+    } finally {
+      for (const id of [a, b, c]) sim.setConnector(id!, 1, null);
+    }
+  });
+
+  test('one charger down: only its tile goes offline, the sum says it is partial, and it recovers without a reload', async ({ page, sim }) => {
+    const [first, down, third] = sim.chargers.map((charger) => charger.id);
+    await page.goto('/garage');
+    const tileOf = (id: string) => page.locator(`[data-testid="charger-tile"][data-charger-id="${id}"]`);
+    for (const id of [first, down, third]) await expect(tileOf(id!)).toHaveAttribute('data-connection', 'live');
+    const pageLoads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
+
+    sim.faults.set({ charger: down!, down: true });
+    await expect(tileOf(down!)).toHaveAttribute('data-connection', 'stale', { timeout: TWO_POLLS_MS });
+    await expect(tileOf(down!)).toContainText('Unreachable');
+    await expect(tileOf(down!)).toContainText(/as of \d+ s ago/);
+    // The last values stay visible (dimmed) on the offline tile.
+    await expect(tileOf(down!).locator('[data-status]')).not.toHaveCount(0);
+    const partial = page.getByTestId('cluster-partial');
+    await expect(partial).toContainText(`without ${sim.chargers[1]!.name}`);
+
+    // Let every charger be polled again while one is down: the others stay live throughout.
+    await expect(tileOf(down!)).toContainText(/as of ([89]|\d\d) s ago/, { timeout: TWO_POLLS_MS });
+    await expect(tileOf(first!)).toHaveAttribute('data-connection', 'live');
+    await expect(tileOf(third!)).toHaveAttribute('data-connection', 'live');
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+
+    sim.faults.set({ charger: down!, down: false });
+    await expect(tileOf(down!)).toHaveAttribute('data-connection', 'live', { timeout: TWO_POLLS_MS });
+    await expect(page.getByTestId('garage-totals')).toHaveAttribute('data-partial', 'false');
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(pageLoads);
+  });
+
+  test('a tile leads to its charger’s live view with the chart, and to its sessions', async ({ page, sim }) => {
+    const target = sim.chargers[1]!;
+    await page.goto('/garage?lang=de');
+    const tile = page.locator(`[data-testid="charger-tile"][data-charger-id="${target.id}"]`);
+    await expect(tile.getByRole('link', { name: `Ladevorgänge von ${target.name}` })).toHaveAttribute('href', `/sessions?charger=${target.id}&lang=de`);
+
+    // A tap anywhere on the tile opens the live view.
+    await tile.click({ position: { x: 60, y: 60 } });
+    await expect(page).toHaveURL(new RegExp(`/\\?charger=${target.id}&lang=de$`));
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await expect(page.locator('header')).toContainText(target.name);
+
+    // The shell's "Live" and "Garage" links go back and forth without bouncing.
+    await page.getByRole('link', { name: 'Garage' }).click();
+    await expect(page).toHaveURL(/\/garage\?/);
+    await expect(page.getByTestId('charger-tile')).toHaveCount(3);
+    await page.getByRole('navigation').getByRole('link', { name: 'Live' }).click();
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+  });
+
+  test('kiosk mode on the garage: no controls, no links, and the redirect keeps it', async ({ page }) => {
+    await page.goto('/?kiosk=1&lang=de');
+    await expect(page).toHaveURL(/\/garage\?lang=de&kiosk=1$/);
+    await expect(page.getByTestId('charger-tile')).toHaveCount(3);
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await expect(page.getByRole('link')).toHaveCount(0);
+    await expect(page.getByTestId('garage-totals')).toContainText('Cluster-Leistung');
+  });
+
+  test('screenshot at 1280×800 with a charger offline', async ({ page, sim }, testInfo) => {
+    const [a, down, c] = sim.chargers.map((charger) => charger.id);
+    sim.setConnector(a!, 1, { status: 'Charging', power: 7.36 });
+    sim.setConnector(c!, 1, { status: 'SuspendedEV', power: 0 });
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/garage');
+      await expect(page.locator('[data-connection="live"]')).toHaveCount(3);
+      sim.faults.set({ charger: down!, down: true });
+      await expect(page.locator(`[data-charger-id="${down}"]`)).toHaveAttribute('data-connection', 'stale', { timeout: TWO_POLLS_MS });
+      // Nothing on the tiles is cut off: the text fits its box.
+      const clipped = await page.getByTestId('charger-tile').evaluateAll((tiles) =>
+        tiles.flatMap((tile) =>
+          Array.from(tile.querySelectorAll<HTMLElement>('h3, [data-status], p, span'))
+            .filter((el) => !el.classList.contains('sr-only') && getComputedStyle(el).overflow === 'hidden' && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+            .map((el) => el.textContent),
+        ),
+      );
+      expect(clipped).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath('garage-1280x800.png') });
+    } finally {
+      sim.setConnector(a!, 1, null);
+      sim.setConnector(c!, 1, null);
+    }
+  });
+});
