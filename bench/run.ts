@@ -12,8 +12,9 @@ import { bundleBench } from './bundle.bench.ts';
 import { serverBench } from './server.bench.ts';
 import { coldLoadBench, soakBench } from './browser.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
+import { garageBench } from './garage.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
