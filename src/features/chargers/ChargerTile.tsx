@@ -206,13 +206,16 @@ function ConnectionBadge({ connection }: { connection: TileConnection }) {
   );
 }
 
-/** Why the values are old, and how old: re-rendered every second only while shown. */
+/**
+ * Why the values are old, and how old. Ticks with a shared 5 s clock only while shown: with the
+ * server down all fifty tiles are stale, and one re-render of them every 5 s is plenty.
+ */
 function StaleLine({ connection }: { connection: Extract<TileConnection, { state: 'stale' }> }) {
   const m = useMessages(garageMessages);
   const reasons = useMessages(shortReasons);
   const { lang } = useLocale();
   const fmt = useFormat();
-  const now = useNow(1000);
+  const now = useNow(5000);
   const ageMs = Math.max(0, now - connection.since);
   const age = m.updated(ageMs < 60_000 ? m.secondsAgo(fmt.number(Math.round(ageMs / 1000))) : fmt.relative(connection.since, now));
   const { reason } = connection;

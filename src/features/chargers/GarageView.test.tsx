@@ -16,6 +16,7 @@ const chargers = [
 
 /** What each charger answers: a status body, or an error code our server would send. */
 let answers: Record<string, { status: Record<string, unknown> } | { error: string }>;
+let serverDown = false;
 
 function statusWith(onlineData: Record<string, unknown>) {
   const json = structuredClone(generalStatusJson) as any;
@@ -29,9 +30,11 @@ beforeEach(() => {
     platz5: { status: statusWith({ status: 'Available', power: 0 }) },
     platz13: { status: statusWith({ status: 'Charging', power: 11.04, consumedEnergy: 3.2 }) },
   };
+  serverDown = false;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
+      if (serverDown) throw new TypeError('Failed to fetch');
       const id = /\/api\/chargers\/([^/]+)\//.exec(url)![1]!;
       const answer = answers[id]!;
       if ('error' in answer) {
@@ -118,6 +121,23 @@ describe('GarageView', () => {
     await settle();
     expect(tile('platz13').dataset.connection).toBe('live');
     expect(screen.getByTestId('garage-totals').dataset.partial).toBe('false');
+  });
+
+  it('says once, above the tiles, when our own server is down, and keeps every tile’s last data', async () => {
+    const client = renderGarage();
+    await settle();
+    serverDown = true;
+    await act(async () => {
+      await client.refetchQueries();
+    });
+    await settle();
+    expect(screen.getAllByTestId('stale-banner')).toHaveLength(1);
+    expect(screen.getByTestId('stale-banner').textContent).toContain('Dashboard server unreachable');
+    for (const id of ['platz4', 'platz5', 'platz13']) {
+      expect(tile(id).dataset.connection).toBe('stale');
+      expect(tile(id).textContent).toContain('Server unreachable');
+    }
+    expect(tile('platz4').textContent).toContain('7.4\u202fkW');
   });
 
   it('says a charger was never reached when its first answer fails', async () => {
