@@ -8,8 +8,12 @@
  */
 import type { FetchStatus } from '@tanstack/react-query';
 
-/** Never poll again sooner than this share of the period after the previous answer. */
-const MIN_GAP_SHARE = 0.4;
+/**
+ * Never poll again sooner than this share of the period after the previous answer: keeps a fetch
+ * on mount or on focus from being followed by a slot a moment later, yet lets an answer that came
+ * late (a loaded tablet or server) still make the next slot.
+ */
+const MIN_GAP_SHARE = 0.2;
 /** When a poll is overdue (the tab slept), how soon to catch up. */
 const OVERDUE_DELAY_MS = 50;
 
@@ -25,7 +29,7 @@ export function phaseOf(key: string, periodMs: number): number {
 
 /**
  * Ms from `nowMs` until the next poll: the first moment at `phaseMs` (mod `periodMs`) that is at
- * least 40 % of a period after the last answer. Computed from the last answer, not from `now`, so
+ * least 20 % of a period after the last answer. Computed from the last answer, not from `now`, so
  * recomputing it (TanStack Query does on every render) always names the same moment.
  */
 export function delayUntilNextPoll(lastAnswerMs: number, nowMs: number, periodMs: number, phaseMs: number): number {
