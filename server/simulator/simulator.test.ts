@@ -64,11 +64,12 @@ describe('login and bearer auth', () => {
   });
 
   it('expires login tokens after tokenTtlMs', async () => {
-    const short = await startSimulator({ seed: 1, clockRate: 0, startTime: START, historyDays: 3, tokenTtlMs: 150, quiet: true });
+    // Long enough that a loaded CI machine still answers the first request within the TTL.
+    const short = await startSimulator({ seed: 1, clockRate: 0, startTime: START, historyDays: 3, tokenTtlMs: 1500, quiet: true });
     try {
       const t = await token(short.url, short.email, short.password);
       expect((await fetch(`${short.url}/api/generalStatus`, { headers: bearer(t) })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 1600));
       const expired = await fetch(`${short.url}/api/generalStatus`, { headers: bearer(t) });
       expect(expired.status).toBe(401);
       expect(expired.headers.get('www-authenticate')).toContain('expired');
