@@ -119,6 +119,42 @@ test.describe('one charger', () => {
     await expect(page.getByTestId('sessions-total-cost')).toHaveText('—');
   });
 
+  test('an off-peak price splits each session by its power profile; costs and the CSV add up', async ({ page }) => {
+    await page.goto('/sessions?range=last-month&size=100');
+    const totalUnits = await readTotalUnits(page);
+    await page.getByLabel('Price per kWh').fill('0.40');
+    await page.getByLabel('Off-peak price').check();
+    await page.getByLabel('Off-peak per kWh').fill('0.20');
+    await page.getByLabel('from', { exact: true }).fill('22:00');
+    await page.getByLabel('until', { exact: true }).fill('06:00');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const offPeak = page.getByTestId('sessions-total-off-peak');
+    await expect(offPeak).toHaveAttribute('data-value', /\d/);
+    await expect(offPeak).not.toContainText('split by charging time'); // the simulator has every profile
+    const offUnits = Math.round(Number(await offPeak.getAttribute('data-value')) * 100);
+    expect(offUnits).toBeGreaterThan(0); // cars charge into the night
+    expect(offUnits).toBeLessThan(totalUnits);
+
+    const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
+    const total = cents((await page.getByTestId('sessions-total-cost').textContent())!);
+    const rowCosts = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild!.textContent!));
+    expect(rowCosts.reduce((sum, text) => sum + cents(text), 0)).toBe(total);
+    // Each part at its price, to the cent: cheaper than 0.40 for everything.
+    // (Each session's cost is rounded to the cent, so the sum is within half a cent per session.)
+    expect(Math.abs(total - ((totalUnits - offUnits) * 0.4 + offUnits * 0.2))).toBeLessThanOrEqual(rowCosts.length * 0.5);
+    expect(total).toBeLessThan(Math.round(totalUnits * 0.4));
+
+    const rows = parseCsv(await download(page), ',');
+    const header = rows[0]!;
+    const off = header.indexOf('Off-peak energy (kWh)');
+    expect(off).toBe(header.indexOf('Energy (kWh)') + 1);
+    const body = rows.slice(1, -1);
+    expect(body.reduce((sum, r) => sum + Math.round(Number(r[off]) * 100), 0)).toBe(offUnits);
+    expect(rows.at(-1)![off]).toBe(unitsText(offUnits));
+    expect(rows.at(-1)![header.indexOf('Cost (EUR)')]).toBe((total / 100).toFixed(2));
+  });
+
   test('a custom range that ends before it starts gets a message and sends no request', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (r) => {

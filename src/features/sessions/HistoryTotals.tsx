@@ -2,19 +2,23 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { sessionsMessages } from './messages.ts';
+import { formatClock, type OffPeakWindow } from './off-peak.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Totals } from './session-rows.ts';
 
 interface HistoryTotalsProps {
   totals: Totals;
   currency: string | null;
   loading: boolean;
+  /** The off-peak split waits for the power profile. */
+  costPending: boolean;
+  offPeakWindow: OffPeakWindow | null;
   /** Some charger has no data: the totals cover fewer chargers than asked. */
   incomplete: boolean;
   exportDisabled: boolean;
   onExport: () => void;
 }
 
-export function HistoryTotals({ totals, currency, loading, incomplete, exportDisabled, onExport }: HistoryTotalsProps) {
+export function HistoryTotals({ totals, currency, loading, costPending, offPeakWindow, incomplete, exportDisabled, onExport }: HistoryTotalsProps) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
   const pending = loading ? '…' : null;
@@ -46,11 +50,17 @@ export function HistoryTotals({ totals, currency, loading, incomplete, exportDis
         <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
         <Figure
           label={m.cost}
-          value={pending ?? (currency && totals.costMinor !== null ? fmt.money(totals.costMinor / 10 ** currencyDigits(currency), currency) : '—')}
+          value={pending ?? (costPending ? '…' : null) ?? (currency && totals.costMinor !== null ? fmt.money(totals.costMinor / 10 ** currencyDigits(currency), currency) : '—')}
           hint={currency ? undefined : m.noPrice}
           testId="sessions-total-cost"
         />
       </dl>
+      {offPeakWindow && totals.offPeakUnits !== null && !loading && !costPending ? (
+        <p className="mt-2 text-sm text-muted" data-testid="sessions-total-off-peak" data-value={unitsToKwh(totals.offPeakUnits).toFixed(ENERGY_DECIMALS)}>
+          {m.offPeakEnergy(`${formatClock(offPeakWindow.from)}–${formatClock(offPeakWindow.to)}`)}: {fmt.kwh(unitsToKwh(totals.offPeakUnits), ENERGY_DECIMALS)}
+          {totals.offPeakEstimated > 0 ? ` · ${m.offPeakEstimated(totals.offPeakEstimated)}` : ''}
+        </p>
+      ) : null}
       {totals.running > 0 && !loading ? <p className="mt-2 text-sm text-charging">{m.includesRunning(totals.running)}</p> : null}
       {incomplete ? (
         <p role="alert" className="mt-2 text-sm font-semibold text-warn">

@@ -15,12 +15,13 @@ interface SessionTableProps {
   emptyText: string;
   combined: boolean;
   showCost: boolean;
+  showOffPeak: boolean;
   currency: string | null;
   params: HistoryParams;
   update: (changes: Record<string, string | null>) => void;
 }
 
-export function SessionTable({ page, total, emptyText, combined, showCost, currency, params, update }: SessionTableProps) {
+export function SessionTable({ page, total, emptyText, combined, showCost, showOffPeak, currency, params, update }: SessionTableProps) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
@@ -73,7 +74,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
           </thead>
           <tbody>
             {page.rows.map((row) => (
-              <SessionTableRow key={row.key} row={row} combined={combined} showCost={showCost} currency={currency} />
+              <SessionTableRow key={row.key} row={row} combined={combined} showCost={showCost} showOffPeak={showOffPeak} currency={currency} />
             ))}
           </tbody>
         </table>
@@ -122,7 +123,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, curre
   );
 }
 
-function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRow; combined: boolean; showCost: boolean; currency: string | null }) {
+function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { row: SessionRow; combined: boolean; showCost: boolean; showOffPeak: boolean; currency: string | null }) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
@@ -139,8 +140,14 @@ function SessionTableRow({ row, combined, showCost, currency }: { row: SessionRo
         )}
       </td>
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
-      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="session-energy">
-        {fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+        <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
+        {showOffPeak && row.offPeakUnits !== null ? (
+          <div className="text-xs text-muted" data-testid="session-off-peak" title={row.offPeakEstimated ? m.offPeakEstimated(1) : undefined}>
+            {m.offPeakShort} {fmt.number(unitsToKwh(row.offPeakUnits), ENERGY_DECIMALS)}
+            {row.offPeakEstimated ? '*' : ''}
+          </div>
+        ) : null}
       </td>
       <td className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${ONLY_WIDE}`}>{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
       <td className="px-2 py-2">

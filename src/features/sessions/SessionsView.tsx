@@ -40,7 +40,7 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
   const { pricing, source, save } = usePricing(serverPricing);
 
   const range = useMemo(() => resolveRange(params.range, now, zone), [params.range, now, zone]);
-  const { rows, loads, complete } = useSessionHistory(chargers, range, pricing, now);
+  const { rows, loads, complete, profilesPending } = useSessionHistory(chargers, range, pricing, now, zone);
 
   const filtered = useMemo(() => rows.filter((row) => matchesFilter(row, params.filter)), [rows, params.filter]);
   const totals = useMemo(() => totalsOf(filtered), [filtered]);
@@ -58,7 +58,12 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
   };
   const exportCsv = () => {
     if (!range.ok) return;
-    const text = buildSessionsCsv(sorted, totals, { lang, zone, combined, currency: totals.costMinor !== null ? (pricing?.currency ?? null) : null }, csvText);
+    const text = buildSessionsCsv(
+      sorted,
+      totals,
+      { lang, zone, combined, currency: totals.costMinor !== null ? (pricing?.currency ?? null) : null, offPeak: Boolean(pricing?.offPeak) },
+      csvText,
+    );
     const scope = combined ? 'all' : (chargers[0]?.id ?? 'charger');
     downloadText(csvFileName(m.csvStem, scope, formatIsoDate(range.from), formatIsoDate(range.to)), text, 'text/csv;charset=utf-8');
   };
@@ -86,8 +91,10 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
             totals={totals}
             currency={pricing?.currency ?? null}
             loading={loading}
+            costPending={profilesPending}
+            offPeakWindow={pricing?.offPeak?.window ?? null}
             incomplete={!loading && !complete}
-            exportDisabled={!complete}
+            exportDisabled={!complete || profilesPending}
             onExport={exportCsv}
           />
           <Panel title={m.sessions} testId="sessions-panel">
@@ -102,6 +109,7 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
                 emptyText={rows.length === 0 ? m.noSessions : m.noMatch}
                 combined={combined}
                 showCost={totals.costMinor !== null}
+                showOffPeak={Boolean(pricing?.offPeak)}
                 currency={pricing?.currency ?? null}
                 params={params}
                 update={update}

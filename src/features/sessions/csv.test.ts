@@ -14,6 +14,7 @@ const text: CsvText = {
     duration: 'Charging time',
     energy: 'Energy (kWh)',
     maxPower: 'Max power (kW)',
+    offPeakEnergy: 'Off-peak energy (kWh)',
     user: 'User',
     cardNumber: 'Card',
     cardUid: 'Card UID',

@@ -20,6 +20,7 @@ export interface CsvText {
     duration: string;
     energy: string;
     maxPower: string;
+    offPeakEnergy: string;
     user: string;
     cardNumber: string;
     cardUid: string;
@@ -44,6 +45,8 @@ export interface CsvOptions {
   combined: boolean;
   /** Set when there is a price: then a cost column. */
   currency: string | null;
+  /** An off-peak price is set: then an off-peak energy column after the energy. */
+  offPeak?: boolean;
 }
 
 export function csvDialect(lang: Lang): { separator: string; decimal: string; bom: string } {
@@ -99,6 +102,7 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
     h.ended,
     h.duration,
     h.energy,
+    ...(options.offPeak ? [h.offPeakEnergy] : []),
     h.maxPower,
     h.user,
     h.cardNumber,
@@ -119,6 +123,7 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
         row.ended === null ? '' : localTimestamp(row.ended, options.zone, options.lang),
         row.durationSeconds === null ? '' : hoursMinutesSeconds(row.durationSeconds),
         fixedDecimal(row.energyUnits, ENERGY_DECIMALS, decimal),
+        ...(options.offPeak ? [row.offPeakUnits === null ? '' : fixedDecimal(row.offPeakUnits, ENERGY_DECIMALS, decimal)] : []),
         row.maxPowerKw === null ? '' : fixedDecimal(Math.round(row.maxPowerKw * 1000), 3, decimal),
         neutralizeFormula(row.userName ?? ''),
         neutralizeFormula(row.cardNumber ?? ''),
@@ -136,6 +141,7 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
   totalCells[0] = text.total(totals.sessions);
   totalCells[offset + 3] = hoursMinutesSeconds(totals.chargingSeconds);
   totalCells[offset + 4] = fixedDecimal(totals.energyUnits, ENERGY_DECIMALS, decimal);
+  if (options.offPeak && totals.offPeakUnits !== null) totalCells[offset + 5] = fixedDecimal(totals.offPeakUnits, ENERGY_DECIMALS, decimal);
   if (options.currency && totals.costMinor !== null) totalCells[header.length - 1] = fixedDecimal(totals.costMinor, costDigits, decimal);
   lines.push(line(totalCells));
   return `${bom}${lines.join('\r\n')}\r\n`;

@@ -48,6 +48,14 @@ export const sessionsMessages = defineMessages({
     priceFromServer: 'Server default',
     priceFromBrowser: 'Saved in this browser',
     priceInvalid: 'Enter a price like 0.35 and a currency code like EUR.',
+    offPeak: 'Off-peak price',
+    offPeakPrice: 'Off-peak per kWh',
+    offPeakFrom: 'from',
+    offPeakTo: 'until',
+    offPeakInvalid: 'Enter an off-peak price and two different times.',
+    offPeakEnergy: (window: string) => `off-peak (${window})`,
+    offPeakEstimated: (n: number) => (n === 1 ? '1 session split by charging time (no power profile)' : `${n} sessions split by charging time (no power profile)`),
+    offPeakShort: 'off-peak',
     loadFailed: (charger: string) => `Sessions of ${charger} could not be loaded`,
     stale: (age: string) => `Showing the sessions loaded ${age}.`,
     retry: 'Try again',
@@ -101,6 +109,14 @@ export const sessionsMessages = defineMessages({
     priceFromServer: 'Server-Vorgabe',
     priceFromBrowser: 'In diesem Browser gespeichert',
     priceInvalid: 'Bitte einen Preis wie 0,35 und einen Währungscode wie EUR eingeben.',
+    offPeak: 'Niedertarif',
+    offPeakPrice: 'Niedertarif pro kWh',
+    offPeakFrom: 'von',
+    offPeakTo: 'bis',
+    offPeakInvalid: 'Bitte einen Niedertarif-Preis und zwei verschiedene Uhrzeiten eingeben.',
+    offPeakEnergy: (window: string) => `davon Niedertarif (${window})`,
+    offPeakEstimated: (n: number) => (n === 1 ? '1 Ladevorgang nach Ladezeit aufgeteilt (kein Leistungsprofil)' : `${n} Ladevorgänge nach Ladezeit aufgeteilt (kein Leistungsprofil)`),
+    offPeakShort: 'NT',
     loadFailed: (charger: string) => `Ladevorgänge von ${charger} konnten nicht geladen werden`,
     stale: (age: string) => `Angezeigt werden die Ladevorgänge von ${age}.`,
     retry: 'Erneut versuchen',
@@ -124,6 +140,7 @@ interface SessionLabels {
       duration: string;
       energy: string;
       maxPower: string;
+      offPeakEnergy: string;
       user: string;
       cardNumber: string;
       cardUid: string;
@@ -178,6 +195,7 @@ export const sessionLabels: Record<Lang, SessionLabels> = {
         duration: 'Charging time (h:mm:ss)',
         energy: 'Energy (kWh)',
         maxPower: 'Max power (kW)',
+        offPeakEnergy: 'Off-peak energy (kWh)',
         user: 'User',
         cardNumber: 'Card number',
         cardUid: 'Card UID',
@@ -241,6 +259,7 @@ export const sessionLabels: Record<Lang, SessionLabels> = {
         duration: 'Ladedauer (h:mm:ss)',
         energy: 'Energie (kWh)',
         maxPower: 'Max. Leistung (kW)',
+        offPeakEnergy: 'Energie Niedertarif (kWh)',
         user: 'Benutzer',
         cardNumber: 'Kartennummer',
         cardUid: 'Karten-UID',

@@ -32,10 +32,19 @@ export function readStoredPricing(raw: string | null): Pricing | null {
     const value = JSON.parse(raw) as { pricePerKwh?: unknown; currency?: unknown };
     if (typeof value.pricePerKwh !== 'number' || !Number.isFinite(value.pricePerKwh) || value.pricePerKwh < 0) return null;
     const currency = typeof value.currency === 'string' ? parseCurrencyInput(value.currency) : null;
-    return currency ? { pricePerKwh: value.pricePerKwh, currency } : null;
+    return currency ? { pricePerKwh: value.pricePerKwh, currency, offPeak: readOffPeak((value as { offPeak?: unknown }).offPeak) } : null;
   } catch {
     return null;
   }
+}
+
+function readOffPeak(raw: unknown): Pricing['offPeak'] {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { pricePerKwh, window } = raw as { pricePerKwh?: unknown; window?: { from?: unknown; to?: unknown } };
+  const minute = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1440;
+  if (typeof pricePerKwh !== 'number' || !Number.isFinite(pricePerKwh) || pricePerKwh < 0) return null;
+  if (!window || !minute(window.from) || !minute(window.to) || window.from === window.to) return null;
+  return { pricePerKwh, window: { from: window.from as number, to: window.to as number } };
 }
 
 export function effectivePricing(stored: Pricing | null, serverDefault: { pricePerKwh: number | null; currency: string }): { pricing: Pricing | null; source: 'browser' | 'server' | 'none' } {

@@ -10,6 +10,7 @@
  */
 import type { ChargingSession } from '../../api/charger-schemas.ts';
 import { monthKeyOf } from './local-calendar.ts';
+import type { OffPeakWindow } from './off-peak.ts';
 
 /** Decimals of kWh shown everywhere (table, totals, summary, CSV). */
 export const ENERGY_DECIMALS = 2;
@@ -19,6 +20,16 @@ export interface Pricing {
   pricePerKwh: number;
   /** ISO 4217, e.g. `EUR`. */
   currency: string;
+  /** A second price for a time of day (local), e.g. 22:00–06:00; absent: one price. */
+  offPeak?: { pricePerKwh: number; window: OffPeakWindow } | null;
+}
+
+/** How a session's energy splits into off-peak and the rest. */
+export interface EnergySplit {
+  /** 0–1, the off-peak share of the session's energy. */
+  share: number;
+  /** True when estimated by charging time (no power profile for the session). */
+  estimated: boolean;
 }
 
 export interface ChargerRef {
@@ -32,6 +43,7 @@ export interface SessionRow {
   chargerId: string;
   chargerName: string;
   id: number;
+  connectorId: number | null;
   started: number;
   /** Null while running. */
   ended: number | null;
@@ -51,6 +63,10 @@ export interface SessionRow {
   mode: string | null;
   stopReason: string | null;
   status: string | null;
+  /** Off-peak part of `energyUnits` (same unit); null without an off-peak price. */
+  offPeakUnits: number | null;
+  /** The off-peak part was estimated by charging time. */
+  offPeakEstimated: boolean;
   /** In the currency's minor unit (cents); null without a price. */
   costMinor: number | null;
 }
@@ -88,14 +104,18 @@ function energyKwh(session: ChargingSession): number {
   return 0;
 }
 
-export function costOf(energyUnits: number, pricing: Pricing | null): number | null {
+export function costOf(energyUnits: number, pricing: Pricing | null, offPeakUnits: number | null = null): number | null {
   if (!pricing) return null;
-  // kWh × price × 10^digits, from the shown (rounded) energy.
-  return roundScaled((energyUnits * pricing.pricePerKwh) / ENERGY_SCALE, currencyDigits(pricing.currency));
+  // kWh × price × 10^digits, from the shown (rounded) energy; the off-peak part at its price.
+  const off = pricing.offPeak && offPeakUnits !== null ? offPeakUnits : 0;
+  const amount = (energyUnits - off) * pricing.pricePerKwh + off * (pricing.offPeak?.pricePerKwh ?? 0);
+  return roundScaled(amount / ENERGY_SCALE, currencyDigits(pricing.currency));
 }
 
-export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null): SessionRow {
+export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | null = null): SessionRow {
   const energyUnits = roundScaled(energyKwh(session), ENERGY_DECIMALS);
+  // The off-peak part in the same whole hundredths, so the two parts add up to the row exactly.
+  const offPeakUnits = pricing?.offPeak && split ? Math.round(energyUnits * Math.min(1, Math.max(0, split.share))) : null;
   const name = [session.user?.FirstName, session.user?.LastName]
     .map((part) => part?.trim())
     .filter(Boolean)
@@ -106,6 +126,7 @@ export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pr
     chargerId: charger.id,
     chargerName: charger.name,
     id: session.chargingSessionId,
+    connectorId: session.connectorId,
     started: session.chargingStartedTime ?? 0,
     ended: session.chargingEndedTime,
     running,
@@ -119,7 +140,9 @@ export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pr
     mode: session.chargingMode,
     stopReason: running ? null : session.chargingSessionStopReason,
     status: session.chargingSessionStatus,
-    costMinor: costOf(energyUnits, pricing),
+    offPeakUnits,
+    offPeakEstimated: offPeakUnits !== null && split !== null && split.estimated,
+    costMinor: costOf(energyUnits, pricing, offPeakUnits),
   };
 }
 
@@ -216,6 +239,10 @@ export interface Totals {
   sessions: number;
   running: number;
   energyUnits: number;
+  /** Null without an off-peak price. */
+  offPeakUnits: number | null;
+  /** Sessions whose off-peak part was estimated by time. */
+  offPeakEstimated: number;
   chargingSeconds: number;
   /** Null without a price. */
   costMinor: number | null;
@@ -225,14 +252,18 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
   let energyUnits = 0;
   let chargingSeconds = 0;
   let costMinor: number | null = null;
+  let offPeakUnits: number | null = null;
+  let offPeakEstimated = 0;
   let running = 0;
   for (const row of rows) {
     energyUnits += row.energyUnits;
+    if (row.offPeakUnits !== null) offPeakUnits = (offPeakUnits ?? 0) + row.offPeakUnits;
+    if (row.offPeakEstimated) offPeakEstimated++;
     chargingSeconds += row.durationSeconds ?? 0;
     if (row.costMinor !== null) costMinor = (costMinor ?? 0) + row.costMinor;
     if (row.running) running++;
   }
-  return { sessions: rows.length, running, energyUnits, chargingSeconds, costMinor };
+  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, costMinor };
 }
 
 export interface UserShare extends Totals {

@@ -5,11 +5,14 @@
  */
 import { useQueries, type QueryObserverResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { PowerPointWire } from '../../api/charger-schemas.ts';
+import { powerProfileQuery } from '../../api/queries.ts';
 import { chargingSessionHistoryQuery, type SessionHistory } from '../../api/session-history.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import type { ResolvedRange } from './date-range.ts';
 import { cutToRange } from './date-range.ts';
-import { toRow, type Pricing, type SessionRow } from './session-rows.ts';
+import { profileChunks, profileShare, seriesOf, timeShare, type ProfileSeries } from './off-peak.ts';
+import { toRow, type EnergySplit, type Pricing, type SessionRow } from './session-rows.ts';
 
 export interface ChargerLoad {
   charger: ChargerInfo;
@@ -30,7 +33,18 @@ function combine(results: QueryObserverResult<SessionHistory>[]) {
   };
 }
 
-export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange, pricing: Pricing | null, nowMs: number) {
+/** Profiles of a session that runs past the range's end are read up to two days further. */
+const PROFILE_TAIL_MS = 2 * 86_400_000;
+
+function combineProfiles(results: QueryObserverResult<PowerPointWire[]>[]) {
+  return {
+    answers: results.map((r) => r.data),
+    pending: results.some((r) => r.isPending),
+    failed: results.map((r) => r.isError && r.data === undefined),
+  };
+}
+
+export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange, pricing: Pricing | null, nowMs: number, zone: string) {
   const window = range.ok ? range.window : { from: '', to: '' };
   const live = range.ok && range.endMs > nowMs;
   const { datas, states } = useQueries({
@@ -44,18 +58,62 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
   // The shell hands a fresh `[charger]` array on every render; depend on what it holds.
   const chargerKey = JSON.stringify(chargers.map((c) => [c.id, c.name]));
   const refs = useMemo(() => (JSON.parse(chargerKey) as [string, string][]).map(([id, name]) => ({ id, name })), [chargerKey]);
+  const cut = useMemo(() => datas.map((data) => (data ? cutToRange(data.sessions, startMs, endMs) : null)), [datas, startMs, endMs]);
+
+  // The off-peak price needs the power profile of the range: only then is it asked for.
+  const offPeak = pricing?.offPeak ?? null;
+  // Now, in 5-minute steps: the end of a running session, and of the profile of a live range.
+  const nowStep = Math.ceil(nowMs / 300_000) * 300_000;
+  const profileEnd = Math.min(endMs + PROFILE_TAIL_MS, nowStep);
+  const profileRequests = offPeak && range.ok && profileEnd > startMs
+    ? cut.flatMap((sessions, index) => {
+        if (!sessions) return [];
+        const connectors = [...new Set(sessions.map((s) => s.connectorId ?? 1))].sort((a, b) => a - b);
+        if (connectors.length === 0) return [];
+        const measure = connectors.map((c) => `connector${c}`).join(',');
+        return profileChunks(startMs, profileEnd).map((chunk) => ({ index, query: powerProfileQuery(refs[index]!.id, { ...chunk, measure }) }));
+      })
+    : [];
+  const profiles = useQueries({ queries: profileRequests.map((r) => r.query), combine: combineProfiles });
+  const requestKey = profileRequests.map((r) => r.index).join(',');
+  const seriesByCharger = useMemo(() => {
+    const indexes = requestKey === '' ? [] : requestKey.split(',').map(Number);
+    return refs.map((_, chargerIndex) => {
+      const answers = indexes.flatMap((owner, i) => (owner === chargerIndex && profiles.answers[i] ? [profiles.answers[i]!] : []));
+      const failed = indexes.some((owner, i) => owner === chargerIndex && profiles.failed[i]);
+      return { answers, failed };
+    });
+  }, [refs, requestKey, profiles.answers, profiles.failed]);
+
   const price = pricing?.pricePerKwh ?? null;
   const currency = pricing?.currency ?? null;
+  const offPrice = offPeak?.pricePerKwh ?? null;
+  const offFrom = offPeak?.window.from ?? null;
+  const offTo = offPeak?.window.to ?? null;
   const rows = useMemo(() => {
-    const pricingNow = price !== null && currency !== null ? { pricePerKwh: price, currency } : null;
+    const offPeakNow = offPrice !== null && offFrom !== null && offTo !== null ? { pricePerKwh: offPrice, window: { from: offFrom, to: offTo } } : null;
+    const pricingNow = price !== null && currency !== null ? { pricePerKwh: price, currency, offPeak: offPeakNow } : null;
     const all: SessionRow[] = [];
-    datas.forEach((data, index) => {
+    cut.forEach((sessions, index) => {
       const charger = refs[index];
-      if (!data || !charger) return;
-      for (const session of cutToRange(data.sessions, startMs, endMs)) all.push(toRow(session, charger, pricingNow));
+      if (!sessions || !charger) return;
+      const { answers, failed } = seriesByCharger[index] ?? { answers: [], failed: true };
+      const series = new Map<number, ProfileSeries>();
+      for (const session of sessions) {
+        let split: EnergySplit | null = null;
+        if (offPeakNow && session.chargingStartedTime !== null) {
+          const connector = session.connectorId ?? 1;
+          if (!failed && !series.has(connector)) series.set(connector, seriesOf(answers, `connector${connector}`));
+          const started = session.chargingStartedTime;
+          const ended = session.chargingEndedTime ?? nowStep;
+          const share = failed ? null : profileShare(series.get(connector), started, ended, zone, offPeakNow.window);
+          split = share !== null ? { share, estimated: false } : { share: timeShare(started, ended, zone, offPeakNow.window), estimated: true };
+        }
+        all.push(toRow(session, charger, pricingNow, split));
+      }
     });
     return all;
-  }, [datas, refs, startMs, endMs, price, currency]);
+  }, [cut, refs, price, currency, offPrice, offFrom, offTo, seriesByCharger, zone, nowStep]);
 
   const loads: ChargerLoad[] = chargers.map((charger, index) => {
     const state = states[index]!;
@@ -69,5 +127,5 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
       refetch: () => void state.refetch(),
     };
   });
-  return { rows, loads, complete: range.ok && loads.every((l) => l.hasData) };
+  return { rows, loads, complete: range.ok && loads.every((l) => l.hasData), profilesPending: offPeak !== null && profiles.pending };
 }
