@@ -8,7 +8,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from './api-error.ts';
-import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from './charger-schemas.ts';
+import { chargingSessionPageSchema, powerProfileSchema, type ChargingSession, type ChargingSessionPage, type PowerPointWire } from './charger-schemas.ts';
 import { fetchParsed } from './http.ts';
 import type { SessionFilterField } from './proxy-query-schemas.ts';
 import { SESSIONS_POLL_MS } from './queries.ts';
@@ -169,5 +169,25 @@ export const chargingSessionHistoryQuery = (chargerId: string, window: SessionWi
           ? SESSIONS_POLL_MS
           : false,
     staleTime: live ? 60_000 : 30 * 60_000,
+    retry: 1,
+  });
+
+/**
+ * The power profile of a long range (for the off-peak split), as `chunks` of at most 35 days
+ * (our server's limit), read one after the other: a year is a dozen requests of ~9,000 points,
+ * and the charger should never get them all at once. The answers are kept as they came.
+ */
+export const powerProfileRangeQuery = (chargerId: string, chunks: { fromTime: string; toTime: string }[], measure: string) =>
+  queryOptions({
+    queryKey: ['charger', chargerId, 'powerProfileRange', chunks[0]?.fromTime ?? '', chunks.at(-1)?.toTime ?? '', measure],
+    queryFn: async ({ signal }) => {
+      const answers: PowerPointWire[][] = [];
+      for (const chunk of chunks) {
+        const search = new URLSearchParams({ ...chunk, measure }).toString();
+        answers.push(await fetchParsed(`/api/chargers/${encodeURIComponent(chargerId)}/powerProfile?${search}`, powerProfileSchema, signal));
+      }
+      return answers;
+    },
+    staleTime: 5 * 60_000,
     retry: 1,
   });

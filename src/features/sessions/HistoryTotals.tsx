@@ -50,7 +50,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
         <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
         <Figure
           label={m.cost}
-          value={pending ?? (costPending ? '…' : null) ?? (currency && totals.costMinor !== null ? fmt.money(totals.costMinor / 10 ** currencyDigits(currency), currency) : '—')}
+          value={pending ?? (costPending ? '…' : null) ?? (currency && (totals.costMinor !== null || totals.sessions === 0) ? fmt.money((totals.costMinor ?? 0) / 10 ** currencyDigits(currency), currency) : '—')}
           hint={currency ? undefined : m.noPrice}
           testId="sessions-total-cost"
         />

@@ -6,8 +6,7 @@
 import { useQueries, type QueryObserverResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { PowerPointWire } from '../../api/charger-schemas.ts';
-import { powerProfileQuery } from '../../api/queries.ts';
-import { chargingSessionHistoryQuery, type SessionHistory } from '../../api/session-history.ts';
+import { chargingSessionHistoryQuery, powerProfileRangeQuery, type SessionHistory } from '../../api/session-history.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import type { ResolvedRange } from './date-range.ts';
 import { cutToRange } from './date-range.ts';
@@ -36,7 +35,13 @@ function combine(results: QueryObserverResult<SessionHistory>[]) {
 /** Profiles of a session that runs past the range's end are read up to two days further. */
 const PROFILE_TAIL_MS = 2 * 86_400_000;
 
-function combineProfiles(results: QueryObserverResult<PowerPointWire[]>[]) {
+/**
+ * Longer ranges (more than ~13 months of 5-minute points) are split by charging time instead:
+ * reading years of profile would cost the charger far more than the estimate is off.
+ */
+const MAX_PROFILE_CHUNKS = 12;
+
+function combineProfiles(results: QueryObserverResult<PowerPointWire[][]>[]) {
   return {
     answers: results.map((r) => r.data),
     pending: results.some((r) => r.isPending),
@@ -65,13 +70,12 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
   // Now, in 5-minute steps: the end of a running session, and of the profile of a live range.
   const nowStep = Math.ceil(nowMs / 300_000) * 300_000;
   const profileEnd = Math.min(endMs + PROFILE_TAIL_MS, nowStep);
-  const profileRequests = offPeak && range.ok && profileEnd > startMs
+  const chunks = offPeak && range.ok && profileEnd > startMs ? profileChunks(startMs, profileEnd) : [];
+  const profileRequests = chunks.length > 0 && chunks.length <= MAX_PROFILE_CHUNKS
     ? cut.flatMap((sessions, index) => {
-        if (!sessions) return [];
-        const connectors = [...new Set(sessions.map((s) => s.connectorId ?? 1))].sort((a, b) => a - b);
+        const connectors = [...new Set((sessions ?? []).map((s) => s.connectorId ?? 1))].sort((a, b) => a - b);
         if (connectors.length === 0) return [];
-        const measure = connectors.map((c) => `connector${c}`).join(',');
-        return profileChunks(startMs, profileEnd).map((chunk) => ({ index, query: powerProfileQuery(refs[index]!.id, { ...chunk, measure }) }));
+        return [{ index, query: powerProfileRangeQuery(refs[index]!.id, chunks, connectors.map((c) => `connector${c}`).join(',')) }];
       })
     : [];
   const profiles = useQueries({ queries: profileRequests.map((r) => r.query), combine: combineProfiles });
@@ -79,9 +83,9 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
   const seriesByCharger = useMemo(() => {
     const indexes = requestKey === '' ? [] : requestKey.split(',').map(Number);
     return refs.map((_, chargerIndex) => {
-      const answers = indexes.flatMap((owner, i) => (owner === chargerIndex && profiles.answers[i] ? [profiles.answers[i]!] : []));
-      const failed = indexes.some((owner, i) => owner === chargerIndex && profiles.failed[i]);
-      return { answers, failed };
+      const i = indexes.indexOf(chargerIndex);
+      // No request (too long a range) or a failed one: every session is estimated by time.
+      return { answers: i >= 0 ? (profiles.answers[i] ?? []) : [], failed: i < 0 || (profiles.failed[i] ?? true) };
     });
   }, [refs, requestKey, profiles.answers, profiles.failed]);
 
