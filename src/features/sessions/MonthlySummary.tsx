@@ -5,6 +5,8 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { sessionsMessages } from './messages.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type MonthSummary, type Totals } from './session-rows.ts';
 
+const FIRST_MONTHS = 12;
+
 /** kWh, sessions and cost per local month, each with its users; the months add up to the totals. */
 export function MonthlySummary({ months, currency, combined }: { months: MonthSummary[]; currency: string | null; combined: boolean }) {
   const m = useMessages(sessionsMessages);
@@ -18,6 +20,9 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
       </span>
     </>
   );
+  // Years of history are hundreds of months: the latest year first, the rest on request.
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? months : months.slice(0, FIRST_MONTHS);
   const grid = 'grid grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))] items-baseline gap-x-3';
   return (
     <Panel title={m.monthly} testId="monthly-summary">
@@ -27,7 +32,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
         <span className="text-right">{m.energy}</span>
         <span className="text-right">{m.cost}</span>
       </div>
-      {months.map((month) => (
+      {shown.map((month) => (
         <MonthDetails
           key={month.key}
           month={month}
@@ -54,6 +59,11 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
           )}
         </MonthDetails>
       ))}
+      {shown.length < months.length ? (
+        <button type="button" className="mt-2 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={() => setShowAll(true)}>
+          {m.showAllMonths(months.length)}
+        </button>
+      ) : null}
     </Panel>
   );
 }
