@@ -29,5 +29,7 @@ describe('humanizeEnum', () => {
     expect(enumLabel({ Charging: 'Lädt' }, 'Charging')).toBe('Lädt');
     expect(enumLabel({ Charging: 'Lädt' }, 'SuspendedEV')).toBe('Suspended EV');
     expect(enumLabel({}, null)).toBe('—');
+    expect(enumLabel({}, 'constructor')).toBe('constructor');
+    expect(enumLabel({}, 'toString')).toBe('to string');
   });
 });

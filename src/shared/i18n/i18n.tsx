@@ -67,7 +67,8 @@ export function humanizeEnum(value: string): string {
 /** The translation for a charger enum value, or a readable form of a value we have never seen. */
 export function enumLabel(labels: Partial<Record<string, string>>, value: string | null | undefined, none = '—'): string {
   if (value == null || value === '') return none;
-  return labels[value] ?? humanizeEnum(value);
+  // Own keys only: a charger value like `constructor` must not find Object.prototype's.
+  return (Object.prototype.hasOwnProperty.call(labels, value) ? labels[value] : undefined) ?? humanizeEnum(value);
 }
 
 export function useLocaleValue(search: string): LocaleInfo {

@@ -16,7 +16,10 @@ export function StaleBanner({ reason, age, detail }: StaleBannerProps) {
       className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded-xl border border-warn/60 bg-warn/15 px-4 py-2 text-warn"
     >
       <span className="font-semibold">{reason}</span>
-      <span className="text-text">{age}</span>
+      {/* The age ticks every second: read on demand, not announced each time. */}
+      <span className="text-text" aria-live="off">
+        {age}
+      </span>
       {detail ? <span className="text-sm text-muted">{detail}</span> : null}
     </div>
   );

@@ -1,0 +1,296 @@
+/**
+ * The wall display at `/` against the simulator: live values, staleness and recovery, a broken
+ * section kept inside its panel, unknown values, both languages, tablet layouts, kiosk, wake
+ * lock, PWA.
+ */
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** One poll (5 s) plus the server's status cache (2 s) plus slack for a loaded machine. */
+const ONE_POLL = 9_000;
+/** Two polls: how soon a failure must show. */
+const TWO_POLLS = 14_000;
+
+async function chargerId(page: Page): Promise<string> {
+  const { chargers } = await (await page.request.get('/api/chargers')).json();
+  return chargers[0].id as string;
+}
+
+async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** The element lies entirely inside the viewport: seen without scrolling. */
+async function expectInViewport(page: Page, what: Locator, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const box = await what.first().boundingBox();
+  expect(box, `${name} is rendered`).not.toBeNull();
+  expect(box!.y + box!.height, `${name} ends above the fold`).toBeLessThanOrEqual(viewport.height);
+  expect(box!.x + box!.width, `${name} fits the width`).toBeLessThanOrEqual(viewport.width);
+}
+
+const card = (page: Page) => page.getByTestId('connector-card').first();
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+test.describe('live view', () => {
+  test.afterEach(async ({ page, sim }) => {
+    // Forced connector states outlive a test; the fixture only clears faults.
+    sim.setConnector(await chargerId(page), 1, null);
+  });
+
+  test('cards show the simulated status and power, and follow the charger within a poll', async ({ page, sim }) => {
+    const id = await chargerId(page);
+    sim.setConnector(id, 1, { status: 'Available', power: 0 });
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', 'Available');
+    await expect(card.getByTestId('connector-status')).toHaveText('Status: Available');
+    await expect(card.getByTestId('connector-power')).toHaveText('0.0kW');
+    // Idle: the last session, not the leftover numbers as if live.
+    await expect(card.getByRole('heading', { name: 'Last session' })).toBeVisible();
+
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+    await expect(card).toHaveAttribute('data-status', 'Charging', { timeout: ONE_POLL });
+    await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
+    await expect(card.getByTestId('connector-status')).toHaveText('Status: Charging');
+    await expect(card.getByRole('heading', { name: 'Charging session' })).toBeVisible();
+
+    // The session clock ticks between polls.
+    const duration = card.getByTestId('session-duration');
+    const first = await duration.textContent();
+    await expect(duration).not.toHaveText(first!, { timeout: 4_000 });
+
+    sim.setConnector(id, 1, null);
+  });
+
+  test('a fault is shown prominently', async ({ page, sim }) => {
+    const id = await chargerId(page);
+    sim.setConnector(id, 1, { status: 'Faulted', faultEventType: 'GroundFailure', faultEventDescription: 'Residual current detected (RCD)' });
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', 'Faulted');
+    await expect(card.getByRole('alert')).toContainText('Fault: Ground failure');
+    await expect(card.getByRole('alert')).toContainText('Residual current detected (RCD)');
+    sim.setConnector(id, 1, null);
+  });
+
+  test('charger down: stale banner with age and reason, last values kept; recovers without reload', async ({ page, sim }) => {
+    const id = await chargerId(page);
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    sim.faults.set({ down: true });
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toBeVisible({ timeout: TWO_POLLS });
+    await expect(banner).toContainText('Charger unreachable');
+    await expect(banner).toContainText(/last update \d+ secs? ago/);
+    // The last values stay on screen.
+    await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
+    await expect(card).toHaveAttribute('data-status', 'Charging');
+
+    sim.faults.clear();
+    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'no reload happened').toBe(1);
+    sim.setConnector(id, 1, null);
+  });
+
+  test('refused login and unreadable data name their reason', async ({ page, sim }) => {
+    await page.goto('/?lang=en');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+
+    sim.faults.set({ endpoint: 'webOperatorLogin', errorCode: 3, errorMessage: 'Wrong email or password' });
+    sim.faults.expireTokens();
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toContainText('Charger refused the login', { timeout: TWO_POLLS });
+    sim.faults.clear();
+    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
+
+    // An answer that is JSON but not a status object at all.
+    await page.route('**/generalStatus', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }));
+    await expect(banner).toContainText('Unexpected data from the charger', { timeout: TWO_POLLS });
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await page.unroute('**/generalStatus');
+    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
+  });
+
+  test('our server down: the banner says so', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await page.route('**/generalStatus', (route) => route.abort('connectionrefused'));
+    await expect(page.getByTestId('stale-banner')).toContainText('Dashboard server unreachable', { timeout: TWO_POLLS });
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+  });
+
+  for (const [section, panel] of [
+    ['powerManagement', 'Power management'],
+    ['connectivity', 'Connectivity'],
+    ['evses', 'Connectors'],
+  ] as const) {
+    test(`a malformed ${section} section breaks only its own panel`, async ({ page, sim }) => {
+      await page.goto('/?lang=en');
+      await expect(page.getByTestId('connector-card').first()).toBeVisible();
+      sim.faults.set({ endpoint: 'generalStatus', malformedSection: section });
+
+      const broken = page.getByRole('region', { name: panel });
+      await expect(broken.getByTestId('panel-error')).toBeVisible({ timeout: TWO_POLLS });
+      await expect(broken.getByTestId('panel-error')).toContainText('Unexpected data from the charger');
+      await expect(page.getByTestId('panel-error')).toHaveCount(1);
+      await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+      // The others stay alive.
+      if (section !== 'evses') await expect(page.getByTestId('connector-card').first()).toBeVisible();
+      if (section !== 'powerManagement') await expect(page.getByRole('region', { name: 'Power management' })).toContainText('Load guard');
+      if (section !== 'connectivity') await expect(page.getByRole('region', { name: 'Connectivity' })).toContainText('Wi-Fi');
+
+      sim.faults.clear();
+      await expect(page.getByTestId('panel-error')).toHaveCount(0, { timeout: TWO_POLLS });
+    });
+  }
+
+  test('an unknown status is shown readably, without a crash', async ({ page, sim }) => {
+    const id = await chargerId(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    sim.setConnector(id, 1, { status: 'WaitingForGridCapacity' });
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', 'WaitingForGridCapacity');
+    await expect(card.getByTestId('connector-status')).toHaveText('Status: Waiting for grid capacity');
+    sim.setConnector(id, 1, null);
+
+    // The whole family of unknown values at once: mode, stop reason, phases.
+    sim.faults.set({ endpoint: 'generalStatus', unknownEnums: true });
+    await page.reload();
+    await expect(card.getByTestId('connector-status')).toHaveText('Status: Waiting for grid capacity');
+    await expect(card).toContainText('Local stop because solar eclipse');
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('German and English, by browser language and by ?lang', async ({ browser, server }) => {
+    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Ladepunkt 1' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Lastmanagement' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Verbindungen' })).toContainText('WLAN');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    // Decimal comma from Intl.
+    await expect(page.getByTestId('connector-power').first()).toHaveText(/^\d+,\dkW$/);
+
+    await page.goto('/?lang=en');
+    await expect(page.getByRole('heading', { name: 'Connector 1' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Connectivity' })).toContainText('Wi-Fi');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await context.close();
+  });
+
+  test('landscape 1280×800: a card, power management and connectivity without scrolling; both themes', async ({ page, sim }, testInfo) => {
+    const id = await chargerId(page);
+    sim.setConnector(id, 1, { status: 'Charging', power: 10.7 });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/?lang=en&kiosk=1');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', 'Charging');
+    await expectInViewport(page, card(page), 'card');
+    await expectInViewport(page, region(page, 'Power management'), 'power management');
+    await expectInViewport(page, region(page, 'Connectivity'), 'connectivity');
+    await snap(page, testInfo, 'landscape-dark-en');
+
+    await page.goto('/?lang=de&kiosk=1&theme=light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', 'Charging');
+    await expectInViewport(page, card(page), 'card');
+    await expectInViewport(page, region(page, 'Lastmanagement'), 'power management');
+    await expectInViewport(page, region(page, 'Verbindungen'), 'connectivity');
+    await snap(page, testInfo, 'landscape-light-de');
+
+    sim.setConnector(id, 1, { status: 'Faulted' });
+    await page.goto('/?lang=de&theme=dark');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', 'Faulted');
+    await expectInViewport(page, card(page), 'card');
+    await snap(page, testInfo, 'landscape-dark-de-fault');
+    sim.setConnector(id, 1, null);
+  });
+
+  test('portrait 800×1280 in both themes, and the stale banner', async ({ page, sim }, testInfo) => {
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.goto('/?lang=en&theme=dark');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await expectInViewport(page, card(page), 'card');
+    await snap(page, testInfo, 'portrait-dark-en');
+
+    await page.goto('/?lang=de&theme=light');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    sim.faults.set({ down: true });
+    await expect(page.getByTestId('stale-banner')).toBeVisible({ timeout: TWO_POLLS });
+    await snap(page, testInfo, 'portrait-light-de-stale');
+  });
+
+  test('kiosk hides the controls and the cursor', async ({ page }) => {
+    await page.goto('/?kiosk=1');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await expect(page.getByRole('button')).toHaveCount(0);
+    expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).toBe('none');
+
+    await page.goto('/');
+    await expect(page.getByRole('navigation')).toBeVisible();
+    expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none');
+  });
+});
+
+test.describe('always-on tablet', () => {
+  test('wake lock: the native API in a secure context', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-wake-lock', 'native');
+    await expect(page.getByTestId('wake-lock-video')).toHaveCount(0);
+  });
+
+  test('wake lock: the looping video where the page is not a secure context (plain-http LAN)', async ({ page }) => {
+    // 127.0.0.1 counts as secure; a tablet on http://192.168.x.y does not. Pretend to be one.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'isSecureContext', { value: false });
+      delete (Navigator.prototype as { wakeLock?: unknown }).wakeLock;
+    });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-wake-lock', 'video');
+    const video = page.getByTestId('wake-lock-video');
+    await expect(video).toHaveCount(1);
+    await expect(page.locator('html')).toHaveAttribute('data-wake-lock-active', 'true');
+    expect(await video.evaluate((v: HTMLVideoElement) => ({ muted: v.muted, loop: v.loop, paused: v.paused }))).toEqual({
+      muted: true,
+      loop: true,
+      paused: false,
+    });
+  });
+
+  test('PWA: the manifest is linked and valid, its icons load', async ({ page }) => {
+    await page.goto('/');
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const response = await page.request.get(href!);
+    expect(response.ok()).toBe(true);
+    const manifest = await response.json();
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: expect.stringMatching(/^\//), name: expect.any(String), short_name: expect.any(String) });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toMatch(/^#[0-9a-f]{6}$/i);
+    const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of manifest.icons as Array<{ src: string; sizes: string; type: string }>) {
+      const image = await page.request.get(new URL(icon.src, page.url()).toString());
+      expect(image.ok(), icon.src).toBe(true);
+      expect(image.headers()['content-type']).toContain(icon.type);
+      if (icon.type === 'image/png') {
+        // PNG IHDR: width and height at bytes 16 and 20.
+        const body = await image.body();
+        const [w, h] = icon.sizes.split('x').map(Number);
+        expect([body.readUInt32BE(16), body.readUInt32BE(20)], icon.src).toEqual([w, h]);
+      }
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import type { Connectivity } from '../../api/charger-schemas.ts';
+import type { Section } from '../../api/live-status.ts';
+import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { useFormat } from '../../shared/format/use-format.ts';
+import { Panel } from '../../shared/ui/Panel.tsx';
+import { liveEnumLabels, liveMessages } from './messages.ts';
+
+type Link = Connectivity['wifi'];
+
+interface ConnectivityPanelProps {
+  section: Section<Connectivity>;
+  sectionError: (detail: string) => { headline: string; detail: string };
+}
+
+export function ConnectivityPanel({ section, sectionError }: ConnectivityPanelProps) {
+  const m = useMessages(liveMessages);
+  const { lang } = useLocale();
+  const labels = liveEnumLabels[lang];
+  const fmt = useFormat();
+  if (!section.ok) return <Panel title={m.connectivity} error={sectionError(section.error)} />;
+  const c = section.data;
+  const link = (l: Link): [string, string] =>
+    !l || l.isInstalled === false
+      ? [m.notInstalled, 'text-muted']
+      : l.isEnabled === false
+        ? [m.off, 'text-muted']
+        : l.linkIsUp
+          ? [m.linkUp(l.linkQuality == null ? '' : fmt.percent(l.linkQuality)).replace(/ · $/, ''), 'text-ok']
+          : [m.linkDown, 'text-error'];
+  const faults = c.latestFaults;
+  const rows: [string, string, string?][] = [
+    [m.wifi, ...link(c.wifi)],
+    [m.gsm, ...link(c.gsm)],
+    [m.centralSystem, enumLabel(labels.centralSystems, c.centralSystem?.status)],
+    [m.authorization, enumLabel(labels.authorizations, c.authorization?.type)],
+    [m.latestFaults, faults == null ? '—' : fmt.number(faults), faults ? 'text-warn' : undefined],
+    [m.operatingTime, c.chargerTotalOperatingTime == null ? '—' : fmt.duration(c.chargerTotalOperatingTime)],
+  ];
+  return (
+    <Panel title={m.connectivity}>
+      <dl className="flex flex-col gap-2">
+        {rows.map(([label, value, tone]) => (
+          // A value too long for the row moves below its label whole, never broken mid-word.
+          <div key={label} className="flex flex-wrap items-baseline justify-between gap-x-4">
+            <dt className="text-lg text-muted">{label}</dt>
+            <dd className={`ml-auto text-right text-xl font-semibold ${tone ?? ''}`}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}

@@ -1,0 +1,133 @@
+import { useId, type ReactNode } from 'react';
+import type { Connector } from '../../api/charger-schemas.ts';
+import { STATUS_POLL_MS } from '../../api/queries.ts';
+import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { useFormat } from '../../shared/format/use-format.ts';
+import { hasFault, phasesLabel, sessionOpen, statusTone, tickingSeconds, type Tone } from './connector-state.ts';
+import { liveEnumLabels, liveMessages } from './messages.ts';
+
+// Whole class names, so Tailwind finds them.
+const TONE_BG: Record<Tone, string> = { ok: 'bg-ok', charging: 'bg-charging', waiting: 'bg-warn', error: 'bg-error', idle: 'bg-idle' };
+const TONE_BORDER: Record<Tone, string> = {
+  ok: 'border-l-ok',
+  charging: 'border-l-charging',
+  waiting: 'border-l-warn',
+  error: 'border-l-error',
+  idle: 'border-l-idle',
+};
+
+interface ConnectorCardProps {
+  /** "1", or "2/1" when several EVSEs each have connectors. */
+  label: string;
+  connector: Connector;
+  /** When the data was fetched: the session clock ticks on from there. */
+  fetchedAt: number;
+  now: number;
+}
+
+export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCardProps) {
+  const m = useMessages(liveMessages);
+  const { lang } = useLocale();
+  const labels = liveEnumLabels[lang];
+  const fmt = useFormat();
+  const headingId = useId();
+  const online = connector.onlineData;
+  const last = connector.lastSession;
+  const tone = statusTone(online);
+  const open = sessionOpen(online);
+  const fault = online && hasFault(online) ? online : null;
+  const seconds = online && open ? tickingSeconds(online.chargingDuration, fetchedAt, now, true, 2 * STATUS_POLL_MS) : null;
+  const amps = (value: number | null | undefined, decimals = 0) => (value == null ? '—' : fmt.amps(value, decimals));
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-testid="connector-card"
+      data-status={online?.status ?? ''}
+      className={`rounded-2xl border border-l-[12px] border-border ${TONE_BORDER[tone]} bg-panel p-5`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id={headingId} className="text-2xl font-semibold text-muted">
+          {m.connector(label)}
+        </h2>
+        {/* Announced when it changes; the ticking clock below is not. */}
+        <p aria-live="polite" aria-atomic="true" data-testid="connector-status" className={`rounded-full px-5 py-1 text-3xl font-bold text-surface ${TONE_BG[tone]}`}>
+          <span className="sr-only">{m.status}: </span>
+          {online ? enumLabel(labels.statuses, online.status) : '—'}
+        </p>
+      </div>
+
+      {fault ? (
+        <div role="alert" className="mt-4 rounded-xl bg-error px-4 py-3 text-surface">
+          <p className="text-2xl font-bold">
+            {m.fault}: {enumLabel({}, fault.faultEventType, '')}
+          </p>
+          {fault.faultEventDescription ? <p className="mt-1 text-xl">{fault.faultEventDescription}</p> : null}
+        </div>
+      ) : null}
+
+      <dl className="mt-4 grid grid-cols-3 gap-x-4 gap-y-3">
+        <div className="col-span-3">
+          <dt className="sr-only">{m.power}</dt>
+          <dd className="flex items-baseline gap-3 leading-none" data-testid="connector-power">
+            <span className="text-8xl font-bold tracking-tight">{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
+            <span className="text-4xl font-semibold text-muted">kW</span>
+          </dd>
+        </div>
+        <Fact label={m.targetCurrent}>{amps(online?.targetCurrent)}</Fact>
+        <Fact label={m.phases}>{phasesLabel(online?.phaseUsed ?? null) ?? '—'}</Fact>
+        <Fact label={m.phaseCurrent}>{amps(online?.phase1Current, 1)}</Fact>
+      </dl>
+
+      <h3 className="mt-5 border-t border-border pt-4 text-lg font-semibold uppercase tracking-wide text-muted">
+        {open ? m.session : m.lastSession}
+      </h3>
+      {open && online ? (
+        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
+          <Fact label={m.energy}>{online.consumedEnergy == null ? '—' : fmt.kwh(online.consumedEnergy)}</Fact>
+          <Fact label={m.duration} testId="session-duration">
+            {seconds == null ? '—' : fmt.clock(seconds)}
+          </Fact>
+          <Fact label={m.mode}>{enumLabel(labels.modes, online.mode)}</Fact>
+          <Fact label={m.departure}>
+            {online.plannedDepartureTime == null
+              ? '—'
+              : // The next morning's departure reads best as a time; anything further off needs its date.
+                Math.abs(online.plannedDepartureTime - now) < 20 * 3600_000
+                ? fmt.time(online.plannedDepartureTime)
+                : fmt.dateTime(online.plannedDepartureTime)}
+          </Fact>
+        </dl>
+      ) : last ? (
+        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
+          <Fact label={m.energy}>{last.energyConsumed == null ? '—' : fmt.kwh(last.energyConsumed)}</Fact>
+          <Fact label={m.duration}>{last.chargingDuration == null ? '—' : fmt.duration(last.chargingDuration)}</Fact>
+          <Fact label={m.ended}>
+            {last.chargingEndedTime == null ? (
+              '—'
+            ) : (
+              <>
+                {fmt.relative(last.chargingEndedTime, now)}
+                <span className="block text-base font-normal text-muted">{fmt.dateTime(last.chargingEndedTime)}</span>
+              </>
+            )}
+          </Fact>
+          <Fact label={m.stopReason}>{enumLabel(labels.stopReasons, last.chargingSessionStopReason)}</Fact>
+        </dl>
+      ) : (
+        <p className="mt-2 text-xl text-muted">{m.noSession}</p>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-base text-muted">{label}</dt>
+      <dd className="text-2xl font-semibold" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}

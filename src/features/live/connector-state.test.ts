@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { phasesLabel, sessionOpen, statusTone, tickingSeconds, type ConnectorLike } from './connector-state.ts';
+
+const online = (status: string, extra: Partial<ConnectorLike> = {}): ConnectorLike => ({
+  status,
+  power: 0,
+  faultEventType: null,
+  faultEventDescription: null,
+  ...extra,
+});
+
+describe('statusTone', () => {
+  it.each([
+    ['Available', 'ok'],
+    ['Charging', 'charging'],
+    ['Preparing', 'waiting'],
+    ['SuspendedEV', 'waiting'],
+    ['SuspendedEVSE', 'waiting'],
+    ['Finishing', 'waiting'],
+    ['Reserved', 'waiting'],
+    ['Unavailable', 'idle'],
+    ['Faulted', 'error'],
+  ])('%s is %s', (status, tone) => {
+    expect(statusTone(online(status))).toBe(tone);
+  });
+
+  it('makes any reported fault red, whatever the status says', () => {
+    expect(statusTone(online('Available', { faultEventType: 'GroundFailure' }))).toBe('error');
+    expect(statusTone(online('Charging', { faultEventDescription: 'Overheating' }))).toBe('error');
+  });
+
+  it('keeps unknown statuses neutral unless power flows', () => {
+    expect(statusTone(online('WaitingForGridCapacity'))).toBe('idle');
+    expect(statusTone(online('WaitingForGridCapacity', { power: 3.2 }))).toBe('charging');
+    expect(statusTone(online('constructor'))).toBe('idle');
+    expect(statusTone(null)).toBe('idle');
+  });
+});
+
+describe('sessionOpen', () => {
+  it('is true while charging or suspended, when the charger keeps counting', () => {
+    for (const status of ['Charging', 'SuspendedEV', 'SuspendedEVSE']) expect(sessionOpen(online(status))).toBe(true);
+  });
+  it('is false when idle, so the last session is not shown as live', () => {
+    for (const status of ['Available', 'Preparing', 'Finishing', 'Reserved', 'Unavailable', 'Faulted']) {
+      expect(sessionOpen(online(status, { power: 0 }))).toBe(false);
+    }
+    expect(sessionOpen(null)).toBe(false);
+  });
+  it('treats an unknown status as a session only while power flows', () => {
+    expect(sessionOpen(online('WaitingForGridCapacity'))).toBe(false);
+    expect(sessionOpen(online('BoostCharging', { power: 7.4 }))).toBe(true);
+  });
+});
+
+describe('tickingSeconds', () => {
+  const fetchedAt = 1_000_000;
+  const limit = 10_000;
+  it('adds the whole seconds since the fetch to the reported duration', () => {
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt, true, limit)).toBe(3600);
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt + 999, true, limit)).toBe(3600);
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt + 4_200, true, limit)).toBe(3604);
+  });
+  it('stops ticking when no new answer arrives', () => {
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt + 60_000, true, limit)).toBe(3610);
+  });
+  it('never goes back when the clock does, and does not tick without a session', () => {
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt - 5_000, true, limit)).toBe(3600);
+    expect(tickingSeconds(3600, fetchedAt, fetchedAt + 4_000, false, limit)).toBe(3600);
+    expect(tickingSeconds(null, fetchedAt, fetchedAt + 4_000, true, limit)).toBeNull();
+    expect(tickingSeconds(120, 0, fetchedAt, true, limit)).toBe(120);
+  });
+});
+
+describe('phasesLabel', () => {
+  it('spells out the phases and keeps anything else', () => {
+    expect(phasesLabel('L123')).toBe('L1 L2 L3');
+    expect(phasesLabel('L12')).toBe('L1 L2');
+    expect(phasesLabel('L1')).toBe('L1');
+    expect(phasesLabel('Three')).toBe('Three');
+    expect(phasesLabel(null)).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * What a connector's raw status means for the wall display: its colour, whether a session is
+ * open (so its energy and duration are live and the clock ticks), and how far to tick.
+ */
+import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
+
+export type Tone = 'ok' | 'charging' | 'waiting' | 'error' | 'idle';
+
+const TONES: Partial<Record<string, Tone>> = {
+  Available: 'ok',
+  Charging: 'charging',
+  Preparing: 'waiting',
+  SuspendedEV: 'waiting',
+  SuspendedEVSE: 'waiting',
+  Finishing: 'waiting',
+  Reserved: 'waiting',
+  Unavailable: 'idle',
+  Faulted: 'error',
+};
+
+/** Statuses of an open session. Suspended time counts: the charger's duration runs on then too. */
+const SESSION_STATUSES: readonly string[] = ['Charging', 'SuspendedEV', 'SuspendedEVSE'];
+
+const known = (status: string) => (KNOWN_CONNECTOR_STATUSES as readonly string[]).includes(status);
+
+export interface ConnectorLike {
+  status: string;
+  power: number | null;
+  faultEventType: string | null;
+  faultEventDescription: string | null;
+}
+
+export function hasFault(online: ConnectorLike): boolean {
+  return Boolean(online.faultEventType || online.faultEventDescription);
+}
+
+/**
+ * A reported fault wins over the status; a status we have never seen is neutral, unless the
+ * connector delivers power, which only a charging connector does.
+ */
+export function statusTone(online: ConnectorLike | null): Tone {
+  if (!online) return 'idle';
+  if (hasFault(online)) return 'error';
+  if (known(online.status)) return TONES[online.status]!;
+  return (online.power ?? 0) > 0 ? 'charging' : 'idle';
+}
+
+/**
+ * Whether the connector's session figures (consumedEnergy, chargingDuration) are live. An idle
+ * connector keeps reporting the last session's numbers, like the real charger; those are not.
+ */
+export function sessionOpen(online: ConnectorLike | null): boolean {
+  if (!online) return false;
+  if (SESSION_STATUSES.includes(online.status)) return true;
+  return !known(online.status) && (online.power ?? 0) > 0;
+}
+
+/**
+ * The session duration shown now: the charger's value plus the time since it was fetched, so the
+ * clock ticks between polls. It stops after `maxExtrapolationMs` without a new answer (the
+ * charger may be gone) instead of running on, and it never goes below the charger's own value.
+ */
+export function tickingSeconds(
+  reportedSeconds: number | null,
+  fetchedAt: number,
+  now: number,
+  open: boolean,
+  maxExtrapolationMs: number,
+): number | null {
+  if (reportedSeconds === null) return null;
+  if (!open || fetchedAt <= 0) return reportedSeconds;
+  const elapsed = Math.min(Math.max(0, now - fetchedAt), maxExtrapolationMs);
+  return reportedSeconds + Math.floor(elapsed / 1000);
+}
+
+/** `L123` → `L1 L2 L3`; anything else as sent. */
+export function phasesLabel(phaseUsed: string | null): string | null {
+  if (!phaseUsed) return null;
+  return /^L[123]{2,3}$/.test(phaseUsed) ? [...phaseUsed.slice(1)].map((d) => `L${d}`).join(' ') : phaseUsed;
+}
