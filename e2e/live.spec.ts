@@ -3,6 +3,7 @@
  * section kept inside its panel, unknown values, both languages, tablet layouts, kiosk, wake
  * lock, PWA.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -218,18 +219,50 @@ test.describe('live view', () => {
   });
 
   test('portrait 800×1280 in both themes, and the stale banner', async ({ page, sim }, testInfo) => {
+    const id = await chargerId(page);
     await page.setViewportSize({ width: 800, height: 1280 });
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
     await page.goto('/?lang=en&theme=dark');
-    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await expect(card(page)).toHaveAttribute('data-status', 'Charging');
     await expectInViewport(page, card(page), 'card');
+    await expectInViewport(page, region(page, 'Power management'), 'power management');
+    await expectInViewport(page, region(page, 'Connectivity'), 'connectivity');
     await snap(page, testInfo, 'portrait-dark-en');
 
+    sim.setConnector(id, 1, { status: 'Available', power: 0 });
     await page.goto('/?lang=de&theme=light');
-    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    await expect(card(page)).toHaveAttribute('data-status', 'Available');
     sim.faults.set({ down: true });
     await expect(page.getByTestId('stale-banner')).toBeVisible({ timeout: TWO_POLLS });
+    await expectInViewport(page, card(page), 'card');
     await snap(page, testInfo, 'portrait-light-de-stale');
   });
+
+  for (const theme of ['dark', 'light'] as const) {
+    test(`no accessibility violations (WCAG 2 A/AA, contrast included), ${theme} theme`, async ({ page, sim }) => {
+      const id = await chargerId(page);
+      const axe = async (when: string) => {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(results.violations.map((v) => `${when} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      };
+      sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+      await page.goto(`/?lang=de&theme=${theme}`);
+      // Landmarks: the header, the main area, a named region per card and panel.
+      await expect(page.getByRole('banner')).toHaveCount(1);
+      await expect(page.getByRole('main')).toHaveCount(1);
+      await expect(region(page, 'Ladepunkt 1')).toBeVisible();
+      await expect(region(page, 'Lastmanagement')).toBeVisible();
+      // Every status colour, then a fault under the stale banner.
+      for (const status of ['Charging', 'SuspendedEV', 'Available', 'WaitingForGridCapacity', 'Faulted']) {
+        sim.setConnector(id, 1, { status });
+        await expect(card(page)).toHaveAttribute('data-status', status, { timeout: ONE_POLL });
+        await axe(status);
+      }
+      sim.faults.set({ down: true });
+      await expect(page.getByTestId('stale-banner')).toBeVisible({ timeout: TWO_POLLS });
+      await axe('stale');
+    });
+  }
 
   test('kiosk hides the controls and the cursor', async ({ page }) => {
     await page.goto('/?kiosk=1');

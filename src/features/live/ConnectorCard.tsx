@@ -99,7 +99,8 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
           </Fact>
         </dl>
       ) : last ? (
-        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
+        // Two columns: a reason in words or a date needs the width.
+        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
           <Fact label={m.energy}>{last.energyConsumed == null ? '—' : fmt.kwh(last.energyConsumed)}</Fact>
           <Fact label={m.duration}>{last.chargingDuration == null ? '—' : fmt.duration(last.chargingDuration)}</Fact>
           <Fact label={m.ended}>
