@@ -101,6 +101,42 @@ test.describe('live view', () => {
     sim.setConnector(id, 1, null);
   });
 
+  test('no success for three polls, even without an error, is stale too (a stuck request, a throttled tab)', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/?lang=en');
+    await expect(card(page)).toBeVisible();
+    // Requests from now on hang: no answer, no error.
+    await page.route('**/generalStatus', () => new Promise<void>(() => {}));
+    await page.clock.fastForward('00:20');
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toContainText('No fresh data');
+    await expect(banner).toContainText(/last update 2\d secs ago/);
+    await expect(card(page)).toBeVisible();
+
+    // Lifting the route lets the held request through.
+    await page.unroute('**/generalStatus');
+    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
+  });
+
+  test('coming back to the page refetches at once, without waiting for the next poll', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/?lang=en');
+    await expect(card(page)).toBeVisible();
+    // Timers stop: from here on no poll can fire, so any request comes from the page's return.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((value) => {
+        Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+        Object.defineProperty(document, 'hidden', { value: value === 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+      }, state);
+    await setVisibility('hidden');
+    const request = page.waitForRequest(/\/generalStatus$/);
+    await setVisibility('visible');
+    await request;
+    await page.clock.resume();
+  });
+
   test('refused login and unreadable data name their reason', async ({ page, sim }) => {
     await page.goto('/?lang=en');
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
