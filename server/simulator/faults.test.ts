@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { chargingSessionPageSchema, connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../src/api/charger-schemas.ts';
+import { connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../src/api/charger-schemas.ts';
+import { chargingSessionPageSchema } from '../../src/api/session-schemas.ts';
 import { startSimulator, type RunningSimulator } from './simulator.ts';
 import { bearer, getJson, login, sessionPage, token, type Loose } from './test-client.ts';
 

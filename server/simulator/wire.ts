@@ -3,7 +3,8 @@
  * (`z.input`), so a drift between the simulator and the schemas fails the typecheck.
  */
 import { formatTimeSpan } from '../../src/api/charger-parse.ts';
-import type { ChargingSessionPageWire, ChargingSessionWire, GeneralStatusWire } from '../../src/api/charger-schemas.ts';
+import type { GeneralStatusWire } from '../../src/api/charger-schemas.ts';
+import type { ChargingSessionPageWire, ChargingSessionWire } from '../../src/api/session-schemas.ts';
 import { NET_MIN_VALUE, netTime, netTimeSeconds, round } from './format.ts';
 import { CHARGING_MODES, GarageModel, KW_PER_A, MIN_CURRENT_A, STOP_REASONS, USER_GUEST_CARD, type ChargerSpec, type ConnectorLive, type SessionLive } from './garage.ts';
 import { hash4, STREAM, unit4 } from './random.ts';

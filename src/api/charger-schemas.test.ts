@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chargingSessionPageSchema,
-  generalStatusSchema,
-  loginResponseSchema,
-  powerProfileSchema,
-} from './charger-schemas.ts';
+import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from './charger-schemas.ts';
+import { chargingSessionPageSchema } from './session-schemas.ts';
 import { powerProfileQuerySchema, sessionFilterSchema } from './proxy-query-schemas.ts';
 import generalStatusJson from './fixtures/general-status.json' with { type: 'json' };
 import chargingSessionJson from './fixtures/charging-session.json' with { type: 'json' };

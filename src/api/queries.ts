@@ -3,8 +3,7 @@
  * parse inside, so components only ever see typed data or an ApiError.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { chargingSessionPageSchema, powerProfileSchema } from './charger-schemas.ts';
-import type { SessionFilter } from './proxy-query-schemas.ts';
+import { powerProfileSchema } from './charger-schemas.ts';
 import { fetchJson, fetchParsed } from './http.ts';
 import { parseLiveStatus } from './live-status.ts';
 import { phaseAlignedInterval } from './poll-schedule.ts';
@@ -44,21 +43,6 @@ export const generalStatusQuery = (chargerId: string) =>
     // The next poll is the retry; retrying in between would delay the stale banner.
     retry: false,
   });
-
-/** `filter` holds the charger's own form fields; send the full set, as the charger's UI does. */
-export const chargingSessionQuery = (chargerId: string, filter: Partial<Record<keyof SessionFilter, string>>) => {
-  const search = new URLSearchParams(
-    Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  ).toString();
-  return queryOptions({
-    queryKey: ['charger', chargerId, 'chargingSession', search],
-    queryFn: ({ signal }) =>
-      fetchParsed(`${chargerPath(chargerId, 'chargingSession')}?${search}`, chargingSessionPageSchema, signal),
-    refetchInterval: SESSIONS_POLL_MS,
-    staleTime: 60_000,
-    retry: 1,
-  });
-};
 
 export interface PowerProfileRange {
   /** ISO instant, aligned to 5 minutes so tablets share the server's cache. */

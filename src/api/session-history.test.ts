@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isApiError } from './api-error.ts';
-import type { ChargingSession, ChargingSessionPage } from './charger-schemas.ts';
+import type { ChargingSession, ChargingSessionPage } from './session-schemas.ts';
 import { fetchAllSessionPages, historyPageForm } from './session-history.ts';
 
 const session = (id: number): ChargingSession =>

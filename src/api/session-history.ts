@@ -8,7 +8,8 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from './api-error.ts';
-import { chargingSessionPageSchema, powerProfileSchema, type ChargingSession, type ChargingSessionPage, type PowerPointWire } from './charger-schemas.ts';
+import { powerProfileSchema, type PowerPointWire } from './charger-schemas.ts';
+import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from './session-schemas.ts';
 import { fetchParsed } from './http.ts';
 import type { SessionFilterField } from './proxy-query-schemas.ts';
 import { SESSIONS_POLL_MS } from './queries.ts';

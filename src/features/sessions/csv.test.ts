@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/charger-schemas.ts';
+import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, neutralizeFormula, type CsvText } from './csv.ts';
 import { toRow, totalsOf } from './session-rows.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inWindow, minuteOfDay, parseClock, profileChunks, profileShare, seriesOf, timeShare } from './off-peak.ts';
 import { costOf, totalsOf, toRow } from './session-rows.ts';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/charger-schemas.ts';
+import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 
 const BERLIN = 'Europe/Berlin';

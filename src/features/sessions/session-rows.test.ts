@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/charger-schemas.ts';
+import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import {
   costOf,

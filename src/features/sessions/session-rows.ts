@@ -8,7 +8,7 @@
  * the currency's minor unit (cents): each session's cost is its shown energy times the price,
  * rounded to the cent, and every cost total is the sum of those.
  */
-import type { ChargingSession } from '../../api/charger-schemas.ts';
+import type { ChargingSession } from '../../api/session-schemas.ts';
 import { monthKeyOf } from './local-calendar.ts';
 import type { OffPeakWindow } from './off-peak.ts';
 

@@ -18,79 +18,16 @@ export function useWakeLock(enabled = true): void {
     const mode = chooseWakeLockMode(window.isSecureContext, 'wakeLock' in navigator);
     const root = document.documentElement;
     root.dataset.wakeLock = mode;
-    return mode === 'native' ? keepAwakeNative(root) : keepAwakeWithVideo(root);
+    // Loaded after the first screen: the screen is awake anyway for the next minutes, and the
+    // first load of a cheap tablet is better spent on the connector cards.
+    let dispose: (() => void) | null = null;
+    let cancelled = false;
+    void import('./keep-awake.ts').then(({ keepAwakeNative, keepAwakeWithVideo }) => {
+      if (!cancelled) dispose = mode === 'native' ? keepAwakeNative(root) : keepAwakeWithVideo(root);
+    });
+    return () => {
+      cancelled = true;
+      dispose?.();
+    };
   }, [enabled]);
-}
-
-function keepAwakeNative(root: HTMLElement): () => void {
-  let sentinel: WakeLockSentinel | null = null;
-  let disposed = false;
-  const acquire = async () => {
-    if (disposed || document.visibilityState !== 'visible' || (sentinel && !sentinel.released)) return;
-    try {
-      sentinel = await navigator.wakeLock.request('screen');
-      root.dataset.wakeLockActive = 'true';
-      sentinel.addEventListener('release', () => {
-        root.dataset.wakeLockActive = 'false';
-      });
-    } catch {
-      // Refused (battery saver, no user activation yet): try again on the next touch or return.
-      root.dataset.wakeLockActive = 'false';
-    }
-  };
-  // The browser releases the lock whenever the page is hidden; take it again on return.
-  const onVisible = () => void acquire();
-  document.addEventListener('visibilitychange', onVisible);
-  document.addEventListener('pointerdown', onVisible);
-  void acquire();
-  return () => {
-    disposed = true;
-    document.removeEventListener('visibilitychange', onVisible);
-    document.removeEventListener('pointerdown', onVisible);
-    void sentinel?.release().catch(() => {});
-  };
-}
-
-function keepAwakeWithVideo(root: HTMLElement): () => void {
-  const video = document.createElement('video');
-  video.muted = true; // muted media may start without a user gesture
-  video.loop = true;
-  video.playsInline = true;
-  video.setAttribute('playsinline', '');
-  video.setAttribute('aria-hidden', 'true');
-  video.setAttribute('data-testid', 'wake-lock-video');
-  Object.assign(video.style, { position: 'fixed', width: '1px', height: '1px', opacity: '0.01', pointerEvents: 'none', bottom: '0', right: '0' });
-  for (const [src, type] of [
-    ['/keep-awake.webm', 'video/webm'],
-    ['/keep-awake.mp4', 'video/mp4'],
-  ] as const) {
-    const source = document.createElement('source');
-    source.src = src;
-    source.type = type;
-    video.appendChild(source);
-  }
-  document.body.appendChild(video);
-  const play = () => {
-    video.play().then(
-      () => {
-        root.dataset.wakeLockActive = 'true';
-      },
-      () => {
-        root.dataset.wakeLockActive = 'false';
-      },
-    );
-  };
-  // Some browsers still want one touch before any playback; a wall tablet gets touched once.
-  const onVisible = () => {
-    if (document.visibilityState === 'visible' && video.paused) play();
-  };
-  document.addEventListener('visibilitychange', onVisible);
-  document.addEventListener('pointerdown', onVisible);
-  play();
-  return () => {
-    document.removeEventListener('visibilitychange', onVisible);
-    document.removeEventListener('pointerdown', onVisible);
-    video.pause();
-    video.remove();
-  };
 }
