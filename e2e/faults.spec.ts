@@ -1,0 +1,96 @@
+/**
+ * Reliability: each fault the simulator can inject, seen from the wall display. The live view
+ * keeps its last values, names the reason in the stale banner, and recovers by itself once the
+ * fault is lifted; a token expiry is handled by the server without the display noticing; a wrong
+ * password is reported, not retried in a loop.
+ */
+import type { Page } from '@playwright/test';
+import { startServer } from '../server/start.ts';
+import { DIST_DIR } from '../server/paths.ts';
+import { expect, test } from './fixtures.ts';
+
+// A short upstream timeout, so "slow beyond the timeout" does not take 5 s per poll.
+test.use({ serverEnv: { CHARGER_TIMEOUT_MS: '1500' } });
+
+/** Two polls (5 s each) plus the status cache and slack for a loaded machine. */
+const TWO_POLLS = 15_000;
+
+async function openLiveView(page: Page): Promise<void> {
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+}
+
+const faults = [
+  { name: 'down', fault: { down: true }, reason: 'Charger unreachable' },
+  { name: 'slow beyond the timeout', fault: { latencyMs: 4_000 }, reason: 'Charger not answering' },
+  { name: 'HTTP 500', fault: { http500: true }, reason: 'Charger sent an error' },
+  { name: 'malformed JSON', fault: { malformedJson: true }, reason: 'Charger sent an error' },
+] as const;
+
+for (const { name, fault, reason } of faults) {
+  test(`charger fault "${name}": the banner names it, the last values stay, and it recovers without a reload`, async ({ page, sim }) => {
+    await openLiveView(page);
+    const status = await page.getByTestId('connector-card').first().getAttribute('data-status');
+
+    sim.faults.set({ endpoint: 'generalStatus', ...fault });
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toContainText(reason, { timeout: TWO_POLLS });
+    await expect(banner).toContainText(/last update/);
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', status!);
+
+    sim.faults.clear();
+    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'no reload').toBe(1);
+  });
+}
+
+test('errorCode != 0 from the session history: a panel error on the sessions page, the live view unaffected', async ({ page, sim }) => {
+  sim.faults.set({ endpoint: 'chargingSession', errorCode: 7, errorMessage: 'Session table locked' });
+  await page.goto('/sessions?lang=en');
+  const error = page.getByTestId('panel-error').first();
+  await expect(error).toBeVisible({ timeout: TWO_POLLS });
+  await expect(error).toContainText('Session table locked');
+  await page.goto('/?lang=en');
+  await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+});
+
+test('token expiry: the server logs in again and the display never goes stale', async ({ page, sim, server }) => {
+  await openLiveView(page);
+  const id = server.config.chargers[0]!.id;
+  const loginsBefore = sim.stats().chargers[id]!.logins;
+  sim.faults.expireTokens();
+  // Force the next status through to the charger rather than the 2 s cache, then watch a few polls.
+  sim.setConnector(id, 1, { status: 'Charging', power: 6.2 });
+  await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', 'Charging', { timeout: TWO_POLLS });
+  expect(sim.stats().chargers[id]!.logins).toBeGreaterThan(loginsBefore);
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  sim.setConnector(id, 1, null);
+});
+
+test('wrong password: the display says the charger refused the login, and the server does not retry in a loop', async ({ page, sim }) => {
+  // A second server, configured like a user with a typo in the password, in front of the same simulator.
+  const wrong = await startServer({
+    env: { CHARGER_URL: sim.url, CHARGER_EMAIL: sim.email, CHARGER_PASSWORD: `${sim.password}-typo`, CHARGER_NAME: 'Platz 13' },
+    distDir: DIST_DIR,
+    port: 0,
+    host: '127.0.0.1',
+  });
+  try {
+    sim.resetStats();
+    let polls = 0;
+    page.on('requestfinished', (request) => {
+      if (request.url().endsWith('/generalStatus')) polls += 1;
+    });
+    await page.goto(`${wrong.url}/?lang=en`);
+    await expect(page.getByText('Charger refused the login').first()).toBeVisible({ timeout: TWO_POLLS });
+    // Three polls later the charger has still seen exactly one login attempt from this server.
+    await expect.poll(() => polls, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    expect(sim.stats().chargers.platz13!.failedLogins).toBe(1);
+    expect(sim.stats().chargers.platz13!.requests.generalStatus).toBe(0);
+  } finally {
+    await wrong.close();
+  }
+});
