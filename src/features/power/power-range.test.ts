@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RANGE, STEP_MS, isCalendarDay, localDay, parseRange, rangeParams, windowAt, type PowerRange } from './power-range.ts';
+
+const params = (query: string) => new URLSearchParams(query);
+
+describe('parseRange', () => {
+  it('defaults to the last 24 hours', () => {
+    expect(parseRange(params(''))).toEqual(DEFAULT_RANGE);
+    expect(DEFAULT_RANGE).toEqual({ kind: 'last', span: '24h' });
+  });
+
+  it('reads the spans and a day, the day winning', () => {
+    expect(parseRange(params('range=6h'))).toEqual({ kind: 'last', span: '6h' });
+    expect(parseRange(params('range=7d&charger=platz13'))).toEqual({ kind: 'last', span: '7d' });
+    expect(parseRange(params('day=2026-03-01'))).toEqual({ kind: 'day', day: '2026-03-01' });
+    expect(parseRange(params('range=6h&day=2026-03-01'))).toEqual({ kind: 'day', day: '2026-03-01' });
+  });
+
+  it('falls back to the default on values it does not know', () => {
+    for (const q of ['range=12h', 'range=', 'day=2026-02-30', 'day=yesterday', 'day=26-03-01', 'range=7D']) {
+      expect(parseRange(params(q)), q).toEqual(DEFAULT_RANGE);
+    }
+    // An invalid day does not hide a valid span.
+    expect(parseRange(params('range=7d&day=2026-13-01'))).toEqual({ kind: 'last', span: '7d' });
+  });
+
+  it('round-trips through the URL changes, leaving the default out', () => {
+    const ranges: PowerRange[] = [
+      { kind: 'last', span: '6h' },
+      { kind: 'last', span: '24h' },
+      { kind: 'last', span: '7d' },
+      { kind: 'day', day: '2025-12-31' },
+    ];
+    for (const range of ranges) {
+      const next = new URLSearchParams('charger=a&range=7d&day=2020-01-01&lang=de');
+      for (const [key, value] of Object.entries(rangeParams(range))) {
+        if (value === null) next.delete(key);
+        else next.set(key, value);
+      }
+      expect(parseRange(next)).toEqual(range);
+      expect(next.get('charger')).toBe('a');
+      expect(next.get('lang')).toBe('de');
+    }
+    expect(rangeParams(DEFAULT_RANGE)).toEqual({ range: null, day: null });
+  });
+
+  it('knows real calendar days', () => {
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2025-02-29')).toBe(false);
+    expect(isCalendarDay('2025-04-31')).toBe(false);
+  });
+});
+
+describe('windowAt', () => {
+  const now = Date.UTC(2026, 2, 10, 14, 7, 31); // 14:07:31 UTC
+
+  it('ends a "last" window on the newest finished interval, aligned to 5 minutes', () => {
+    const w = windowAt({ kind: 'last', span: '24h' }, now);
+    expect(new Date(w.to).toISOString()).toBe('2026-03-10T14:00:00.000Z'); // 14:00-14:05 is the newest finished
+    expect(w.until).toBe(w.to);
+    expect((w.to - w.from) / STEP_MS + 1).toBe(288);
+    expect(w.live).toBe(true);
+    expect(w.from % STEP_MS).toBe(0);
+    expect((windowAt({ kind: 'last', span: '6h' }, now).to - windowAt({ kind: 'last', span: '6h' }, now).from) / STEP_MS + 1).toBe(72);
+    expect((windowAt({ kind: 'last', span: '7d' }, now).to - windowAt({ kind: 'last', span: '7d' }, now).from) / STEP_MS + 1).toBe(2016);
+  });
+
+  it('gives tablets a minute apart the same window', () => {
+    const a = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 5, 1));
+    const b = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 9, 59));
+    expect(a).toEqual(b);
+  });
+
+  it('covers a local calendar day, 288 slots, live only while it lasts', () => {
+    const day = localDay(now);
+    const w = windowAt({ kind: 'day', day }, now);
+    expect(new Date(w.from).getHours()).toBe(0);
+    expect(new Date(w.from).getMinutes()).toBe(0);
+    expect(w.live).toBe(true);
+    expect(w.until).toBe(windowAt({ kind: 'last', span: '6h' }, now).to);
+    const past = windowAt({ kind: 'day', day: '2026-03-01' }, now);
+    expect(past.live).toBe(false);
+    expect(past.until).toBe(past.to);
+    expect((past.to - past.from) / STEP_MS + 1).toBe(288);
+    const future = windowAt({ kind: 'day', day: '2026-04-01' }, now);
+    expect(future.until).toBeLessThan(future.from);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The chart's range: the last 6 h / 24 h / 7 days ("now", polled) or one calendar day of the
+ * tablet's local time. It lives in the URL (`?range=6h|7d`, default 24 h without a parameter;
+ * `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across reloads.
+ */
+
+/** The charger's profile step. Every time we ask for or keep is a multiple of it. */
+export const STEP_MS = 5 * 60_000;
+
+export const LAST_SPANS = ['6h', '24h', '7d'] as const;
+export type LastSpan = (typeof LAST_SPANS)[number];
+
+export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string };
+
+export const DEFAULT_RANGE: PowerRange = { kind: 'last', span: '24h' };
+
+const SPAN_MS: Record<LastSpan, number> = {
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 86_400_000,
+};
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `YYYY-MM-DD` naming a real calendar date (no 2026-02-30). */
+export function isCalendarDay(text: string): boolean {
+  const match = DAY_PATTERN.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(y, m - 1, d);
+  return y >= 2000 && date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
+}
+
+/** Unknown or malformed values fall back to the default rather than an error: a URL is user input. */
+export function parseRange(params: URLSearchParams): PowerRange {
+  const day = params.get('day');
+  if (day && isCalendarDay(day)) return { kind: 'day', day };
+  const span = params.get('range');
+  if (span && (LAST_SPANS as readonly string[]).includes(span)) return { kind: 'last', span: span as LastSpan };
+  return DEFAULT_RANGE;
+}
+
+/** The URL changes that select `range`; other parameters (charger, lang, kiosk, theme) stay. */
+export function rangeParams(range: PowerRange): Record<string, string | null> {
+  if (range.kind === 'day') return { range: null, day: range.day };
+  return { range: range.span === DEFAULT_RANGE.span ? null : range.span, day: null };
+}
+
+/** Names the range in cache keys. */
+export function rangeKey(range: PowerRange): string {
+  return range.kind === 'day' ? `day:${range.day}` : `last:${range.span}`;
+}
+
+/** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
+export function localDay(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const floorToStep = (epochMs: number) => Math.floor(epochMs / STEP_MS) * STEP_MS;
+
+/**
+ * The slots a range covers at `nowMs`. A slot is one 5-minute interval, named by its start (as the
+ * charger names its points). All values are 5-minute aligned, so tablets showing the same range
+ * ask the server identical questions and share its answer.
+ */
+export interface PowerWindow {
+  /** First slot. */
+  from: number;
+  /** Last slot of the window (for a day: the one starting at 23:55). */
+  to: number;
+  /** Last slot that can have a value now: intervals still running have none yet. */
+  until: number;
+  /** The window reaches the present, so new points keep arriving. */
+  live: boolean;
+}
+
+export function windowAt(range: PowerRange, nowMs: number): PowerWindow {
+  // The interval that started at floorToStep(now) is still running; the one before it is the newest.
+  const newest = floorToStep(nowMs) - STEP_MS;
+  if (range.kind === 'last') {
+    return { from: newest - SPAN_MS[range.span] + STEP_MS, to: newest, until: newest, live: true };
+  }
+  const [y, m, d] = range.day.split('-').map(Number) as [number, number, number];
+  // Local midnights; a DST day has 23 or 25 hours, and Date knows which.
+  const from = new Date(y, m - 1, d).getTime();
+  const to = new Date(y, m - 1, d + 1).getTime() - STEP_MS;
+  return { from, to, until: Math.min(to, newest), live: newest < to };
+}
