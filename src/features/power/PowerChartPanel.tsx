@@ -1,4 +1,173 @@
-/** Placeholder until the power chart lands (issue 5). */
+/**
+ * The power chart panel on the live view (issue 5): range picker, chart, legend with energies.
+ * Loaded lazily by the shell, so Recharts never delays the connector cards.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { isApiError } from '../../api/api-error.ts';
+import { generalStatusQuery, powerProfileQuery } from '../../api/queries.ts';
+import { useFormat } from '../../shared/format/use-format.ts';
+import { useNow } from '../../shared/hooks/use-now.ts';
+import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { Panel } from '../../shared/ui/Panel.tsx';
+import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { useSearchParams } from '../../shared/url/use-search-params.ts';
+import { ChartHover } from './ChartHover.tsx';
+import { limitsFromPowerManagement, measuresFromEvses, type PowerLimit } from './chart-inputs.ts';
+import { powerMessages } from './messages.ts';
+import { droppedCount, energyKwh, hasAnyPoint, type PowerGrid } from './power-grid.ts';
+import { powerPlan } from './power-plan.ts';
+import { parseRange, windowAt } from './power-range.ts';
+import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx';
+import { PowerLegend } from './PowerLegend.tsx';
+import { RangePicker } from './RangePicker.tsx';
+import { drawOrder, seriesLabel, seriesStyles } from './series-style.ts';
+import { useElementWidth } from './use-element-width.ts';
+import './power-chart.css';
+
+/** Tall enough to read from across the room, short enough to sit below the live panels at 1280×800. */
+const CHART_HEIGHT = 300;
+
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {
-  return <p className="p-6 text-muted">Power profile of {chargerId}</p>;
+  const m = useMessages(powerMessages);
+  const { lang } = useLocale();
+  const fmt = useFormat();
+  const [params, setParams] = useSearchParams();
+  const range = useMemo(() => parseRange(params), [params]);
+  const kiosk = params.get('kiosk') === '1' || params.get('kiosk') === 'true';
+
+  // The live view polls the same status query: this reads its cache, no request of its own.
+  const status = useQuery(generalStatusQuery(chargerId));
+  const measureList = measuresFromEvses(status.data?.evses.ok ? status.data.evses.data : null).join(',');
+  const limits = useStableLimits(status.data?.powerManagement.ok ? limitsFromPowerManagement(status.data.powerManagement.data) : []);
+
+  const plan = useMemo(() => powerPlan(range, measureList.split(',')), [range, measureList]);
+  const profile = useQuery({
+    ...powerProfileQuery(chargerId, plan),
+    // Which connectors exist comes from the status; asking before it arrives would ask twice.
+    enabled: !status.isPending,
+    // Switching ranges keeps the old lines (dimmed) until the new ones arrive: no jump to an empty box.
+    placeholderData: keepPreviousData,
+  });
+  const grid = profile.data;
+
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback((measure: string) => {
+    setHidden((current) => {
+      const next = new Set(current);
+      if (!next.delete(measure)) next.add(measure);
+      return next;
+    });
+  }, []);
+
+  const styles = useMemo(() => seriesStyles(measureList.split(',')), [measureList]);
+  const drawn = useMemo(() => drawOrder(styles), [styles]);
+  const energies = useMemo(() => new Map(grid ? grid.measures.map((mm) => [mm, energyKwh(grid.values[mm]!)] as const) : []), [grid]);
+
+  const now = useNow(30_000);
+  const error = profile.error && isApiError(profile.error) ? profile.error : null;
+  const panelError = profile.isError
+    ? {
+        headline: error ? errorHeadline(error, lang) : String(profile.error),
+        detail: grid && profile.dataUpdatedAt ? m.notUpdated(fmt.relative(profile.dataUpdatedAt, now)) : error?.message,
+      }
+    : null;
+
+  const rangeName = range.kind === 'day' ? fmt.date(windowAt(range, now).from) : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d }[range.span];
+
+  return (
+    <Panel
+      title={m.title}
+      testId="power-chart"
+      error={panelError}
+      className="power-chart"
+      actions={kiosk ? <span className="text-sm text-muted">{rangeName}</span> : <RangePicker range={range} nowMs={now} onChange={(changes) => setParams(changes)} />}
+    >
+      {profile.isError && !grid ? null : (
+        <ChartBody
+          grid={grid}
+          loading={status.isPending || profile.isPending || profile.isPlaceholderData}
+          futureDay={range.kind === 'day' && windowAt(range, now).until < windowAt(range, now).from}
+          styles={styles}
+          drawn={drawn}
+          hidden={hidden}
+          onToggle={toggle}
+          energies={energies}
+          limits={limits}
+          label={m.chartLabel(rangeName)}
+        />
+      )}
+    </Panel>
+  );
+}
+
+interface ChartBodyProps {
+  grid: PowerGrid | undefined;
+  loading: boolean;
+  futureDay: boolean;
+  styles: ReturnType<typeof seriesStyles>;
+  drawn: ReturnType<typeof seriesStyles>;
+  hidden: ReadonlySet<string>;
+  onToggle(measure: string): void;
+  energies: ReadonlyMap<string, number>;
+  limits: readonly PowerLimit[];
+  label: string;
+}
+
+function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label }: ChartBodyProps) {
+  const m = useMessages(powerMessages);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(box);
+  const empty = grid !== undefined && !hasAnyPoint(grid);
+  const dropped = grid ? droppedCount(grid) : 0;
+  const visible = styles.filter((s) => !hidden.has(s.measure));
+  const visibleList = visible.map((s) => s.measure).join(',');
+  const max = useMemo(() => (grid ? dataMax(visibleList.split(',').map((mm) => grid.values[mm])) : 0), [grid, visibleList]);
+  const scale = useMemo(() => yScale(max, limits, plotArea(width, CHART_HEIGHT).height), [max, limits, width]);
+  const [from, to] = grid ? xDomain(grid) : [null, null];
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div
+        ref={box}
+        className={`relative ${loading && grid ? 'opacity-60' : ''}`}
+        style={{ height: CHART_HEIGHT }}
+        data-state={!grid ? 'loading' : empty ? 'empty' : 'ready'}
+        data-x-from={from === null ? undefined : new Date(from).toISOString()}
+        data-x-to={to === null ? undefined : new Date(to).toISOString()}
+      >
+        {!grid ? (
+          <p className="grid h-full place-items-center text-lg text-muted">{m.loading}</p>
+        ) : empty ? (
+          <p className="grid h-full place-items-center text-lg text-muted">{futureDay ? m.notYet : m.noData}</p>
+        ) : width > 0 ? (
+          <>
+            <span aria-hidden className="absolute top-0 left-0 text-xs font-semibold text-muted">
+              kW
+            </span>
+            <PowerChart grid={grid} series={drawn} hidden={hidden} scale={scale} width={width} height={CHART_HEIGHT} label={label} />
+            <ChartHover grid={grid} series={visible} width={width} height={CHART_HEIGHT} />
+          </>
+        ) : null}
+      </div>
+      {grid && !empty ? (
+        <>
+          <PowerLegend series={styles} hidden={hidden} onToggle={onToggle} energies={energies} limits={limits} onScale={scale.onScale} />
+          {dropped > 0 ? (
+            <p className="text-sm text-warn" data-testid="power-dropped">
+              {m.dropped(dropped)}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <span className="sr-only">{styles.map((s) => seriesLabel(s.measure, m)).join(', ')}</span>
+    </div>
+  );
+}
+
+/** The limits as a value that changes only when a limit does, not on every 5-second status poll. */
+function useStableLimits(limits: PowerLimit[]): readonly PowerLimit[] {
+  const key = limits.map((l) => `${l.measure}:${l.kw}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the content
+  return useMemo(() => limits, [key]);
 }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // Local calendar days depend on the zone; pin one with DST. Node reads TZ again when it changes.
-process.env.TZ = 'Europe/Berlin';
+vi.stubEnv('TZ', 'Europe/Berlin');
 const { STEP_MS, windowAt } = await import('./power-range.ts');
 
 describe('windowAt on DST days (Europe/Berlin)', () => {

@@ -12,7 +12,7 @@ export type LastSpan = (typeof LAST_SPANS)[number];
 
 export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string };
 
-export const DEFAULT_RANGE: PowerRange = { kind: 'last', span: '24h' };
+export const DEFAULT_RANGE: PowerRange & { kind: 'last' } = { kind: 'last', span: '24h' };
 
 const SPAN_MS: Record<LastSpan, number> = {
   '6h': 6 * 3_600_000,

@@ -36,4 +36,11 @@ describe('format', () => {
     expect(en.clock(86400 + 12 * 3600 + 44 * 60 + 26)).toBe('1 day 12:44:26');
     expect(de.clock(2 * 86400 + 5)).toBe('2 Tage 00:00:05');
   });
+
+  it('names a day on a chart axis, and the time on a 24-hour clock in German', () => {
+    const t = Date.UTC(2026, 2, 10, 13, 5);
+    expect(getFormatter('de-DE').weekdayDate(t)).toMatch(/^Di\.?,? 10\.3\.$/);
+    expect(getFormatter('en-GB').weekdayDate(t)).toMatch(/^Tue,? 10\/0?3$/);
+    expect(getFormatter('de-DE').time(Date.UTC(2026, 2, 10, 21, 5))).toMatch(/^\d{2}:05$/);
+  });
 });

@@ -21,6 +21,8 @@ export interface Formatter {
   date(epochMs: number): string;
   /** `14:05` */
   time(epochMs: number): string;
+  /** `Tue 10/03`, `Di., 10.3.`: a day on a chart axis. */
+  weekdayDate(epochMs: number): string;
   /** `November 2026` */
   month(epochMs: number): string;
   /** `2 minutes ago`, `in 3 hours`, `now` */
@@ -59,6 +61,7 @@ function createFormatter(locale: string): Formatter {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const weekdayDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric' });
   const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const unit = (u: 'day' | 'hour' | 'minute' | 'second') =>
@@ -89,6 +92,7 @@ function createFormatter(locale: string): Formatter {
     dateTime: (ms) => dateTime.format(ms),
     date: (ms) => date.format(ms),
     time: (ms) => time.format(ms),
+    weekdayDate: (ms) => weekdayDate.format(ms),
     month: (ms) => month.format(ms),
     relative(ms, nowMs) {
       const diff = Math.round((ms - nowMs) / 1000);

@@ -1,0 +1,173 @@
+/**
+ * The Recharts part of the power chart, kept pure and memoized: it re-renders only when the grid
+ * (a new 5-minute point), the width, the visible series, the limits or the language change, never
+ * on hover (the hover layer sits on top and draws its own cursor and tooltip).
+ */
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { useFormat } from '../../shared/format/use-format.ts';
+import type { PowerLimit } from './chart-inputs.ts';
+import { downsampleMinMax, type ChartPoint } from './downsample.ts';
+import { findGaps, type PowerGrid } from './power-grid.ts';
+import { STEP_MS } from './power-range.ts';
+import type { SeriesStyle } from './series-style.ts';
+import { isLocalMidnight, timeTicks } from './time-ticks.ts';
+
+/** Fixed geometry, so the hover layer knows where the plot area is without asking Recharts. */
+export const CHART_MARGIN = { top: 20, right: 16, bottom: 0, left: 0 } as const;
+export const Y_AXIS_WIDTH = 48;
+export const X_AXIS_HEIGHT = 28;
+
+export function plotArea(width: number, height: number) {
+  const left = CHART_MARGIN.left + Y_AXIS_WIDTH;
+  const top = CHART_MARGIN.top;
+  return {
+    left,
+    top,
+    width: Math.max(0, width - left - CHART_MARGIN.right),
+    height: Math.max(0, height - top - CHART_MARGIN.bottom - X_AXIS_HEIGHT),
+  };
+}
+
+/** The X axis spans the window's intervals, from the first slot's start to the last one's end. */
+export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] => [grid.from, grid.to + STEP_MS];
+
+/** A limit far above the data would squash the lines to the bottom; it is listed instead. */
+const OFF_SCALE_FACTOR = 2;
+/** The Y axis shows at least this much, so a quiet night is not magnified into noise. */
+const MIN_Y_KW = 1;
+
+export interface PowerChartProps {
+  grid: PowerGrid;
+  series: readonly SeriesStyle[];
+  hidden: ReadonlySet<string>;
+  /** Y axis and the limits drawn on it (the legend lists the others). */
+  scale: YScale;
+  width: number;
+  height: number;
+  /** Accessible name of the drawing. */
+  label: string;
+}
+
+export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale, width, height, label }: PowerChartProps) {
+  const fmt = useFormat();
+  const plot = plotArea(width, height);
+
+  // Downsampled once per grid and width; hiding a series reuses the others' points.
+  const points = useMemo(() => {
+    const maxPoints = Math.max(2, Math.round(plot.width));
+    const out = new Map<string, ChartPoint[]>();
+    for (const s of series) {
+      const values = grid.values[s.measure];
+      if (values) out.set(s.measure, downsampleMinMax(values, grid.from, maxPoints));
+    }
+    return out;
+  }, [grid, series, plot.width]);
+
+  const gaps = useMemo(() => findGaps(grid), [grid]);
+  const domain = useMemo(() => xDomain(grid), [grid]);
+  const { ticks, daily } = useMemo(() => timeTicks(domain[0], domain[1], Math.floor(plot.width / 90)), [domain, plot.width]);
+
+  const visible = series.filter((s) => !hidden.has(s.measure) && points.has(s.measure));
+
+  const tickStyle = { fill: 'var(--color-muted)', fontSize: 13 };
+  return (
+    <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false} role="img" aria-label={label}>
+      <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={domain}
+        allowDataOverflow
+        ticks={ticks}
+        tickFormatter={(t: number) => (daily || isLocalMidnight(t) ? fmt.weekdayDate(t) : fmt.time(t))}
+        tick={tickStyle}
+        tickLine={false}
+        axisLine={{ stroke: 'var(--color-border)' }}
+        height={X_AXIS_HEIGHT}
+        interval={0}
+      />
+      <YAxis
+        type="number"
+        domain={[0, scale.max]}
+        allowDataOverflow
+        ticks={scale.ticks}
+        tickFormatter={(v: number) => fmt.number(v, scale.decimals)}
+        tick={tickStyle}
+        tickLine={false}
+        axisLine={false}
+        width={Y_AXIS_WIDTH}
+        unit=""
+      />
+      {gaps.map((gap) => (
+        <ReferenceArea key={gap.from} x1={gap.from} x2={gap.to} fill="var(--color-muted)" fillOpacity={0.12} stroke="none" ifOverflow="hidden" />
+      ))}
+      {scale.onScale.map((limit) => {
+        const style = series.find((s) => s.measure === limit.measure);
+        return (
+          <ReferenceLine
+            key={limit.measure}
+            y={limit.kw}
+            stroke={style?.color ?? 'var(--color-warn)'}
+            strokeDasharray="2 6"
+            strokeWidth={2}
+            strokeLinecap="round"
+            ifOverflow="hidden"
+          />
+        );
+      })}
+      {visible.map((s) => (
+        <Line
+          key={s.measure}
+          data={points.get(s.measure)}
+          dataKey="v"
+          name={s.measure}
+          className={`power-line power-line-${s.measure}`}
+          type="linear"
+          stroke={s.color}
+          strokeWidth={s.width}
+          strokeDasharray={s.dashed ? '7 4' : undefined}
+          dot={false}
+          activeDot={false}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+});
+
+export interface YScale {
+  max: number;
+  ticks: number[];
+  decimals: number;
+  /** Limits within reach of the data, drawn as lines; the rest are listed beside the chart. */
+  onScale: readonly PowerLimit[];
+}
+
+/** Highest value of the given series (NaN = no value), 0 for none. */
+export function dataMax(values: ReadonlyArray<Float64Array | undefined>): number {
+  let max = 0;
+  for (const series of values) {
+    if (!series) continue;
+    for (let i = 0; i < series.length; i++) if (series[i]! > max) max = series[i]!;
+  }
+  return max;
+}
+
+/** A round top and 3–6 round ticks (1, 2, 2.5, 5 × 10ⁿ kW) covering the data and the nearby limits. */
+export function yScale(max: number, limits: readonly PowerLimit[], plotHeight: number): YScale {
+  const maxTicks = Math.max(3, Math.floor(plotHeight / 50));
+  let top = Math.max(max, MIN_Y_KW);
+  const onScale = limits.filter((l) => l.kw <= OFF_SCALE_FACTOR * top);
+  for (const l of onScale) top = Math.max(top, l.kw);
+  const target = top * 1.04;
+  const raw = target / Math.max(2, maxTicks - 1);
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((f) => f * magnitude >= raw) ?? 10) * magnitude;
+  const count = Math.ceil(target / step - 1e-9);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
+  const decimals = Number.isInteger(step) ? 0 : Number.isInteger(step * 10) ? 1 : 2;
+  return { max: ticks.at(-1)!, ticks, decimals, onScale };
+}

@@ -1,0 +1,45 @@
+import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { powerMessages } from './messages.ts';
+import { LAST_SPANS, localDay, rangeParams, DEFAULT_RANGE, type LastSpan, type PowerRange } from './power-range.ts';
+
+interface RangePickerProps {
+  range: PowerRange;
+  /** Days after the one of `nowMs` have no data, so they cannot be picked. */
+  nowMs: number;
+  /** URL changes to apply (the shell's own parameters stay). */
+  onChange(changes: Record<string, string | null>): void;
+}
+
+/** 6 h / 24 h / 7 days, or one calendar day. */
+export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
+  const m = useMessages(powerMessages);
+  const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
+  const today = localDay(nowMs);
+  return (
+    <div role="group" aria-label={m.rangeLabel} className="flex flex-wrap items-center gap-1">
+      {LAST_SPANS.map((span) => (
+        <button
+          key={span}
+          type="button"
+          aria-pressed={range.kind === 'last' && range.span === span}
+          data-range={span}
+          onClick={() => onChange(rangeParams({ kind: 'last', span }))}
+          className="rounded-lg border border-border px-3 py-1.5 text-sm font-medium text-muted hover:bg-panel-raised aria-pressed:border-accent aria-pressed:bg-panel-raised aria-pressed:text-text"
+        >
+          {labels[span]}
+        </button>
+      ))}
+      <label className="flex items-center gap-1.5 rounded-lg border border-border px-2 py-1 text-sm text-muted has-[input:valid]:has-[input:not([value=''])]:border-accent">
+        <span>{m.day}</span>
+        <input
+          type="date"
+          aria-label={m.dayLabel}
+          max={today}
+          value={range.kind === 'day' ? range.day : ''}
+          onChange={(event) => onChange(rangeParams(event.target.value ? { kind: 'day', day: event.target.value } : DEFAULT_RANGE))}
+          className="bg-transparent text-text [color-scheme:dark] light:[color-scheme:light]"
+        />
+      </label>
+    </div>
+  );
+}
