@@ -12,6 +12,7 @@ import { chargersResponseSchema, healthResponseSchema } from './server-schemas.t
 /** Polling intervals (DESIGN §6). */
 export const STATUS_POLL_MS = 5_000;
 export const POWER_POLL_MS = 60_000;
+export const POWER_ERROR_RETRY_MS = 10_000;
 export const SESSIONS_POLL_MS = 5 * 60_000;
 export const CHARGERS_POLL_MS = 60_000;
 
@@ -85,7 +86,8 @@ export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T
       const points = await fetchParsed(`${chargerPath(chargerId, 'powerProfile')}?${search.toString()}`, powerProfileSchema, signal);
       return plan.merge(previous, points, now);
     },
-    refetchInterval: plan.live ? POWER_POLL_MS : false,
+    // After a failure try again soon, also for a past day, which otherwise never refetches.
+    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : plan.live ? POWER_POLL_MS : false),
     // A past day never changes; a live view is brought up to date by its poll.
     staleTime: plan.live ? POWER_POLL_MS / 2 : Number.POSITIVE_INFINITY,
     // The data is folded, not replaced: a deep compare would only cost time.

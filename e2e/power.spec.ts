@@ -1,0 +1,200 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const chart = (page: Page) => page.getByTestId('power-chart');
+/** The drawn line of a series (Recharts' path inside the series' layer). */
+const line = (page: Page, measure: string) => chart(page).locator(`.power-line-${measure} path.recharts-line-curve`);
+const plot = (page: Page) => chart(page).locator('[data-state]');
+const xTicks = (page: Page) => chart(page).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+
+async function xDomain(box: Locator): Promise<{ from: number; to: number }> {
+  const [from, to] = await Promise.all([box.getAttribute('data-x-from'), box.getAttribute('data-x-to')]);
+  return { from: Date.parse(from ?? ''), to: Date.parse(to ?? '') };
+}
+
+/** The tablet's local calendar day (the tests run in Europe/Berlin), `days` back from today. */
+async function localDay(page: Page, daysBack: number): Promise<{ day: string; midnight: string }> {
+  return page.evaluate((back) => {
+    const now = new Date();
+    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - back);
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return { day, midnight: d.toISOString() };
+  }, daysBack);
+}
+
+test('shows one line per connector plus building and cluster, with energy and limits in the legend', async ({ page }) => {
+  await page.goto('/');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  for (const measure of ['connector1', 'building', 'cluster']) {
+    await expect(line(page, measure)).toHaveCount(1);
+    await expect(line(page, measure)).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
+  }
+  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(3);
+  const legend = chart(page).getByRole('button', { name: /Connector 1/ });
+  await expect(legend).toHaveAttribute('aria-pressed', 'true');
+  await expect(legend).toContainText(/\d+(\.\d)?\s*kWh/);
+  await expect(chart(page).getByRole('button', { name: /Building/ })).toContainText('kWh');
+  // The simulator's cluster (25 A) and load guard (60 A) limits, as 3 × 230 V × A.
+  await expect(chart(page).locator('[data-limit=cluster]')).toContainText('17.3');
+  await expect(chart(page).locator('[data-limit=building]')).toContainText('41.4');
+  // Axis ticks are local times on a 24-hour clock (en-GB).
+  const ticks = await xTicks(page).allTextContents();
+  expect(ticks.length).toBeGreaterThan(4);
+  for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]{2} \d{1,2}\/\d{2}$/);
+});
+
+test('switching the range changes the X domain and lives in the URL', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  const day = await xDomain(plot(page));
+  expect(day.to - day.from).toBe(24 * HOUR);
+  expect(Math.abs(day.to - Date.now())).toBeLessThan(10 * 60_000);
+
+  await chart(page).getByRole('button', { name: '7 days' }).click();
+  await expect(page).toHaveURL(/[?&]range=7d/);
+  await expect(page).toHaveURL(/[?&]lang=en/);
+  await expect.poll(async () => { const d = await xDomain(plot(page)); return d.to - d.from; }).toBe(7 * DAY);
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  // A week is labelled by days, not hours.
+  await expect(xTicks(page).first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2}\/\d{2}$/);
+
+  await chart(page).getByRole('button', { name: '6 h' }).click();
+  await expect(page).toHaveURL(/[?&]range=6h/);
+  await expect.poll(async () => { const d = await xDomain(plot(page)); return d.to - d.from; }).toBe(6 * HOUR);
+
+  const { day: chosen, midnight } = await localDay(page, 3);
+  await chart(page).getByLabel('Show one day').fill(chosen);
+  await expect(page).toHaveURL(new RegExp(`[?&]day=${chosen}`));
+  await expect(page).not.toHaveURL(/range=/);
+  await expect(plot(page)).toHaveAttribute('data-x-from', midnight);
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+
+  // The range survives a reload (a wall tablet reloads itself on a new build).
+  await page.reload();
+  await expect(plot(page)).toHaveAttribute('data-x-from', midnight);
+  await expect(chart(page).getByLabel('Show one day')).toHaveValue(chosen);
+});
+
+test('hiding a series from the legend removes its line, and showing it brings it back', async ({ page }) => {
+  await page.goto('/');
+  await expect(line(page, 'building')).toHaveCount(1);
+  const building = chart(page).getByRole('button', { name: /Building/ });
+  await building.click();
+  await expect(building).toHaveAttribute('aria-pressed', 'false');
+  await expect(line(page, 'building')).toHaveCount(0);
+  await expect(line(page, 'connector1')).toHaveCount(1);
+  await expect(line(page, 'cluster')).toHaveCount(1);
+  await building.click();
+  await expect(line(page, 'building')).toHaveCount(1);
+});
+
+test('the tooltip lists every series at the hovered time', async ({ page }) => {
+  await page.goto('/?range=6h');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  const box = (await plot(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const tooltip = chart(page).getByTestId('power-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(/\d{2}:\d{2}–\d{2}:\d{2}/);
+  for (const name of ['Connector 1', 'Building', 'Cluster']) await expect(tooltip).toContainText(name);
+  await expect(tooltip).toContainText(/\d\.\d{2}\s*kW/);
+  await page.mouse.move(box.x + box.width * 0.5, box.y - 100);
+  await expect(tooltip).toBeHidden();
+});
+
+test('German labels and a 24-hour clock', async ({ page }) => {
+  await page.goto('/?lang=de&range=6h');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await expect(chart(page).getByRole('button', { name: /Ladepunkt 1/ })).toContainText(/\d+(,\d)?\s*kWh/);
+  await expect(chart(page).getByRole('button', { name: '7 Tage' })).toBeVisible();
+  const ticks = await xTicks(page).allTextContents();
+  expect(ticks.length).toBeGreaterThan(3);
+  for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]\.?, \d{1,2}\.\d{1,2}\.$/);
+});
+
+test('a range without data says so', async ({ page }) => {
+  await page.goto('/?day=2020-01-01');
+  await expect(plot(page)).toHaveAttribute('data-state', 'empty');
+  await expect(chart(page)).toContainText('No data for this range.');
+  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(0);
+});
+
+test('unreadable values are dropped and counted, never drawn as spikes', async ({ page }) => {
+  await page.route('**/api/chargers/*/powerProfile?*', async (route) => {
+    const response = await route.fetch();
+    const points = (await response.json()) as Array<Record<string, unknown>>;
+    points[10]!.connector1 = 'NaN';
+    points[11]!.building = -250;
+    points[12]!.cluster = 99_999;
+    await route.fulfill({ response, json: points });
+  });
+  await page.goto('/?range=6h');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await expect(chart(page).getByTestId('power-dropped')).toHaveText('3 unreadable values not shown');
+  // The Y axis still fits the real data (≤ the 17.3 kW cluster limit line), not 99,999 kW.
+  const yTicks = await chart(page).locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+  expect(Math.max(...yTicks.map((t) => Number(t.replace(/,/g, ''))))).toBeLessThanOrEqual(25);
+});
+
+test('a failing power profile shows panel-error in the chart panel only', async ({ page, sim }) => {
+  const { day } = await localDay(page, 2); // a query no other test asked for (the server caches answers 10 s)
+  sim.faults.set({ endpoint: 'powerProfile', http500: true });
+  await page.goto(`/?day=${day}`);
+  await expect(chart(page).getByTestId('panel-error')).toBeVisible();
+  await expect(chart(page).getByTestId('panel-error')).toContainText('Charger');
+  await expect(page.getByTestId('connector-card').first()).toBeVisible();
+  await expect(page.getByTestId('panel-error')).toHaveCount(1);
+
+  sim.faults.clear();
+  // It tries again by itself (every 10 s after a failure, also for a past day) and recovers.
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(chart(page).getByTestId('panel-error')).toHaveCount(0);
+});
+
+test('while showing "now", polls ask only for the tail, never the whole range again', async ({ page }) => {
+  const requests: Array<{ from: number; to: number }> = [];
+  page.on('request', (request) => {
+    if (!request.url().includes('/powerProfile?')) return;
+    const query = new URL(request.url()).searchParams;
+    requests.push({ from: Date.parse(query.get('fromTime')!), to: Date.parse(query.get('toTime')!) });
+  });
+  await page.clock.install();
+  await page.goto('/');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  expect(requests).toHaveLength(1);
+  const first = requests[0]!;
+  expect(first.to - first.from).toBe(24 * HOUR - 5 * 60_000);
+  // Aligned to 5 minutes, so tablets ask the server identical questions.
+  expect(first.from % (5 * 60_000)).toBe(0);
+  const before = await xDomain(plot(page));
+
+  // Twelve minutes of polling.
+  for (let i = 0; i < 12; i++) await page.clock.runFor(60_000);
+  await expect.poll(() => requests.length).toBeGreaterThan(1);
+  for (const tail of requests.slice(1)) {
+    expect(tail.from).toBeGreaterThanOrEqual(first.to - 5 * 60_000);
+    expect(tail.to - tail.from).toBeLessThanOrEqual(20 * 60_000);
+  }
+  // The window slid with the clock.
+  await expect.poll(async () => (await xDomain(plot(page))).to).toBeGreaterThan(before.to);
+  const after = await xDomain(plot(page));
+  expect(after.to - after.from).toBe(24 * HOUR);
+});
+
+test('sits below the live panels and reads on the dark wall display (screenshot)', async ({ page }, testInfo) => {
+  await page.goto('/?theme=dark');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  const card = (await page.getByTestId('connector-card').first().boundingBox())!;
+  const panel = (await chart(page).boundingBox())!;
+  expect(card.y + card.height).toBeLessThanOrEqual(800);
+  expect(panel.y).toBeGreaterThan(card.y + card.height);
+  await chart(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('power-dark-1280x800.png') });
+  await page.goto('/?theme=light&range=7d');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await chart(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('power-light-7d-1280x800.png') });
+});
