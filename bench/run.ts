@@ -13,8 +13,9 @@ import { serverBench } from './server.bench.ts';
 import { coldLoadBench, soakBench } from './browser.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
 import { garageBench } from './garage.bench.ts';
+import { powerChartBench } from './power-chart.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

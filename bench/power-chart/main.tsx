@@ -1,0 +1,134 @@
+/**
+ * Bench-only page (built by bench/power-chart.bench.ts into bench/out, never into dist): mounts
+ * the real PowerChart with generated data and reports, via window.__bench, how long it takes from
+ * `render()` until every line is in the DOM and the next frame has been produced.
+ */
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { LocaleProvider } from '../../src/shared/i18n/i18n.tsx';
+import type { PowerPointWire } from '../../src/api/charger-schemas.ts';
+import { mergePoints, type PowerGrid } from '../../src/features/power/power-grid.ts';
+import { STEP_MS } from '../../src/features/power/power-range.ts';
+import { PowerChart, dataMax, yScale, plotArea } from '../../src/features/power/PowerChart.tsx';
+import { drawOrder, seriesStyles } from '../../src/features/power/series-style.ts';
+import type { PowerLimit } from '../../src/features/power/chart-inputs.ts';
+import '../../src/features/power/power-chart.css';
+
+const MEASURES = ['connector1', 'building', 'cluster'];
+const SERIES = drawOrder(seriesStyles(MEASURES));
+const LIMITS: PowerLimit[] = [
+  { measure: 'cluster', kw: 17.25 },
+  { measure: 'building', kw: 41.4 },
+];
+const NO_HIDDEN = new Set<string>();
+/** The chart's width inside the panel at a 1280 px viewport (measured in the app). */
+const WIDTH = 1214;
+const HEIGHT = 300;
+
+/** A household week: base load with peaks and spikes, an evening charge most days, a reboot gap every few days. */
+function generate(slots: number, end: number): PowerGrid {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const from = end - (slots - 1) * STEP_MS;
+  const points: PowerPointWire[] = [];
+  for (let i = 0; i < slots; i++) {
+    const t = from + i * STEP_MS;
+    const hour = new Date(t).getHours() + new Date(t).getMinutes() / 60;
+    const day = Math.floor(i / 288);
+    if (day % 3 === 2 && i % 288 >= 100 && i % 288 < 105) continue; // a 25-minute reboot
+    const charging = hour >= 18 && hour < 18 + 1 + (day % 4) && day % 7 !== 3 ? 10.5 + random() * 0.4 : 0;
+    const base = 0.4 + 1.5 * Math.exp(-((hour - 7) ** 2) / 2) + 2 * Math.exp(-((hour - 19.5) ** 2) / 3) + (random() < 0.02 ? 2 : 0) + random() * 0.2;
+    points.push({ time: new Date(t).toISOString(), connector1: charging, building: base + charging, cluster: charging });
+  }
+  return mergePoints(undefined, points, { from, to: end }, MEASURES);
+}
+
+let root: Root | null = null;
+let host: HTMLElement | null = null;
+let current: PowerGrid | null = null;
+
+function render(grid: PowerGrid) {
+  const scale = yScale(dataMax(MEASURES.map((m) => grid.values[m])), LIMITS, plotArea(WIDTH, HEIGHT).height);
+  root!.render(
+    <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
+      <PowerChart grid={grid} series={SERIES} hidden={NO_HIDDEN} scale={scale} width={WIDTH} height={HEIGHT} label="bench" />
+    </LocaleProvider>,
+  );
+}
+
+/** Resolves on the next task (not the next frame): a finer clock than requestAnimationFrame for polling the DOM. */
+const nextTask = () => new Promise<void>((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => resolve();
+  channel.port2.postMessage(null);
+});
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Every visible series has its path, with as many points as it was given after downsampling. */
+function linesDrawn(expected: number): boolean {
+  const paths = host!.querySelectorAll('path.recharts-line-curve');
+  if (paths.length !== expected) return false;
+  return [...paths].every((p) => (p.getAttribute('d') ?? '').length > 10);
+}
+
+async function waitDrawn(previousD: string | null): Promise<void> {
+  for (;;) {
+    const first = host!.querySelector('.power-line-connector1 path.recharts-line-curve')?.getAttribute('d') ?? null;
+    if (linesDrawn(MEASURES.length) && first !== previousD) return;
+    await nextTask();
+  }
+}
+
+export interface Timing {
+  /** render() until all lines are in the DOM */
+  drawnMs: number;
+  /** … and the browser has produced the next frame (style, layout, paint) */
+  frameMs: number;
+  /** points per series handed to Recharts */
+  points: number;
+}
+
+const api = {
+  async mount(slots: number): Promise<Timing> {
+    root?.unmount();
+    host?.remove();
+    host = document.createElement('div');
+    host.className = 'power-chart';
+    document.body.append(host);
+    root = createRoot(host);
+    const end = Math.floor(Date.now() / STEP_MS) * STEP_MS - STEP_MS;
+    current = generate(slots, end);
+    await nextFrame();
+    const t0 = performance.now();
+    flushSync(() => render(current!));
+    await waitDrawn(null);
+    const t1 = performance.now();
+    await nextFrame();
+    const t2 = performance.now();
+    return { drawnMs: t1 - t0, frameMs: t2 - t0, points: pointCount() };
+  },
+  /** The 5-minutely update: one new point, the window slides by one slot. */
+  async append(): Promise<Timing> {
+    const grid = current!;
+    const t = grid.to + STEP_MS;
+    const next = mergePoints(grid, [{ time: new Date(t).toISOString(), connector1: 3, building: 4, cluster: 3 }], { from: grid.from + STEP_MS, to: t }, MEASURES);
+    current = next;
+    const before = host!.querySelector('.power-line-connector1 path.recharts-line-curve')?.getAttribute('d') ?? null;
+    await nextFrame();
+    const t0 = performance.now();
+    flushSync(() => render(next));
+    await waitDrawn(before);
+    const t1 = performance.now();
+    await nextFrame();
+    const t2 = performance.now();
+    return { drawnMs: t1 - t0, frameMs: t2 - t0, points: pointCount() };
+  },
+};
+
+function pointCount(): number {
+  const d = host!.querySelector('.power-line-building path.recharts-line-curve')?.getAttribute('d') ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
+}
+
+(window as unknown as { __bench: typeof api }).__bench = api;
+document.title = 'ready';
