@@ -4,7 +4,7 @@
  * on hover (the hover layer sits on top and draws its own cursor and tooltip).
  */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import type { PowerLimit } from './chart-inputs.ts';
 import { downsampleMinMax, type ChartPoint } from './downsample.ts';
@@ -32,6 +32,8 @@ export function plotArea(width: number, height: number) {
 /** The X axis spans the window's intervals, from the first slot's start to the last one's end. */
 export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] => [grid.from, grid.to + STEP_MS];
 
+/** Half a tick label: closer to the right edge than this, a tick is left out. */
+const RIGHT_LABEL_ROOM_PX = 32;
 /** A limit far above the data would squash the lines to the bottom; it is listed instead. */
 const OFF_SCALE_FACTOR = 2;
 /** The Y axis shows at least this much, so a quiet night is not magnified into noise. */
@@ -59,16 +61,19 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
     const out = new Map<string, readonly ChartPoint[]>();
     for (const s of series) {
       const values = grid.values[s.measure];
-      // Frozen: Recharts keeps each line's data in its Immer store, which deep-freezes, point by
-      // point, any array that is not frozen yet (a tenth of the mount time in a profile).
-      if (values) out.set(s.measure, Object.freeze(downsampleMinMax(values, grid.from, maxPoints)));
+      if (values) out.set(s.measure, downsampleMinMax(values, grid.from, maxPoints));
     }
     return out;
   }, [grid, series, plot.width]);
 
   const gaps = useMemo(() => findGaps(grid), [grid]);
   const domain = useMemo(() => xDomain(grid), [grid]);
-  const { ticks, daily } = useMemo(() => timeTicks(domain[0], domain[1], Math.floor(plot.width / 90)), [domain, plot.width]);
+  const { ticks, daily } = useMemo(() => {
+    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 90));
+    // A label centred on the right edge would be cut off by the chart's border.
+    const msPerPx = (domain[1] - domain[0]) / Math.max(1, plot.width);
+    return { ...t, ticks: t.ticks.filter((tick) => domain[1] - tick >= RIGHT_LABEL_ROOM_PX * msPerPx) };
+  }, [domain, plot.width]);
 
   const visible = series.filter((s) => !hidden.has(s.measure) && points.has(s.measure));
 
@@ -119,26 +124,65 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
           />
         );
       })}
-      {visible.map((s) => (
-        <Line
-          key={s.measure}
-          data={points.get(s.measure)}
-          dataKey="v"
-          name={s.measure}
-          className={`power-line power-line-${s.measure}`}
-          type="linear"
-          stroke={s.color}
-          strokeWidth={s.width}
-          strokeDasharray={s.dashed ? '7 4' : undefined}
-          dot={false}
-          activeDot={false}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      ))}
+      <SeriesPaths series={visible} points={points} />
     </LineChart>
   );
 });
+
+/**
+ * The series as SVG paths inside the Recharts chart, placed with Recharts' own axis scales
+ * (`useXAxisScale`/`useYAxisScale`, the documented way to draw custom shapes in a chart).
+ * Recharts' <Line> registers every point in its store and recomputes domains, band sizes and
+ * tooltip indexes over all of them; for a thousand points per line that is most of the mount
+ * time on a tablet, and none of it is needed here: both domains are fixed, the tooltip is ours.
+ * A null point lifts the pen, so a gap is never bridged. Class names follow Recharts' own.
+ */
+function SeriesPaths({ series, points }: { series: readonly SeriesStyle[]; points: ReadonlyMap<string, readonly ChartPoint[]> }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const paths = useMemo(
+    () => (x && y ? new Map(series.map((s) => [s.measure, linePath(points.get(s.measure) ?? [], x, y)])) : null),
+    [series, points, x, y],
+  );
+  if (!paths) return null;
+  return (
+    <g className="recharts-layer power-lines">
+      {series.map((s) => (
+        <g key={s.measure} className={`recharts-layer recharts-line power-line power-line-${s.measure}`}>
+          <path
+            className="recharts-curve recharts-line-curve"
+            d={paths.get(s.measure)}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={s.width}
+            strokeDasharray={s.dashed ? '7 4' : undefined}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        </g>
+      ))}
+    </g>
+  );
+}
+
+type Scale = (value: number) => number | undefined;
+
+/** `M x,y L x,y …`, starting a new subpath after every null point. */
+export function linePath(points: readonly ChartPoint[], x: Scale, y: Scale): string {
+  const parts: string[] = [];
+  let penDown = false;
+  for (const p of points) {
+    const px = p.v === null ? undefined : x(p.t);
+    const py = p.v === null ? undefined : y(p.v);
+    if (px === undefined || py === undefined) {
+      penDown = false;
+      continue;
+    }
+    parts.push(`${penDown ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
+    penDown = true;
+  }
+  return parts.join('');
+}
 
 export interface YScale {
   max: number;

@@ -24,9 +24,10 @@ export function seriesStyles(measures: readonly string[]): SeriesStyle[] {
   });
 }
 
-/** Totals first, connectors last: the connector lines are drawn on top. */
+/** Building at the bottom, then the connectors, the dashed cluster on top: where it equals a
+ * connector (one charger) its dashes let the connector's colour show through. */
 export function drawOrder(styles: readonly SeriesStyle[]): SeriesStyle[] {
-  const rank = (m: string) => (m === 'building' ? 0 : m === 'cluster' ? 1 : 2);
+  const rank = (m: string) => (m === 'building' ? 0 : m === 'cluster' ? 2 : 1);
   return [...styles].sort((a, b) => rank(a.measure) - rank(b.measure));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataMax, yScale } from './PowerChart.tsx';
+import { dataMax, linePath, yScale } from './PowerChart.tsx';
 
 const cluster = { measure: 'cluster' as const, kw: 17.25 };
 const building = { measure: 'building' as const, kw: 41.4 };
@@ -25,5 +25,28 @@ describe('yScale', () => {
   it('finds the highest value, skipping missing ones', () => {
     expect(dataMax([Float64Array.from([1, Number.NaN, 3]), undefined, Float64Array.from([2])])).toBe(3);
     expect(dataMax([])).toBe(0);
+  });
+});
+
+describe('linePath', () => {
+  const x = (t: number) => t / 10;
+  const y = (v: number) => 100 - v;
+  it('draws through the points and lifts the pen at a gap', () => {
+    const d = linePath(
+      [
+        { t: 0, v: 1 },
+        { t: 10, v: 2.25 },
+        { t: 20, v: null },
+        { t: 30, v: 4 },
+        { t: 40, v: 5 },
+      ],
+      x,
+      y,
+    );
+    expect(d).toBe('M0,99L1,97.8M3,96L4,95');
+  });
+
+  it('skips points the scale cannot place', () => {
+    expect(linePath([{ t: 0, v: 1 }, { t: 5, v: 2 }], (t) => (t === 5 ? undefined : 0), y)).toBe('M0,99');
   });
 });
