@@ -115,6 +115,28 @@ test('German labels and a 24-hour clock', async ({ page }) => {
   for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]\.?, \d{1,2}\.\d{1,2}\.$/);
 });
 
+test('a pinned wall display (kiosk) shows the range without the controls', async ({ page }) => {
+  await page.goto('/?kiosk=1&range=7d');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await expect(chart(page).getByRole('group', { name: 'Time range' })).toHaveCount(0);
+  await expect(chart(page).getByRole('heading', { name: 'Power' })).toBeVisible();
+  await expect(chart(page)).toContainText('7 days');
+  await expect.poll(async () => { const d = await xDomain(plot(page)); return d.to - d.from; }).toBe(7 * DAY);
+});
+
+test('the keyboard moves the cursor', async ({ page }) => {
+  await page.goto('/?range=6h');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await chart(page).getByRole('group', { name: /arrow keys/ }).focus();
+  await page.keyboard.press('End');
+  const tooltip = chart(page).getByTestId('power-tooltip');
+  const last = await tooltip.locator('p').first().textContent();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(tooltip.locator('p').first()).not.toHaveText(last ?? '');
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+});
+
 test('a range without data says so', async ({ page }) => {
   await page.goto('/?day=2020-01-01');
   await expect(plot(page)).toHaveAttribute('data-state', 'empty');

@@ -71,7 +71,7 @@ export function ChartHover({ grid, series, width, height }: ChartHoverProps) {
       style={{ left: plot.left, top: plot.top, width: plot.width, height: plot.height }}
       tabIndex={0}
       role="group"
-      aria-roledescription="chart cursor"
+      aria-label={m.cursorLabel}
       onPointerMove={onPointer}
       onPointerDown={onPointer}
       onPointerLeave={(event) => {

@@ -26,6 +26,7 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Showing data from ${age}.`,
     chartLabel: (range: string) => `Power in kW over ${range}, 5-minute averages`,
     noValue: '—',
+    cursorLabel: 'Values at a time: arrow keys move by 5 minutes, with Shift by an hour',
   },
   de: {
     title: 'Leistung',
@@ -52,5 +53,6 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Daten von ${age}.`,
     chartLabel: (range: string) => `Leistung in kW über ${range}, 5-Minuten-Mittelwerte`,
     noValue: '—',
+    cursorLabel: 'Werte zu einem Zeitpunkt: Pfeiltasten springen 5 Minuten, mit Umschalt eine Stunde',
   },
 });
