@@ -215,8 +215,13 @@ test('sits below the live panels and reads on the dark wall display (screenshot)
   expect(panel.y).toBeGreaterThan(card.y + card.height);
   await chart(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('power-dark-1280x800.png') });
+  // Light theme, a week, the building hidden, the tooltip open: the states a person would see.
   await page.goto('/?theme=light&range=7d');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await chart(page).getByRole('button', { name: /Building/ }).click();
   await chart(page).scrollIntoViewIfNeeded();
+  const box = (await plot(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.4);
+  await expect(chart(page).getByTestId('power-tooltip')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('power-light-7d-1280x800.png') });
 });

@@ -67,7 +67,7 @@ export function ChartHover({ grid, series, width, height }: ChartHoverProps) {
 
   return (
     <div
-      className="absolute touch-pan-y outline-none focus-visible:ring-2 focus-visible:ring-accent"
+      className="power-hover"
       style={{ left: plot.left, top: plot.top, width: plot.width, height: plot.height }}
       tabIndex={0}
       role="group"
@@ -82,28 +82,28 @@ export function ChartHover({ grid, series, width, height }: ChartHoverProps) {
     >
       {slot !== null ? (
         <>
-          <div aria-hidden className="pointer-events-none absolute top-0 bottom-0 w-px bg-text/50" style={{ left: x }} />
+          <div aria-hidden className="power-cursor" style={{ left: x }} />
           <div
             role="status"
             data-testid="power-tooltip"
-            className="pointer-events-none absolute top-1 z-10 min-w-48 rounded-lg border border-border bg-panel-raised/95 px-3 py-2 text-sm shadow-lg"
+            className="power-tooltip"
             style={right ? { right: plot.width - x + 10 } : { left: x + 10 }}
           >
-            <p className="mb-1 font-semibold whitespace-nowrap">
+            <p className="power-tooltip-time">
               {fmt.weekdayDate(t)} {fmt.time(t)}–{fmt.time(t + STEP_MS)}
             </p>
             {grid.present[slot] ? (
-              <table className="w-full">
+              <table>
                 <tbody>
                   {series.map((s) => {
                     const v = grid.values[s.measure]?.[slot];
                     return (
                       <tr key={s.measure}>
-                        <td className="pr-2">
+                        <td>
                           <SeriesSwatch style={s} />
                         </td>
-                        <td className="pr-3 whitespace-nowrap text-muted">{seriesLabel(s.measure, m)}</td>
-                        <td className="text-right font-semibold whitespace-nowrap">{v === undefined || Number.isNaN(v) ? m.noValue : fmt.kw(v, 2)}</td>
+                        <td className="text-muted">{seriesLabel(s.measure, m)}</td>
+                        <td className="power-tooltip-value">{v === undefined || Number.isNaN(v) ? m.noValue : fmt.kw(v, 2)}</td>
                       </tr>
                     );
                   })}

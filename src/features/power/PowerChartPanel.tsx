@@ -130,19 +130,19 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
     <div className="flex flex-col gap-3">
       <div
         ref={box}
-        className={`relative ${loading && grid ? 'opacity-60' : ''}`}
+        className={`relative ${loading && grid ? 'power-stale' : ''}`}
         style={{ height: CHART_HEIGHT }}
         data-state={!grid ? 'loading' : empty ? 'empty' : 'ready'}
         data-x-from={from === null ? undefined : new Date(from).toISOString()}
         data-x-to={to === null ? undefined : new Date(to).toISOString()}
       >
         {!grid ? (
-          <p className="grid h-full place-items-center text-lg text-muted">{m.loading}</p>
+          <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (
-          <p className="grid h-full place-items-center text-lg text-muted">{futureDay ? m.notYet : m.noData}</p>
+          <p className="power-message text-lg text-muted">{futureDay ? m.notYet : m.noData}</p>
         ) : width > 0 ? (
           <>
-            <span aria-hidden className="absolute top-0 left-0 text-xs font-semibold text-muted">
+            <span aria-hidden className="power-unit text-xs font-semibold text-muted">
               kW
             </span>
             <PowerChart grid={grid} series={drawn} hidden={hidden} scale={scale} width={width} height={CHART_HEIGHT} label={label} />

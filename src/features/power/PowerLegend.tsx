@@ -21,7 +21,7 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
   const m = useMessages(powerMessages);
   const fmt = useFormat();
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-2">
+    <div className="power-legend flex flex-wrap items-center gap-2">
       <ul className="flex flex-wrap gap-2" aria-label={m.energyInRange}>
         {series.map((s) => {
           const shown = !hidden.has(s.measure);
@@ -35,10 +35,10 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
                 title={m.seriesToggle(label, shown)}
                 data-series={s.measure}
                 onClick={() => onToggle(s.measure)}
-                className="flex items-center gap-2 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised aria-[pressed=false]:opacity-45"
+                className="flex items-center gap-2 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised"
               >
                 <SeriesSwatch style={s} />
-                <span className="aria-[pressed=false]:line-through">{label}</span>
+                <span className="power-legend-name">{label}</span>
                 <span className="font-semibold tabular-nums">{fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
               </button>
             </li>
@@ -50,7 +50,7 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
         const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
         const kw = fmt.kw(limit.kw, 1);
         return (
-          <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-1.5 px-1 text-sm text-muted">
+          <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-2 px-2 text-sm text-muted">
             <SeriesSwatch style={{ color: style?.color ?? 'var(--color-warn)', dashed: true }} dashed="limit" />
             {onScale.includes(limit) ? `${name} ${kw}` : m.limitOffScale(name, kw)}
           </span>

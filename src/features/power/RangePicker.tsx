@@ -16,7 +16,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
   const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
   const today = localDay(nowMs);
   return (
-    <div role="group" aria-label={m.rangeLabel} className="flex flex-wrap items-center gap-1">
+    <div role="group" aria-label={m.rangeLabel} className="power-range flex flex-wrap items-center gap-1">
       {LAST_SPANS.map((span) => (
         <button
           key={span}
@@ -24,12 +24,12 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
           aria-pressed={range.kind === 'last' && range.span === span}
           data-range={span}
           onClick={() => onChange(rangeParams({ kind: 'last', span }))}
-          className="rounded-lg border border-border px-3 py-1.5 text-sm font-medium text-muted hover:bg-panel-raised aria-pressed:border-accent aria-pressed:bg-panel-raised aria-pressed:text-text"
+          className="rounded-lg border border-border px-3 py-1.5 text-sm font-medium text-muted hover:bg-panel-raised"
         >
           {labels[span]}
         </button>
       ))}
-      <label className="flex items-center gap-1.5 rounded-lg border border-border px-2 py-1 text-sm text-muted has-[input:valid]:has-[input:not([value=''])]:border-accent">
+      <label data-active={range.kind === 'day'} className="flex items-center gap-2 rounded-lg border border-border px-2 py-1 text-sm text-muted">
         <span>{m.day}</span>
         <input
           type="date"
@@ -37,7 +37,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
           max={today}
           value={range.kind === 'day' ? range.day : ''}
           onChange={(event) => onChange(rangeParams(event.target.value ? { kind: 'day', day: event.target.value } : DEFAULT_RANGE))}
-          className="bg-transparent text-text [color-scheme:dark] light:[color-scheme:light]"
+          className="power-date text-text"
         />
       </label>
     </div>

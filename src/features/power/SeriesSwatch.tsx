@@ -3,7 +3,7 @@ import type { SeriesStyle } from './series-style.ts';
 /** A short sample of a series' line (colour, dash), for the legend and the tooltip. */
 export function SeriesSwatch({ style, dashed = style.dashed }: { style: Pick<SeriesStyle, 'color' | 'dashed'>; dashed?: boolean | 'limit' }) {
   return (
-    <svg aria-hidden width="22" height="10" viewBox="0 0 22 10" className="inline-block shrink-0 align-middle">
+    <svg aria-hidden width="22" height="10" viewBox="0 0 22 10" className="power-swatch">
       <line
         x1="1"
         y1="5"
