@@ -71,6 +71,9 @@ export interface PowerProfilePlan<T> {
 
 export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T>) => {
   const queryKey = ['charger', chargerId, 'powerProfile', plan.view, plan.measure] as const;
+  // Tablets showing the same view poll at the same second of the minute and ask the same tail,
+  // so the server's short cache answers them all with one charger request.
+  const livePoll = phaseAlignedInterval(POWER_POLL_MS, `${chargerId}:powerProfile`);
   return queryOptions({
     queryKey,
     queryFn: async ({ client, signal }): Promise<T> => {
@@ -87,7 +90,7 @@ export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T
       return plan.merge(previous, points, now);
     },
     // After a failure try again soon, also for a past day, which otherwise never refetches.
-    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : plan.live ? POWER_POLL_MS : false),
+    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : plan.live ? livePoll(query) : false),
     // A past day never changes; a live view is brought up to date by its poll.
     staleTime: plan.live ? POWER_POLL_MS / 2 : Number.POSITIVE_INFINITY,
     // The data is folded, not replaced: a deep compare would only cost time.

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import { generalStatusQuery, powerProfileQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
+import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
@@ -21,7 +22,7 @@ import { parseRange, windowAt } from './power-range.ts';
 import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx';
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
-import { drawOrder, seriesLabel, seriesStyles } from './series-style.ts';
+import { drawOrder, seriesStyles } from './series-style.ts';
 import { useElementWidth } from './use-element-width.ts';
 import './power-chart.css';
 
@@ -34,12 +35,14 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const range = useMemo(() => parseRange(params), [params]);
-  const kiosk = params.get('kiosk') === '1' || params.get('kiosk') === 'true';
+  const kiosk = useKiosk();
 
   // The live view polls the same status query: this reads its cache, no request of its own.
   const status = useQuery(generalStatusQuery(chargerId));
   const measureList = measuresFromEvses(status.data?.evses.ok ? status.data.evses.data : null).join(',');
-  const limits = useStableLimits(status.data?.powerManagement.ok ? limitsFromPowerManagement(status.data.powerManagement.data) : []);
+  // As text, so the limits change identity only when a limit changes, not on every status poll.
+  const limitsJson = JSON.stringify(status.data?.powerManagement.ok ? limitsFromPowerManagement(status.data.powerManagement.data) : []);
+  const limits = useMemo(() => JSON.parse(limitsJson) as readonly PowerLimit[], [limitsJson]);
 
   const plan = useMemo(() => powerPlan(range, measureList.split(',')), [range, measureList]);
   const profile = useQuery({
@@ -73,7 +76,8 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
       }
     : null;
 
-  const rangeName = range.kind === 'day' ? fmt.date(windowAt(range, now).from) : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d }[range.span];
+  const rangeWindow = windowAt(range, now);
+  const rangeName = range.kind === 'day' ? fmt.date(rangeWindow.from) : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d }[range.span];
 
   return (
     <Panel
@@ -87,7 +91,7 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
         <ChartBody
           grid={grid}
           loading={status.isPending || profile.isPending || profile.isPlaceholderData}
-          futureDay={range.kind === 'day' && windowAt(range, now).until < windowAt(range, now).from}
+          futureDay={rangeWindow.until < rangeWindow.from}
           styles={styles}
           drawn={drawn}
           hidden={hidden}
@@ -160,14 +164,6 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
           ) : null}
         </>
       ) : null}
-      <span className="sr-only">{styles.map((s) => seriesLabel(s.measure, m)).join(', ')}</span>
     </div>
   );
-}
-
-/** The limits as a value that changes only when a limit does, not on every 5-second status poll. */
-function useStableLimits(limits: PowerLimit[]): readonly PowerLimit[] {
-  const key = limits.map((l) => `${l.measure}:${l.kw}`).join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the content
-  return useMemo(() => limits, [key]);
 }
