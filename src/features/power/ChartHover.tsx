@@ -46,7 +46,10 @@ export function ChartHover({ grid, series, width, height }: ChartHoverProps) {
     if (slots === 0 || plot.width === 0) return;
     const x = event.clientX - event.currentTarget.getBoundingClientRect().left;
     const slot = slotAt(d0 + (x / plot.width) * (d1 - d0));
-    setHovered({ t: grid.from + slot * STEP_MS, touch: event.pointerType === 'touch' });
+    const t = grid.from + slot * STEP_MS;
+    const touch = event.pointerType === 'touch';
+    // Most moves stay within one 5-minute slot: keep the state, skip the render.
+    setHovered((current) => (current?.t === t && current.touch === touch && !touch ? current : { t, touch }));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (slots === 0) return;

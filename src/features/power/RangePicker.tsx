@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { powerMessages } from './messages.ts';
-import { LAST_SPANS, localDay, rangeParams, DEFAULT_RANGE, type LastSpan, type PowerRange } from './power-range.ts';
+import { DEFAULT_RANGE, LAST_SPANS, isCalendarDay, localDay, rangeParams, type LastSpan, type PowerRange } from './power-range.ts';
 
 interface RangePickerProps {
   range: PowerRange;
@@ -15,6 +16,20 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
   const m = useMessages(powerMessages);
   const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
   const today = localDay(nowMs);
+  // What the date field shows while it is being typed into: Chrome reports each keystroke of the
+  // year as a date (0002-…, 0020-…), which must neither change the range nor be wiped out.
+  const [draft, setDraft] = useState<string | null>(null);
+  const pickDay = (value: string) => {
+    if (value === '') {
+      setDraft(null);
+      onChange(rangeParams(DEFAULT_RANGE));
+    } else if (isCalendarDay(value) && value <= today) {
+      setDraft(null);
+      onChange(rangeParams({ kind: 'day', day: value }));
+    } else {
+      setDraft(value);
+    }
+  };
   return (
     <div role="group" aria-label={m.rangeLabel} className="power-range flex flex-wrap items-center gap-1">
       {LAST_SPANS.map((span) => (
@@ -35,8 +50,9 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
           type="date"
           aria-label={m.dayLabel}
           max={today}
-          value={range.kind === 'day' ? range.day : ''}
-          onChange={(event) => onChange(rangeParams(event.target.value ? { kind: 'day', day: event.target.value } : DEFAULT_RANGE))}
+          value={draft ?? (range.kind === 'day' ? range.day : '')}
+          onChange={(event) => pickDay(event.target.value)}
+          onBlur={() => setDraft(null)}
           className="power-date text-text"
         />
       </label>
