@@ -82,6 +82,8 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
     <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false} role="img" aria-label={label}>
       <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} />
       <XAxis
+        // Recharts builds no scale for an axis without a dataKey, even with a fixed domain.
+        dataKey="t"
         type="number"
         scale="linear"
         domain={domain}
