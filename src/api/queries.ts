@@ -3,7 +3,6 @@
  * parse inside, so components only ever see typed data or an ApiError.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { powerProfileSchema, type PowerPointWire } from './charger-schemas.ts';
 import { fetchJson, fetchParsed } from './http.ts';
 import { parseLiveStatus } from './live-status.ts';
 import { phaseAlignedInterval } from './poll-schedule.ts';
@@ -12,11 +11,10 @@ import { chargersResponseSchema, healthResponseSchema } from './server-schemas.t
 /** Polling intervals (DESIGN §6). */
 export const STATUS_POLL_MS = 5_000;
 export const POWER_POLL_MS = 60_000;
-export const POWER_ERROR_RETRY_MS = 10_000;
 export const SESSIONS_POLL_MS = 5 * 60_000;
 export const CHARGERS_POLL_MS = 60_000;
 
-const chargerPath = (chargerId: string, endpoint: string) =>
+export const chargerPath = (chargerId: string, endpoint: string) =>
   `/api/chargers/${encodeURIComponent(chargerId)}/${endpoint}`;
 
 export const chargersQuery = () =>
@@ -45,56 +43,3 @@ export const generalStatusQuery = (chargerId: string) =>
     retry: false,
   });
 
-/** One question to `/powerProfile`: a closed range of 5-minute slot starts. */
-export interface PowerProfileRequest {
-  /** Epoch ms, 5-minute aligned so tablets ask identical questions and share the server's answer. */
-  fromMs: number;
-  toMs: number;
-}
-
-/**
- * How a view of the power profile is fetched and kept. The cached data is the view itself (the
- * chart's grid), so a poll can ask only for what is new: `next` says what to ask given the data so
- * far (everything on the first fetch, the tail since the newest point afterwards, nothing when up
- * to date), `merge` folds the answer in and trims what slid out of the window.
- */
-export interface PowerProfilePlan<T> {
-  /** Names the view in the cache key, e.g. `last:24h` or `day:2026-03-01`. */
-  view: string;
-  /** Comma list for the charger, e.g. `connector1,building,cluster`. */
-  measure: string;
-  /** The view reaches the present: poll for new points. */
-  live: boolean;
-  next(previous: T | undefined, nowMs: number): PowerProfileRequest | null;
-  merge(previous: T | undefined, points: PowerPointWire[], nowMs: number): T;
-}
-
-export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T>) => {
-  const queryKey = ['charger', chargerId, 'powerProfile', plan.view, plan.measure] as const;
-  // Tablets showing the same view poll at the same second of the minute and ask the same tail,
-  // so the server's short cache answers them all with one charger request.
-  const livePoll = phaseAlignedInterval(POWER_POLL_MS, `${chargerId}:powerProfile`);
-  return queryOptions({
-    queryKey,
-    queryFn: async ({ client, signal }): Promise<T> => {
-      const previous = client.getQueryData<T>(queryKey);
-      const now = Date.now();
-      const request = plan.next(previous, now);
-      if (!request) return plan.merge(previous, [], now);
-      const search = new URLSearchParams({
-        fromTime: new Date(request.fromMs).toISOString(),
-        toTime: new Date(request.toMs).toISOString(),
-        measure: plan.measure,
-      });
-      const points = await fetchParsed(`${chargerPath(chargerId, 'powerProfile')}?${search.toString()}`, powerProfileSchema, signal);
-      return plan.merge(previous, points, now);
-    },
-    // After a failure try again soon, also for a past day, which otherwise never refetches.
-    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : plan.live ? livePoll(query) : false),
-    // A past day never changes; a live view is brought up to date by its poll.
-    staleTime: plan.live ? POWER_POLL_MS / 2 : Number.POSITIVE_INFINITY,
-    // The data is folded, not replaced: a deep compare would only cost time.
-    structuralSharing: false,
-    retry: 1,
-  });
-};

@@ -5,7 +5,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
-import { generalStatusQuery, powerProfileQuery } from '../../api/queries.ts';
+import { powerProfileQuery } from '../../api/power-profile-query.ts';
+import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';

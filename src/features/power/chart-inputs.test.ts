@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Evse, PowerManagement } from '../../api/charger-schemas.ts';
-import { limitKw, limitsFromPowerManagement, measuresFromEvses } from './chart-inputs.ts';
+import { limitsFromPowerManagement, measuresFromEvses } from './chart-inputs.ts';
 
 const evse = (evseId: number, ...connectorIds: number[]): Evse =>
   ({ evseId, evseCode: null, connectors: connectorIds.map((connectorId) => ({ connectorId })) }) as unknown as Evse;
@@ -19,11 +19,16 @@ describe('measuresFromEvses', () => {
 });
 
 describe('limits', () => {
-  it('turns amperes per phase into three-phase kW', () => {
-    expect(limitKw([25, 25, 25])).toBeCloseTo(17.25, 9);
-    expect(limitKw([60, null, undefined])).toBeCloseTo(41.4, 9);
-    expect(limitKw([32, 25, 32])).toBeCloseTo(17.25, 9);
-    expect(limitKw([0, null])).toBeNull();
+  it('turns amperes per phase into kW like the live view: 230 V × (L1 + L2 + L3)', () => {
+    const pm = (l1: number | null, l2: number | null, l3: number | null): PowerManagement => ({
+      loadGuard: null,
+      cluster: { isEnabled: true, allChargersConnected: true, totalPower: 0, maxCurrentL1: l1, maxCurrentL2: l2, maxCurrentL3: l3 },
+    });
+    expect(limitsFromPowerManagement(pm(25, 25, 25))[0]!.kw).toBeCloseTo(17.25, 9);
+    expect(limitsFromPowerManagement(pm(32, 25, 32))[0]!.kw).toBeCloseTo(20.47, 9);
+    // No limit at all, or zero amperes, draws no line at 0 kW.
+    expect(limitsFromPowerManagement(pm(null, null, null))).toEqual([]);
+    expect(limitsFromPowerManagement(pm(0, 0, 0))).toEqual([]);
   });
 
   it('draws the cluster limit when clustering is on and the load guard limit when one is installed', () => {

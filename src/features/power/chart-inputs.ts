@@ -3,6 +3,7 @@
  * request): which connector series exist, and the limits to draw as reference lines.
  */
 import type { Evse, PowerManagement } from '../../api/charger-schemas.ts';
+import { phaseLimitsKw } from '../../shared/power-limits.ts';
 
 /** The series besides the connectors, drawn under them. */
 export const TOTAL_MEASURES = ['building', 'cluster'] as const;
@@ -20,38 +21,26 @@ export function measuresFromEvses(evses: readonly Evse[] | null): string[] {
   return [...names, ...TOTAL_MEASURES];
 }
 
-/** Nominal phase voltage for limits given in amperes. */
-const PHASE_VOLTS = 230;
-
-/**
- * A per-phase current limit as three-phase power: 3 × 230 V × A, in kW. With unequal phases the
- * smallest limits a balanced three-phase load.
- * TODO(dedupe): the live view adds `limitKw` in src/shared/power-limits.ts; use it once on main.
- */
-export function limitKw(phaseAmps: ReadonlyArray<number | null | undefined>): number | null {
-  const amps = phaseAmps.filter((a): a is number => typeof a === 'number' && Number.isFinite(a) && a > 0);
-  if (amps.length === 0) return null;
-  return (3 * PHASE_VOLTS * Math.min(...amps)) / 1000;
-}
-
 export interface PowerLimit {
   /** The series the limit applies to. */
   measure: 'cluster' | 'building';
   kw: number;
 }
 
-/** Cluster limit where clustering is on; the building's main-fuse limit where a load guard is installed. */
+/**
+ * Cluster limit where clustering is on; the building's main-fuse limit where a load guard is
+ * installed. In kW the way the live view's power-management panel shows them (230 V × the sum of
+ * the per-phase limits), so the line and the panel name the same number.
+ */
 export function limitsFromPowerManagement(pm: PowerManagement | null): PowerLimit[] {
   const limits: PowerLimit[] = [];
+  const add = (measure: PowerLimit['measure'], phases: Array<number | null>) => {
+    const kw = phaseLimitsKw(phases);
+    if (kw !== null && kw > 0) limits.push({ measure, kw });
+  };
   const cluster = pm?.cluster;
-  if (cluster?.isEnabled) {
-    const kw = limitKw([cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]);
-    if (kw !== null) limits.push({ measure: 'cluster', kw });
-  }
+  if (cluster?.isEnabled) add('cluster', [cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]);
   const guard = pm?.loadGuard;
-  if (guard?.isInstalled) {
-    const kw = limitKw([guard.maxCurrentL1, guard.maxCurrentL2, guard.maxCurrentL3]);
-    if (kw !== null) limits.push({ measure: 'building', kw });
-  }
+  if (guard?.isInstalled) add('building', [guard.maxCurrentL1, guard.maxCurrentL2, guard.maxCurrentL3]);
   return limits;
 }

@@ -4,7 +4,7 @@
  * into the grid and trimmed to the window. A wall display running for weeks keeps one window of
  * data and asks the charger for a handful of points a minute.
  */
-import type { PowerProfilePlan, PowerProfileRequest } from '../../api/queries.ts';
+import type { PowerProfilePlan, PowerProfileRequest } from '../../api/power-profile-query.ts';
 import { lastPresent, mergePoints, type PowerGrid } from './power-grid.ts';
 import { STEP_MS, rangeKey, windowAt, type PowerRange } from './power-range.ts';
 
