@@ -18,6 +18,7 @@ const PAGE_DIR = join(PROJECT_ROOT, 'bench', 'power-chart');
 const OUT_DIR = join(PROJECT_ROOT, 'bench', 'out', 'power-chart');
 const RUNS = 7;
 const CPU_RUNS = 20;
+const WARM_UP = 3;
 const TARGET_MS = 100;
 
 interface Timing {
@@ -125,7 +126,20 @@ export const powerChartBench: BenchModule = {
       const figures: Figure[] = [];
       for (const [label, slots] of [['7 days, 2,016 × 3 points', 2016], ['30 days, 8,640 × 3 points', 8640]] as const) {
         await bench('prepare', slots);
-        const cold = await bench('mount', slots); // first mount of this size: JIT and caches warm up; reported, not counted
+        // The first mounts compile Recharts' code paths; the very first one (a fresh page, as
+        // after the tablet's reload) is reported on its own, the next ones only warm up.
+        const cold = await bench('mount', slots);
+        for (let i = 0; i < WARM_UP; i++) await bench('mount', slots);
+        if (slots === 2016) {
+          figures.push({
+            name: 'power chart first mount in a fresh page, 7 days (cold: includes compiling Recharts, 4× CPU throttle)',
+            value: round(cold.frameMs),
+            unit: 'ms',
+            target: 'info (once per page load)',
+            pass: null,
+            note: 'one run; in the app this happens once, after the live cards are shown (the chart is a lazy chunk)',
+          });
+        }
         const runs: Timing[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await bench('mount', slots));
         const cpuPerMount = await cpuPerCall('mount', slots);
@@ -138,7 +152,7 @@ export const powerChartBench: BenchModule = {
           target: `≤ ${TARGET_MS} ms`,
           pass: frame <= TARGET_MS,
           note:
-            `median of ${RUNS} mounts after one warm-up (${Math.round(cold.frameMs)} ms); lines in DOM after ${round(drawn)} ms (median); ` +
+            `median of ${RUNS} mounts after ${WARM_UP + 1} warm-up mounts; lines in DOM after ${round(drawn)} ms (median); ` +
             `${runs[0]!.points} points per series drawn (min/max downsampled to the ${1214 - 64} px plot); ` +
             `runs: ${runs.map((r) => Math.round(r.frameMs)).join(', ')} ms` +
             (cpuPerMount === null
