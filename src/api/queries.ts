@@ -42,4 +42,3 @@ export const generalStatusQuery = (chargerId: string) =>
     // The next poll is the retry; retrying in between would delay the stale banner.
     retry: false,
   });
-
