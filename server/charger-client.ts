@@ -61,11 +61,12 @@ export class ChargerClient {
   private readonly cache = new Map<string, CacheEntry>();
   private token: string | null;
   private loginInFlight: Promise<string> | null = null;
-  private loginFailures = 0;
-  private loginBlockedUntil = 0;
-  private loginError: UpstreamError | null = null;
-  private failures = 0;
-  private blockedUntil = 0;
+  /** A refused login is not retried until its pause is over: never a login storm. */
+  private readonly loginBackoff: Backoff;
+  /** Network failures and timeouts: the whole charger is out of reach, so every call waits. */
+  private readonly transportBackoff: Backoff;
+  /** Bad answers (HTTP 500, malformed JSON, errorCode ≠ 0) say nothing about the other endpoints. */
+  private readonly endpointBackoff = new Map<Endpoint, Backoff>();
   private lastOkAt: number | null = null;
   private lastError: UpstreamError | null = null;
   private readonly options: Required<Omit<ClientOptions, 'log'>> & Pick<ClientOptions, 'log'>;
@@ -84,6 +85,8 @@ export class ChargerClient {
       ...options,
     };
     this.token = config.auth.kind === 'token' ? config.auth.token : null;
+    this.loginBackoff = new Backoff(10_000, this.options.maxLoginBackoffMs);
+    this.transportBackoff = new Backoff(1_000, this.options.maxBackoffMs);
     this.dispatcher = new Agent({
       connections: this.options.connections,
       keepAliveTimeout: 4_000,
@@ -93,7 +96,7 @@ export class ChargerClient {
 
   generalStatus(): Promise<string> {
     return this.cached('generalStatus', this.options.statusTtlMs, () =>
-      this.call('GET', '/api/generalStatus/', null, 'object'),
+      this.call('generalStatus', 'GET', '/api/generalStatus/', null, 'object'),
     );
   }
 
@@ -101,14 +104,14 @@ export class ChargerClient {
   chargingSession(form: Record<string, string>): Promise<string> {
     const body = new URLSearchParams(form).toString();
     return this.cached(`chargingSession?${body}`, this.options.queryTtlMs, () =>
-      this.call('POST', '/api/chargingSession/', body, 'errorCodeObject'),
+      this.call('chargingSession', 'POST', '/api/chargingSession/', body, 'errorCodeObject'),
     );
   }
 
   powerProfile(query: Record<string, string>): Promise<string> {
     const search = new URLSearchParams(query).toString();
     return this.cached(`powerProfile?${search}`, this.options.queryTtlMs, () =>
-      this.call('GET', `/api/powerProfile/?${search}`, null, 'array'),
+      this.call('powerProfile', 'GET', `/api/powerProfile/?${search}`, null, 'array'),
     );
   }
 
@@ -152,35 +155,42 @@ export class ChargerClient {
   }
 
   private async call(
+    endpoint: Endpoint,
     method: 'GET' | 'POST',
     path: string,
     form: string | null,
     expect: 'object' | 'array' | 'errorCodeObject',
   ): Promise<string> {
-    const now = this.options.now();
-    if (now < this.blockedUntil && this.lastError) {
-      // Back off: answer with the last failure instead of knocking on a dead charger again.
-      throw this.lastError;
+    let endpointBackoff = this.endpointBackoff.get(endpoint);
+    if (!endpointBackoff) {
+      endpointBackoff = new Backoff(1_000, this.options.maxBackoffMs);
+      this.endpointBackoff.set(endpoint, endpointBackoff);
     }
+    const now = this.options.now();
+    // Back off: answer with the last failure instead of knocking on a failing charger again.
+    const blocked = this.transportBackoff.blocked(now) ?? endpointBackoff.blocked(now);
+    if (blocked) throw blocked;
     try {
       const body = await this.authorizedRequest(method, path, form);
       const text = checkJson(body, expect, this.id);
-      this.failures = 0;
-      this.blockedUntil = 0;
+      this.transportBackoff.succeed();
+      endpointBackoff.succeed();
       this.lastOkAt = this.options.now();
       this.lastError = null;
       return text;
     } catch (error) {
       const upstream = toUpstreamError(error, this.id);
       this.lastError = upstream;
-      if (upstream.code === 'charger_unreachable' || upstream.code === 'charger_timeout' || upstream.code === 'charger_bad_response') {
-        this.failures += 1;
-        const pause = Math.min(1_000 * 2 ** (this.failures - 1), this.options.maxBackoffMs);
-        this.blockedUntil = this.options.now() + pause;
-        this.options.log?.(`charger ${this.id}: ${upstream.code}: ${upstream.message} (next attempt in ${Math.round(pause / 1000)} s)`);
-      } else {
-        this.options.log?.(`charger ${this.id}: ${upstream.code}: ${upstream.message}`);
-      }
+      const backoff =
+        upstream.code === 'charger_unreachable' || upstream.code === 'charger_timeout'
+          ? this.transportBackoff
+          : upstream.code === 'charger_bad_response'
+            ? endpointBackoff
+            : null;
+      const pause = backoff?.fail(upstream, this.options.now());
+      this.options.log?.(
+        `charger ${this.id}: ${endpoint}: ${upstream.code}: ${upstream.message}${pause === undefined ? '' : ` (next attempt in ${Math.round(pause / 1000)} s)`}`,
+      );
       throw upstream;
     }
   }
@@ -207,9 +217,8 @@ export class ChargerClient {
   private currentToken(): Promise<string> {
     if (this.token) return Promise.resolve(this.token);
     if (this.loginInFlight) return this.loginInFlight;
-    if (this.options.now() < this.loginBlockedUntil && this.loginError) {
-      return Promise.reject(this.loginError);
-    }
+    const refused = this.loginBackoff.blocked(this.options.now());
+    if (refused) return Promise.reject(refused);
     this.loginInFlight = this.login().finally(() => {
       this.loginInFlight = null;
     });
@@ -237,19 +246,12 @@ export class ChargerClient {
         throw new UpstreamError('charger_auth_failed', `the charger refused the login (error ${parsed.data.errorCode}${reason}); check CHARGER_EMAIL and CHARGER_PASSWORD`, this.id);
       }
       this.token = parsed.data.token;
-      this.loginFailures = 0;
-      this.loginError = null;
+      this.loginBackoff.succeed();
       this.options.log?.(`charger ${this.id}: logged in`);
       return parsed.data.token;
     } catch (error) {
       const upstream = toUpstreamError(error, this.id);
-      if (upstream.code === 'charger_auth_failed') {
-        // A refused login is not retried until the pause is over: never a login storm.
-        this.loginFailures += 1;
-        this.loginError = upstream;
-        this.loginBlockedUntil =
-          this.options.now() + Math.min(10_000 * 2 ** (this.loginFailures - 1), this.options.maxLoginBackoffMs);
-      }
+      if (upstream.code === 'charger_auth_failed') this.loginBackoff.fail(upstream, this.options.now());
       throw upstream;
     }
   }
@@ -284,6 +286,38 @@ export class ChargerClient {
       throw new UpstreamError('charger_bad_response', `the charger answered HTTP ${response.statusCode}`, this.id);
     }
     return { status: response.statusCode, text };
+  }
+}
+
+/** Exponential back-off: `baseMs` after the first failure, doubling per failure up to `maxMs`. */
+class Backoff {
+  private failures = 0;
+  private until = 0;
+  private error: UpstreamError | null = null;
+
+  constructor(
+    private readonly baseMs: number,
+    private readonly maxMs: number,
+  ) {}
+
+  /** The failure to answer with while the pause lasts, else null. */
+  blocked(now: number): UpstreamError | null {
+    return now < this.until ? this.error : null;
+  }
+
+  /** Records a failure; returns the pause before the next real attempt. */
+  fail(error: UpstreamError, now: number): number {
+    this.failures += 1;
+    const pause = Math.min(this.baseMs * 2 ** (this.failures - 1), this.maxMs);
+    this.until = now + pause;
+    this.error = error;
+    return pause;
+  }
+
+  succeed(): void {
+    this.failures = 0;
+    this.until = 0;
+    this.error = null;
   }
 }
 
