@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: builds the production bundle, runs every benchmark once, prints one table
- * (each figure beside its target, shortfalls said plainly) and writes bench/results.json.
+ * (each figure beside its target, shortfalls said plainly), writes bench/results.json and puts
+ * the table into the README. `npm run bench -- <name>` runs only the matching benchmarks and
+ * leaves both files alone (a partial run must not replace a whole one).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -40,9 +42,38 @@ async function main(): Promise<void> {
 
   printTable(results);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30) };
-  writeFileSync(join(PROJECT_ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
-  console.log('\nWritten to bench/results.json');
+  const json = `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`;
+  if (only.length) {
+    mkdirSync(join(PROJECT_ROOT, 'bench', 'out'), { recursive: true });
+    writeFileSync(join(PROJECT_ROOT, 'bench', 'out', 'partial-results.json'), json);
+    console.log('\nPartial run: written to bench/out/partial-results.json');
+  } else {
+    writeFileSync(join(PROJECT_ROOT, 'bench', 'results.json'), json);
+    updateReadme(results, machine);
+    console.log('\nWritten to bench/results.json and the README');
+  }
   if (results.some((r) => r.error)) process.exitCode = 1;
+}
+
+/** The README shows the last whole run, between its bench-table markers. */
+function updateReadme(results: Array<{ title: string; figures: Figure[]; error?: string }>, machine: { cpus: number; cpuModel: string; node: string }): void {
+  const path = join(PROJECT_ROOT, 'README.md');
+  const readme = readFileSync(path, 'utf8');
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = results.flatMap((r) =>
+    r.error
+      ? [`| ${cell(r.title)} | could not run | | ${cell(r.error)} |`]
+      : r.figures.map((f) => `| ${cell(f.name)} | ${f.value === null ? 'n/a' : `${f.value} ${f.unit}`.trim()} | ${cell(f.target)} | ${f.pass === null ? 'info' : f.pass ? 'meets target' : '**falls short**'} |`),
+  );
+  const table = [
+    `Run of ${new Date().toISOString().slice(0, 10)} on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; details and notes in \`bench/results.json\`.`,
+    '',
+    '| figure | measured | target | verdict |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+  const next = readme.replace(/<!-- bench-table -->[\s\S]*?<!-- \/bench-table -->/, `<!-- bench-table -->\n${table}\n<!-- /bench-table -->`);
+  writeFileSync(path, next);
 }
 
 function printTable(results: Array<{ title: string; figures: Figure[]; error?: string }>): void {
