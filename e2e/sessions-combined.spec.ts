@@ -1,6 +1,7 @@
 /** The combined garage history (issue 7): `/sessions?charger=all` with three simulated chargers. */
 import { expect, test } from './fixtures.ts';
-import { download, parseCsv, readTotalUnits, unitsText } from './sessions-helpers.ts';
+import { parseCsv } from '../test-support/parse-csv.ts';
+import { download, readTotalUnits, unitsText } from './sessions-helpers.ts';
 
 test.use({ simulatorChargers: 3 });
 

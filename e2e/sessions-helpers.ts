@@ -71,34 +71,6 @@ export async function download(page: Page): Promise<string> {
   return readFileSync((await file.path())!, 'utf8');
 }
 
-/** RFC 4180 reader (quoted fields with separators, quotes and line breaks). */
-export function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 export async function readTotalUnits(page: Page): Promise<number> {
   const total = page.getByTestId('sessions-total-energy');

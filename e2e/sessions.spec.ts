@@ -3,7 +3,8 @@
  * charger. The combined garage history is in sessions-combined.spec.ts (it needs its own worker).
  */
 import { expect, test } from './fixtures.ts';
-import { download, expectedMonth, kwhTextToUnits, lastBerlinMonth, parseCsv, readTotalUnits, unitsText } from './sessions-helpers.ts';
+import { parseCsv } from '../test-support/parse-csv.ts';
+import { download, expectedMonth, kwhTextToUnits, lastBerlinMonth, readTotalUnits, unitsText } from './sessions-helpers.ts';
 
 test.describe('one charger', () => {
   test('last month: the rows and totals are the simulator’s sessions of that Berlin month', async ({ page }) => {

@@ -4,6 +4,7 @@
  * none of them may reach the charger. Deterministic: the cases come from a seeded generator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from './simulator/random.ts';
 import { startServer, type RunningServer } from './start.ts';
 import { rawExchange, type RawResponse } from './test-support/raw-http.ts';
 
@@ -16,17 +17,6 @@ afterAll(async () => {
   await server.close();
 });
 
-/** mulberry32: small, seeded, good enough to pick fuzz cases reproducibly. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzCase {
   label: string;
@@ -88,7 +78,7 @@ function httpRequest(method: string, target: string, headers: string[] = [], bod
 }
 
 function generateCases(count: number): FuzzCase[] {
-  const random = prng(20261127);
+  const random = mulberry32(20261127);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validId = () => pick(server.config.chargers).id;
   const generators: Array<() => FuzzCase> = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../test-support/parse-csv.ts';
 import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, neutralizeFormula, type CsvText } from './csv.ts';
@@ -30,34 +31,6 @@ const text: CsvText = {
   status: (v) => v ?? '',
 };
 
-/** A minimal RFC 4180 reader, to check the writer against an independent parse. */
-function parseCsv(csv: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i]!;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && csv[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 const platz = { id: 'platz13', name: 'Platz 13' };
 const sessions = [

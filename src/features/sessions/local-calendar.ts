@@ -6,6 +6,8 @@
  * Every function takes the zone, so tests run in Europe/Berlin whatever the machine's zone is.
  */
 
+import { zoneOffsetMs } from '../../shared/time/zone-offset.ts';
+
 const DAY_MS = 86_400_000;
 
 /** A calendar date; `month` 1-12. */
@@ -20,70 +22,9 @@ export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(ms: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  let format = formatters.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(ms)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-  };
-}
-
-/** Offset from UTC at `ms` (second precision), straight from Intl: microseconds a call. */
-function intlOffset(ms: number, zone: string): number {
-  const w = wallClock(ms, zone);
-  const whole = Math.floor(ms / 1000) * 1000;
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - whole;
-}
-
-/**
- * Offsets per zone and UTC day; NaN marks a day with a change. A history of 5,000 sessions asks
- * for ~15,000 local times (months, CSV): one or two Intl calls per day instead of one per time.
- * Cleared when large, which bounds it on a tablet that runs for weeks.
- */
-const offsetCache = new Map<string, Map<number, number>>();
-
-function offsetAt(ms: number, zone: string): number {
-  let days = offsetCache.get(zone);
-  if (!days) {
-    days = new Map();
-    offsetCache.set(zone, days);
-  }
-  const day = Math.floor(ms / DAY_MS);
-  let offset = days.get(day);
-  if (offset === undefined) {
-    const first = intlOffset(day * DAY_MS, zone);
-    const last = intlOffset(day * DAY_MS + DAY_MS - 1000, zone);
-    offset = first === last ? first : Number.NaN;
-    if (days.size > 20_000) days.clear();
-    days.set(day, offset);
-  }
-  return Number.isNaN(offset) ? intlOffset(ms, zone) : offset;
-}
-
 /** Local wall-clock time of `ms` as if it were UTC (epoch ms), i.e. ms + the zone's offset. */
 export function wallMs(ms: number, zone: string): number {
-  return ms + offsetAt(ms, zone);
+  return ms + zoneOffsetMs(ms, zone);
 }
 
 /** The local date of an instant. */

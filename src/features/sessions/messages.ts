@@ -1,4 +1,5 @@
 import { defineMessages, type Lang } from '../../shared/i18n/i18n.tsx';
+import type { CsvText } from './csv.ts';
 import type { RangePreset, RangeProblem } from './date-range.ts';
 
 export const sessionsMessages = defineMessages({
@@ -133,26 +134,8 @@ interface SessionLabels {
   presets: Record<RangePreset, string>;
   rangeProblems: Record<RangeProblem, string>;
   columns: Record<'charger' | 'started' | 'ended' | 'duration' | 'energy' | 'power' | 'user' | 'mode' | 'stopReason' | 'status' | 'cost', string>;
-  csv: {
-    headers: {
-      charger: string;
-      session: string;
-      started: string;
-      ended: string;
-      duration: string;
-      energy: string;
-      maxPower: string;
-      offPeakEnergy: string;
-      user: string;
-      cardNumber: string;
-      cardUid: string;
-      mode: string;
-      stopReason: string;
-      status: string;
-      cost: (currency: string) => string;
-    };
-    total: (n: number) => string;
-  };
+  /** Same shape as the CSV writer takes. */
+  csv: Pick<CsvText, 'headers' | 'total'>;
   /** Known enum values; unknown ones are humanised by enumLabel. */
   modes: Partial<Record<string, string>>;
   statuses: Partial<Record<string, string>>;
