@@ -23,5 +23,6 @@ describe('phaseLimitsKw', () => {
     expect(phaseLimitsKw([32, null, undefined])).toBeCloseTo(7.36, 10);
     expect(phaseLimitsKw([null, null, null])).toBeNull();
     expect(phaseLimitsKw([Number.NaN])).toBeNull();
+    expect(phaseLimitsKw([0, 0, 0])).toBeNull();
   });
 });

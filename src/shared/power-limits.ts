@@ -12,12 +12,12 @@ export function limitKw(amps: number, phases = 3, volts = NOMINAL_VOLTS): number
 
 /**
  * kW allowed by three per-phase limits (L1, L2, L3), which need not be equal; a phase without a
- * limit (null) contributes nothing. Null when no phase has one.
+ * limit (null, or 0, the charger's word for "none") contributes nothing. Null when no phase has one.
  */
 export function phaseLimitsKw(
   limits: readonly (number | null | undefined)[],
   volts = NOMINAL_VOLTS,
 ): number | null {
-  const known = limits.filter((a): a is number => typeof a === 'number' && Number.isFinite(a));
+  const known = limits.filter((a): a is number => typeof a === 'number' && Number.isFinite(a) && a > 0);
   return known.length ? known.reduce((sum, amps) => sum + limitKw(amps, 1, volts), 0) : null;
 }

@@ -10,7 +10,8 @@ import { PanelError } from '../../shared/ui/Panel.tsx';
 import { errorHeadline, type ErrorLike } from '../../shared/ui/error-text.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
-import { garageMessages, shortReasons, statusLabels } from './messages.ts';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
+import { garageMessages, shortReasons } from './messages.ts';
 import { useStatusTooOld } from './use-status-age.ts';
 
 /**
@@ -167,8 +168,8 @@ function ConnectorRow({ connector }: { connector: ConnectorSummary }) {
 
 function StatusText({ connector, className }: { connector: ConnectorSummary; className: string }) {
   const m = useMessages(garageMessages);
-  const labels = useMessages(statusLabels);
-  const label = connector.status == null ? m.noLiveValues : enumLabel(labels, connector.status);
+  const { lang } = useLocale();
+  const label = connector.status == null ? m.noLiveValues : enumLabel(chargerLabels[lang].connectorStatuses, connector.status);
   return (
     // The title carries the whole label where a long, unknown status is clamped to two lines.
     <span data-status={connector.status ?? ''} title={label} className={`${className} ${(connector.status && STATUS_TONE[connector.status]) || 'text-text'}`}>

@@ -5,6 +5,7 @@
 import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
 import type { LiveStatus } from '../../api/live-status.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
+import { phaseLimitsKw } from '../../shared/power-limits.ts';
 import type { ErrorLike } from '../../shared/ui/error-text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,9 +27,6 @@ export function sortByName<T extends Pick<ChargerInfo, 'id' | 'name'>>(chargers:
 // ---------------------------------------------------------------------------------------------
 // Power limits
 
-/** Nominal phase voltage in the garage's grid (EU low voltage). */
-export const PHASE_VOLTAGE = 230;
-
 export interface PhaseLimits {
   maxCurrentL1: number | null;
   maxCurrentL2: number | null;
@@ -36,18 +34,12 @@ export interface PhaseLimits {
 }
 
 /**
- * The power a per-phase current limit allows, in kW: 3 × 230 V × A / 1000. Cars charge
- * symmetrically on three phases, so the lowest phase limit is the one that binds. Missing or 0
- * (the charger's "none") limits are ignored; null when there is no limit at all.
- *
- * Same formula as the live view's `limitKw` (src/shared/power-limits.ts, in progress in parallel):
- * dedupe once both are on main.
+ * The power a cluster's or building's per-phase current limits allow, in kW, by the same rule
+ * as the live view's power-management panel and the chart's limit lines (src/shared/power-limits.ts),
+ * so the three views never disagree. Null when there is no limit at all.
  */
 export function limitKw(limits: PhaseLimits | null | undefined): number | null {
-  if (!limits) return null;
-  const amps = [limits.maxCurrentL1, limits.maxCurrentL2, limits.maxCurrentL3].filter((a): a is number => a != null && a > 0);
-  if (amps.length === 0) return null;
-  return (3 * PHASE_VOLTAGE * Math.min(...amps)) / 1000;
+  return limits ? phaseLimitsKw([limits.maxCurrentL1, limits.maxCurrentL2, limits.maxCurrentL3]) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

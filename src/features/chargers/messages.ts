@@ -78,32 +78,6 @@ export const garageMessages = defineMessages({
   },
 });
 
-/** Connector states in the garage's words; unknown values are humanized by `enumLabel`. */
-export const statusLabels = defineMessages({
-  en: {
-    Available: 'Available',
-    Preparing: 'Preparing',
-    Charging: 'Charging',
-    SuspendedEVSE: 'Paused by charger',
-    SuspendedEV: 'Paused by car',
-    Finishing: 'Finishing',
-    Reserved: 'Reserved',
-    Unavailable: 'Unavailable',
-    Faulted: 'Fault',
-  },
-  de: {
-    Available: 'Frei',
-    Preparing: 'Vorbereitung',
-    Charging: 'Lädt',
-    SuspendedEVSE: 'Pausiert (Station)',
-    SuspendedEV: 'Pausiert (Auto)',
-    Finishing: 'Beendet',
-    Reserved: 'Reserviert',
-    Unavailable: 'Nicht verfügbar',
-    Faulted: 'Störung',
-  },
-});
-
 /** Why a tile is offline, short enough for a tile's footer (the full headline is its tooltip). */
 export const shortReasons = defineMessages({
   en: {

@@ -3,7 +3,8 @@ import type { Section } from '../../api/live-status.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
-import { liveEnumLabels, liveMessages } from './messages.ts';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
+import { liveMessages } from './messages.ts';
 
 type Link = Connectivity['wifi'];
 
@@ -15,7 +16,7 @@ interface ConnectivityPanelProps {
 export function ConnectivityPanel({ section, sectionError }: ConnectivityPanelProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
-  const labels = liveEnumLabels[lang];
+  const labels = chargerLabels[lang];
   const fmt = useFormat();
   if (!section.ok) return <Panel title={m.connectivity} error={sectionError(section.error)} />;
   const c = section.data;

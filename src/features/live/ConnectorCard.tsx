@@ -4,7 +4,8 @@ import { STATUS_POLL_MS } from '../../api/queries.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { hasFault, phasesLabel, sessionOpen, statusTone, tickingSeconds, type Tone } from './connector-state.ts';
-import { liveEnumLabels, liveMessages } from './messages.ts';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
+import { liveMessages } from './messages.ts';
 
 // Whole class names, so Tailwind finds them.
 const TONE_BG: Record<Tone, string> = { ok: 'bg-ok', charging: 'bg-charging', waiting: 'bg-warn', error: 'bg-error', idle: 'bg-idle' };
@@ -28,7 +29,7 @@ interface ConnectorCardProps {
 export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
-  const labels = liveEnumLabels[lang];
+  const labels = chargerLabels[lang];
   const fmt = useFormat();
   const headingId = useId();
   const online = connector.onlineData;
@@ -53,7 +54,7 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
         {/* Announced when it changes; the ticking clock below is not. */}
         <p aria-live="polite" aria-atomic="true" data-testid="connector-status" className={`rounded-full px-5 py-1 text-3xl font-bold text-surface ${TONE_BG[tone]}`}>
           <span className="sr-only">{m.status}: </span>
-          {online ? enumLabel(labels.statuses, online.status) : '—'}
+          {online ? enumLabel(labels.connectorStatuses, online.status) : '—'}
         </p>
       </div>
 

@@ -1,4 +1,4 @@
-import { defineMessages, type Lang } from '../../shared/i18n/i18n.tsx';
+import { defineMessages } from '../../shared/i18n/i18n.tsx';
 
 export const liveMessages = defineMessages({
   en: {
@@ -102,70 +102,3 @@ export const liveMessages = defineMessages({
     operatingTime: 'Betriebszeit',
   },
 });
-
-type Labels = Partial<Record<string, string>>;
-interface EnumLabels {
-  statuses: Labels;
-  modes: Labels;
-  stopReasons: Labels;
-  centralSystems: Labels;
-  authorizations: Labels;
-}
-
-/**
- * The charger's enum values in words. A table holds only the values whose readable form
- * (`humanizeEnum`) is not already right in that language; anything else, including values we
- * have never seen, is humanized.
- */
-export const liveEnumLabels: Record<Lang, EnumLabels> = {
-  en: {
-    statuses: {
-      SuspendedEVSE: 'Paused by charger',
-      SuspendedEV: 'Paused by car',
-      Faulted: 'Fault',
-    },
-    modes: {},
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Cable unplugged',
-      LocalStopUserStoppedCharging: 'Stopped at the charger',
-      RemoteStop: 'Stopped remotely',
-      EVDisconnected: 'Car disconnected',
-      PowerLoss: 'Power failure',
-      Reboot: 'Charger restarted',
-      DeAuthorized: 'Authorization withdrawn',
-    },
-    centralSystems: { Disabled: 'Off' },
-    authorizations: {
-      ChargerWhitelistOnly: 'Registered cards only',
-    },
-  },
-  de: {
-    statuses: {
-      Available: 'Frei',
-      Preparing: 'Vorbereitung',
-      Charging: 'Lädt',
-      SuspendedEVSE: 'Pausiert (Ladestation)',
-      SuspendedEV: 'Pausiert (Fahrzeug)',
-      Finishing: 'Wird beendet',
-      Reserved: 'Reserviert',
-      Unavailable: 'Nicht verfügbar',
-      Faulted: 'Störung',
-    },
-    modes: { Fast: 'Schnell', Scheduled: 'Zeitplan' },
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Kabel abgezogen',
-      LocalStopUserStoppedCharging: 'An der Ladestation beendet',
-      RemoteStop: 'Aus der Ferne beendet',
-      EnergyLimitReached: 'Energielimit erreicht',
-      DepartureTimeReached: 'Abfahrtszeit erreicht',
-      EVDisconnected: 'Fahrzeug getrennt',
-      PowerLoss: 'Stromausfall',
-      Reboot: 'Neustart der Ladestation',
-      EmergencyStop: 'Notabschaltung',
-      DeAuthorized: 'Berechtigung entzogen',
-      Other: 'Sonstiges',
-    },
-    centralSystems: { Disabled: 'Aus', Connected: 'Verbunden', Disconnected: 'Getrennt' },
-    authorizations: { ChargerWhitelistOnly: 'Nur registrierte Karten' },
-  },
-};

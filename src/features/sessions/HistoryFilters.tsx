@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { presetDays, RANGE_PRESETS, type RangePreset, type ResolvedRange } from './date-range.ts';
 import { formatIsoDate } from './local-calendar.ts';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { NO_USER, userKeyOf, type SessionRow } from './session-rows.ts';
 import type { HistoryParams } from './use-history-params.ts';
@@ -80,7 +81,7 @@ export function HistoryFilters({ params, update, range, rows, combined, now, zon
           any={m.any}
           options={[...stopReasons, ...(params.filter.stop && !stopReasons.includes(params.filter.stop) ? [params.filter.stop] : [])].map((value) => ({
             value,
-            label: enumLabel(labels.stopReasons, value),
+            label: enumLabel(chargerLabels[lang].stopReasons, value),
           }))}
         />
         {hasFilter ? (

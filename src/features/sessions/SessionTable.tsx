@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Page, type SessionRow, type SortKey } from './session-rows.ts';
 import { PAGE_SIZES, type HistoryParams } from './use-history-params.ts';
@@ -126,7 +127,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
 function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { row: SessionRow; combined: boolean; showCost: boolean; showOffPeak: boolean; currency: string | null }) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
-  const labels = sessionLabels[lang];
+  const labels = chargerLabels[lang];
   const fmt = useFormat();
   return (
     <tr data-testid="session-row" data-session-id={row.id} data-running={row.running || undefined} className="border-b border-border/60 align-top last:border-0">
@@ -160,7 +161,7 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
       </td>
       <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.modes, row.mode)}</td>
       <td className="px-2 py-2">{row.running ? '—' : enumLabel(labels.stopReasons, row.stopReason)}</td>
-      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.statuses, row.status)}</td>
+      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.sessionStatuses, row.status)}</td>
       {showCost ? (
         <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
           {row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}

@@ -12,6 +12,7 @@ import { downloadText } from './download.ts';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryTotals } from './HistoryTotals.tsx';
 import { browserZone, formatIsoDate } from './local-calendar.ts';
+import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
 import { PriceSettings } from './PriceSettings.tsx';
@@ -52,9 +53,9 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
     headers: labels.csv.headers,
     total: labels.csv.total,
     running: m.running,
-    mode: (value) => enumLabel(labels.modes, value, ''),
-    stopReason: (value) => enumLabel(labels.stopReasons, value, ''),
-    status: (value) => enumLabel(labels.statuses, value, ''),
+    mode: (value) => enumLabel(chargerLabels[lang].modes, value, ''),
+    stopReason: (value) => enumLabel(chargerLabels[lang].stopReasons, value, ''),
+    status: (value) => enumLabel(chargerLabels[lang].sessionStatuses, value, ''),
   };
   const exportCsv = () => {
     if (!range.ok) return;

@@ -136,10 +136,6 @@ interface SessionLabels {
   columns: Record<'charger' | 'started' | 'ended' | 'duration' | 'energy' | 'power' | 'user' | 'mode' | 'stopReason' | 'status' | 'cost', string>;
   /** Same shape as the CSV writer takes. */
   csv: Pick<CsvText, 'headers' | 'total'>;
-  /** Known enum values; unknown ones are humanised by enumLabel. */
-  modes: Partial<Record<string, string>>;
-  statuses: Partial<Record<string, string>>;
-  stopReasons: Partial<Record<string, string>>;
 }
 
 export const sessionLabels: Record<Lang, SessionLabels> = {
@@ -191,21 +187,6 @@ export const sessionLabels: Record<Lang, SessionLabels> = {
       },
       total: (n: number) => `Total (${n} ${n === 1 ? 'session' : 'sessions'})`,
     },
-    modes: { Fast: 'Fast', Eco: 'Eco', Scheduled: 'Scheduled', Solar: 'Solar' },
-    statuses: { Finished: 'Finished', Charging: 'Charging' },
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Cable unplugged',
-      LocalStopUserStoppedCharging: 'Stopped by the user',
-      RemoteStop: 'Stopped remotely',
-      EnergyLimitReached: 'Energy limit reached',
-      DepartureTimeReached: 'Departure time reached',
-      EVDisconnected: 'Vehicle disconnected',
-      PowerLoss: 'Power loss',
-      Reboot: 'Charger restarted',
-      EmergencyStop: 'Emergency stop',
-      DeAuthorized: 'Authorisation withdrawn',
-      Other: 'Other',
-    },
   },
   de: {
     presets: {
@@ -254,21 +235,6 @@ export const sessionLabels: Record<Lang, SessionLabels> = {
         cost: (currency: string) => `Kosten (${currency})`,
       },
       total: (n: number) => `Summe (${n} ${n === 1 ? 'Ladevorgang' : 'Ladevorgänge'})`,
-    },
-    modes: { Fast: 'Schnell', Eco: 'Eco', Scheduled: 'Geplant', Solar: 'Solar' },
-    statuses: { Finished: 'Beendet', Charging: 'Lädt' },
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Kabel abgezogen',
-      LocalStopUserStoppedCharging: 'Vom Benutzer beendet',
-      RemoteStop: 'Fernbeendet',
-      EnergyLimitReached: 'Energielimit erreicht',
-      DepartureTimeReached: 'Abfahrtszeit erreicht',
-      EVDisconnected: 'Fahrzeug getrennt',
-      PowerLoss: 'Stromausfall',
-      Reboot: 'Ladestation neu gestartet',
-      EmergencyStop: 'Not-Aus',
-      DeAuthorized: 'Autorisierung entzogen',
-      Other: 'Sonstiges',
     },
   },
 };

@@ -1,0 +1,77 @@
+/**
+ * The charger's enum values in words, one table for every view, so the live card, the garage
+ * tile and the session history never call the same state by two names. A table holds only the
+ * values whose readable form (`humanizeEnum`) is not already right in that language; anything
+ * else, including values we have never seen, is humanized by `enumLabel`.
+ */
+import type { Lang } from './i18n.tsx';
+
+type Labels = Partial<Record<string, string>>;
+
+export interface ChargerLabels {
+  /** onlineData.status */
+  connectorStatuses: Labels;
+  /** chargingSessionStatus */
+  sessionStatuses: Labels;
+  /** onlineData.mode, chargingMode */
+  modes: Labels;
+  /** chargingSessionStopReason */
+  stopReasons: Labels;
+  /** centralSystem.status */
+  centralSystems: Labels;
+  /** authorization.type */
+  authorizations: Labels;
+}
+
+export const chargerLabels: Record<Lang, ChargerLabels> = {
+  en: {
+    connectorStatuses: {
+      SuspendedEVSE: 'Paused by charger',
+      SuspendedEV: 'Paused by car',
+      Faulted: 'Fault',
+    },
+    sessionStatuses: {},
+    modes: {},
+    stopReasons: {
+      LocalStopUserDisconnectedCableFromVehicle: 'Cable unplugged',
+      LocalStopUserStoppedCharging: 'Stopped at the charger',
+      RemoteStop: 'Stopped remotely',
+      EVDisconnected: 'Car disconnected',
+      PowerLoss: 'Power failure',
+      Reboot: 'Charger restarted',
+      DeAuthorized: 'Authorisation withdrawn',
+    },
+    centralSystems: { Disabled: 'Off' },
+    authorizations: { ChargerWhitelistOnly: 'Registered cards only' },
+  },
+  de: {
+    connectorStatuses: {
+      Available: 'Frei',
+      Preparing: 'Vorbereitung',
+      Charging: 'Lädt',
+      SuspendedEVSE: 'Pausiert (Station)',
+      SuspendedEV: 'Pausiert (Auto)',
+      Finishing: 'Wird beendet',
+      Reserved: 'Reserviert',
+      Unavailable: 'Nicht verfügbar',
+      Faulted: 'Störung',
+    },
+    sessionStatuses: { Finished: 'Beendet', Charging: 'Lädt' },
+    modes: { Fast: 'Schnell', Scheduled: 'Geplant' },
+    stopReasons: {
+      LocalStopUserDisconnectedCableFromVehicle: 'Kabel abgezogen',
+      LocalStopUserStoppedCharging: 'An der Ladestation beendet',
+      RemoteStop: 'Aus der Ferne beendet',
+      EnergyLimitReached: 'Energielimit erreicht',
+      DepartureTimeReached: 'Abfahrtszeit erreicht',
+      EVDisconnected: 'Fahrzeug getrennt',
+      PowerLoss: 'Stromausfall',
+      Reboot: 'Ladestation neu gestartet',
+      EmergencyStop: 'Not-Aus',
+      DeAuthorized: 'Berechtigung entzogen',
+      Other: 'Sonstiges',
+    },
+    centralSystems: { Disabled: 'Aus', Connected: 'Verbunden', Disconnected: 'Getrennt' },
+    authorizations: { ChargerWhitelistOnly: 'Nur registrierte Karten' },
+  },
+};
