@@ -94,3 +94,18 @@ test('wrong password: the display says the charger refused the login, and the se
     await wrong.close();
   }
 });
+
+test('a lazy part that cannot load (the server has a new build) stays inside its panel, and the page reloads into the new build', async ({ page }) => {
+  await openLiveView(page);
+  // The old page's sessions chunk is gone from the server, as after an update.
+  await page.route('**/assets/SessionsView-*.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const error = page.getByTestId('panel-error');
+  await expect(error).toContainText('updated on the server');
+  await expect(page.getByRole('navigation')).toBeVisible(); // the shell is still there
+
+  // Once the server answers, the page reloads by itself and shows the view.
+  await page.unroute('**/assets/SessionsView-*.js');
+  await expect(page.getByTestId('session-table')).toBeVisible({ timeout: TWO_POLLS });
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBeUndefined();
+});

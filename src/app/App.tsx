@@ -1,7 +1,10 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Router, useSearch } from 'wouter';
-import { LocaleProvider, useLocaleValue } from '../shared/i18n/i18n.tsx';
+import { LocaleProvider, useLocaleValue, useMessages } from '../shared/i18n/i18n.tsx';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
 import { AppShell } from './AppShell.tsx';
+import { shellMessages } from './messages.ts';
+import { reloadWhenServerAnswers } from './reload-when-server-answers.ts';
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
@@ -17,7 +20,20 @@ function LocalizedShell() {
   const locale = useLocaleValue(useSearch());
   return (
     <LocaleProvider value={locale}>
-      <AppShell />
+      {/* Last line of defence for a display nobody touches: say so, then restart by itself. */}
+      <ErrorBoundary onError={() => reloadWhenServerAnswers(30_000)} fallback={(error) => <CrashScreen error={error} />}>
+        <AppShell />
+      </ErrorBoundary>
     </LocaleProvider>
+  );
+}
+
+function CrashScreen({ error }: { error: Error }) {
+  const m = useMessages(shellMessages);
+  return (
+    <main role="alert" className="p-6 text-lg">
+      <p className="font-semibold text-warn">{m.crashed}</p>
+      <p className="mt-2 text-sm text-muted">{error.message}</p>
+    </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { chargersQuery } from '../api/queries.ts';
 import type { ChargerInfo } from '../api/server-schemas.ts';
@@ -11,6 +11,9 @@ import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { shellMessages } from './messages.ts';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
+import { ErrorBoundary, isChunkLoadError } from '../shared/ui/ErrorBoundary.tsx';
+import { PanelError } from '../shared/ui/Panel.tsx';
+import { reloadWhenServerAnswers } from './reload-when-server-answers.ts';
 import { useBuildReload } from './use-build-reload.ts';
 
 // Everything but the live cards loads on demand, so the wall display's first paint never waits
@@ -100,21 +103,21 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
         ) : (
           <>
             <LiveView key={charger.id} chargerId={charger.id} />
-            <Suspense fallback={null}>
+            <LazyPart fallback={null}>
               <PowerChartPanel key={charger.id} chargerId={charger.id} />
-            </Suspense>
+            </LazyPart>
           </>
         )}
       </Route>
       <Route path="/sessions">
-        <Suspense fallback={<p className="p-6 text-muted">{m.loading}</p>}>
+        <LazyPart fallback={<p className="p-6 text-muted">{m.loading}</p>}>
           <SessionsView chargers={combined ? chargers : [charger]} pricing={pricing} />
-        </Suspense>
+        </LazyPart>
       </Route>
       <Route path="/garage">
-        <Suspense fallback={<p className="p-6 text-muted">{m.loading}</p>}>
+        <LazyPart fallback={<p className="p-6 text-muted">{m.loading}</p>}>
           <GarageView chargers={chargers} />
-        </Suspense>
+        </LazyPart>
       </Route>
       <Route>
         <div className="p-6 text-lg">
@@ -125,6 +128,33 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
         </div>
       </Route>
     </Switch>
+  );
+}
+
+/**
+ * A lazily loaded part with its own failure: the rest of the screen stays. A chunk that cannot
+ * load usually means the server has a new build whose file names differ: reload into it.
+ */
+function LazyPart({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  const m = useMessages(shellMessages);
+  return (
+    <ErrorBoundary
+      onError={(error) => {
+        if (isChunkLoadError(error)) reloadWhenServerAnswers();
+      }}
+      fallback={(error, retry) => (
+        <div>
+          <PanelError headline={isChunkLoadError(error) ? m.newVersion : m.partFailed} detail={error.message} />
+          {isChunkLoadError(error) ? null : (
+            <button type="button" onClick={retry} className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
+              {m.retry}
+            </button>
+          )}
+        </div>
+      )}
+    >
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </ErrorBoundary>
   );
 }
 

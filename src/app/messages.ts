@@ -22,6 +22,10 @@ export const shellMessages = defineMessages({
     showFirst: 'Show the first charger',
     notFound: 'This page does not exist.',
     backHome: 'Back to the live view',
+    partFailed: 'This part of the dashboard could not be shown.',
+    newVersion: 'The dashboard was updated on the server; reloading…',
+    retry: 'Try again',
+    crashed: 'The dashboard hit an unexpected error and restarts by itself in a moment.',
   },
   de: {
     appName: 'Wallbox',
@@ -44,5 +48,9 @@ export const shellMessages = defineMessages({
     showFirst: 'Erste Ladestation anzeigen',
     notFound: 'Diese Seite gibt es nicht.',
     backHome: 'Zur Live-Ansicht',
+    partFailed: 'Dieser Teil des Dashboards kann nicht angezeigt werden.',
+    newVersion: 'Das Dashboard wurde auf dem Server aktualisiert; es lädt neu…',
+    retry: 'Erneut versuchen',
+    crashed: 'Das Dashboard hatte einen unerwarteten Fehler und startet gleich von selbst neu.',
   },
 });
