@@ -160,6 +160,25 @@ describe('faults', () => {
     await control('faults', 'DELETE');
     expect(sim.faults.rules()).toEqual([]);
   });
+
+  it('clears by endpoint alone: only that endpoint’s rules, on every charger', async () => {
+    sim.faults.set({ charger: 'platz4', endpoint: 'powerProfile', http500: true });
+    sim.faults.set({ endpoint: 'powerProfile', latencyMs: 20 });
+    sim.faults.set({ charger: 'platz5', endpoint: 'generalStatus', malformedJson: true });
+    sim.faults.set({ charger: 'platz4', down: true });
+    expect((await control('faults?endpoint=powerProfile', 'DELETE')).status).toBe(200);
+    expect(sim.faults.rules()).toEqual([
+      { charger: 'platz5', endpoint: 'generalStatus', malformedJson: true },
+      { charger: 'platz4', down: true },
+    ]);
+    // Both criteria: only that charger's rule for that endpoint.
+    sim.faults.set({ charger: 'platz4', endpoint: 'generalStatus', http500: true });
+    sim.faults.clear('platz5', 'generalStatus');
+    expect(sim.faults.rules()).toEqual([
+      { charger: 'platz4', down: true },
+      { charger: 'platz4', endpoint: 'generalStatus', http500: true },
+    ]);
+  });
 });
 
 describe('control routes and stats', () => {

@@ -40,7 +40,10 @@ export interface FaultController {
    * `0` or `null` removes that fault from the rule. `charger` defaults to 'all'.
    */
   set(rule: FaultSettingsPatch & { charger?: string; endpoint?: ChargerEndpoint }): FaultRule[];
-  /** Removes every rule, or only the rules naming `charger` (and, with `endpoint`, that endpoint). */
+  /**
+   * Removes the rules matching both criteria given: `charger` (its rules, not 'all' ones unless
+   * 'all' is given) and `endpoint` (rules for that endpoint). With neither, removes every rule.
+   */
   clear(charger?: string, endpoint?: ChargerEndpoint): FaultRule[];
   /** One-shot: invalidates every token issued so far by that charger ('all' or absent: every charger). */
   expireTokens(charger?: string): void;
@@ -82,8 +85,8 @@ export function createFaultController(chargerIds: readonly string[], onExpireTok
       return controller.rules();
     },
     clear(charger, endpoint) {
-      if (charger === undefined) rules = [];
-      else rules = rules.filter((r) => r.charger !== charger || (endpoint !== undefined && r.endpoint !== endpoint));
+      // Each given criterion narrows what is removed; none given removes every rule.
+      rules = rules.filter((r) => (charger !== undefined && r.charger !== charger) || (endpoint !== undefined && r.endpoint !== endpoint));
       return controller.rules();
     },
     expireTokens(charger) {
