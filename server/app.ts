@@ -4,7 +4,7 @@
  * below are the only way to the chargers, and each maps to one fixed charger path.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyHelmet from '@fastify/helmet';
@@ -196,12 +196,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       setHeaders(reply, filePath) {
         // Hashed assets never change under their name; everything else is checked every time so
         // a new build reaches the tablets.
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // Tested relative to distDir: the install's own path may well contain an `assets` folder.
+        reply.header('cache-control', isHashedAsset(distDir, filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
 
   return app;
+}
+
+/** Vite's hashed output lives in `<distDir>/assets/`. */
+function isHashedAsset(distDir: string, filePath: string): boolean {
+  return relative(distDir, filePath).startsWith(`assets${sep}`);
 }
 
 function isApiPath(path: string): boolean {

@@ -5,18 +5,30 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
 
 let charger: RecordingCharger;
 let server: RunningServer;
-const dist = mkdtempSync(join(tmpdir(), 'inch-dist-'));
-mkdirSync(join(dist, 'assets'));
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Wallbox</title><script src="/assets/app-abc123.js"></script>');
-writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
-writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+const INDEX_HTML = '<!doctype html><title>Wallbox</title><script src="/assets/app-abc123.js"></script>';
+
+/** A built SPA in a fresh folder below `parent`. */
+function makeDist(parent: string, indexHtml: string): string {
+  const dist = join(mkdtempSync(join(parent, 'inch-dist-')), 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), indexHtml);
+  writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+  return dist;
+}
+
+// Installed below a folder named `assets` (/srv/assets/inch-dashboard, say): only the files in
+// dist/assets/ are hashed, so only they may be cached for a year.
+const installRoot = join(mkdtempSync(join(tmpdir(), 'inch-install-')), 'assets');
+mkdirSync(installRoot);
+const dist = makeDist(installRoot, INDEX_HTML);
 
 beforeAll(async () => {
   charger = await startRecordingCharger();
@@ -140,8 +152,28 @@ describe('the built SPA', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('serves index.html as no-cache even when the install path contains an assets folder', async () => {
+    expect(dist).toContain(`${sep}assets${sep}`);
+    for (const path of ['/', '/index.html', '/sessions', '/manifest.webmanifest']) {
+      expect((await fetch(`${server.url}${path}`)).headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
   it('reports a build id that changes with index.html', async () => {
-    const body = await (await fetch(`${server.url}/api/chargers`)).json();
-    expect(body.build).toMatch(/^[0-9a-f]{16}$/);
+    const buildOf = async (distDir: string) => {
+      const other = await startServer({ env: { CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN }, distDir, port: 0, host: '127.0.0.1' });
+      try {
+        return ((await (await fetch(`${other.url}/api/chargers`)).json()) as { build: string }).build;
+      } finally {
+        await other.close();
+      }
+    };
+    const first = await buildOf(makeDist(tmpdir(), INDEX_HTML));
+    const same = await buildOf(makeDist(tmpdir(), INDEX_HTML));
+    const next = await buildOf(makeDist(tmpdir(), INDEX_HTML.replace('app-abc123', 'app-def456')));
+    expect(first).toMatch(/^[0-9a-f]{16}$/);
+    expect(same).toBe(first);
+    expect(next).toMatch(/^[0-9a-f]{16}$/);
+    expect(next).not.toBe(first);
   });
 });
