@@ -12,7 +12,7 @@ await buildIfNeeded(console.log);
 const browser = await launchChromium();
 
 async function shoot(chargers: number, path: string, file: string, size: { width: number; height: number }, setup?: (id: string, sim: NonNullable<Awaited<ReturnType<typeof startServer>>['simulator']>) => void) {
-  const server = await startServer({ env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers) }, distDir: DIST_DIR, port: 0, host: '127.0.0.1' });
+  const server = await startServer({ env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin' }, distDir: DIST_DIR, port: 0, host: '127.0.0.1' });
   try {
     setup?.(server.config.chargers[0]!.id, server.simulator!);
     const context = await browser.newContext({ viewport: size, locale: 'en-GB', timezoneId: 'Europe/Berlin', deviceScaleFactor: 1 });

@@ -28,6 +28,8 @@ export interface AppOptions {
   distDir: string | null;
   buildId: string;
   logger?: boolean;
+  /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
+  log?: (line: string) => void;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
@@ -116,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return sendError(reply, status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : 'bad_request', error.message, undefined, status);
     }
     request.log.error(error);
+    options.log?.(`internal error on ${request.method} ${truncate(request.url.split('?')[0] ?? '')}: ${error.stack ?? error.message}`);
     return reply.status(500).type('application/json; charset=utf-8').send({ error: { code: 'internal', message: 'internal server error' } });
   });
 

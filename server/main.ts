@@ -3,18 +3,20 @@
  * when no charger is configured.
  */
 import { networkInterfaces } from 'node:os';
-import { ConfigError } from './config.ts';
+import { loadConfig } from './config.ts';
 import { buildIfNeeded } from './ensure-build.ts';
 import { loadEnvFile } from './env-file.ts';
 import { DIST_DIR } from './paths.ts';
-import { startServer } from './start.ts';
+import { startErrorMessage, startServer } from './start.ts';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
 async function main(): Promise<void> {
   loadEnvFile();
+  // Configuration first: a typo in .env is reported at once, not after a full build.
+  const loaded = loadConfig();
   await buildIfNeeded(log);
-  const server = await startServer({ distDir: DIST_DIR, log });
+  const server = await startServer({ config: loaded, distDir: DIST_DIR, log });
   const { config, port } = server;
 
   const names = config.chargers.map((c) => c.name).join(', ');
@@ -44,12 +46,6 @@ function lanAddresses(): string[] {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`Configuration error: ${error.message}`);
-  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Cannot start: port ${process.env.PORT ?? 8080} is already in use; set PORT to another port`);
-  } else {
-    console.error('Cannot start:', error instanceof Error ? error.message : error);
-  }
+  console.error(startErrorMessage(error));
   process.exit(1);
 });

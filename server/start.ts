@@ -8,10 +8,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ChargerClient } from './charger-client.ts';
-import { loadConfig, type ServerConfig } from './config.ts';
+import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
+  /** An already loaded configuration (`npm start` validates it before building); else read from `env`. */
+  config?: ServerConfig;
   env?: Record<string, string | undefined>;
   /** Built SPA directory; null for API only. */
   distDir?: string | null;
@@ -35,7 +37,8 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const config = loadConfig(options.env ?? process.env);
+  // A copy: the simulator's chargers are filled in below, and the caller's object stays as given.
+  const config = { ...(options.config ?? loadConfig(options.env ?? process.env)) };
   const log = options.log ?? (() => {});
   let simulator: RunningSimulator | null = null;
 
@@ -47,6 +50,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       port: 0,
       host: '127.0.0.1',
       chargers: config.simulator.chargers,
+      // The simulated households live in the configured (or the server's) zone, like a real
+      // charger installed here would.
+      timeZone: config.timeZone,
       ...(config.simulator.seed === undefined ? {} : { seed: config.simulator.seed }),
       email: 'dashboard@simulator.local',
       password,
@@ -72,9 +78,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       }),
   );
   const distDir = options.distDir ?? null;
-  const app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir) });
   const host = options.host ?? config.host;
-  await app.listen({ port: options.port ?? config.port, host });
+  const closeUpstream = async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await simulator?.close();
+  };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log });
+    await app.listen({ port: options.port ?? config.port, host });
+  } catch (error) {
+    // A port in use, say: leave nothing running behind the error (the simulator's server, the
+    // clients' keep-alive connections), so the process can report it and end.
+    await app?.close().catch(() => {});
+    await closeUpstream().catch(() => {});
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
@@ -87,8 +106,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     simulator,
     async close() {
       await app.close();
-      await Promise.all(clients.map((client) => client.close()));
-      await simulator?.close();
+      await closeUpstream();
     },
   };
 }
@@ -98,4 +116,17 @@ function buildIdOf(distDir: string | null): string {
   const index = distDir ? join(distDir, 'index.html') : null;
   if (!index || !existsSync(index)) return 'dev';
   return createHash('sha256').update(readFileSync(index)).digest('hex').slice(0, 16);
+}
+
+/**
+ * One line for a failed start (`npm start`, `npm run dev`) that says what to change, instead of a
+ * stack trace. `portVariable` names the setting that chose the port.
+ */
+export function startErrorMessage(error: unknown, portVariable = 'PORT'): string {
+  if (error instanceof ConfigError) return `Configuration error: ${error.message}`;
+  const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+  const which = port === undefined ? 'the port' : `port ${port}`;
+  if (code === 'EADDRINUSE') return `Cannot start: ${which} is already in use; set ${portVariable} to another port`;
+  if (code === 'EACCES') return `Cannot start: no permission to listen on ${which}; set ${portVariable} to a port above 1023`;
+  return `Cannot start: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,0 +1,47 @@
+/**
+ * Start-up: the embedded simulator follows the configuration, and a start that fails leaves
+ * nothing running behind it.
+ */
+import { createServer, type Server } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { ConfigError } from './config.ts';
+import { startErrorMessage, startServer } from './start.ts';
+
+const listeningServers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'TCPServerWrap').length;
+
+describe('startServer', () => {
+  // First in the file: the count of listening servers is not disturbed by an earlier test's
+  // closing ones.
+  it('closes the simulator it started when the port is taken', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const before = listeningServers();
+      const failed = await startServer({ env: { SIMULATOR_SEED: '3' }, port, host: '127.0.0.1' }).catch((error: unknown) => error);
+      expect((failed as NodeJS.ErrnoException).code).toBe('EADDRINUSE');
+      expect(startErrorMessage(failed)).toBe(`Cannot start: port ${port} is already in use; set PORT to another port`);
+      // The simulator had been listening on its own port; it is gone again (handles are released
+      // a tick after the close callbacks).
+      await vi.waitFor(() => expect(listeningServers()).toBe(before), { timeout: 2000 });
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('runs the embedded simulator in CHARGER_TIMEZONE', async () => {
+    const server = await startServer({ env: { CHARGER_TIMEZONE: 'America/New_York', SIMULATOR_SEED: '3' }, port: 0, host: '127.0.0.1' });
+    try {
+      const state = (await (await fetch(`${server.simulator!.url}/_sim/state`)).json()) as { timeZone: string };
+      expect(state.timeZone).toBe('America/New_York');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reports a configuration error as one line', () => {
+    expect(startErrorMessage(new ConfigError('PORT must be a whole number from 0 to 65535, not "x"'))).toBe(
+      'Configuration error: PORT must be a whole number from 0 to 65535, not "x"',
+    );
+  });
+});
