@@ -75,9 +75,36 @@ describe('loadConfig', () => {
     expect(errorOf({ CHARGERS_FILE: noAuth })).toMatch(/entry 0 \("a"\)/);
   });
 
+  it('names an unknown or misspelt CHARGERS_FILE field in one line', () => {
+    const misspelt = file('misspelt.json', JSON.stringify([{ id: 'platz4', Name: 'Platz 4', url: 'http://platz4.local', token: 't' }]));
+    const text = errorOf({ CHARGERS_FILE: misspelt });
+    expect(text).toMatch(/entry 0: unknown field "Name" \(known: id, name, url, token, email, password\)/);
+    expect(text).not.toContain('\n');
+    // A misspelt required field: the typo is reported, not only the missing "url".
+    const upper = file('upper.json', JSON.stringify([{ id: 'platz4', URL: 'http://platz4.local', token: 't' }]));
+    expect(errorOf({ CHARGERS_FILE: upper })).toMatch(/unknown field "URL"/);
+    expect(errorOf({ CHARGERS_FILE: file('object.json', '{"id": "a"}') })).toMatch(/must be a JSON list of chargers/);
+    expect(errorOf({ CHARGERS_FILE: file('nourl.json', '[{"id": "a", "token": "t"}]') })).toMatch(/entry 0 "url": is missing or not a string/);
+    expect(errorOf({ CHARGERS_FILE: file('noname.json', '[{"id": "a", "name": "", "url": "http://a", "token": "t"}]') })).toMatch(/entry 0 "name": must not be empty/);
+  });
+
   it('never puts a secret into an error message', () => {
-    const text = errorOf({ CHARGER_URL: 'http://platz13.local', CHARGER_EMAIL: 'secret-mail@example.com' });
-    expect(text).not.toContain('secret-mail');
+    // A password typed into the URL of a URL that does not parse.
+    const inUrl = errorOf({ CHARGER_URL: 'http://admin:hunter2/x@platz 13.local', CHARGER_TOKEN: 'tok-secret-1' });
+    expect(inUrl).toMatch(/CHARGER_URL ".*" is not a URL/);
+    for (const secret of ['hunter2', 'admin', 'tok-secret-1']) expect(inUrl).not.toContain(secret);
+    // A CHARGERS_FILE entry whose url is wrong, next to its credentials.
+    const entries = file('secrets.json', JSON.stringify([
+      { id: 'platz4', url: 'platz4 local', email: 'secret-mail@example.com', password: 'pw-secret-2' },
+    ]));
+    const inFile = errorOf({ CHARGERS_FILE: entries });
+    expect(inFile).toMatch(/entry 0 \("platz4"\) url "platz4 local" is not a URL/);
+    for (const secret of ['secret-mail', 'pw-secret-2']) expect(inFile).not.toContain(secret);
+    // A credential in the wrong place in the file: the field is named, its value is not.
+    const wrongType = file('wrongtype.json', JSON.stringify([{ id: 'platz4', url: 'http://platz4.local', token: 42, password: ['pw-secret-3'] }]));
+    const typed = errorOf({ CHARGERS_FILE: wrongType });
+    expect(typed).toMatch(/entry 0 "token"/);
+    expect(typed).not.toContain('pw-secret-3');
   });
 
   it('derives a display name from the host', () => {

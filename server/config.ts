@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { isTimeZone } from '../src/shared/time/time-zone-name.ts';
 
 export type ChargerAuth =
   | { kind: 'token'; token: string }
@@ -43,18 +44,18 @@ export class ConfigError extends Error {
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
 
-const chargersFileSchema = z
-  .array(
-    z.object({
-      id: z.string().check(z.regex(ID_PATTERN, 'id must be letters, digits, - or _ (max 63)')),
-      name: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-      url: z.string(),
-      token: z.optional(z.string().check(z.minLength(1))),
-      email: z.optional(z.string().check(z.minLength(1))),
-      password: z.optional(z.string()),
-    }),
-  )
-  .check(z.minLength(1, 'the list is empty'));
+const chargerEntrySchema = z.strictObject({
+  id: z.string().check(z.regex(ID_PATTERN, 'must be letters, digits, - or _ (max 63)')),
+  name: z.optional(z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters'))),
+  url: z.string(),
+  token: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  email: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
+  password: z.optional(z.string()),
+});
+const ENTRY_FIELDS = Object.keys(chargerEntrySchema.def.shape);
+
+// Strict, so a misspelt field ("Name", "passwort") is reported instead of silently ignored.
+const chargersFileSchema = z.array(chargerEntrySchema).check(z.minLength(1, 'the list is empty'));
 
 type Env = Record<string, string | undefined>;
 
@@ -62,7 +63,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
   const port = parseInteger(env.PORT, 'PORT', 8080, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
   const timeZone = env.CHARGER_TIMEZONE?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isValidTimeZone(timeZone)) {
+  if (!isTimeZone(timeZone)) {
     throw new ConfigError(`CHARGER_TIMEZONE "${timeZone}" is not an IANA time zone; use e.g. Europe/Berlin`);
   }
   const insecureTls = parseBoolean(env.CHARGER_INSECURE_TLS, 'CHARGER_INSECURE_TLS');
@@ -124,8 +125,10 @@ function readChargersFile(path: string, insecureTls: boolean): ChargerConfig[] {
   }
   const parsed = chargersFileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`CHARGERS_FILE "${path}": ${issue.path.length ? `entry ${issue.path.join('.')}: ` : ''}${issue.message}`);
+    // An unknown field first: a misspelt "URL" also makes "url" missing, but the typo is the news.
+    const issues = parsed.error.issues;
+    const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+    throw new ConfigError(`CHARGERS_FILE "${path}": ${describeIssue(issue)}`);
   }
   const seen = new Set<string>();
   return parsed.data.map((entry, index) => {
@@ -144,12 +147,28 @@ function readChargersFile(path: string, insecureTls: boolean): ChargerConfig[] {
   });
 }
 
+/** One line naming the entry and field; zod's issues never carry the (possibly secret) value. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const [entry, field] = issue.path;
+  const where = entry === undefined ? '' : `entry ${String(entry)}${field === undefined ? '' : ` "${String(field)}"`}: `;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')} (known: ${ENTRY_FIELDS.join(', ')})`;
+    case 'invalid_type':
+      if (entry === undefined) return 'must be a JSON list of chargers, like [{"id": "platz13", "url": "http://platz13.local", "token": "…"}]';
+      return `${where}${field === undefined ? 'must be an object' : `is missing or not a ${issue.expected}`}`;
+    default:
+      return `${where}${issue.message}`;
+  }
+}
+
 function parseChargerUrl(text: string, what: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new ConfigError(`${what} "${text}" is not a URL; use e.g. http://platz13.local`);
+    // Echo the text for typos, but never a user or password written into it.
+    throw new ConfigError(`${what} "${text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1…@')}" is not a URL; use e.g. http://platz13.local`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${what} must start with http:// or https://`);
@@ -220,13 +239,4 @@ function parseCurrency(text: string | undefined): string {
   const value = text?.trim().toUpperCase() || 'EUR';
   if (!/^[A-Z]{3}$/.test(value)) throw new ConfigError(`CURRENCY must be an ISO 4217 code like EUR, not "${text}"`);
   return value;
-}
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,10 +9,11 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { parseChargerTime } from '../../src/api/charger-parse.ts';
 import type { LoginResponse } from '../../src/api/charger-schemas.ts';
+import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { CHARGER_ENDPOINTS, createFaultController, MALFORMED_SECTIONS, type ChargerEndpoint, type FaultController, type FaultSettings } from './faults.ts';
 import { profileKw, profileTime } from './format.ts';
 import { GarageModel, type ChargerSpec } from './garage.ts';
-import { assertTimeZone, DAY_MS } from './time-zone.ts';
+import { DAY_MS } from './time-zone.ts';
 import {
   generalStatusJson,
   overrideKey,
@@ -152,7 +153,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const seed = options.seed ?? randomInt(2 ** 31);
   if (!Number.isInteger(seed)) throw new RangeError('simulator: seed must be an integer');
   const timeZone = options.timeZone ?? 'Europe/Berlin';
-  assertTimeZone(timeZone);
+  // At start-up rather than on the first request.
+  if (!isTimeZone(timeZone)) throw new RangeError(`simulator: unknown time zone "${timeZone}" (expected an IANA name like Europe/Berlin)`);
   const email = options.email ?? DEFAULT_EMAIL;
   const password = options.password ?? DEFAULT_PASSWORD;
   const host = options.host ?? '127.0.0.1';

@@ -50,12 +50,3 @@ export class ZoneClock {
     return (((day + 4) % 7) + 7) % 7;
   }
 }
-
-/** Throws a clear error for a zone Intl does not know, at start-up rather than on first request. */
-export function assertTimeZone(zone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new Error(`simulator: unknown time zone "${zone}" (expected an IANA name like Europe/Berlin)`);
-  }
-}
