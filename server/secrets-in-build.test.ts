@@ -25,12 +25,23 @@ function filesUnder(dir: string): string[] {
 describe('secrets and the build', () => {
   it('a build made with credentials in the environment contains none of them', { timeout: 120_000 }, async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'inch-dist-secrets-'));
-    const saved = { ...process.env };
-    Object.assign(process.env, SECRETS, { VITE_CHARGER_TOKEN: undefined });
+    // Set and restore key by key: assigning `undefined` to process.env stores the string
+    // "undefined", and replacing process.env with a plain object unhooks it from the real
+    // environment for every later test in this worker.
+    const changes: Record<string, string | undefined> = { ...SECRETS, VITE_CHARGER_TOKEN: undefined };
+    const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, process.env[key]]));
+    const apply = (values: Record<string, string | undefined>) => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    };
+    apply(changes);
     try {
+      expect('VITE_CHARGER_TOKEN' in process.env).toBe(false);
       await build({ root: PROJECT_ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
     } finally {
-      process.env = saved;
+      apply(saved);
     }
     const files = filesUnder(outDir);
     expect(files.some((f) => f.endsWith('index.html'))).toBe(true);
