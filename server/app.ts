@@ -137,10 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/chargers', async (request, reply) => {
     if (!noQuery(request, reply)) return reply;
     const body: ChargersResponse = {
-      chargers: options.clients.map((client) => {
-        const charger = config.chargers.find((c) => c.id === client.id)!;
-        return { id: charger.id, name: charger.name, simulated: charger.simulated };
-      }),
+      chargers: options.clients.map((client) => client.info),
       build: buildId,
       pricing: config.pricing,
     };
@@ -151,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!noQuery(request, reply)) return reply;
     // Asks each charger through the shared status cache, so health checks cost the chargers nothing extra.
     await Promise.all(options.clients.map((client) => client.generalStatus().catch(() => undefined)));
+    // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
     const chargers = options.clients.map((client) => client.health());
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
     return reply.header('cache-control', 'no-store').send(body);
