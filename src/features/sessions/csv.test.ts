@@ -121,6 +121,16 @@ describe('the history CSV', () => {
     expect(rows.at(-1)![rows[0]!.indexOf('Energy (kWh)')]).toBe('96.59');
   });
 
+  it('the duration total is the sum of the rows as written, fractional seconds included', () => {
+    // 01:00:00.6 three times: each row says 1:00:01, so the total must say 3:00:03 (not 3:00:02).
+    const rows3 = [1, 2, 3].map((id) => toRow(chargingSessionSchema.parse({ ...base, chargingSessionId: id, timeSpentCharging: '01:00:00.6' }), platz, null));
+    expect(rows3.map((r) => r.durationSeconds)).toEqual([3601, 3601, 3601]);
+    const csv = parseCsv(buildSessionsCsv(rows3, totalsOf(rows3), { lang: 'en', zone: 'UTC', combined: false, currency: null }, text), ',');
+    const duration = csv[0]!.indexOf('Charging time');
+    expect(csv.slice(1, -1).map((r) => r[duration])).toEqual(['1:00:01', '1:00:01', '1:00:01']);
+    expect(csv.at(-1)![duration]).toBe('3:00:03');
+  });
+
   it('names the file in ASCII', () => {
     expect(csvFileName('Ladevorgänge', 'Platz 13', '2026-03-01', '2026-03-31')).toBe('Ladevorgange_Platz-13_2026-03-01_2026-03-31.csv');
   });

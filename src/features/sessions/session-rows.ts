@@ -48,7 +48,10 @@ export interface SessionRow {
   /** Null while running. */
   ended: number | null;
   running: boolean;
-  /** Charging time in seconds (so far, while running). */
+  /**
+   * Charging time in whole seconds (so far, while running). The charger sends fractions
+   * (`01:00:00.6`); rounded here, once, so the table, the CSV rows and every total agree.
+   */
   durationSeconds: number | null;
   /** Energy in hundredths of a kWh, as shown (so far, while running). */
   energyUnits: number;
@@ -130,7 +133,7 @@ export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pr
     started: session.chargingStartedTime ?? 0,
     ended: session.chargingEndedTime,
     running,
-    durationSeconds: session.timeSpentCharging,
+    durationSeconds: session.timeSpentCharging === null ? null : Math.round(session.timeSpentCharging),
     energyUnits,
     maxPowerKw: session.maxSessionPower,
     userId: session.userId ?? session.user?.UserId ?? null,
