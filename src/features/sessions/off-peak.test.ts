@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inWindow, minuteOfDay, parseClock, profileChunks, profileShare, seriesOf, timeShare } from './off-peak.ts';
 import { costOf, totalsOf, toRow } from './session-rows.ts';
 import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
@@ -24,6 +24,10 @@ describe('the off-peak window', () => {
   });
 });
 
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
 describe('splitting a session', () => {
   // 20:00–02:00 local (winter, UTC+1): 2 h before the window, 4 h in it.
   const started = at('2026-01-10T19:00:00Z');
@@ -47,6 +51,20 @@ describe('splitting a session', () => {
     ];
     expect(profileShare(seriesOf([points], 'connector1'), started, ended, BERLIN, NIGHT)).toBe(0.5);
     expect(profileShare(seriesOf([[]], 'connector1'), started, ended, BERLIN, NIGHT)).toBeNull();
+  });
+
+  it('reads profile times as the chart does: without a zone they are UTC, whatever the tablet’s zone', () => {
+    // Machines running the tests in UTC would not tell UTC from local time: pin a zone that differs.
+    vi.stubEnv('TZ', 'America/New_York');
+    // 21:00 UTC is 22:00 in Berlin: off-peak. Read as New York time it would be 02:00 UTC, 03:00 in Berlin.
+    const points = [
+      { time: '2026-01-10T19:00:00', connector1: 10 },
+      { time: '2026-01-10T21:00:00', connector1: 10 },
+      { time: '2026-01-10 21:05:00.0000000', connector1: 10 },
+    ];
+    const series = seriesOf([points], 'connector1');
+    expect(series.start).toEqual([at('2026-01-10T19:00:00Z'), at('2026-01-10T21:00:00Z'), at('2026-01-10T21:05:00Z')]);
+    expect(profileShare(series, started, ended, BERLIN, NIGHT)).toBeCloseTo(2 / 3, 10);
   });
 
   it('by charging time when there is no profile', () => {

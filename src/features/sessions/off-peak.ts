@@ -4,6 +4,7 @@
  * fell into the off-peak window. Where the charger has no profile for a session (older than its
  * profile history, or the profile request failed) the split is estimated by charging time.
  */
+import { parseChargerTime } from '../../api/charger-parse.ts';
 import type { PowerPointWire } from '../../api/charger-schemas.ts';
 import { MAX_PROFILE_SPAN_MS } from '../../api/proxy-query-schemas.ts';
 import { wallMs } from './local-calendar.ts';
@@ -68,8 +69,9 @@ export function seriesOf(answers: readonly (readonly PowerPointWire[])[], measur
   for (const answer of answers) {
     for (const point of answer) {
       const value = point[measure];
-      const time = Date.parse(point.time);
-      if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && !Number.isNaN(time)) points.push([time, value]);
+      // The charger's own time rules (a time without a zone is UTC), as the power chart reads them.
+      const time = parseChargerTime(point.time);
+      if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && time !== null) points.push([time, value]);
     }
   }
   points.sort((a, b) => a[0] - b[0]);
