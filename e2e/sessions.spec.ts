@@ -57,6 +57,10 @@ test.describe('one charger', () => {
     const users = body.map((r) => r[header.indexOf('User')]);
     expect(users).toContain('Anna-Lena Schäfer, "Lenchen"');
     expect(users).toContain('Jürgen Müller');
+    // Card numbers like 0055 stay text in a spreadsheet (docs/decisions.md).
+    const cards = body.map((r) => r[header.indexOf('Card number')]).filter(Boolean);
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((c) => /^#\S+$/.test(c!))).toBe(true);
   });
 
   test('the German CSV opens with a BOM, semicolons and decimal commas', async ({ page }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../test-support/parse-csv.ts';
 import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
-import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, neutralizeFormula, type CsvText } from './csv.ts';
+import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, markedText, neutralizeFormula, type CsvText } from './csv.ts';
 import { toRow, totalsOf } from './session-rows.ts';
 
 const base = chargingSessionJson.content[0] as unknown as ChargingSessionWire;
@@ -129,6 +129,41 @@ describe('the history CSV', () => {
     const duration = csv[0]!.indexOf('Charging time');
     expect(csv.slice(1, -1).map((r) => r[duration])).toEqual(['1:00:01', '1:00:01', '1:00:01']);
     expect(csv.at(-1)![duration]).toBe('3:00:03');
+  });
+
+  it('card numbers and UIDs open as the text the charger sent, in both dialects', () => {
+    const cards = [
+      { cardNumber: '0055', uid: '74592454' },
+      { cardNumber: '0007', uid: '12345678901234567' }, // Excel: 1.23457E+16, digits lost
+      { cardNumber: '12-05', uid: '1E5' }, // a date; 100000
+      { cardNumber: '1,5', uid: '=cmd' }, // 1.5 in a German sheet; a formula
+    ];
+    const cardRows = cards.map(({ cardNumber, uid }, i) =>
+      toRow(
+        chargingSessionSchema.parse({ ...base, chargingSessionId: 100 + i, identificationCode: uid, userIdentification: { ...base.userIdentification, number: cardNumber, identificationCode: uid } }),
+        platz,
+        null,
+      ),
+    );
+    // What Excel and LibreOffice turn into a number or date on opening: digits, signs, decimal
+    // marks, exponents, percent, date and time separators. Anything starting otherwise stays text.
+    const numberLike = /^[\s(]*[-+]?[\d.,]+([eE][-+]?\d+)?%?\)?$|^\d+[-/.:]\d+([-/.:]\d+)?$/;
+    for (const lang of ['en', 'de'] as const) {
+      const csv = buildSessionsCsv(cardRows, totalsOf(cardRows), { lang, zone: 'UTC', combined: false, currency: null }, text);
+      const rows = parseCsv(lang === 'de' ? csv.slice(1) : csv, lang === 'de' ? ';' : ',');
+      const [number, uid] = [rows[0]!.indexOf('Card'), rows[0]!.indexOf('Card UID')];
+      const body = rows.slice(1, -1);
+      expect(body.map((r) => r[number])).toEqual(cards.map((c) => `#${c.cardNumber}`));
+      expect(body.map((r) => r[uid])).toEqual(cards.map((c) => `#${c.uid}`));
+      for (const r of body) {
+        expect(r[number]).not.toMatch(numberLike);
+        expect(r[uid]).not.toMatch(numberLike);
+        expect(r[uid]).not.toMatch(/^[=+\-@]/);
+      }
+    }
+    // The check itself catches what went wrong before.
+    for (const bad of ['0055', '12345678901234567', '1E5', '12-05', '1,5']) expect(bad).toMatch(numberLike);
+    expect(markedText(null)).toBe('');
   });
 
   it('names the file in ASCII', () => {

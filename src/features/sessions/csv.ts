@@ -68,6 +68,21 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * Marks a card number or card UID as text. Spreadsheets turn anything that looks like a number into
+ * one when they open a CSV, quoted or not: card `0055` became 55 and a 17-digit UID `1.2E+16`
+ * (its digits lost), `1E5` became 100000 and `12-05` a date, and a reimbursement sheet then names
+ * the wrong card. With a leading `#` neither Excel nor LibreOffice reads the value as a number or
+ * date in either dialect, the digits stay exactly as the charger sent them, and the marker is
+ * visible (docs/decisions.md). Every value gets it, not only numeric-looking ones, so a column reads
+ * the same throughout; `#` also keeps a value from starting like a formula.
+ */
+export const TEXT_MARKER = '#';
+
+export function markedText(value: string | null): string {
+  return value ? `${TEXT_MARKER}${value}` : '';
+}
+
 /** A whole number of 10^-decimals written with `decimal`, exactly: 6283, 2 → `62.83`. */
 export function fixedDecimal(scaled: number, decimals: number, decimal: string): string {
   const sign = scaled < 0 ? '-' : '';
@@ -126,8 +141,8 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
         ...(options.offPeak ? [row.offPeakUnits === null ? '' : fixedDecimal(row.offPeakUnits, ENERGY_DECIMALS, decimal)] : []),
         row.maxPowerKw === null ? '' : fixedDecimal(Math.round(row.maxPowerKw * 1000), 3, decimal),
         neutralizeFormula(row.userName ?? ''),
-        neutralizeFormula(row.cardNumber ?? ''),
-        neutralizeFormula(row.identificationCode ?? ''),
+        markedText(row.cardNumber),
+        markedText(row.identificationCode),
         text.mode(row.mode),
         row.running ? text.running : text.stopReason(row.stopReason),
         row.running ? text.running : text.status(row.status),
