@@ -100,6 +100,18 @@ describe('tileModelOf', () => {
     expect(model.powerKw).toBe(11);
   });
 
+  it('a tile’s total is the sum of its connector rows as shown', () => {
+    const model = tileModelOf(
+      status({ status: 'Charging', power: 3.36 }, (json) => {
+        const second = structuredClone(json.evses[0].connectors[0]);
+        second.onlineData = { ...second.onlineData, status: 'Charging', power: 3.36 };
+        json.evses.push({ evseId: 2, evseCode: '2', connectors: [second] });
+      }),
+    );
+    expect(model.connectors!.map((c) => c.powerKw)).toEqual([3.4, 3.4]);
+    expect(model.powerKw).toBe(6.8); // not 6.7, the raw 6.72 rounded
+  });
+
   it('says which field is wrong when the evses section cannot be read', () => {
     const model = tileModelOf(status({}, (json) => (json.evses = [{ evseId: 'one', connectors: 5 }])));
     expect(model.connectors).toBeNull();
@@ -195,6 +207,17 @@ describe('clusterTotals', () => {
     expect(totals.limitKw).toBe(17.25);
     expect(totals.limitsDisagree).toBe(true);
     expect(totals.clusterIncomplete).toBe(true);
+  });
+
+  it('adds the chargers as their tiles show them: two at 7.36 kW are 7.4 + 7.4 = 14.8', () => {
+    const charging = (power: number) => status({ status: 'Charging', power });
+    const statuses = [charging(7.36), charging(7.36)];
+    const tiles = statuses.map((s) => tileModelOf(s).powerKw);
+    expect(tiles).toEqual([7.4, 7.4]);
+    const totals = clusterTotals(statuses.map((s, i) => reading(`P${i}`, true, totalsInputOf(s))));
+    expect(totals.powerKw).toBe(14.8);
+    // Exact, not 14.799999…: three chargers at 0.1 kW are 0.3.
+    expect(clusterTotals([0.1, 0.1, 0.1].map((kw, i) => reading(`Q${i}`, true, totalsInputOf(charging(kw))))).powerKw).toBe(0.3);
   });
 
   it('has no limit and no building load when nobody reports one', () => {

@@ -73,7 +73,7 @@ export interface TileModel {
   /** null when the charger's `evses` section could not be read (then `problem` says why). */
   connectors: ConnectorSummary[] | null;
   problem: string | null;
-  /** Sum over the connectors that report power; null when none does. */
+  /** The connectors' powers as shown, added up (see `shownPowerKw`); null when none reports power. */
   powerKw: number | null;
 }
 
@@ -84,16 +84,31 @@ export interface TileModel {
  */
 const tenth = (value: number) => Math.round(value * 10) / 10;
 
+/**
+ * A charger's power as the garage shows it: each connector's power rounded to the shown 0.1 kW,
+ * added up in whole tenths. Like the session totals (sums of the rows as shown), the numbers on the
+ * page then add up by hand: a tile's connector rows to the tile, the tiles to the cluster sum
+ * (7.36 + 7.36 kW show as 7.4 + 7.4 and sum to 14.8, not to 14.7 from the raw values).
+ * Null when no connector reports power.
+ */
+export function shownPowerKw(powersKw: Iterable<number | null | undefined>): number | null {
+  let tenths: number | null = null;
+  for (const power of powersKw) if (power != null) tenths = (tenths ?? 0) + Math.round(power * 10);
+  return tenths === null ? null : tenths / 10;
+}
+
+function connectorPowers(status: LiveStatus): (number | null)[] {
+  return status.evses.ok ? status.evses.data.flatMap((evse) => evse.connectors.map((c) => c.onlineData?.power ?? null)) : [];
+}
+
 /** The tile's view of a charger's status (a TanStack Query `select`). */
 export function tileModelOf(status: LiveStatus): TileModel {
   if (!status.evses.ok) return { connectors: null, problem: status.evses.error, powerKw: null };
   const connectors: ConnectorSummary[] = [];
-  let powerKw: number | null = null;
   for (const evse of status.evses.data) {
     for (const connector of evse.connectors) {
       const online = connector.onlineData;
       const power = online?.power ?? null;
-      if (power != null) powerKw = (powerKw ?? 0) + power;
       const running = online != null && isSessionRunning(online.status, power);
       connectors.push({
         key: `${evse.evseId}-${connector.connectorId}`,
@@ -104,7 +119,7 @@ export function tileModelOf(status: LiveStatus): TileModel {
       });
     }
   }
-  return { connectors, problem: null, powerKw: powerKw == null ? null : tenth(powerKw) };
+  return { connectors, problem: null, powerKw: shownPowerKw(connectorPowers(status)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +166,7 @@ export function isTooOld(dataUpdatedAt: number, now: number, staleAfterMs = STAL
 
 /** What the cluster totals need from one charger's status (a TanStack Query `select`). */
 export interface TotalsInput {
-  /** Sum of the connectors' power, kW; null when unknown (unreadable or absent). */
+  /** The charger's power as its tile shows it (`shownPowerKw`), kW; null when unknown (unreadable or absent). */
   powerKw: number | null;
   /** True when some connector is charging. */
   charging: boolean;
@@ -165,13 +180,11 @@ export interface TotalsInput {
 }
 
 export function totalsInputOf(status: LiveStatus): TotalsInput {
-  let powerKw: number | null = null;
+  const powerKw = shownPowerKw(connectorPowers(status));
   let charging = false;
   if (status.evses.ok) {
     for (const evse of status.evses.data) {
       for (const connector of evse.connectors) {
-        const power = connector.onlineData?.power;
-        if (power != null) powerKw = (powerKw ?? 0) + power;
         if (connector.onlineData?.status === 'Charging') charging = true;
       }
     }
@@ -197,7 +210,7 @@ export interface ChargerReading {
 }
 
 export interface ClusterTotals {
-  /** Sum over the chargers counted, kW. */
+  /** Sum over the chargers counted, of their power as their tiles show it, kW. */
   powerKw: number;
   /** Chargers whose power is in the sum. */
   counted: number;
@@ -220,7 +233,8 @@ export interface ClusterTotals {
 
 /** Sums the live chargers in the given order (the first live charger's building meter wins). */
 export function clusterTotals(readings: readonly ChargerReading[]): ClusterTotals {
-  let powerKw = 0;
+  // Whole tenths of a kW, as the tiles show them, so the sum is exact (no 14.799999…).
+  let powerTenths = 0;
   let counted = 0;
   let charging = 0;
   const missing: string[] = [];
@@ -236,7 +250,7 @@ export function clusterTotals(readings: readonly ChargerReading[]): ClusterTotal
       missing.push(reading.name);
       continue;
     }
-    powerKw += input.powerKw;
+    powerTenths += Math.round(input.powerKw * 10);
     counted++;
     if (input.charging) charging++;
     if (input.cluster) {
@@ -262,7 +276,7 @@ export function clusterTotals(readings: readonly ChargerReading[]): ClusterTotal
     }
   }
   return {
-    powerKw,
+    powerKw: powerTenths / 10,
     counted,
     total: readings.length,
     missing,
