@@ -167,20 +167,38 @@ function SeriesPaths({ series, points }: { series: readonly SeriesStyle[]; point
 
 type Scale = (value: number) => number | undefined;
 
-/** `M x,y L x,y …`, starting a new subpath after every null point. */
+/** Length of the stroke that stands for a value with gaps on both sides, px (round caps add the width). */
+const LONE_POINT_PX = 2;
+
+const px1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * `M x,y L x,y …`, starting a new subpath after every null point. A value with gaps on both
+ * sides would be a bare `M`, which draws nothing although the legend's energy counts it: it gets
+ * a short horizontal stroke centred on it, a dot with the line's round caps (also when dashed).
+ */
 export function linePath(points: readonly ChartPoint[], x: Scale, y: Scale): string {
   const parts: string[] = [];
-  let penDown = false;
+  let run: [number, number][] = [];
+  const flush = () => {
+    if (run.length === 1) {
+      const [[px, py]] = run as [[number, number]];
+      parts.push(`M${px1(px - LONE_POINT_PX / 2)},${px1(py)}h${LONE_POINT_PX}`);
+    } else {
+      run.forEach(([px, py], i) => parts.push(`${i === 0 ? 'M' : 'L'}${px1(px)},${px1(py)}`));
+    }
+    run = [];
+  };
   for (const p of points) {
     const px = p.v === null ? undefined : x(p.t);
     const py = p.v === null ? undefined : y(p.v);
     if (px === undefined || py === undefined) {
-      penDown = false;
+      flush();
       continue;
     }
-    parts.push(`${penDown ? 'L' : 'M'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
-    penDown = true;
+    run.push([px, py]);
   }
+  flush();
   return parts.join('');
 }
 

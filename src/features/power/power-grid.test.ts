@@ -54,6 +54,33 @@ describe('mergePoints', () => {
     expect(series(grid.values.connector1!)).toEqual([1, null]);
   });
 
+  it('counts a point with an unreadable time once, however often the tail brings it again', () => {
+    // The charger's newest point (slot 4) has a broken time. The poll re-asks from the newest point
+    // it could place (slot 3) every minute, so the broken one comes back every time.
+    const broken = { time: 'garbage', connector1: 1 };
+    let grid = mergePoints(undefined, [...[0, 1, 2, 3].map((s) => point(s, 1)), broken], window(0, 4), measures);
+    expect(droppedCount(grid)).toBe(1);
+    for (let minute = 0; minute < 10; minute++) {
+      grid = mergePoints(grid, [point(3, 1), broken], window(0, 4), measures);
+      expect(droppedCount(grid)).toBe(1);
+    }
+    // New points arrive after it and the window slides on: still one, until it slides out.
+    grid = mergePoints(grid, [point(3, 1), broken, point(5, 1)], window(1, 5), measures);
+    expect(droppedCount(grid)).toBe(1);
+    for (let slot = 6; slot < 8; slot++) {
+      grid = mergePoints(grid, [point(slot - 1, 1), point(slot, 1)], window(slot - 4, slot), measures);
+      expect(droppedCount(grid)).toBe(1);
+    }
+    // An answer of nothing but unreadable times is counted apart, and replaced by the next one.
+    grid = mergePoints(grid, [broken, broken], window(3, 7), measures);
+    expect(droppedCount(grid)).toBe(1 + 2);
+    grid = mergePoints(grid, [broken, broken], window(3, 7), measures);
+    expect(droppedCount(grid)).toBe(1 + 2);
+    // When the slot it belongs to slides out of the window, its count goes with it.
+    grid = mergePoints(grid, [point(8, 1)], window(8, 11), measures);
+    expect(droppedCount(grid)).toBe(0);
+  });
+
   it('ignores points outside the window', () => {
     const grid = mergePoints(undefined, [point(-1, 9), point(0, 1), point(3, 9)], window(0, 2), measures);
     expect(series(grid.values.connector1!)).toEqual([1, null, null]);

@@ -18,9 +18,12 @@ export interface PowerGrid {
   values: Readonly<Record<string, Float64Array>>;
   /** 1 where the charger sent a point for the slot at all (a reboot leaves none). */
   present: Uint8Array;
-  /** Values dropped as unreadable (non-numeric, negative), per slot. */
+  /**
+   * Values dropped as unreadable (non-numeric, negative), per slot; a point whose time cannot be
+   * read counts in the slot of its neighbour in the answer (see `mergePoints`).
+   */
   dropped: Uint16Array;
-  /** Points whose time could not be read, so no slot could take them (kept until the next full answer). */
+  /** Points of the latest answer whose time could not be read and that had no readable neighbour. */
   unplaced: number;
 }
 
@@ -44,6 +47,12 @@ export const slotCount = (grid: Pick<PowerGrid, 'from' | 'to'>) => Math.round((g
  * onto the new window (what slid out is dropped, so memory stays bounded however long the tablet
  * runs), then each point overwrites its slot (a newer answer wins). Returns `previous` itself when
  * nothing changed, so the chart keeps its memoized data.
+ *
+ * A point whose time cannot be read has no slot of its own. It is counted in the slot of the point
+ * before it in the answer (the charger sends them in time order; the one after it when it comes
+ * first), so a tail that is asked again every minute replaces that count instead of adding to it,
+ * and the count leaves with the slot when it slides out. Only an answer without a single readable
+ * time keeps its count apart, in `unplaced`, replaced by the next answer.
  */
 export function mergePoints(
   previous: PowerGrid | undefined,
@@ -70,17 +79,18 @@ export function mergePoints(
       present.set(reusable.present.subarray(start, end), start + shift);
       dropped.set(reusable.dropped.subarray(start, end), start + shift);
     }
-    unplaced = reusable.unplaced;
+    // An answer with no points (nothing asked) leaves the previous count standing.
+    if (points.length === 0) unplaced = reusable.unplaced;
   }
 
-  for (const point of points) {
+  const slotOf = points.map((point) => {
     const time = typeof point.time === 'string' ? parseChargerTime(point.time) : null;
-    if (time === null) {
-      unplaced++;
-      continue;
-    }
-    const slot = Math.round((time - window.from) / STEP_MS);
-    if (slot < 0 || slot >= slots) continue; // outside the window: not ours to show
+    return time === null ? null : Math.round((time - window.from) / STEP_MS);
+  });
+  const inWindow = (slot: number) => slot >= 0 && slot < slots; // outside: not ours to show
+  points.forEach((point, i) => {
+    const slot = slotOf[i];
+    if (slot == null || !inWindow(slot)) return;
     present[slot] = 1;
     let bad = 0;
     for (const m of measures) {
@@ -89,7 +99,14 @@ export function mergePoints(
       values[m]![slot] = typeof value === 'number' ? value : Number.NaN;
     }
     dropped[slot] = bad;
-  }
+  });
+  // After every slot of this answer is written, so a later point for the same slot cannot wipe it.
+  let neighbour: number | null = slotOf.find((slot) => slot != null) ?? null;
+  slotOf.forEach((slot) => {
+    if (slot != null) neighbour = slot;
+    else if (neighbour === null) unplaced++;
+    else if (inWindow(neighbour)) dropped[neighbour] = Math.min(0xffff, dropped[neighbour]! + 1);
+  });
 
   return { from: window.from, to: window.to, measures, values, present, dropped, unplaced };
 }

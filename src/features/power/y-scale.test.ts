@@ -47,6 +47,26 @@ describe('linePath', () => {
   });
 
   it('skips points the scale cannot place', () => {
-    expect(linePath([{ t: 0, v: 1 }, { t: 5, v: 2 }], (t) => (t === 5 ? undefined : 0), y)).toBe('M0,99');
+    // The one point left is alone, so it is drawn as a dot (a bare `M` before, which drew nothing).
+    expect(linePath([{ t: 0, v: 1 }, { t: 5, v: 2 }], (t) => (t === 5 ? undefined : 0), y)).toBe('M-1,99h2');
+  });
+
+  it('draws a value with gaps on both sides as a dot, not as an invisible bare move', () => {
+    const d = linePath(
+      [
+        { t: 0, v: 1 },
+        { t: 10, v: 2 },
+        { t: 20, v: null },
+        { t: 30, v: 4 }, // alone
+        { t: 40, v: null },
+        { t: 50, v: 5 }, // alone, at the end
+      ],
+      x,
+      y,
+    );
+    expect(d).toBe('M0,99L1,98M2,96h2M4,95h2');
+    // Every subpath draws something: a move is always followed by a line or a stroke.
+    for (const subpath of d.split('M').slice(1)) expect(subpath).toMatch(/[Lh]/);
+    expect(linePath([{ t: 0, v: 3 }], x, y)).toBe('M-1,97h2');
   });
 });
