@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { parseIsoDate } from '../../shared/time/local-calendar.ts';
 import { powerMessages } from './messages.ts';
-import { DEFAULT_RANGE, LAST_SPANS, isCalendarDay, localDay, rangeParams, type LastSpan, type PowerRange } from './power-range.ts';
+import { DEFAULT_RANGE, LAST_SPANS, localDay, rangeParams, type LastSpan, type PowerRange } from './power-range.ts';
 
 interface RangePickerProps {
   range: PowerRange;
@@ -23,7 +24,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
     if (value === '') {
       setDraft(null);
       onChange(rangeParams(DEFAULT_RANGE));
-    } else if (isCalendarDay(value) && value <= today) {
+    } else if (parseIsoDate(value) && value <= today) {
       setDraft(null);
       onChange(rangeParams({ kind: 'day', day: value }));
     } else {

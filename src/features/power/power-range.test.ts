@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANGE, STEP_MS, isCalendarDay, localDay, parseRange, rangeParams, windowAt, type PowerRange } from './power-range.ts';
+import { DEFAULT_RANGE, STEP_MS, localDay, parseRange, rangeParams, windowAt, type PowerRange } from './power-range.ts';
 
 const params = (query: string) => new URLSearchParams(query);
 
@@ -45,9 +45,18 @@ describe('parseRange', () => {
   });
 
   it('knows real calendar days', () => {
-    expect(isCalendarDay('2024-02-29')).toBe(true);
-    expect(isCalendarDay('2025-02-29')).toBe(false);
-    expect(isCalendarDay('2025-04-31')).toBe(false);
+    expect(parseRange(params('day=2024-02-29'))).toEqual({ kind: 'day', day: '2024-02-29' });
+    expect(parseRange(params('day=2025-02-29'))).toEqual(DEFAULT_RANGE);
+    expect(parseRange(params('day=2025-04-31'))).toEqual(DEFAULT_RANGE);
+  });
+
+  it('takes the day in the given zone, from the shared calendar', () => {
+    const lateEvening = Date.UTC(2026, 2, 10, 23, 30); // 00:30 on the 11th in Berlin
+    expect(localDay(lateEvening, 'UTC')).toBe('2026-03-10');
+    expect(localDay(lateEvening, 'Europe/Berlin')).toBe('2026-03-11');
+    const berlin = windowAt({ kind: 'day', day: '2026-03-11' }, Date.UTC(2026, 5, 1), 'Europe/Berlin');
+    expect(new Date(berlin.from).toISOString()).toBe('2026-03-10T23:00:00.000Z');
+    expect(new Date(berlin.to + STEP_MS).toISOString()).toBe('2026-03-11T23:00:00.000Z');
   });
 });
 

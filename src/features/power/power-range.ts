@@ -2,7 +2,9 @@
  * The chart's range: the last 6 h / 24 h / 7 days ("now", polled) or one calendar day of the
  * tablet's local time. It lives in the URL (`?range=6h|7d`, default 24 h without a parameter;
  * `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across reloads.
+ * Calendar days are the shared local calendar's (src/shared/time/), the session history's too.
  */
+import { addDays, browserZone, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay } from '../../shared/time/local-calendar.ts';
 
 /** The charger's profile step. Every time we ask for or keep is a multiple of it. */
 export const STEP_MS = 5 * 60_000;
@@ -20,21 +22,11 @@ const SPAN_MS: Record<LastSpan, number> = {
   '7d': 7 * 86_400_000,
 };
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** `YYYY-MM-DD` naming a real calendar date (no 2026-02-30). */
-export function isCalendarDay(text: string): boolean {
-  const match = DAY_PATTERN.exec(text);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(y, m - 1, d);
-  return y >= 2000 && date.getFullYear() === y && date.getMonth() === m - 1 && date.getDate() === d;
-}
-
 /** Unknown or malformed values fall back to the default rather than an error: a URL is user input. */
 export function parseRange(params: URLSearchParams): PowerRange {
-  const day = params.get('day');
-  if (day && isCalendarDay(day)) return { kind: 'day', day };
+  // A real calendar date (no 2026-02-30), written the one way, so it names one cache entry.
+  const day = parseIsoDate(params.get('day'));
+  if (day) return { kind: 'day', day: formatIsoDate(day) };
   const span = params.get('range');
   if (span && (LAST_SPANS as readonly string[]).includes(span)) return { kind: 'last', span: span as LastSpan };
   return DEFAULT_RANGE;
@@ -52,9 +44,8 @@ export function rangeKey(range: PowerRange): string {
 }
 
 /** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
-export function localDay(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export function localDay(epochMs: number, zone = browserZone()): string {
+  return formatIsoDate(localDateOf(epochMs, zone));
 }
 
 export const floorToStep = (epochMs: number) => Math.floor(epochMs / STEP_MS) * STEP_MS;
@@ -75,15 +66,16 @@ export interface PowerWindow {
   live: boolean;
 }
 
-export function windowAt(range: PowerRange, nowMs: number): PowerWindow {
+export function windowAt(range: PowerRange, nowMs: number, zone = browserZone()): PowerWindow {
   // The interval that started at floorToStep(now) is still running; the one before it is the newest.
   const newest = floorToStep(nowMs) - STEP_MS;
-  if (range.kind === 'last') {
-    return { from: newest - SPAN_MS[range.span] + STEP_MS, to: newest, until: newest, live: true };
+  const day = range.kind === 'day' ? parseIsoDate(range.day) : null;
+  if (!day) {
+    const span = range.kind === 'last' ? range.span : DEFAULT_RANGE.span;
+    return { from: newest - SPAN_MS[span] + STEP_MS, to: newest, until: newest, live: true };
   }
-  const [y, m, d] = range.day.split('-').map(Number) as [number, number, number];
-  // Local midnights; a DST day has 23 or 25 hours, and Date knows which.
-  const from = new Date(y, m - 1, d).getTime();
-  const to = new Date(y, m - 1, d + 1).getTime() - STEP_MS;
+  // Local midnights; a DST day has 23 or 25 hours.
+  const from = startOfLocalDay(day, zone);
+  const to = startOfLocalDay(addDays(day, 1), zone) - STEP_MS;
   return { from, to, until: Math.min(to, newest), live: newest < to };
 }

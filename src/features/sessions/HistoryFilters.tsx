@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { presetDays, RANGE_PRESETS, type RangePreset, type ResolvedRange } from './date-range.ts';
-import { formatIsoDate } from './local-calendar.ts';
+import { formatIsoDate } from '../../shared/time/local-calendar.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { NO_USER, userKeyOf, type SessionRow } from './session-rows.ts';

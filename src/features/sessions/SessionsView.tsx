@@ -11,7 +11,7 @@ import { resolveRange } from './date-range.ts';
 import { downloadText } from './download.ts';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryTotals } from './HistoryTotals.tsx';
-import { browserZone, formatIsoDate } from './local-calendar.ts';
+import { browserZone, formatIsoDate } from '../../shared/time/local-calendar.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';

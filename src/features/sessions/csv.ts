@@ -8,7 +8,7 @@
  * the total line is their sum: the CSV's total is the page's total to the last digit.
  */
 import type { Lang } from '../../shared/i18n/i18n.tsx';
-import { wallMs } from './local-calendar.ts';
+import { wallMs } from '../../shared/time/local-calendar.ts';
 import { currencyDigits, ENERGY_DECIMALS, type SessionRow, type Totals } from './session-rows.ts';
 
 export interface CsvText {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutToRange, presetDays, resolveRange } from './date-range.ts';
-import { localDateOf, startOfLocalDay, wallMs } from './local-calendar.ts';
+import { localDateOf, startOfLocalDay, wallMs } from '../../shared/time/local-calendar.ts';
 
 const BERLIN = 'Europe/Berlin';
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -4,7 +4,7 @@
  */
 import type { SessionWindow } from '../../api/session-history.ts';
 import { formatFilterTime } from '../../api/charger-parse.ts';
-import { addDays, compareDates, daysInMonth, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from './local-calendar.ts';
+import { addDays, compareDates, daysInMonth, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 export const RANGE_PRESETS = ['this-month', 'last-month', 'this-year', 'last-year', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];

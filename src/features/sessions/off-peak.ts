@@ -7,7 +7,7 @@
 import { parseChargerTime } from '../../api/charger-parse.ts';
 import type { PowerPointWire } from '../../api/charger-schemas.ts';
 import { MAX_PROFILE_SPAN_MS } from '../../api/proxy-query-schemas.ts';
-import { wallMs } from './local-calendar.ts';
+import { wallMs } from '../../shared/time/local-calendar.ts';
 
 const MINUTE_MS = 60_000;
 const STEP_MS = 5 * MINUTE_MS;

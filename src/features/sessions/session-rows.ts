@@ -9,7 +9,7 @@
  * rounded to the cent, and every cost total is the sum of those.
  */
 import type { ChargingSession } from '../../api/session-schemas.ts';
-import { monthKeyOf } from './local-calendar.ts';
+import { monthKeyOf } from '../../shared/time/local-calendar.ts';
 import type { OffPeakWindow } from './off-peak.ts';
 
 /** Decimals of kWh shown everywhere (table, totals, summary, CSV). */

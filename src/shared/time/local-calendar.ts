@@ -1,12 +1,13 @@
 /**
- * Calendar arithmetic in one IANA zone, with Intl only. Month and day edges of the session
- * history are the user's local calendar (DESIGN §2), and a month that contains a daylight-saving
- * change is 743 or 745 hours long: the edges are computed per date, never by adding 24 h steps.
+ * Calendar arithmetic in one IANA zone, with Intl only, for every feature: month and day edges of
+ * the session history are the user's local calendar (DESIGN §2), the power chart's days too. A
+ * month that contains a daylight-saving change is 743 or 745 hours long, a day 23 or 25 hours:
+ * the edges are computed per date, never by adding 24 h steps.
  *
  * Every function takes the zone, so tests run in Europe/Berlin whatever the machine's zone is.
  */
 
-import { zoneOffsetMs } from '../../shared/time/zone-offset.ts';
+import { zoneOffsetMs } from './zone-offset.ts';
 
 const DAY_MS = 86_400_000;
 
