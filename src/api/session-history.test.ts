@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import chargingSessionJson from './fixtures/charging-session.json' with { type: 'json' };
 import { isApiError } from './api-error.ts';
+import { SESSIONS_POLL_MS } from './queries.ts';
 import type { ChargingSession, ChargingSessionPage } from './session-schemas.ts';
-import { fetchAllSessionPages, historyPageForm } from './session-history.ts';
+import { chargingSessionHistoryQuery, fetchAllSessionPages, HISTORY_ERROR_RETRY_MS, HISTORY_SETTLE_MS, historyPageForm, historyWindow, type SessionHistory } from './session-history.ts';
 
 const session = (id: number): ChargingSession =>
   ({ chargingSessionId: id, chargingStartedTime: Date.UTC(2026, 0, 1) + id * 3_600_000 }) as ChargingSession;
@@ -132,6 +135,65 @@ describe('historyPageForm', () => {
       chargingSessionStopReason: '',
       identificationCode: '',
       userId: '',
+    });
+  });
+});
+
+describe('chargingSessionHistoryQuery: one query per month, a month that is over is read once', () => {
+  // March 2026 in Berlin.
+  const march = { startMs: Date.UTC(2026, 1, 28, 23), endMs: Date.UTC(2026, 2, 31, 22) };
+  const ended = { chargingSessionId: 1, chargingEndedTime: 1 } as ChargingSession;
+  const running = { chargingSessionId: 2, chargingEndedTime: null } as ChargingSession;
+  const query = (data: SessionHistory | undefined, dataUpdatedAt: number, status = 'success') => ({ state: { data, dataUpdatedAt, status } }) as any;
+  const options = chargingSessionHistoryQuery('platz13', march);
+  const interval = (q: unknown) => (options.refetchInterval as (q: unknown) => number | false)(q);
+  const stale = (q: unknown) => (options.staleTime as (q: unknown) => number)(q);
+
+  it('names the month in the key, not the time', () => {
+    expect(options.queryKey).toEqual(['charger', 'platz13', 'chargingSessionHistory', '2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z']);
+  });
+
+  it('a month read after its end, nothing running: never stale, not polled', () => {
+    const q = query({ sessions: [ended], pages: 1 }, march.endMs + HISTORY_SETTLE_MS);
+    expect(interval(q)).toBe(false);
+    expect(stale(q)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('the current month, a month last read just before its end, or one with a running session: polled', () => {
+    for (const q of [
+      query({ sessions: [ended], pages: 1 }, march.endMs - 60_000), // read at 23:59 on the 31st
+      query({ sessions: [ended], pages: 1 }, march.endMs + 60_000), // just after: the proxy may still cache
+      query({ sessions: [ended, running], pages: 1 }, march.endMs + 30 * 86_400_000), // a car still charging
+      query(undefined, 0, 'pending'),
+    ]) {
+      expect(interval(q)).toBe(SESSIONS_POLL_MS);
+      expect(stale(q)).toBe(60_000);
+    }
+    expect(interval(query(undefined, 0, 'error'))).toBe(HISTORY_ERROR_RETRY_MS);
+  });
+
+  describe('reading a month', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('asks the charger with the window a day wider and keeps only the month’s own sessions', async () => {
+      const base = chargingSessionJson.content[0]!;
+      const at = (ms: number, id: number) => ({ ...base, chargingSessionId: id, chargingStartedTime: new Date(ms).toISOString() });
+      const content = [at(march.startMs - 1, 1), at(march.startMs, 2), at(march.endMs - 1, 3), at(march.endMs, 4)];
+      const urls: string[] = [];
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          urls.push(url);
+          return new Response(JSON.stringify({ errorCode: 0, errorMessage: '', content, pagingInfo: { numOfRows: 4, pageCount: 1 } }), { status: 200 });
+        }),
+      );
+      const client = new QueryClient();
+      const history = await client.fetchQuery(chargingSessionHistoryQuery('platz 13', march));
+      expect(history.sessions.map((s) => s.chargingSessionId)).toEqual([2, 3]);
+      const params = new URL(urls[0]!, 'http://x').searchParams;
+      expect(urls[0]!.startsWith('/api/chargers/platz%2013/chargingSession?')).toBe(true);
+      expect([params.get('chargingStartedTimeFrom'), params.get('chargingStartedTimeTo')]).toEqual([historyWindow(march).from, historyWindow(march).to]);
+      expect(historyWindow(march)).toEqual({ from: '2026-02-27 23:00:00', to: '2026-04-01 22:00:00' });
     });
   });
 });

@@ -1,18 +1,20 @@
 /**
- * All sessions of one charger in a filter window, read page by page through the charger's own
- * paging fields and its `pagingInfo`. The session history's totals, monthly summary, table and
- * CSV are all computed from this one set, so they can never disagree with each other.
+ * All sessions of one charger in a piece of the history (a local month, or the part of one inside
+ * the range), read page by page through the charger's own paging fields and its `pagingInfo`. The
+ * session history joins the pieces into one set and computes its totals, monthly summary, table
+ * and CSV from it, so they can never disagree with each other.
  *
  * Kept apart from `queries.ts` on purpose: only the lazily loaded sessions page imports it, so
  * it stays out of the wall display's first-load bundle (queries.ts is part of the entry chunk).
  */
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError } from './api-error.ts';
-import { powerProfileSchema, type PowerPointWire } from './charger-schemas.ts';
+import { formatFilterTime } from './charger-parse.ts';
+import { CHARGER_CONCURRENCY, queued } from './charger-queue.ts';
 import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from './session-schemas.ts';
 import { fetchParsed } from './http.ts';
 import type { SessionFilterField } from './proxy-query-schemas.ts';
-import { SESSIONS_POLL_MS } from './queries.ts';
+import { chargerPath, SESSIONS_POLL_MS } from './queries.ts';
 
 /**
  * Rows per request when reading a whole range, chosen for the real charger, a small embedded
@@ -29,11 +31,12 @@ import { SESSIONS_POLL_MS } from './queries.ts';
 export const HISTORY_PAGE_SIZE = 200;
 
 /**
- * Pages requested at once. Matches the proxy's connection pool per charger (charger-client.ts),
- * so the charger never sees more than two of our requests at a time and none wait in a queue
- * long enough to hit the timeout.
+ * Pages of one window requested at once. Matches the proxy's connection pool per charger
+ * (charger-client.ts); all windows of a charger share that many slots (charger-queue.ts), so the
+ * charger never sees more than two of our requests at a time and none wait in the proxy's queue
+ * long enough to hit its timeout.
  */
-export const HISTORY_CONCURRENCY = 2;
+export const HISTORY_CONCURRENCY = CHARGER_CONCURRENCY;
 
 /** How soon a failed read of a range is tried again, unasked. */
 export const HISTORY_ERROR_RETRY_MS = 30_000;
@@ -47,8 +50,29 @@ export interface SessionWindow {
   to: string;
 }
 
+/**
+ * What one history query holds: the sessions with `startMs ≤ chargingStartedTime < endMs`, epoch
+ * ms. The history reads a range as one piece per local month (the part of the month inside the
+ * range), so a month that is over is read once and kept, and only the current one is polled.
+ */
+export interface HistoryPiece {
+  startMs: number;
+  endMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The charger reads the filter's times in whatever zone it assumes (the simulator: its own
+ * local zone). Sent as the UTC instant and a day wider on each side, the window holds the exact
+ * piece for any zone offset (all are within ±14 h); we cut to the exact piece ourselves.
+ */
+export function historyWindow(piece: HistoryPiece): SessionWindow {
+  return { from: formatFilterTime(piece.startMs - DAY_MS), to: formatFilterTime(piece.endMs + DAY_MS) };
+}
+
 export interface SessionHistory {
-  /** Every session in the window, each once, oldest first. */
+  /** Every session of the piece, each once, oldest first. */
   sessions: ChargingSession[];
   /** Requests it took (for the benchmark and the curious). */
   pages: number;
@@ -147,48 +171,49 @@ async function readPages(
   return { sessions, numOfRows, requests };
 }
 
-const historyPath = (chargerId: string, form: Record<string, string>) =>
-  `/api/chargers/${encodeURIComponent(chargerId)}/chargingSession?${new URLSearchParams(form).toString()}`;
+/**
+ * A piece read this long after its end is final: no session can start in it any more, whatever
+ * our clock and the charger's disagree by, and the proxy's 10 s answer cache has expired.
+ */
+export const HISTORY_SETTLE_MS = 10 * 60_000;
 
 /**
- * Every session of one charger in `window`. A range that reaches into the present (`live`), or
- * holds a running session, is polled at the sessions interval (DESIGN §6) so new sessions and a
- * running session's energy move on; a finished past range never changes and is not polled.
+ * The piece's sessions can no longer change: read after the piece's end (plus the margin), none of
+ * them running. A running session's energy moves on, so its piece is polled until it ends, also
+ * when the session started in a month that is over.
  */
-export const chargingSessionHistoryQuery = (chargerId: string, window: SessionWindow, live: boolean) =>
-  queryOptions({
-    queryKey: ['charger', chargerId, 'chargingSessionHistory', window.from, window.to],
-    queryFn: ({ signal }) =>
-      fetchAllSessionPages((pageNumber) =>
-        fetchParsed(historyPath(chargerId, historyPageForm(window, pageNumber)), chargingSessionPageSchema, signal),
-      ),
+export function isSettled(piece: HistoryPiece, data: SessionHistory | undefined, dataUpdatedAt: number): boolean {
+  return data !== undefined && dataUpdatedAt >= piece.endMs + HISTORY_SETTLE_MS && data.sessions.every((s) => s.chargingEndedTime !== null);
+}
+
+const settled = (piece: HistoryPiece, query: { state: { data: SessionHistory | undefined; dataUpdatedAt: number } }) =>
+  isSettled(piece, query.state.data, query.state.dataUpdatedAt);
+
+/**
+ * Every session of one charger in `piece` (its DESIGN §2 window, cut by `chargingStartedTime`).
+ * A piece that reaches into the present, or holds a running session, is polled at the sessions
+ * interval (DESIGN §6) so new sessions and a running session's energy move on; a settled piece
+ * never changes, is never asked again while it is cached, and is not polled.
+ */
+export const chargingSessionHistoryQuery = (chargerId: string, piece: HistoryPiece) => {
+  const window = historyWindow(piece);
+  return queryOptions({
+    queryKey: ['charger', chargerId, 'chargingSessionHistory', new Date(piece.startMs).toISOString(), new Date(piece.endMs).toISOString()],
+    queryFn: async ({ signal }): Promise<SessionHistory> => {
+      const read = await fetchAllSessionPages((pageNumber) =>
+        queued(chargerId, signal, () =>
+          fetchParsed(`${chargerPath(chargerId, 'chargingSession')}?${new URLSearchParams(historyPageForm(window, pageNumber)).toString()}`, chargingSessionPageSchema, signal),
+        ),
+      );
+      const sessions = read.sessions.filter(
+        (s) => s.chargingStartedTime !== null && s.chargingStartedTime >= piece.startMs && s.chargingStartedTime < piece.endMs,
+      );
+      return { sessions, pages: read.pages };
+    },
     refetchInterval: (query) =>
       // A failed read is tried again by itself (DESIGN §6: recover without a reload).
-      query.state.status === 'error'
-        ? HISTORY_ERROR_RETRY_MS
-        : live || query.state.data?.sessions.some((session) => session.chargingEndedTime === null)
-          ? SESSIONS_POLL_MS
-          : false,
-    staleTime: live ? 60_000 : 30 * 60_000,
+      query.state.status === 'error' ? HISTORY_ERROR_RETRY_MS : settled(piece, query) ? false : SESSIONS_POLL_MS,
+    staleTime: (query) => (settled(piece, query) ? Number.POSITIVE_INFINITY : 60_000),
     retry: 1,
   });
-
-/**
- * The power profile of a long range (for the off-peak split), as `chunks` of at most 35 days
- * (our server's limit), read one after the other: a year is a dozen requests of ~9,000 points,
- * and the charger should never get them all at once. The answers are kept as they came.
- */
-export const powerProfileRangeQuery = (chargerId: string, chunks: { fromTime: string; toTime: string }[], measure: string) =>
-  queryOptions({
-    queryKey: ['charger', chargerId, 'powerProfileRange', chunks[0]?.fromTime ?? '', chunks.at(-1)?.toTime ?? '', measure],
-    queryFn: async ({ signal }) => {
-      const answers: PowerPointWire[][] = [];
-      for (const chunk of chunks) {
-        const search = new URLSearchParams({ ...chunk, measure }).toString();
-        answers.push(await fetchParsed(`/api/chargers/${encodeURIComponent(chargerId)}/powerProfile?${search}`, powerProfileSchema, signal));
-      }
-      return answers;
-    },
-    staleTime: 5 * 60_000,
-    retry: 1,
-  });
+};

@@ -16,7 +16,8 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
       <span className="text-right tabular-nums">{fmt.number(t.sessions)}</span>
       <span className="text-right tabular-nums">{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
       <span className="text-right tabular-nums">
-        {currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
+        {/* A sum leaving out sessions whose off-peak split is still being read would be too low. */}
+        {t.costPending > 0 ? '…' : currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
       </span>
     </>
   );

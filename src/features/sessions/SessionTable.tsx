@@ -143,7 +143,11 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
         <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
-        {showOffPeak && row.offPeakUnits !== null ? (
+        {showOffPeak && row.costPending ? (
+          <div className="text-xs text-muted" data-testid="session-off-peak" data-pending="true">
+            {m.offPeakShort} …
+          </div>
+        ) : showOffPeak && row.offPeakUnits !== null ? (
           <div className="text-xs text-muted" data-testid="session-off-peak" title={row.offPeakEstimated ? m.offPeakEstimated(1) : undefined}>
             {m.offPeakShort} {fmt.number(unitsToKwh(row.offPeakUnits), ENERGY_DECIMALS)}
             {row.offPeakEstimated ? '*' : ''}
@@ -164,7 +168,7 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
       <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.sessionStatuses, row.status)}</td>
       {showCost ? (
         <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-          {row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
+          {row.costPending ? '…' : row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
         </td>
       ) : null}
     </tr>

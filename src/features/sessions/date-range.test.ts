@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutToRange, presetDays, resolveRange } from './date-range.ts';
+import { historyWindow } from '../../api/session-history.ts';
+import { cutToRange, historyPieces, monthOf, monthsOverlapping, presetDays, resolveRange } from './date-range.ts';
 import { localDateOf, startOfLocalDay, wallMs } from '../../shared/time/local-calendar.ts';
 
 const BERLIN = 'Europe/Berlin';
@@ -57,7 +58,9 @@ describe('month edges in Europe/Berlin (the machine runs in UTC; the zone is pas
 
   it('asks the charger for a window a day wider on each side, as UTC instants', () => {
     const october = custom('2026-10-01', '2026-10-31');
-    expect(october.window).toEqual({ from: '2026-09-29 22:00:00', to: '2026-11-01 23:00:00' });
+    const pieces = historyPieces(october, Date.UTC(2027, 0, 1), BERLIN);
+    expect(pieces).toEqual([{ startMs: october.startMs, endMs: october.endMs }]);
+    expect(historyWindow(pieces[0]!)).toEqual({ from: '2026-09-29 22:00:00', to: '2026-11-01 23:00:00' });
   });
 
   it('a session without a start time is in no range', () => {
@@ -85,6 +88,52 @@ describe('presets', () => {
 
   it('leap February', () => {
     expect(presetDays('last-month', at('2028-03-10T12:00:00Z'), BERLIN).to).toEqual({ year: 2028, month: 2, day: 29 });
+  });
+});
+
+describe('a range is read in local months', () => {
+  const thisYear = (now: number) => {
+    const range = resolveRange({ preset: 'this-year', from: null, to: null }, now, BERLIN);
+    if (!range.ok) throw new Error(range.problem);
+    return range;
+  };
+
+  it('"this year" in December: eleven whole months that are over and the current one, none ahead', () => {
+    const now = at('2026-12-10T12:00:00Z');
+    const pieces = historyPieces(thisYear(now), now, BERLIN);
+    expect(pieces).toHaveLength(12);
+    expect(iso(pieces[0]!.startMs)).toBe('2025-12-31T23:00:00.000Z');
+    expect(iso(pieces[2]!.startMs)).toBe('2026-02-28T23:00:00.000Z'); // March, CET
+    expect(iso(pieces[2]!.endMs)).toBe('2026-03-31T22:00:00.000Z'); // April, CEST
+    expect(pieces.every((p, i) => i === 0 || p.startMs === pieces[i - 1]!.endMs)).toBe(true);
+    expect(pieces[11]).toEqual(monthOf(now, BERLIN));
+    // In March only January to March: the rest of the year has not begun.
+    expect(historyPieces(thisYear(at('2026-03-10T12:00:00Z')), at('2026-03-10T12:00:00Z'), BERLIN)).toHaveLength(3);
+  });
+
+  it('keeps the same pieces as time passes within a month, and adds one when a month begins', () => {
+    const start = at('2026-12-10T12:00:00Z');
+    const pieces = historyPieces(thisYear(start), start, BERLIN);
+    for (const later of [5 * 60_000, 3_600_000, 5 * 86_400_000]) {
+      expect(historyPieces(thisYear(start + later), start + later, BERLIN)).toEqual(pieces);
+    }
+    // "This month" is the same piece as this year's December: one query for both.
+    const month = resolveRange({ preset: 'this-month', from: null, to: null }, start, BERLIN);
+    expect(month.ok && historyPieces(month, start, BERLIN)).toEqual([pieces[11]]);
+    // March begins at 00:00 Berlin time, 23:00 UTC.
+    expect(historyPieces(thisYear(at('2026-02-28T22:59:59Z')), at('2026-02-28T22:59:59Z'), BERLIN)).toHaveLength(2);
+    expect(historyPieces(thisYear(at('2026-02-28T23:00:00Z')), at('2026-02-28T23:00:00Z'), BERLIN)).toHaveLength(3);
+  });
+
+  it('a custom range is cut to its days at both ends', () => {
+    const range = custom('2026-01-20', '2026-03-05');
+    const pieces = historyPieces(range, at('2026-11-27T12:00:00Z'), BERLIN);
+    expect(pieces.map((p) => [iso(p.startMs), iso(p.endMs)])).toEqual([
+      ['2026-01-19T23:00:00.000Z', '2026-01-31T23:00:00.000Z'],
+      ['2026-01-31T23:00:00.000Z', '2026-02-28T23:00:00.000Z'],
+      ['2026-02-28T23:00:00.000Z', '2026-03-05T23:00:00.000Z'],
+    ]);
+    expect(monthsOverlapping(range.startMs, range.endMs, BERLIN)).toHaveLength(3);
   });
 });
 

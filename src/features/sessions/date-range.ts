@@ -1,16 +1,14 @@
 /**
  * The history's date range: presets and a custom range in the user's local calendar, turned
- * into the exact instants we cut by and the wider window we ask the charger for (DESIGN §2).
+ * into the exact instants we cut by, and into the local months it is read in (each asked for with
+ * DESIGN §2's wider window, `historyWindow` in src/api/session-history.ts).
  */
-import type { SessionWindow } from '../../api/session-history.ts';
-import { formatFilterTime } from '../../api/charger-parse.ts';
+import type { HistoryPiece } from '../../api/session-history.ts';
 import { addDays, compareDates, daysInMonth, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 export const RANGE_PRESETS = ['this-month', 'last-month', 'this-year', 'last-year', 'custom'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = 'this-month';
-
-const DAY_MS = 86_400_000;
 
 /** What the URL says: a preset, and for `custom` the first and last day (`YYYY-MM-DD`). */
 export interface RangeChoice {
@@ -30,8 +28,6 @@ export type ResolvedRange =
       /** Exact range: sessions with startMs ≤ chargingStartedTime < endMs. */
       startMs: number;
       endMs: number;
-      /** What the charger is asked for: a day wider on each side. */
-      window: SessionWindow;
     }
   | { ok: false; problem: RangeProblem };
 
@@ -75,16 +71,33 @@ export function resolveRange(choice: RangeChoice, nowMs: number, zone: string): 
   }
   const startMs = startOfLocalDay(from, zone);
   const endMs = startOfLocalDay(addDays(to, 1), zone);
-  return { ok: true, from, to, startMs, endMs, window: filterWindow(startMs, endMs) };
+  return { ok: true, from, to, startMs, endMs };
+}
+
+/** The local month an instant falls in: its first instant and the next month's. */
+export function monthOf(ms: number, zone: string): HistoryPiece {
+  const { year, month } = localDateOf(ms, zone);
+  const next = month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+  return { startMs: startOfLocalDay({ year, month, day: 1 }, zone), endMs: startOfLocalDay(next, zone) };
+}
+
+/** The local months overlapping [startMs, endMs), oldest first. */
+export function monthsOverlapping(startMs: number, endMs: number, zone: string): HistoryPiece[] {
+  const months: HistoryPiece[] = [];
+  for (let month = monthOf(startMs, zone); month.startMs < endMs; month = monthOf(month.endMs, zone)) months.push(month);
+  return months;
 }
 
 /**
- * The charger reads the filter's times in whatever zone it assumes (the simulator: its own
- * local zone). Sent as the UTC instant and a day wider on each side, the window holds the exact
- * range for any zone offset (all are within ±14 h); we cut to the exact range ourselves.
+ * What the range is read in: per local month the part inside the range (a preset's months are
+ * whole), only those that have begun by `nowMs`. Depends on the time only through which months
+ * have begun, so a range keeps the same queries, and a month that is over keeps its query, as
+ * time passes; "this year" and "this month" share the current month's.
  */
-export function filterWindow(startMs: number, endMs: number): SessionWindow {
-  return { from: formatFilterTime(startMs - DAY_MS), to: formatFilterTime(endMs + DAY_MS) };
+export function historyPieces(range: { startMs: number; endMs: number }, nowMs: number, zone: string): HistoryPiece[] {
+  return monthsOverlapping(range.startMs, range.endMs, zone)
+    .map((month) => ({ startMs: Math.max(month.startMs, range.startMs), endMs: Math.min(month.endMs, range.endMs) }))
+    .filter((piece) => piece.startMs <= nowMs);
 }
 
 /** The sessions that belong to the exact range, by when they started charging. */

@@ -70,8 +70,10 @@ export interface SessionRow {
   offPeakUnits: number | null;
   /** The off-peak part was estimated by charging time. */
   offPeakEstimated: boolean;
-  /** In the currency's minor unit (cents); null without a price. */
+  /** In the currency's minor unit (cents); null without a price, and while `costPending`. */
   costMinor: number | null;
+  /** The off-peak split waits for the session's power profile: off-peak part and cost not known yet. */
+  costPending: boolean;
 }
 
 /**
@@ -115,10 +117,17 @@ export function costOf(energyUnits: number, pricing: Pricing | null, offPeakUnit
   return roundScaled(amount / ENERGY_SCALE, currencyDigits(pricing.currency));
 }
 
-export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | null = null): SessionRow {
+/**
+ * `split` is how the session's energy divides at an off-peak price: by its profile or estimated,
+ * `'pending'` while its profile is being read (then the row has no off-peak part and no cost yet,
+ * rather than a different figure that changes once the profile is there).
+ */
+export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | 'pending' | null = null): SessionRow {
   const energyUnits = roundScaled(energyKwh(session), ENERGY_DECIMALS);
+  const costPending = Boolean(pricing?.offPeak) && split === 'pending';
+  const known = split === 'pending' ? null : split;
   // The off-peak part in the same whole hundredths, so the two parts add up to the row exactly.
-  const offPeakUnits = pricing?.offPeak && split ? Math.round(energyUnits * Math.min(1, Math.max(0, split.share))) : null;
+  const offPeakUnits = pricing?.offPeak && known ? Math.round(energyUnits * Math.min(1, Math.max(0, known.share))) : null;
   const name = [session.user?.FirstName, session.user?.LastName]
     .map((part) => part?.trim())
     .filter(Boolean)
@@ -144,8 +153,9 @@ export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pr
     stopReason: running ? null : session.chargingSessionStopReason,
     status: session.chargingSessionStatus,
     offPeakUnits,
-    offPeakEstimated: offPeakUnits !== null && split !== null && split.estimated,
-    costMinor: costOf(energyUnits, pricing, offPeakUnits),
+    offPeakEstimated: offPeakUnits !== null && known !== null && known.estimated,
+    costMinor: costPending ? null : costOf(energyUnits, pricing, offPeakUnits),
+    costPending,
   };
 }
 
@@ -247,8 +257,10 @@ export interface Totals {
   /** Sessions whose off-peak part was estimated by time. */
   offPeakEstimated: number;
   chargingSeconds: number;
-  /** Null without a price. */
+  /** Null without a price. Leaves out the sessions whose cost is pending. */
   costMinor: number | null;
+  /** Sessions whose off-peak split (and so cost) waits for their power profile. */
+  costPending: number;
 }
 
 export function totalsOf(rows: readonly SessionRow[]): Totals {
@@ -258,6 +270,7 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
   let offPeakUnits: number | null = null;
   let offPeakEstimated = 0;
   let running = 0;
+  let costPending = 0;
   for (const row of rows) {
     energyUnits += row.energyUnits;
     if (row.offPeakUnits !== null) offPeakUnits = (offPeakUnits ?? 0) + row.offPeakUnits;
@@ -265,8 +278,9 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
     chargingSeconds += row.durationSeconds ?? 0;
     if (row.costMinor !== null) costMinor = (costMinor ?? 0) + row.costMinor;
     if (row.running) running++;
+    if (row.costPending) costPending++;
   }
-  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, costMinor };
+  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, costMinor, costPending };
 }
 
 export interface UserShare extends Totals {

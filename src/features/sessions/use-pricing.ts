@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { effectivePricing, PRICING_STORAGE_KEY, readStoredPricing } from './pricing.ts';
 import type { Pricing } from './session-rows.ts';
 
@@ -25,9 +25,16 @@ function snapshot(): string | null {
   }
 }
 
+/**
+ * The price in effect and a way to change it. `pricing` is the same object for as long as the
+ * stored text and the server's defaults are the same, so everything computed from it (every row's
+ * cost) is computed again only when the price changes, not on every render.
+ */
 export function usePricing(serverDefault: { pricePerKwh: number | null; currency: string }) {
   const raw = useSyncExternalStore(subscribe, snapshot, () => null);
-  const { pricing, source } = effectivePricing(readStoredPricing(raw), serverDefault);
+  const stored = useMemo(() => readStoredPricing(raw), [raw]);
+  const { pricePerKwh, currency } = serverDefault;
+  const { pricing, source } = useMemo(() => effectivePricing(stored, { pricePerKwh, currency }), [stored, pricePerKwh, currency]);
   const save = useCallback((next: Pricing | null) => {
     try {
       if (next) window.localStorage.setItem(PRICING_STORAGE_KEY, JSON.stringify(next));

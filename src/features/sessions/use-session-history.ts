@@ -1,135 +1,194 @@
 /**
- * The history of one charger or of all (the combined garage history): one all-pages query per
- * charger, cut to the exact range and turned into rows. Everything on the page (table, totals,
- * monthly summary, CSV) is derived from these rows.
+ * The history of one charger or of all (the combined garage history): per charger one query per
+ * local month of the range, joined into one de-duplicated set and turned into rows. Everything
+ * on the page (table, totals, monthly summary, CSV) is derived from these rows.
+ *
+ * With an off-peak price, each session's energy is split by its connector's power profile, read
+ * per local month and connector. Every key names a month, never the time, so as time passes the
+ * same queries stay in place: months that are over are never asked again, the current one is
+ * polled for what is new, and a row's cost never falls back to an estimate while a poll runs.
  */
 import { useQueries, type QueryObserverResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { PowerPointWire } from '../../api/charger-schemas.ts';
-import { chargingSessionHistoryQuery, powerProfileRangeQuery, type SessionHistory } from '../../api/session-history.ts';
+import { useMemo, useState } from 'react';
+import { powerProfileQuery } from '../../api/power-profile-query.ts';
+import type { ChargingSession } from '../../api/session-schemas.ts';
+import { chargingSessionHistoryQuery, type HistoryPiece, type SessionHistory } from '../../api/session-history.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import type { ResolvedRange } from './date-range.ts';
-import { cutToRange } from './date-range.ts';
-import { profileChunks, profileShare, seriesOf, timeShare, type ProfileSeries } from './off-peak.ts';
+import { historyPieces, monthsOverlapping } from './date-range.ts';
+import { joinSeries, monthProfilePlan, profileShare, timeShare, type MonthProfile } from './off-peak.ts';
 import { toRow, type EnergySplit, type Pricing, type SessionRow } from './session-rows.ts';
 
 export interface ChargerLoad {
   charger: ChargerInfo;
   status: 'pending' | 'error' | 'success';
   error: Error | null;
-  /** Time of the last successful read; 0 before the first. */
+  /** Time of the last successful read (of the oldest failing month while one fails); 0 before the first. */
   updatedAt: number;
   fetching: boolean;
-  /** The charger has data (possibly older, when `error` is set). */
+  /** The charger has data for every month of the range (possibly older, when `error` is set). */
   hasData: boolean;
   refetch: () => void;
 }
 
-function combine(results: QueryObserverResult<SessionHistory>[]) {
+/**
+ * Longer ranges (more than 13 months of 5-minute points) are split by charging time instead:
+ * reading years of profile would cost the charger far more than the estimate is off.
+ */
+export const MAX_PROFILE_MONTHS = 13;
+
+const STEP_MS = 5 * 60_000;
+
+function combineHistory(results: QueryObserverResult<SessionHistory>[]) {
   return {
     datas: results.map((r) => r.data),
     states: results.map((r) => ({ status: r.status, error: r.error, updatedAt: r.dataUpdatedAt, fetching: r.isFetching, refetch: r.refetch })),
   };
 }
 
-/** Profiles of a session that runs past the range's end are read up to two days further. */
-const PROFILE_TAIL_MS = 2 * 86_400_000;
+type ProfileState = { state: 'ok'; data: MonthProfile } | { state: 'pending' } | { state: 'failed' };
+
+function combineProfiles(results: QueryObserverResult<MonthProfile>[]): ProfileState[] {
+  // Data, once there, is used also while a poll runs or after it failed: it never gets worse.
+  return results.map((r) => (r.data !== undefined ? { state: 'ok', data: r.data } : r.isError ? { state: 'failed' } : { state: 'pending' }));
+}
 
 /**
- * Longer ranges (more than ~13 months of 5-minute points) are split by charging time instead:
- * reading years of profile would cost the charger far more than the estimate is off.
+ * The months of the profile a session needs: those its charging overlaps (a running session up
+ * to `nowStep`, now in 5-minute steps), which have begun by then.
  */
-const MAX_PROFILE_CHUNKS = 12;
+export function profileMonthsOf(session: ChargingSession, nowStep: number, zone: string): HistoryPiece[] {
+  const started = session.chargingStartedTime;
+  if (started === null) return [];
+  const ended = session.chargingEndedTime ?? nowStep;
+  return monthsOverlapping(started, Math.max(ended, started + 1), zone).filter((month) => month.startMs <= nowStep);
+}
 
-function combineProfiles(results: QueryObserverResult<PowerPointWire[][]>[]) {
-  return {
-    answers: results.map((r) => r.data),
-    pending: results.some((r) => r.isPending),
-    failed: results.map((r) => r.isError && r.data === undefined),
-  };
+export interface ProfileRequest {
+  /** Index into the charger list. */
+  charger: number;
+  month: HistoryPiece;
+  connector: number;
+}
+
+/** The profile months × connectors the sessions need, per charger, in a stable order. */
+export function profileRequests(sessionsByCharger: readonly (readonly ChargingSession[] | null)[], nowStep: number, zone: string): ProfileRequest[] {
+  const requests: ProfileRequest[] = [];
+  sessionsByCharger.forEach((sessions, charger) => {
+    const wanted = new Map<string, ProfileRequest>();
+    for (const session of sessions ?? []) {
+      const connector = session.connectorId ?? 1;
+      for (const month of profileMonthsOf(session, nowStep, zone)) wanted.set(`${month.startMs}:${connector}`, { charger, month, connector });
+    }
+    requests.push(...[...wanted.values()].sort((a, b) => a.month.startMs - b.month.startMs || a.connector - b.connector));
+  });
+  return requests;
+}
+
+/**
+ * The charger list, the same array for as long as the ids and names are the same: the shell
+ * hands a fresh `[charger]` on every render, and the rows must not be rebuilt for it.
+ */
+function useStableChargers(chargers: ChargerInfo[]): ChargerInfo[] {
+  const [stable, setStable] = useState(chargers);
+  const same = stable.length === chargers.length && stable.every((c, i) => c.id === chargers[i]!.id && c.name === chargers[i]!.name);
+  if (!same) setStable(chargers);
+  return same ? stable : chargers;
 }
 
 export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange, pricing: Pricing | null, nowMs: number, zone: string) {
-  const window = range.ok ? range.window : { from: '', to: '' };
-  const live = range.ok && range.endMs > nowMs;
+  const refs = useStableChargers(chargers);
+  // A bad custom range has no pieces, so it sends nothing.
+  const pieces = range.ok ? historyPieces(range, nowMs, zone) : [];
   const { datas, states } = useQueries({
-    // A bad custom range sends nothing (the queries stay disabled).
-    queries: chargers.map((charger) => ({ ...chargingSessionHistoryQuery(charger.id, window, live), enabled: range.ok })),
-    combine,
+    queries: refs.flatMap((charger) => pieces.map((piece) => chargingSessionHistoryQuery(charger.id, piece))),
+    combine: combineHistory,
   });
+  const perCharger = pieces.length;
 
-  const startMs = range.ok ? range.startMs : 0;
-  const endMs = range.ok ? range.endMs : 0;
-  // The shell hands a fresh `[charger]` array on every render; depend on what it holds.
-  const chargerKey = JSON.stringify(chargers.map((c) => [c.id, c.name]));
-  const refs = useMemo(() => (JSON.parse(chargerKey) as [string, string][]).map(([id, name]) => ({ id, name })), [chargerKey]);
-  const cut = useMemo(() => datas.map((data) => (data ? cutToRange(data.sessions, startMs, endMs) : null)), [datas, startMs, endMs]);
-
-  // The off-peak price needs the power profile of the range: only then is it asked for.
-  const offPeak = pricing?.offPeak ?? null;
-  // Now, in 5-minute steps: the end of a running session, and of the profile of a live range.
-  const nowStep = Math.ceil(nowMs / 300_000) * 300_000;
-  const profileEnd = Math.min(endMs + PROFILE_TAIL_MS, nowStep);
-  const chunks = offPeak && range.ok && profileEnd > startMs ? profileChunks(startMs, profileEnd) : [];
-  const profileRequests = chunks.length > 0 && chunks.length <= MAX_PROFILE_CHUNKS
-    ? cut.flatMap((sessions, index) => {
-        const connectors = [...new Set((sessions ?? []).map((s) => s.connectorId ?? 1))].sort((a, b) => a - b);
-        if (connectors.length === 0) return [];
-        return [{ index, query: powerProfileRangeQuery(refs[index]!.id, chunks, connectors.map((c) => `connector${c}`).join(',')) }];
-      })
-    : [];
-  const profiles = useQueries({ queries: profileRequests.map((r) => r.query), combine: combineProfiles });
-  const requestKey = profileRequests.map((r) => r.index).join(',');
-  const seriesByCharger = useMemo(() => {
-    const indexes = requestKey === '' ? [] : requestKey.split(',').map(Number);
-    return refs.map((_, chargerIndex) => {
-      const i = indexes.indexOf(chargerIndex);
-      // No request (too long a range) or a failed one: every session is estimated by time.
-      return { answers: i >= 0 ? (profiles.answers[i] ?? []) : [], failed: i < 0 || (profiles.failed[i] ?? true) };
-    });
-  }, [refs, requestKey, profiles.answers, profiles.failed]);
-
-  const price = pricing?.pricePerKwh ?? null;
-  const currency = pricing?.currency ?? null;
-  const offPrice = offPeak?.pricePerKwh ?? null;
-  const offFrom = offPeak?.window.from ?? null;
-  const offTo = offPeak?.window.to ?? null;
-  const rows = useMemo(() => {
-    const offPeakNow = offPrice !== null && offFrom !== null && offTo !== null ? { pricePerKwh: offPrice, window: { from: offFrom, to: offTo } } : null;
-    const pricingNow = price !== null && currency !== null ? { pricePerKwh: price, currency, offPeak: offPeakNow } : null;
-    const all: SessionRow[] = [];
-    cut.forEach((sessions, index) => {
-      const charger = refs[index];
-      if (!sessions || !charger) return;
-      const { answers, failed } = seriesByCharger[index] ?? { answers: [], failed: true };
-      const series = new Map<number, ProfileSeries>();
-      for (const session of sessions) {
-        let split: EnergySplit | null = null;
-        if (offPeakNow && session.chargingStartedTime !== null) {
-          const connector = session.connectorId ?? 1;
-          if (!failed && !series.has(connector)) series.set(connector, seriesOf(answers, `connector${connector}`));
-          const started = session.chargingStartedTime;
-          const ended = session.chargingEndedTime ?? nowStep;
-          const share = failed ? null : profileShare(series.get(connector), started, ended, zone, offPeakNow.window);
-          split = share !== null ? { share, estimated: false } : { share: timeShare(started, ended, zone, offPeakNow.window), estimated: true };
+  // Per charger its sessions of the whole range, once every month has answered; null before.
+  const sessionsByCharger = useMemo(
+    () =>
+      refs.map((_, index) => {
+        const parts = datas.slice(index * perCharger, (index + 1) * perCharger);
+        if (parts.some((part) => part === undefined)) return null;
+        const seen = new Set<number>();
+        const sessions: ChargingSession[] = [];
+        for (const part of parts) {
+          for (const session of part!.sessions) {
+            if (seen.has(session.chargingSessionId)) continue;
+            seen.add(session.chargingSessionId);
+            sessions.push(session);
+          }
         }
-        all.push(toRow(session, charger, pricingNow, split));
-      }
+        return sessions;
+      }),
+    [refs, datas, perCharger],
+  );
+
+  // The off-peak price needs the power profile of the sessions: only then is it asked for.
+  const offPeak = pricing?.offPeak ?? null;
+  const profileAllowed = offPeak !== null && range.ok && monthsOverlapping(range.startMs, range.endMs, zone).length <= MAX_PROFILE_MONTHS;
+  // Now in 5-minute steps: the end of a running session, and which months have begun.
+  const nowStep = Math.ceil(nowMs / STEP_MS) * STEP_MS;
+  const requests = profileAllowed ? profileRequests(sessionsByCharger, nowStep, zone) : [];
+  const profiles = useQueries({
+    queries: requests.map((r) => powerProfileQuery(refs[r.charger]!.id, monthProfilePlan(r.month, r.connector, nowMs))),
+    combine: combineProfiles,
+  });
+  // What the requests are, as a value: it changes when a month or connector is added, not with the time.
+  const requestKey = requests.map((r) => `${r.charger}:${r.month.startMs}:${r.connector}`).join(',');
+  const profileIndex = useMemo(() => {
+    const index = new Map<string, ProfileState>();
+    requestKey.split(',').forEach((key, i) => {
+      const state = profiles[i];
+      if (key && state) index.set(key, state);
+    });
+    return index;
+  }, [requestKey, profiles]);
+
+  const rows = useMemo(() => {
+    const all: SessionRow[] = [];
+    sessionsByCharger.forEach((sessions, chargerIndex) => {
+      const charger = refs[chargerIndex];
+      if (!sessions || !charger) return;
+      for (const session of sessions) all.push(toRow(session, charger, pricing, offPeakSplit(session, chargerIndex)));
     });
     return all;
-  }, [cut, refs, price, currency, offPrice, offFrom, offTo, seriesByCharger, zone, nowStep]);
 
-  const loads: ChargerLoad[] = chargers.map((charger, index) => {
-    const state = states[index]!;
+    function offPeakSplit(session: ChargingSession, chargerIndex: number): EnergySplit | 'pending' | null {
+      const started = session.chargingStartedTime;
+      if (!pricing?.offPeak || started === null) return null;
+      const window = pricing.offPeak.window;
+      const ended = session.chargingEndedTime ?? nowStep;
+      const byTime = (): EnergySplit => ({ share: timeShare(started, ended, zone, window), estimated: true });
+      if (!profileAllowed) return byTime();
+      const connector = session.connectorId ?? 1;
+      const months = profileMonthsOf(session, nowStep, zone).map((month) => profileIndex.get(`${chargerIndex}:${month.startMs}:${connector}`));
+      // Not read yet: the split is pending, never a different estimate in the meantime.
+      if (months.some((m) => m === undefined || m.state === 'pending')) return 'pending';
+      // The charger could not give the profile: estimated by charging time, and counted as such.
+      const data = months.flatMap((m) => (m?.state === 'ok' ? [m.data] : []));
+      if (data.length < months.length) return byTime();
+      const share = profileShare(joinSeries(data), started, ended, zone, window);
+      return share !== null ? { share, estimated: false } : byTime();
+    }
+  }, [sessionsByCharger, refs, pricing, profileAllowed, profileIndex, zone, nowStep]);
+
+  const loads: ChargerLoad[] = refs.map((charger, index) => {
+    const own = states.slice(index * perCharger, (index + 1) * perCharger);
+    const failed = own.filter((s) => s.status === 'error');
     return {
       charger,
-      status: state.status,
-      error: state.error,
-      updatedAt: state.updatedAt,
-      fetching: state.fetching,
-      hasData: datas[index] !== undefined,
-      refetch: () => void state.refetch(),
+      status: failed.length > 0 ? 'error' : own.some((s) => s.status === 'pending') ? 'pending' : 'success',
+      error: failed[0]?.error ?? null,
+      updatedAt: failed.length > 0 ? Math.min(...failed.map((s) => s.updatedAt)) : Math.max(0, ...own.map((s) => s.updatedAt)),
+      fetching: own.some((s) => s.fetching),
+      hasData: sessionsByCharger[index] !== null,
+      refetch: () => {
+        for (const s of failed.length > 0 ? failed : own) void s.refetch();
+      },
     };
   });
-  return { rows, loads, complete: range.ok && loads.every((l) => l.hasData), profilesPending: offPeak !== null && profiles.pending };
+  return { rows, loads, complete: range.ok && loads.every((l) => l.hasData), profilesPending: rows.some((row) => row.costPending) };
 }
