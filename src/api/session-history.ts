@@ -171,6 +171,11 @@ async function readPages(
   return { sessions, numOfRows, requests };
 }
 
+/** The sessions that belong to the exact piece or range, by when they started charging. */
+export function cutToRange<T extends { chargingStartedTime: number | null }>(sessions: readonly T[], startMs: number, endMs: number): T[] {
+  return sessions.filter((s) => s.chargingStartedTime !== null && s.chargingStartedTime >= startMs && s.chargingStartedTime < endMs);
+}
+
 /**
  * A piece read this long after its end is final: no session can start in it any more, whatever
  * our clock and the charger's disagree by, and the proxy's 10 s answer cache has expired.
@@ -205,10 +210,7 @@ export const chargingSessionHistoryQuery = (chargerId: string, piece: HistoryPie
           fetchParsed(`${chargerPath(chargerId, 'chargingSession')}?${new URLSearchParams(historyPageForm(window, pageNumber)).toString()}`, chargingSessionPageSchema, signal),
         ),
       );
-      const sessions = read.sessions.filter(
-        (s) => s.chargingStartedTime !== null && s.chargingStartedTime >= piece.startMs && s.chargingStartedTime < piece.endMs,
-      );
-      return { sessions, pages: read.pages };
+      return { sessions: cutToRange(read.sessions, piece.startMs, piece.endMs), pages: read.pages };
     },
     refetchInterval: (query) =>
       // A failed read is tried again by itself (DESIGN §6: recover without a reload).

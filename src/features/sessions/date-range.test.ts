@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyWindow } from '../../api/session-history.ts';
-import { cutToRange, historyPieces, monthOf, monthsOverlapping, presetDays, resolveRange } from './date-range.ts';
+import { cutToRange, historyWindow } from '../../api/session-history.ts';
+import { historyPieces, monthOf, monthsOverlapping, presetDays, resolveRange } from './date-range.ts';
 import { localDateOf, startOfLocalDay, wallMs } from '../../shared/time/local-calendar.ts';
 
 const BERLIN = 'Europe/Berlin';

@@ -99,8 +99,3 @@ export function historyPieces(range: { startMs: number; endMs: number }, nowMs: 
     .map((month) => ({ startMs: Math.max(month.startMs, range.startMs), endMs: Math.min(month.endMs, range.endMs) }))
     .filter((piece) => piece.startMs <= nowMs);
 }
-
-/** The sessions that belong to the exact range, by when they started charging. */
-export function cutToRange<T extends { chargingStartedTime: number | null }>(sessions: readonly T[], startMs: number, endMs: number): T[] {
-  return sessions.filter((s) => s.chargingStartedTime !== null && s.chargingStartedTime >= startMs && s.chargingStartedTime < endMs);
-}

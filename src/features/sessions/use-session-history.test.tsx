@@ -50,7 +50,7 @@ beforeEach(() => {
       const points = [];
       const until = Math.min(Date.parse(q.get('toTime')!), Date.now() - 5 * MIN);
       for (let t = Date.parse(q.get('fromTime')!); t <= until; t += 5 * MIN) {
-        const charging = sessions.some((s) => t >= Date.parse(s.chargingStartedTime) && t < Date.parse(s.chargingEndedTime));
+        const charging = sessions.some((s) => t >= Date.parse(s.chargingStartedTime) && t < (s.chargingEndedTime ? Date.parse(s.chargingEndedTime) : Infinity));
         const localHour = (new Date(t).getUTCHours() + 1) % 24;
         points.push({ time: new Date(t).toISOString().slice(0, 19), connector1: charging ? (localHour >= 20 && localHour < 23 ? 11 : 3.7) : 0 });
       }
@@ -145,10 +145,31 @@ describe('useSessionHistory over time ("this year" in December, with an off-peak
     expect(sessionAsks().length - 12).toBeLessThanOrEqual(5);
   });
 
+  it('a running session is split by its profile so far, and stays so while the polls bring more', async () => {
+    // Charging since 11:02 Berlin time, by day: none of it off-peak.
+    const started = T0 - 2 * 3_600_000;
+    sessions.push({ ...sessions[11]!, chargingSessionId: 99, chargingStartedTime: new Date(started).toISOString(), chargingEndedTime: null as unknown as string });
+    try {
+      const setupResult = setup();
+      await loaded(setupResult.hook);
+      const firstSeen = setupResult.seen.length;
+      await pass(12, setupResult);
+      const shown = setupResult.seen.slice(firstSeen).map((rows) => rows.find((r) => r.id === 99)!);
+      expect(shown.length).toBeGreaterThan(0);
+      expect(shown.every((r) => r.running && !r.offPeakEstimated && !r.costPending && r.costMinor !== null)).toBe(true);
+      expect(shown.at(-1)!.offPeakUnits).toBe(0);
+    } finally {
+      sessions.pop();
+    }
+  });
+
   it('keeps the rows (the same objects) when only the time moves, though the shell hands a new charger list each render', async () => {
     const { hook } = setup();
     const rows = await loaded(hook);
     hook.rerender({ now: T0 + 2 * MIN });
+    expect(hook.result.current.rows).toBe(rows);
+    // Nothing is running, so the rows do not depend on the time at all.
+    hook.rerender({ now: T0 + 7 * MIN });
     expect(hook.result.current.rows).toBe(rows);
   });
 });

@@ -54,14 +54,14 @@ function combineProfiles(results: QueryObserverResult<MonthProfile>[]): ProfileS
 }
 
 /**
- * The months of the profile a session needs: those its charging overlaps (a running session up
- * to `nowStep`, now in 5-minute steps), which have begun by then.
+ * The months of the profile a session needs: those its charging overlaps, a running session's up
+ * to `nowStep` (now in 5-minute steps; not used for a session that has ended).
  */
 export function profileMonthsOf(session: ChargingSession, nowStep: number, zone: string): HistoryPiece[] {
   const started = session.chargingStartedTime;
   if (started === null) return [];
   const ended = session.chargingEndedTime ?? nowStep;
-  return monthsOverlapping(started, Math.max(ended, started + 1), zone).filter((month) => month.startMs <= nowStep);
+  return monthsOverlapping(started, Math.max(ended, started + 1), zone);
 }
 
 export interface ProfileRequest {
@@ -147,24 +147,20 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
     return index;
   }, [requestKey, profiles]);
 
+  // Only a running session depends on the time; without one the rows stay the same objects.
+  const anyRunning = sessionsByCharger.some((sessions) => sessions?.some((session) => session.chargingEndedTime === null));
+  const runningUntil = anyRunning ? nowStep : 0;
   const rows = useMemo(() => {
-    const all: SessionRow[] = [];
-    sessionsByCharger.forEach((sessions, chargerIndex) => {
-      const charger = refs[chargerIndex];
-      if (!sessions || !charger) return;
-      for (const session of sessions) all.push(toRow(session, charger, pricing, offPeakSplit(session, chargerIndex)));
-    });
-    return all;
-
-    function offPeakSplit(session: ChargingSession, chargerIndex: number): EnergySplit | 'pending' | null {
+    /** How the session's energy splits at the off-peak price; null without one. */
+    const offPeakSplit = (session: ChargingSession, chargerIndex: number): EnergySplit | 'pending' | null => {
       const started = session.chargingStartedTime;
       if (!pricing?.offPeak || started === null) return null;
       const window = pricing.offPeak.window;
-      const ended = session.chargingEndedTime ?? nowStep;
+      const ended = session.chargingEndedTime ?? runningUntil;
       const byTime = (): EnergySplit => ({ share: timeShare(started, ended, zone, window), estimated: true });
       if (!profileAllowed) return byTime();
       const connector = session.connectorId ?? 1;
-      const months = profileMonthsOf(session, nowStep, zone).map((month) => profileIndex.get(`${chargerIndex}:${month.startMs}:${connector}`));
+      const months = profileMonthsOf(session, runningUntil, zone).map((month) => profileIndex.get(`${chargerIndex}:${month.startMs}:${connector}`));
       // Not read yet: the split is pending, never a different estimate in the meantime.
       if (months.some((m) => m === undefined || m.state === 'pending')) return 'pending';
       // The charger could not give the profile: estimated by charging time, and counted as such.
@@ -172,8 +168,15 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
       if (data.length < months.length) return byTime();
       const share = profileShare(joinSeries(data), started, ended, zone, window);
       return share !== null ? { share, estimated: false } : byTime();
-    }
-  }, [sessionsByCharger, refs, pricing, profileAllowed, profileIndex, zone, nowStep]);
+    };
+    const all: SessionRow[] = [];
+    sessionsByCharger.forEach((sessions, chargerIndex) => {
+      const charger = refs[chargerIndex];
+      if (!sessions || !charger) return;
+      for (const session of sessions) all.push(toRow(session, charger, pricing, offPeakSplit(session, chargerIndex)));
+    });
+    return all;
+  }, [sessionsByCharger, refs, pricing, profileAllowed, profileIndex, zone, runningUntil]);
 
   const loads: ChargerLoad[] = refs.map((charger, index) => {
     const own = states.slice(index * perCharger, (index + 1) * perCharger);
