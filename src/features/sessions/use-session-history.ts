@@ -64,6 +64,8 @@ export function profileMonthsOf(session: ChargingSession, nowStep: number, zone:
   return monthsOverlapping(started, Math.max(ended, started + 1), zone);
 }
 
+const profileKey = (charger: number, monthStartMs: number, connector: number) => `${charger}:${monthStartMs}:${connector}`;
+
 export interface ProfileRequest {
   /** Index into the charger list. */
   charger: number;
@@ -78,7 +80,7 @@ export function profileRequests(sessionsByCharger: readonly (readonly ChargingSe
     const wanted = new Map<string, ProfileRequest>();
     for (const session of sessions ?? []) {
       const connector = session.connectorId ?? 1;
-      for (const month of profileMonthsOf(session, nowStep, zone)) wanted.set(`${month.startMs}:${connector}`, { charger, month, connector });
+      for (const month of profileMonthsOf(session, nowStep, zone)) wanted.set(profileKey(charger, month.startMs, connector), { charger, month, connector });
     }
     requests.push(...[...wanted.values()].sort((a, b) => a.month.startMs - b.month.startMs || a.connector - b.connector));
   });
@@ -129,27 +131,20 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
   // The off-peak price needs the power profile of the sessions: only then is it asked for.
   const offPeak = pricing?.offPeak ?? null;
   const profileAllowed = offPeak !== null && range.ok && monthsOverlapping(range.startMs, range.endMs, zone).length <= MAX_PROFILE_MONTHS;
-  // Now in 5-minute steps: the end of a running session, and which months have begun.
-  const nowStep = Math.ceil(nowMs / STEP_MS) * STEP_MS;
-  const requests = profileAllowed ? profileRequests(sessionsByCharger, nowStep, zone) : [];
+  // Only a running session depends on the time (its charging so far, in 5-minute steps); without
+  // one, the profile requests and the rows stay the same objects as time passes.
+  const anyRunning = sessionsByCharger.some((sessions) => sessions?.some((session) => session.chargingEndedTime === null));
+  const runningUntil = anyRunning ? Math.ceil(nowMs / STEP_MS) * STEP_MS : 0;
+  const requests = useMemo(
+    () => (profileAllowed ? profileRequests(sessionsByCharger, runningUntil, zone) : []),
+    [profileAllowed, sessionsByCharger, runningUntil, zone],
+  );
   const profiles = useQueries({
     queries: requests.map((r) => powerProfileQuery(refs[r.charger]!.id, monthProfilePlan(r.month, r.connector, nowMs))),
     combine: combineProfiles,
   });
-  // What the requests are, as a value: it changes when a month or connector is added, not with the time.
-  const requestKey = requests.map((r) => `${r.charger}:${r.month.startMs}:${r.connector}`).join(',');
-  const profileIndex = useMemo(() => {
-    const index = new Map<string, ProfileState>();
-    requestKey.split(',').forEach((key, i) => {
-      const state = profiles[i];
-      if (key && state) index.set(key, state);
-    });
-    return index;
-  }, [requestKey, profiles]);
+  const profileIndex = useMemo(() => new Map(requests.map((r, i) => [profileKey(r.charger, r.month.startMs, r.connector), profiles[i]!])), [requests, profiles]);
 
-  // Only a running session depends on the time; without one the rows stay the same objects.
-  const anyRunning = sessionsByCharger.some((sessions) => sessions?.some((session) => session.chargingEndedTime === null));
-  const runningUntil = anyRunning ? nowStep : 0;
   const rows = useMemo(() => {
     /** How the session's energy splits at the off-peak price; null without one. */
     const offPeakSplit = (session: ChargingSession, chargerIndex: number): EnergySplit | 'pending' | null => {
@@ -160,7 +155,7 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
       const byTime = (): EnergySplit => ({ share: timeShare(started, ended, zone, window), estimated: true });
       if (!profileAllowed) return byTime();
       const connector = session.connectorId ?? 1;
-      const months = profileMonthsOf(session, runningUntil, zone).map((month) => profileIndex.get(`${chargerIndex}:${month.startMs}:${connector}`));
+      const months = profileMonthsOf(session, runningUntil, zone).map((month) => profileIndex.get(profileKey(chargerIndex, month.startMs, connector)));
       // Not read yet: the split is pending, never a different estimate in the meantime.
       if (months.some((m) => m === undefined || m.state === 'pending')) return 'pending';
       // The charger could not give the profile: estimated by charging time, and counted as such.
