@@ -2,9 +2,11 @@
  * At most a few of our bulk requests per charger at a time (history pages, power-profile months),
  * however many queries ask at once. The history of "this year" is a query per month and the
  * off-peak split a query per month and connector: started together they would be two dozen
- * requests for one small embedded web server. Our proxy holds two connections per charger and its
- * 5 s upstream timeout runs while a request waits for one, so a request queued there would time
- * out; queued here, it waits without a clock running.
+ * requests for one small embedded web server, which our proxy serves over two connections. Queued
+ * there, they would sit ahead of every tablet's status poll for that charger (the same two
+ * connections), and the browser's own request timeout (http.ts) would run while they wait; queued
+ * here, a tablet never puts more than two bulk requests in front of a charger, and a request's
+ * clock starts when it is sent.
  *
  * Per charger, so a slow charger never delays another; entries are removed when idle, so the map
  * stays as small as the set of chargers busy right now.
