@@ -46,8 +46,20 @@ describe('delayUntilNextPoll', () => {
     }
   });
 
-  it('catches up soon when the poll is overdue (the tab slept)', () => {
-    expect(delayUntilNextPoll(0, 60_000, PERIOD, 1_000)).toBe(50);
+  it('catches up soon when the poll is overdue (the tab slept), but not in a busy loop', () => {
+    // A hidden tab runs this delay again and again without fetching: a second, not a few ms.
+    expect(delayUntilNextPoll(0, 60_000, PERIOD, 1_000)).toBe(1_000);
+  });
+
+  it('keeps polling when the tablet clock is set back (the last answer lies in the future)', () => {
+    const now = 1_800_000_000_000;
+    // Summer time ends on a tablet without automatic time: the clock goes back an hour.
+    expect(delayUntilNextPoll(now + 3_600_000 + 1_234, now, PERIOD, 1_000)).toBeLessThanOrEqual(PERIOD * 1.2);
+    for (const back of [1, 999, 5_000, 86_400_000]) {
+      const delay = delayUntilNextPoll(now + back, now, PERIOD, 2_345);
+      expect(delay).toBeGreaterThanOrEqual(1_000);
+      expect(delay).toBeLessThanOrEqual(PERIOD * 1.2);
+    }
   });
 
   it('puts two tablets polling the same charger at the same phase of the clock', () => {
@@ -72,6 +84,12 @@ describe('phaseAlignedInterval', () => {
     const now = Date.now();
     const delay = interval({ state: { fetchStatus: 'idle', dataUpdatedAt: now - 60_000, errorUpdatedAt: now } });
     expect(delay).toBeGreaterThanOrEqual(PERIOD * 0.2 - 50);
+    expect(delay).toBeLessThanOrEqual(PERIOD * 1.2);
+  });
+
+  it('polls within a period and a bit after the clock went back an hour', () => {
+    const now = Date.now();
+    const delay = interval({ state: { fetchStatus: 'idle', dataUpdatedAt: now + 3_600_000, errorUpdatedAt: 0 } });
     expect(delay).toBeLessThanOrEqual(PERIOD * 1.2);
   });
 });

@@ -14,8 +14,14 @@ import type { FetchStatus } from '@tanstack/react-query';
  * late (a loaded tablet or server) still make the next slot.
  */
 const MIN_GAP_SHARE = 0.2;
-/** When a poll is overdue (the tab slept), how soon to catch up. */
-const OVERDUE_DELAY_MS = 50;
+/**
+ * When a poll is overdue (the tab slept or is hidden), how soon to catch up. TanStack Query keeps
+ * running the interval with this delay while the tab is hidden (it only skips the fetch), so a few
+ * ms would wake a hidden tab constantly for nothing; coming back fetches at once anyway (focus).
+ */
+const OVERDUE_DELAY_MS = 1_000;
+/** The shortest timer for a slot that is just ahead, so the slot is kept without a busy loop. */
+const MIN_TIMER_MS = 50;
 
 /** A stable phase in [0, periodMs) for a key (FNV-1a, so ids like platz4/platz5 spread well). */
 export function phaseOf(key: string, periodMs: number): number {
@@ -31,12 +37,18 @@ export function phaseOf(key: string, periodMs: number): number {
  * Ms from `nowMs` until the next poll: the first moment at `phaseMs` (mod `periodMs`) that is at
  * least 20 % of a period after the last answer. Computed from the last answer, not from `now`, so
  * recomputing it (TanStack Query does on every render) always names the same moment.
+ *
+ * Never more than `periodMs * (1 + MIN_GAP_SHARE)`, the longest wait a last answer in the past
+ * can give: a last answer in the future means the tablet's clock was set back, and waiting for
+ * it would stop polling for as long as the clock jumped (an hour, at the end of summer time on a
+ * tablet without automatic time).
  */
 export function delayUntilNextPoll(lastAnswerMs: number, nowMs: number, periodMs: number, phaseMs: number): number {
   const earliest = lastAnswerMs + periodMs * MIN_GAP_SHARE;
   const offset = (((phaseMs - earliest) % periodMs) + periodMs) % periodMs;
   const target = earliest + offset;
-  return Math.max(OVERDUE_DELAY_MS, Math.round(target - nowMs));
+  if (target <= nowMs) return OVERDUE_DELAY_MS;
+  return Math.min(periodMs * (1 + MIN_GAP_SHARE), Math.max(MIN_TIMER_MS, Math.round(target - nowMs)));
 }
 
 /** A `refetchInterval` function polling every `periodMs` at the wall-clock phase of `key`. */

@@ -6,10 +6,8 @@ import {
   clusterTotals,
   deriveConnection,
   isSessionRunning,
-  isTooOld,
   limitKw,
   sortByName,
-  STALE_AFTER_MS,
   tileModelOf,
   totalsInputOf,
   type ChargerReading,
@@ -143,14 +141,6 @@ describe('deriveConnection', () => {
   it('is never reached when the first poll failed, and loading before any answer', () => {
     expect(deriveConnection({ hasData: false, error: unreachable, dataUpdatedAt: 0, tooOld: false })).toEqual({ state: 'never', reason: unreachable });
     expect(deriveConnection({ hasData: false, error: null, dataUpdatedAt: 0, tooOld: false })).toEqual({ state: 'loading' });
-  });
-
-  it('judges age by the last successful fetch, however flat the values are', () => {
-    const now = 1_000_000;
-    expect(isTooOld(now - 5_000, now)).toBe(false);
-    expect(isTooOld(now - STALE_AFTER_MS, now)).toBe(false);
-    expect(isTooOld(now - STALE_AFTER_MS - 1, now)).toBe(true);
-    expect(isTooOld(0, now)).toBe(false); // never fetched is "loading", not "old"
   });
 });
 

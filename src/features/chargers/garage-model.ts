@@ -125,9 +125,6 @@ export function tileModelOf(status: LiveStatus): TileModel {
 // ---------------------------------------------------------------------------------------------
 // Connection state
 
-/** Three missed polls (~5 s each) without an answer make data stale even without an error. */
-export const STALE_AFTER_MS = 15_000;
-
 export type TileConnection =
   | { state: 'loading' }
   | { state: 'live' }
@@ -142,7 +139,7 @@ export interface ConnectionInput {
   error: ErrorLike | null;
   /** Time of the last successful fetch (0 = never). */
   dataUpdatedAt: number;
-  /** Whether the last successful fetch is older than STALE_AFTER_MS (see `isTooOld`). */
+  /** Whether the last successful fetch is too old by the shared rule (`isTooOld` in src/api/staleness.ts). */
   tooOld: boolean;
 }
 
@@ -155,10 +152,6 @@ export function deriveConnection({ hasData, error, dataUpdatedAt, tooOld }: Conn
   if (error) return { state: 'stale', since: dataUpdatedAt, reason: error };
   if (tooOld) return { state: 'stale', since: dataUpdatedAt, reason: null };
   return { state: 'live' };
-}
-
-export function isTooOld(dataUpdatedAt: number, now: number, staleAfterMs = STALE_AFTER_MS): boolean {
-  return dataUpdatedAt > 0 && now - dataUpdatedAt > staleAfterMs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useNowSelector } from '../../shared/hooks/use-now.ts';
-import { isTooOld } from './garage-model.ts';
+import { isTooOld } from '../../api/staleness.ts';
 
 export function useStatusTooOld(chargerId: string): boolean {
   const client = useQueryClient();

@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import status from '../../api/fixtures/general-status.json';
+import { generalStatusQuery } from '../../api/queries.ts';
 import { ageSeconds, freshness } from './staleness.ts';
 
 const pollMs = 5_000;
 const now = 1_800_000_000_000;
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('freshness', () => {
   it('is live while polls succeed', () => {
@@ -17,12 +25,32 @@ describe('freshness', () => {
     expect(freshness({ dataUpdatedAt: now - 15_001, failed: false, now, pollMs })).toBe('late');
     expect(freshness({ dataUpdatedAt: now - 3_600_000, failed: false, now, pollMs })).toBe('late');
   });
-  it('is judged by the last success alone, so unchanged values stay live', () => {
-    // Same values for hours (a charger idle all night) but fetched a moment ago: live.
-    expect(freshness({ dataUpdatedAt: now - 500, failed: false, now, pollMs })).toBe('live');
+  it('is late when the tablet clock was set back past the last success: its age is unknown', () => {
+    expect(freshness({ dataUpdatedAt: now + 3_600_000, failed: false, now, pollMs })).toBe('late');
   });
   it('is live before the first answer, which is loading, not stale', () => {
     expect(freshness({ dataUpdatedAt: 0, failed: false, now, pollMs })).toBe('live');
+  });
+});
+
+describe('the time freshness is judged by', () => {
+  it('advances with every successful poll even when the answer is identical (a charger flat all night)', async () => {
+    vi.useFakeTimers({ now, toFake: ['Date'] });
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(status), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const client = new QueryClient();
+    const query = generalStatusQuery('platz13');
+
+    const first = await client.fetchQuery(query);
+    const firstUpdatedAt = client.getQueryState(query.queryKey)!.dataUpdatedAt;
+    expect(firstUpdatedAt).toBe(now);
+
+    vi.setSystemTime(now + 20_000);
+    await client.refetchQueries({ queryKey: query.queryKey });
+    const state = client.getQueryState(query.queryKey)!;
+    // The same values (structural sharing keeps even the same object) but a new success time.
+    expect(state.data).toBe(first);
+    expect(state.dataUpdatedAt).toBe(now + 20_000);
+    expect(freshness({ dataUpdatedAt: state.dataUpdatedAt, failed: false, now: now + 20_500, pollMs })).toBe('live');
   });
 });
 

@@ -1,23 +1,20 @@
 /**
- * Is the live data still live? Judged only by when the last *successful* fetch was (a charger is
- * flat all night, so unchanged values say nothing) and whether the latest fetch failed.
+ * Is the live data still live? The latest fetch failed, or the last success is too old by the
+ * shared rule (src/api/staleness.ts), which the garage's tiles use too.
  */
-
-/** After this many missed polls the data is stale even without an error (a throttled tab). */
-export const STALE_AFTER_POLLS = 3;
+import { isTooOld } from '../../api/staleness.ts';
 
 export type Freshness =
   /** Fresh data, or the first answer is still on its way. */
   | 'live'
   /** The latest fetch failed; `dataUpdatedAt` tells how old what we show is (0 = nothing yet). */
   | 'failed'
-  /** No error, but no success for too long either. */
+  /** No error, but no success for too long either (or the clock was set back past it). */
   | 'late';
 
 export function freshness(input: { dataUpdatedAt: number; failed: boolean; now: number; pollMs: number }): Freshness {
   if (input.failed) return 'failed';
-  if (input.dataUpdatedAt > 0 && input.now - input.dataUpdatedAt > STALE_AFTER_POLLS * input.pollMs) return 'late';
-  return 'live';
+  return isTooOld(input.dataUpdatedAt, input.now, input.pollMs) ? 'late' : 'live';
 }
 
 /** Whole seconds since the last success, never negative (clocks are not monotonic). */
