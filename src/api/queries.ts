@@ -6,7 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { fetchJson, fetchParsed } from './http.ts';
 import { parseLiveStatus } from './live-status.ts';
 import { phaseAlignedInterval } from './poll-schedule.ts';
-import { chargersResponseSchema, healthResponseSchema } from './server-schemas.ts';
+import { chargersResponseSchema } from './server-schemas.ts';
 
 /** Polling intervals (DESIGN §6). */
 export const STATUS_POLL_MS = 5_000;
@@ -24,12 +24,6 @@ export const chargersQuery = () =>
     refetchInterval: CHARGERS_POLL_MS,
     staleTime: 30_000,
     retry: 3,
-  });
-
-export const healthQuery = () =>
-  queryOptions({
-    queryKey: ['health'],
-    queryFn: ({ signal }) => fetchParsed('/api/health', healthResponseSchema, signal),
   });
 
 export const generalStatusQuery = (chargerId: string) =>

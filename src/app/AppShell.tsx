@@ -31,7 +31,7 @@ export function AppShell() {
   const search = useSearch();
   const kiosk = useKiosk();
   const [theme, toggleTheme] = useTheme(search);
-  useWakeLock(true);
+  useWakeLock();
   const chargers = useQuery(chargersQuery());
   useBuildReload(chargers.data?.build);
   const [params] = useSearchParams();

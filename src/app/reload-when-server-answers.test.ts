@@ -29,4 +29,16 @@ describe('reloadWhenServerAnswers', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(reload).toHaveBeenCalledTimes(1);
   });
+
+  it('takes an error status (a proxy in front, a server starting up) for no answer', async () => {
+    vi.useFakeTimers();
+    const { reloadWhenServerAnswers } = await import('./reload-when-server-answers.ts');
+    const fetchMock = vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    vi.stubGlobal('fetch', fetchMock);
+    const reload = vi.fn();
+    reloadWhenServerAnswers(5_000, reload);
+    await vi.advanceTimersByTimeAsync(5_000 + 30_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(reload).not.toHaveBeenCalled();
+  });
 });

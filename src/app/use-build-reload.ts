@@ -5,7 +5,9 @@ import { useEffect, useRef } from 'react';
  * with. Only an answer from the server can trigger it, so a server that is down or restarting
  * never leaves the wall display on a browser error page.
  */
-export function useBuildReload(build: string | undefined, reload: () => void = () => window.location.reload()): void {
+const reloadPage = () => window.location.reload();
+
+export function useBuildReload(build: string | undefined, reload: () => void = reloadPage): void {
   const first = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (!build || build === 'dev') return;

@@ -6,15 +6,14 @@
  */
 import { useEffect } from 'react';
 
-export type WakeLockMode = 'native' | 'video' | 'off';
+export type WakeLockMode = 'native' | 'video';
 
-export function chooseWakeLockMode(secureContext: boolean, hasWakeLockApi: boolean): Exclude<WakeLockMode, 'off'> {
+export function chooseWakeLockMode(secureContext: boolean, hasWakeLockApi: boolean): WakeLockMode {
   return secureContext && hasWakeLockApi ? 'native' : 'video';
 }
 
-export function useWakeLock(enabled = true): void {
+export function useWakeLock(): void {
   useEffect(() => {
-    if (!enabled) return;
     const mode = chooseWakeLockMode(window.isSecureContext, 'wakeLock' in navigator);
     const root = document.documentElement;
     root.dataset.wakeLock = mode;
@@ -29,5 +28,5 @@ export function useWakeLock(enabled = true): void {
       cancelled = true;
       dispose?.();
     };
-  }, [enabled]);
+  }, []);
 }

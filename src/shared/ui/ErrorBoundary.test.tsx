@@ -39,6 +39,11 @@ describe('isChunkLoadError', () => {
   it('recognises the browsers’ words for a lazy chunk that cannot load', () => {
     expect(isChunkLoadError(new TypeError('Failed to fetch dynamically imported module: http://x/assets/SessionsView-abc.js'))).toBe(true);
     expect(isChunkLoadError(new TypeError('Importing a module script failed.'))).toBe(true);
+    expect(isChunkLoadError(new TypeError('error loading dynamically imported module: http://x/assets/GarageView-abc.js'))).toBe(true);
     expect(isChunkLoadError(new Error('Cannot read properties of undefined'))).toBe(false);
+  });
+
+  it('does not take an ordinary failed request for a lost chunk', () => {
+    expect(isChunkLoadError(new TypeError('Failed to fetch'))).toBe(false);
   });
 });

@@ -30,7 +30,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
   }
 }
 
-/** A lazily loaded chunk that is gone (the server has a new build) or cannot be fetched. */
+/**
+ * A lazily loaded chunk that is gone (the server has a new build) or cannot be fetched, in the
+ * words of Chromium, Safari and Firefox. Not a bare "Failed to fetch": that is any failed request,
+ * which must not reload the page and hide the part's own retry.
+ */
 export function isChunkLoadError(error: Error): boolean {
-  return /dynamically imported module|Importing a module script failed|error loading dynamically imported module|Failed to fetch/i.test(error.message);
+  return /dynamically imported module|Importing a module script failed/i.test(error.message);
 }

@@ -39,5 +39,6 @@ const messages = defineMessages({
 export function errorHeadline(error: ErrorLike, lang: Lang): string {
   const table = messages[lang];
   const key = (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
-  return key in table ? table[key as keyof typeof table] : table.other;
+  // Own keys only: a code like `toString` must not find Object.prototype's.
+  return Object.hasOwn(table, key) ? table[key as keyof typeof table] : table.other;
 }
