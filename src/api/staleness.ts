@@ -9,14 +9,15 @@ import { STATUS_POLL_MS } from './queries.ts';
 export const STALE_AFTER_POLLS = 3;
 
 /**
- * How far in the future a last success may lie before it counts as too old: the tablet's clock
- * was set back, so its age is unknown, and the display must say so rather than look live.
+ * Whether the last success (`dataUpdatedAt`, 0 = none yet) is too old to count as live at `now`.
+ *
+ * A last success more than a poll period in the *future* counts as too old as well: the tablet's
+ * clock was set back, so the data's age is unknown, and the display must say so rather than look
+ * live. The period is the slack because `now` comes from a shared once-a-second ticker that can
+ * lag behind a fetch that just finished (more so in a tab the browser throttles).
  */
-export const CLOCK_SLACK_MS = 1_000;
-
-/** Whether the last success (`dataUpdatedAt`, 0 = none yet) is too old to count as live at `now`. */
 export function isTooOld(dataUpdatedAt: number, now: number, pollMs: number = STATUS_POLL_MS): boolean {
   if (dataUpdatedAt <= 0) return false; // nothing yet is "loading", not "old"
   const age = now - dataUpdatedAt;
-  return age > STALE_AFTER_POLLS * pollMs || age < -CLOCK_SLACK_MS;
+  return age > STALE_AFTER_POLLS * pollMs || age < -pollMs;
 }
