@@ -47,7 +47,7 @@ test.describe('live view', () => {
     await page.goto('/?lang=en');
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'Available');
-    await expect(card.getByTestId('connector-status')).toHaveText('Status: Available');
+    await expect(card.getByTestId('connector-status')).toHaveText('Connector 1 status: Available');
     await expect(card.getByTestId('connector-power')).toHaveText('0.0kW');
     // Idle: the last session, not the leftover numbers as if live.
     await expect(card.getByRole('heading', { name: 'Last session' })).toBeVisible();
@@ -55,7 +55,7 @@ test.describe('live view', () => {
     sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
     await expect(card).toHaveAttribute('data-status', 'Charging', { timeout: ONE_POLL });
     await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
-    await expect(card.getByTestId('connector-status')).toHaveText('Status: Charging');
+    await expect(card.getByTestId('connector-status')).toHaveText('Connector 1 status: Charging');
     await expect(card.getByRole('heading', { name: 'Charging session' })).toBeVisible();
 
     // The session clock ticks between polls.
@@ -194,13 +194,13 @@ test.describe('live view', () => {
     await page.goto('/?lang=en');
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'WaitingForGridCapacity');
-    await expect(card.getByTestId('connector-status')).toHaveText('Status: Waiting for grid capacity');
+    await expect(card.getByTestId('connector-status')).toHaveText('Connector 1 status: Waiting for grid capacity');
     sim.setConnector(id, 1, null);
 
     // The whole family of unknown values at once: mode, stop reason, phases.
     sim.faults.set({ endpoint: 'generalStatus', unknownEnums: true });
     await page.reload();
-    await expect(card.getByTestId('connector-status')).toHaveText('Status: Waiting for grid capacity');
+    await expect(card.getByTestId('connector-status')).toHaveText('Connector 1 status: Waiting for grid capacity');
     await expect(card).toContainText('Local stop because solar eclipse');
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
     expect(errors).toEqual([]);

@@ -63,7 +63,7 @@ export function ClusterTotals({ chargers, kiosk }: { chargers: ChargerInfo[]; ki
 
   return (
     <section aria-label={m.title} data-testid="garage-totals" data-partial={totals.partial} className="flex flex-col gap-3">
-      {serverDown ? <StaleBanner reason={m.serverDown} age={m.serverDownDetail} /> : null}
+      <StaleBanner reason={serverDown ? m.serverDown : null} age={m.serverDownDetail} />
       <div className="grid gap-3 rounded-2xl border border-border bg-panel p-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-1.5">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">{m.clusterPower}</h2>

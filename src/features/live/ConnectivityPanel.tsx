@@ -26,7 +26,7 @@ export function ConnectivityPanel({ section, sectionError }: ConnectivityPanelPr
       : l.isEnabled === false
         ? [m.off, 'text-muted']
         : l.linkIsUp
-          ? [m.linkUp(l.linkQuality == null ? '' : fmt.percent(l.linkQuality)).replace(/ · $/, ''), 'text-ok']
+          ? [m.linkUp(l.linkQuality == null ? undefined : fmt.percent(l.linkQuality)), 'text-ok']
           : [m.linkDown, 'text-error'];
   const faults = c.latestFaults;
   const rows: [string, string, string?][] = [

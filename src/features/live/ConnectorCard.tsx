@@ -1,9 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Connector } from '../../api/charger-schemas.ts';
 import { STATUS_POLL_MS } from '../../api/queries.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
-import { hasFault, phasesLabel, sessionOpen, statusTone, tickingSeconds, type Tone } from './connector-state.ts';
+import { useNow } from '../../shared/hooks/use-now.ts';
+import { departureNeedsDate, hasFault, phasesLabel, sessionOpen, statusTone, tickingSeconds, type Tone } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { liveMessages } from './messages.ts';
 
@@ -23,10 +24,15 @@ interface ConnectorCardProps {
   connector: Connector;
   /** When the data was fetched: the session clock ticks on from there. */
   fetchedAt: number;
-  now: number;
 }
 
-export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCardProps) {
+/**
+ * Slow enough that the card re-renders only twice a minute for "ended 5 minutes ago" and the
+ * departure's form; the session clock ticks every second in its own small component.
+ */
+const CARD_CLOCK_MS = 30_000;
+
+export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
@@ -37,7 +43,7 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
   const tone = statusTone(online);
   const open = sessionOpen(online);
   const fault = online && hasFault(online) ? online : null;
-  const seconds = online && open ? tickingSeconds(online.chargingDuration, fetchedAt, now, true, 2 * STATUS_POLL_MS) : null;
+  const now = useNow(CARD_CLOCK_MS);
   const amps = (value: number | null | undefined, decimals = 0) => (value == null ? '—' : fmt.amps(value, decimals));
 
   return (
@@ -51,18 +57,16 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
         <h2 id={headingId} className="text-2xl font-semibold text-muted">
           {m.connector(label)}
         </h2>
-        {/* Announced when it changes; the ticking clock below is not. */}
+        {/* Announced when it changes, with the connector's name; the ticking clock below is not. */}
         <p aria-live="polite" aria-atomic="true" data-testid="connector-status" className={`rounded-full px-5 py-1 text-3xl font-bold text-surface ${TONE_BG[tone]}`}>
-          <span className="sr-only">{m.status}: </span>
+          <span className="sr-only">{m.statusOf(label)}: </span>
           {online ? enumLabel(labels.connectorStatuses, online.status) : '—'}
         </p>
       </div>
 
       {fault ? (
         <div role="alert" className="mt-4 rounded-xl bg-error px-4 py-3 text-surface">
-          <p className="text-2xl font-bold">
-            {m.fault}: {enumLabel({}, fault.faultEventType, '')}
-          </p>
+          <p className="text-2xl font-bold">{fault.faultEventType ? `${m.fault}: ${enumLabel({}, fault.faultEventType)}` : m.fault}</p>
           {fault.faultEventDescription ? <p className="mt-1 text-xl">{fault.faultEventDescription}</p> : null}
         </div>
       ) : null}
@@ -87,16 +91,16 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
         <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
           <Fact label={m.energy}>{online.consumedEnergy == null ? '—' : fmt.kwh(online.consumedEnergy)}</Fact>
           <Fact label={m.duration} testId="session-duration">
-            {seconds == null ? '—' : fmt.clock(seconds)}
+            {/* A new session starts its own clock. */}
+            <SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} />
           </Fact>
           <Fact label={m.mode}>{enumLabel(labels.modes, online.mode)}</Fact>
           <Fact label={m.departure}>
             {online.plannedDepartureTime == null
               ? '—'
-              : // The next morning's departure reads best as a time; anything further off needs its date.
-                Math.abs(online.plannedDepartureTime - now) < 20 * 3600_000
-                ? fmt.time(online.plannedDepartureTime)
-                : fmt.dateTime(online.plannedDepartureTime)}
+              : departureNeedsDate(online.plannedDepartureTime, now)
+                ? fmt.dateTime(online.plannedDepartureTime)
+                : fmt.time(online.plannedDepartureTime)}
           </Fact>
         </dl>
       ) : last ? (
@@ -121,6 +125,22 @@ export function ConnectorCard({ label, connector, fetchedAt, now }: ConnectorCar
       )}
     </section>
   );
+}
+
+/**
+ * The running session's duration, ticking every second between polls. It never steps back within
+ * a session: an answer from the server's 2 s cache carries a value a second or two old, which
+ * would otherwise undo the seconds already shown (the parent keys this by session id).
+ */
+function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number | null; fetchedAt: number }) {
+  const fmt = useFormat();
+  const now = useNow(1000);
+  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * STATUS_POLL_MS);
+  const [shown, setShown] = useState(ticking);
+  const seconds = ticking != null && shown != null && shown > ticking ? shown : ticking;
+  // Remembering what was shown during render, as React documents for values from earlier renders.
+  if (seconds !== shown) setShown(seconds);
+  return seconds == null ? '—' : fmt.clock(seconds);
 }
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

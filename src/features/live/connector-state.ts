@@ -57,20 +57,24 @@ export function sessionOpen(online: ConnectorLike | null): boolean {
 
 /**
  * The session duration shown now: the charger's value plus the time since it was fetched, so the
- * clock ticks between polls. It stops after `maxExtrapolationMs` without a new answer (the
- * charger may be gone) instead of running on, and it never goes below the charger's own value.
+ * clock ticks between polls of an open session. It stops after `maxExtrapolationMs` without a new
+ * answer (the charger may be gone) instead of running on, and it never goes below the charger's
+ * own value.
  */
-export function tickingSeconds(
-  reportedSeconds: number | null,
-  fetchedAt: number,
-  now: number,
-  open: boolean,
-  maxExtrapolationMs: number,
-): number | null {
+export function tickingSeconds(reportedSeconds: number | null, fetchedAt: number, now: number, maxExtrapolationMs: number): number | null {
   if (reportedSeconds === null) return null;
-  if (!open || fetchedAt <= 0) return reportedSeconds;
+  if (fetchedAt <= 0) return reportedSeconds;
   const elapsed = Math.min(Math.max(0, now - fetchedAt), maxExtrapolationMs);
   return reportedSeconds + Math.floor(elapsed / 1000);
+}
+
+/**
+ * Planned departure: a bare time only when it lies within the next `withinMs` (tomorrow morning's
+ * 07:30); one in the past or further off needs its date, or "07:30" would read as tomorrow.
+ */
+export function departureNeedsDate(departureMs: number, now: number, withinMs = 20 * 3600_000): boolean {
+  const ahead = departureMs - now;
+  return ahead < 0 || ahead >= withinMs;
 }
 
 /** `L123` → `L1 L2 L3`; anything else as sent. */

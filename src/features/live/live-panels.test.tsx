@@ -1,10 +1,11 @@
 /** @vitest-environment jsdom */
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectorSchema, powerManagementSchema, type Connector } from '../../api/charger-schemas.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectivitySchema, connectorSchema, powerManagementSchema, type Connector } from '../../api/charger-schemas.ts';
 import status from '../../api/fixtures/general-status.json';
 import { LocaleProvider, type LocaleInfo } from '../../shared/i18n/i18n.tsx';
+import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 
@@ -13,7 +14,10 @@ const DE: LocaleInfo = { lang: 'de', locale: 'de-DE' };
 const NNBSP = '\u202f';
 const wrap = (locale: LocaleInfo) => ({ children }: { children: ReactNode }) => <LocaleProvider value={locale}>{children}</LocaleProvider>;
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const wire = status.evses[0]!.connectors[0]!;
 function connector(online: Record<string, unknown>): Connector {
@@ -22,12 +26,15 @@ function connector(online: Record<string, unknown>): Connector {
 const now = Date.UTC(2022, 9, 7, 12, 0, 0);
 
 describe('ConnectorCard', () => {
+  // The card's clocks (session duration, "ended … ago", departure) read the shared ticker.
+  beforeEach(() => vi.useFakeTimers({ now }));
+
   it('shows an idle connector\'s last session, not its leftover numbers as if live', () => {
     // Like the real charger: idle, but still reporting the previous session's energy and id.
-    render(<ConnectorCard label="1" connector={connector({ status: 'Available', consumedEnergy: 5.5 })} fetchedAt={now} now={now} />, { wrapper: wrap(EN) });
+    render(<ConnectorCard label="1" connector={connector({ status: 'Available', consumedEnergy: 5.5 })} fetchedAt={now} />, { wrapper: wrap(EN) });
     const card = screen.getByTestId('connector-card');
     expect(card.dataset.status).toBe('Available');
-    expect(screen.getByTestId('connector-status').textContent).toBe('Status: Available');
+    expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Available');
     expect(screen.getByRole('heading', { name: 'Last session' })).toBeTruthy();
     expect(card.textContent).toContain(`62.83${NNBSP}kWh`);
     expect(card.textContent).toContain('13 hrs 16 mins');
@@ -38,19 +45,67 @@ describe('ConnectorCard', () => {
 
   it('ticks a running session\'s duration on from the last fetch', () => {
     const charging = connector({ status: 'Charging', power: 7.36, consumedEnergy: 5.5, chargingDuration: '01:00:00' });
-    const { rerender } = render(<ConnectorCard label="1" connector={charging} fetchedAt={now} now={now} />, { wrapper: wrap(EN) });
+    const { rerender } = render(<ConnectorCard label="1" connector={charging} fetchedAt={now} />, { wrapper: wrap(EN) });
     expect(screen.getByRole('heading', { name: 'Charging session' })).toBeTruthy();
     expect(screen.getByTestId('connector-power').textContent).toBe('7.4kW');
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:00');
     expect(screen.getByTestId('connector-card').textContent).toContain(`5.50${NNBSP}kWh`);
-    rerender(<ConnectorCard label="1" connector={charging} fetchedAt={now} now={now + 3_400} />);
+    act(() => vi.advanceTimersByTime(3_400));
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
+    rerender(<ConnectorCard label="1" connector={charging} fetchedAt={now} />);
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
   });
 
+  it('never steps the session clock back within a session, but starts a new session afresh', () => {
+    const charging = (chargingDuration: string, sessionId = 41) => connector({ status: 'Charging', sessionId, chargingDuration });
+    const { rerender } = render(<ConnectorCard label="1" connector={charging('01:00:00')} fetchedAt={now} />, { wrapper: wrap(EN) });
+    act(() => vi.advanceTimersByTime(5_000));
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
+    // The next answer comes from the server's 2 s cache: its value is two seconds old.
+    rerender(<ConnectorCard label="1" connector={charging('01:00:03')} fetchedAt={now + 5_000} />);
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(screen.getByTestId('session-duration').textContent).toBe('01:00:06');
+    // A new session on the same connector counts from its own start.
+    rerender(<ConnectorCard label="1" connector={charging('00:00:10', 42)} fetchedAt={now + 8_000} />);
+    expect(screen.getByTestId('session-duration').textContent).toBe('00:00:10');
+  });
+
+  it('gives a departure in the past or further off its date, and tomorrow morning a bare time', () => {
+    const departing = (at: number) => connector({ status: 'Charging', plannedDepartureTime: new Date(at).toISOString() });
+    const departure = () => screen.getByText('Departure').nextElementSibling!.textContent;
+    const { rerender } = render(<ConnectorCard label="1" connector={departing(now + 7 * 3600_000)} fetchedAt={now} />, { wrapper: wrap(EN) });
+    expect(departure()).toMatch(/^\d{2}:\d{2}$/);
+    rerender(<ConnectorCard label="1" connector={departing(now - 3 * 3600_000)} fetchedAt={now} />);
+    expect(departure()).toMatch(/^7 Oct 2022, \d{2}:\d{2}$/);
+    rerender(<ConnectorCard label="1" connector={departing(now + 30 * 3600_000)} fetchedAt={now} />);
+    expect(departure()).toMatch(/^8 Oct 2022, \d{2}:\d{2}$/);
+  });
+
+  it('names the connector in the status it announces', () => {
+    render(<ConnectorCard label="2/1" connector={connector({ status: 'Charging' })} fetchedAt={now} />, { wrapper: wrap(EN) });
+    const status = screen.getByTestId('connector-status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('Connector 2/1 status: Charging');
+  });
+
+  it('says "Fault" alone when the charger gives a description but no type', () => {
+    render(<ConnectorCard label="1" connector={connector({ status: 'Faulted', faultEventType: null, faultEventDescription: 'Overheating' })} fetchedAt={now} />, {
+      wrapper: wrap(EN),
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('p')!.textContent).toBe('Fault');
+    expect(alert.textContent).toContain('Overheating');
+  });
+
   it('speaks German, with the decimal comma', () => {
-    render(<ConnectorCard label="1" connector={connector({ status: 'Charging', power: 11.04, mode: 'Fast' })} fetchedAt={now} now={now} />, { wrapper: wrap(DE) });
+    render(<ConnectorCard label="1" connector={connector({ status: 'Charging', power: 11.04, mode: 'Fast' })} fetchedAt={now} />, { wrapper: wrap(DE) });
     expect(screen.getByRole('heading', { name: 'Ladepunkt 1' })).toBeTruthy();
-    expect(screen.getByTestId('connector-status').textContent).toBe('Status: Lädt');
+    expect(screen.getByTestId('connector-status').textContent).toBe('Status Ladepunkt 1: Lädt');
     expect(screen.getByTestId('connector-power').textContent).toBe('11,0kW');
     expect(screen.getByTestId('connector-card').textContent).toContain('Schnell');
   });
@@ -61,14 +116,26 @@ describe('ConnectorCard', () => {
         label="1"
         connector={connector({ status: 'WaitingForGridCapacity', faultEventType: 'OverCurrentFailure', faultEventDescription: 'Vehicle drew 40 A' })}
         fetchedAt={now}
-        now={now}
       />,
       { wrapper: wrap(EN) },
     );
-    expect(screen.getByTestId('connector-status').textContent).toBe('Status: Waiting for grid capacity');
+    expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Waiting for grid capacity');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Fault: Over current failure');
     expect(alert.textContent).toContain('Vehicle drew 40 A');
+  });
+});
+
+describe('ConnectivityPanel', () => {
+  const sectionError = (detail: string) => ({ headline: 'Unexpected data', detail });
+  const panel = (wifi: object) => ({ ok: true as const, data: connectivitySchema.parse({ ...status, wifi: { ...status.wifi, ...wifi } }) });
+
+  it('shows a link with its quality, and without one when the charger gives none', () => {
+    render(<ConnectivityPanel section={panel({ linkIsUp: true, linkQuality: 69 })} sectionError={sectionError} />, { wrapper: wrap(EN) });
+    expect(screen.getByText('Connected · 69%')).toBeTruthy();
+    cleanup();
+    render(<ConnectivityPanel section={panel({ linkIsUp: true, linkQuality: null })} sectionError={sectionError} />, { wrapper: wrap(DE) });
+    expect(screen.getByText('Verbunden')).toBeTruthy();
   });
 });
 
