@@ -94,7 +94,6 @@ test('hiding a series from the legend removes its line, and showing it brings it
 test('the tooltip lists every series at the hovered time', async ({ page }) => {
   await page.goto('/?range=6h');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
-  await chart(page).scrollIntoViewIfNeeded(); // the chart sits below the live panels
   const box = (await plot(page).boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const tooltip = chart(page).getByTestId('power-tooltip');
@@ -207,25 +206,47 @@ test('while showing "now", polls ask only for the tail, never the whole range ag
   expect(after.to - after.from).toBe(24 * HOUR);
 });
 
-test('sits below the live panels and reads on the dark wall display (screenshot)', async ({ page }, testInfo) => {
+test('is seen without scrolling at 1280×800, under the connector card, and reads on the dark wall display (screenshot)', async ({ page }, testInfo) => {
   await page.goto('/?theme=dark');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
-  // The live panels keep the first screen; the chart comes after them.
+  // A wall display is never scrolled: the chart shares the first screen with the live panels.
   const panel = (await chart(page).boundingBox())!;
-  for (const region of [page.getByTestId('connector-card').first(), page.getByRole('region', { name: 'Power management' }), page.getByRole('region', { name: 'Connectivity' })]) {
+  const plotBox = (await plot(page).boundingBox())!;
+  expect(panel.y + panel.height, 'the chart ends above the fold').toBeLessThanOrEqual(800);
+  expect(plotBox.height, 'a plot tall enough to read').toBeGreaterThanOrEqual(120);
+  const cardBox = (await page.getByTestId('connector-card').first().boundingBox())!;
+  // Under the card, in its column; the panels keep the right-hand column.
+  expect(panel.y).toBeGreaterThanOrEqual(cardBox.y + cardBox.height);
+  expect(Math.abs(panel.x - cardBox.x)).toBeLessThanOrEqual(1);
+  for (const region of [page.getByRole('region', { name: 'Power management' }), page.getByRole('region', { name: 'Connectivity' })]) {
     const box = (await region.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(800);
-    expect(panel.y).toBeGreaterThanOrEqual(box.y + box.height);
+    expect(box.x).toBeGreaterThanOrEqual(panel.x + panel.width);
   }
-  await chart(page).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollHeight), 'nothing to scroll to').toBeLessThanOrEqual(800);
   await page.screenshot({ path: testInfo.outputPath('power-dark-1280x800.png') });
   // Light theme, a week, the building hidden, the tooltip open: the states a person would see.
   await page.goto('/?theme=light&range=7d');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
   await chart(page).getByRole('button', { name: /Building/ }).click();
-  await chart(page).scrollIntoViewIfNeeded();
   const box = (await plot(page).boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.4);
   await expect(chart(page).getByTestId('power-tooltip')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('power-light-7d-1280x800.png') });
+});
+
+test('on a portrait tablet spans the width below the panels, and still fits the screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.goto('/?theme=light&lang=de');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  const panel = (await chart(page).boundingBox())!;
+  for (const region of [page.getByTestId('connector-card').first(), page.getByRole('region', { name: 'Lastmanagement' }), page.getByRole('region', { name: 'Verbindungen' })]) {
+    const box = (await region.boundingBox())!;
+    expect(panel.y).toBeGreaterThanOrEqual(box.y + box.height);
+  }
+  const card = (await page.getByTestId('connector-card').first().boundingBox())!;
+  expect(panel.width).toBeCloseTo(card.width, 0);
+  expect(panel.y + panel.height, 'the chart ends above the fold').toBeLessThanOrEqual(1280);
+  expect((await plot(page).boundingBox())!.height).toBeGreaterThanOrEqual(240);
+  await page.screenshot({ path: testInfo.outputPath('power-light-de-800x1280.png') });
 });

@@ -30,11 +30,11 @@ export function AppShell() {
   const { lang } = useLocale();
   const search = useSearch();
   const kiosk = useKiosk();
-  const [theme, toggleTheme] = useTheme(search);
+  const [theme, toggleTheme] = useTheme();
   useWakeLock();
   const chargers = useQuery(chargersQuery());
   useBuildReload(chargers.data?.build);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -48,25 +48,35 @@ export function AppShell() {
   // `all` means nothing off the sessions page (e.g. after following "Live" from the combined history).
   const chosenId = requestedId === ALL_CHARGERS ? null : requestedId;
   const charger = chosenId ? list.find((c) => c.id === chosenId) : list[0];
+  // The garage shows every charger: a charger id it does not know (removed from the server's
+  // list, carried along by the nav links or pinned in a kiosk URL) is dropped, not an error.
+  const dropUnknownOnGarage = location === '/garage' && list.length > 0 && !charger;
+  useEffect(() => {
+    if (dropUnknownOnGarage) setParams({ charger: null });
+  }, [dropUnknownOnGarage, setParams]);
 
   return (
     <div className="mx-auto flex min-h-screen max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
       <Header charger={charger ?? null} chargers={list} combined={combined} kiosk={kiosk} theme={theme} onToggleTheme={toggleTheme} />
       <main className="flex flex-1 flex-col gap-3">
-        {chargers.isPending ? (
-          <p className="p-6 text-lg text-muted">{chargers.isError ? m.serverDown : m.loading}</p>
-        ) : chargers.isError && !chargers.data ? (
-          <p role="alert" className="p-6 text-lg text-warn">
-            {m.serverDown}
-          </p>
+        {!chargers.data ? (
+          // Say so from the first failure on, while the query still retries (it stays pending).
+          chargers.failureCount > 0 || chargers.errorUpdatedAt > 0 ? (
+            <p role="alert" className="p-6 text-lg text-warn">
+              {m.serverDown}
+            </p>
+          ) : (
+            <p className="p-6 text-lg text-muted">{m.loading}</p>
+          )
         ) : list.length === 0 ? (
           <p role="alert" className="p-6 text-lg text-warn">
             {m.noChargers}
           </p>
-        ) : !charger ? (
+        ) : dropUnknownOnGarage ? null : !charger ? (
           <div role="alert" className="p-6 text-lg">
             <p className="text-warn">{m.unknownCharger(requestedId ?? '')}</p>
-            <Link className="text-accent underline" href={hrefWithStickyParams('/', search, { charger: null })}>
+            {/* The same view for the first charger, named: without a charger `/` would show the garage. */}
+            <Link className="text-accent underline" href={hrefWithStickyParams(location, search, { charger: list.length > 1 ? list[0]!.id : null })}>
               {m.showFirst}
             </Link>
           </div>
@@ -101,12 +111,16 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
         {chargers.length > 1 && !hasChargerParam ? (
           <Redirect to={hrefWithStickyParams('/garage', search)} replace />
         ) : (
-          <>
-            <LiveView key={charger.id} chargerId={charger.id} />
-            <LazyPart fallback={null}>
-              <PowerChartPanel key={charger.id} chargerId={charger.id} />
-            </LazyPart>
-          </>
+          <LiveView
+            key={charger.id}
+            chargerId={charger.id}
+            chart={
+              // Keyed by charger too: another charger's chart starts without the last one's error.
+              <LazyPart key={charger.id} fallback={null}>
+                <PowerChartPanel chargerId={charger.id} />
+              </LazyPart>
+            }
+          />
         )}
       </Route>
       <Route path="/sessions">
@@ -131,9 +145,21 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
   );
 }
 
+/** After a part crashed, how long until it is tried again by itself: no one presses "Try again" on a wall. */
+const PART_RETRY_MS = 60_000;
+
+function RetryLater({ retry }: { retry: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(retry, PART_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [retry]);
+  return null;
+}
+
 /**
  * A lazily loaded part with its own failure: the rest of the screen stays. A chunk that cannot
- * load usually means the server has a new build whose file names differ: reload into it.
+ * load usually means the server has a new build whose file names differ: reload into it. Any
+ * other crash is tried again after a minute (and at once with the button).
  */
 function LazyPart({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
   const m = useMessages(shellMessages);
@@ -146,9 +172,12 @@ function LazyPart({ fallback, children }: { fallback: ReactNode; children: React
         <div>
           <PanelError headline={isChunkLoadError(error) ? m.newVersion : m.partFailed} detail={error.message} />
           {isChunkLoadError(error) ? null : (
-            <button type="button" onClick={retry} className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
-              {m.retry}
-            </button>
+            <>
+              <button type="button" onClick={retry} className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
+                {m.retry}
+              </button>
+              <RetryLater retry={retry} />
+            </>
           )}
         </div>
       )}

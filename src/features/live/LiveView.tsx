@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { generalStatusQuery, STATUS_POLL_MS } from '../../api/queries.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
@@ -13,8 +14,18 @@ import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './staleness.ts';
 import { liveMessages } from './messages.ts';
 
+interface LiveViewProps {
+  chargerId: string;
+  /**
+   * The power chart, from the shell (it is a lazy chunk of another feature). On a wide screen it
+   * goes under the connector cards and fills the rest of the screen, so a wall display shows it
+   * without scrolling; on a portrait or narrow screen it spans the width below the panels.
+   */
+  chart?: ReactNode;
+}
+
 /** The wall display: a card per connector, power management and connectivity, kept live. */
-export function LiveView({ chargerId }: { chargerId: string }) {
+export function LiveView({ chargerId, chart }: LiveViewProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const status = useQuery(generalStatusQuery(chargerId));
@@ -27,16 +38,22 @@ export function LiveView({ chargerId }: { chargerId: string }) {
   const evses = data?.evses;
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-1 flex-col gap-3">
       <StaleBanner
         reason={state === 'live' ? null : state === 'late' ? m.late : errorHeadline(apiError ?? { message: String(error) }, lang)}
         age={dataUpdatedAt ? <UpdatedAgo at={dataUpdatedAt} /> : m.neverUpdated}
         detail={apiError?.message}
       />
       {!data || !evses ? (
-        state === 'live' ? <p className="p-4 text-xl text-muted">{m.noData}</p> : null
+        <>
+          {state === 'live' ? <p className="p-4 text-xl text-muted">{m.noData}</p> : null}
+          {chart}
+        </>
       ) : (
-        <div className="grid gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:items-start">
+        // Narrow: cards, panels, chart, one under the other; the last row (1fr) is what the screen
+        // has left, for the chart. Wide: cards over the chart on the left, the panels on the right
+        // spanning two rows; the chart spans the other two, down to the bottom of the screen.
+        <div className="grid flex-1 grid-rows-[auto_auto_1fr] gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           {evses.ok ? (
             <div className="grid gap-3">
               {evses.data.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
@@ -59,10 +76,11 @@ export function LiveView({ chargerId }: { chargerId: string }) {
           ) : (
             <Panel title={m.connectors} error={sectionError(evses.error)} />
           )}
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
+          <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
             <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
             <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
           </div>
+          {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>
       )}
     </div>

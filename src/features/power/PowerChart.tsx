@@ -69,7 +69,9 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
   const gaps = useMemo(() => findGaps(grid), [grid]);
   const domain = useMemo(() => xDomain(grid), [grid]);
   const { ticks, daily } = useMemo(() => {
-    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 90));
+    // One label per 80 px: the widest ("Fr., 27.11.") is ~70 px, and the chart beside the panels
+    // (~650 px of plot at 1280×800) still gets 3-hour ticks over a day.
+    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 80));
     // A label centred on the right edge would be cut off by the chart's border.
     const msPerPx = (domain[1] - domain[0]) / Math.max(1, plot.width);
     return { ...t, ticks: t.ticks.filter((tick) => domain[1] - tick >= RIGHT_LABEL_ROOM_PX * msPerPx) };

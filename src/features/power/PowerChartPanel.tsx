@@ -24,11 +24,8 @@ import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { drawOrder, seriesStyles } from './series-style.ts';
-import { useElementWidth } from './use-element-width.ts';
+import { useElementSize } from './use-element-width.ts';
 import './power-chart.css';
-
-/** Tall enough to read from across the room, short enough to sit below the live panels at 1280×800. */
-const CHART_HEIGHT = 300;
 
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const m = useMessages(powerMessages);
@@ -122,21 +119,21 @@ interface ChartBodyProps {
 function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label }: ChartBodyProps) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(box);
+  // The plot takes the height the layout leaves it (power-chart.css: `.power-plot`).
+  const { width, height } = useElementSize(box);
   const empty = grid !== undefined && !hasAnyPoint(grid);
   const dropped = grid ? droppedCount(grid) : 0;
   const visible = styles.filter((s) => !hidden.has(s.measure));
   const visibleList = visible.map((s) => s.measure).join(',');
   const max = useMemo(() => (grid ? dataMax(visibleList.split(',').map((mm) => grid.values[mm])) : 0), [grid, visibleList]);
-  const scale = useMemo(() => yScale(max, limits, plotArea(width, CHART_HEIGHT).height), [max, limits, width]);
+  const scale = useMemo(() => yScale(max, limits, plotArea(width, height).height), [max, limits, width, height]);
   const [from, to] = grid ? xDomain(grid) : [null, null];
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="power-body flex flex-col gap-3">
       <div
         ref={box}
-        className={`relative ${loading && grid ? 'power-stale' : ''}`}
-        style={{ height: CHART_HEIGHT }}
+        className={`power-plot relative ${loading && grid ? 'power-stale' : ''}`}
         data-state={!grid ? 'loading' : empty ? 'empty' : 'ready'}
         data-x-from={from === null ? undefined : new Date(from).toISOString()}
         data-x-to={to === null ? undefined : new Date(to).toISOString()}
@@ -145,13 +142,13 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
           <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (
           <p className="power-message text-lg text-muted">{futureDay ? m.notYet : m.noData}</p>
-        ) : width > 0 ? (
+        ) : width > 0 && height > 0 ? (
           <>
             <span aria-hidden className="power-unit text-xs font-semibold text-muted">
               kW
             </span>
-            <PowerChart grid={grid} series={drawn} hidden={hidden} scale={scale} width={width} height={CHART_HEIGHT} label={label} />
-            <ChartHover grid={grid} series={visible} width={width} height={CHART_HEIGHT} />
+            <PowerChart grid={grid} series={drawn} hidden={hidden} scale={scale} width={width} height={height} label={label} />
+            <ChartHover grid={grid} series={visible} width={width} height={height} />
           </>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { act, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary, isChunkLoadError } from './ErrorBoundary.tsx';
 
@@ -10,6 +10,7 @@ function Flaky() {
 }
 
 afterEach(() => {
+  cleanup();
   failing = true;
   vi.restoreAllMocks();
 });
