@@ -44,6 +44,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Scripts served as they are (public/theme.js runs in the page before the app).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['e2e/**', 'bench/**', 'server/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

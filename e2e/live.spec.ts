@@ -306,6 +306,34 @@ test.describe('live view', () => {
     });
   }
 
+  test('the theme is set before the app’s script runs: no dark flash for a light-theme tablet', async ({ page }) => {
+    // Without the app's JavaScript only the start script can have set it.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.goto('/?theme=light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#f3f5f9');
+
+    // The stored choice, without the parameter.
+    await page.evaluate(() => localStorage.setItem('inch-dashboard.theme', 'light'));
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await page.evaluate(() => localStorage.removeItem('inch-dashboard.theme'));
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  });
+
+  test('the theme button keeps the choice in the URL, so the reload into a new build keeps it', async ({ page }) => {
+    await page.goto('/?theme=dark&lang=en');
+    await expect(card(page)).toBeVisible();
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page).toHaveURL(/[?&]theme=light/);
+    await expect(page).toHaveURL(/[?&]lang=en/);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+  });
+
   test('kiosk hides the controls and the cursor', async ({ page }) => {
     await page.goto('/?kiosk=1');
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
@@ -342,6 +370,38 @@ test.describe('always-on tablet', () => {
       loop: true,
       paused: false,
     });
+
+    // Chromium holds the screen for a muted video only while ≥ 75 % of it is on screen and it
+    // covers ≥ 20 % of the viewport (blink's VideoWakeLock, by intersection): it covers it all.
+    const viewport = page.viewportSize()!;
+    expect(await video.boundingBox()).toEqual({ x: 0, y: 0, width: viewport.width, height: viewport.height });
+    const ratios = await video.evaluate(
+      (v) =>
+        new Promise<{ visible: number; ofViewport: number }>((resolve) => {
+          const observer = new IntersectionObserver(([entry]) => {
+            observer.disconnect();
+            const root = entry!.rootBounds!;
+            const area = entry!.intersectionRect.width * entry!.intersectionRect.height;
+            resolve({ visible: entry!.intersectionRatio, ofViewport: area / (root.width * root.height) });
+          });
+          observer.observe(v);
+        }),
+    );
+    expect(ratios.visible).toBeGreaterThan(0.75);
+    expect(ratios.ofViewport).toBeGreaterThan(0.2);
+    // Behind the page and unseen: touches reach the page, and nothing of it is painted.
+    expect(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName)).not.toBe('VIDEO');
+    await expect(page.getByTestId('connector-card').first()).toBeVisible();
+    for (const theme of ['dark', 'light'] as const) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      // The page's own margin on the right: background only, whatever the panels show.
+      const clip = { x: viewport.width - 14, y: 0, width: 14, height: viewport.height };
+      const withVideo = await page.screenshot({ clip, animations: 'disabled' });
+      await video.evaluate((v) => (v.style.visibility = 'hidden'));
+      const without = await page.screenshot({ clip, animations: 'disabled' });
+      await video.evaluate((v) => (v.style.visibility = ''));
+      expect(withVideo.equals(without), `the video paints nothing over the ${theme} page`).toBe(true);
+    }
   });
 
   test('PWA: the manifest is linked and valid, its icons load', async ({ page }) => {

@@ -32,6 +32,12 @@ export function keepAwakeNative(root: HTMLElement): () => void {
   };
 }
 
+/**
+ * Chromium keeps the screen on for a playing video only if it is audible, or if it is on screen
+ * (≥ 75 % of it) and big (≥ 20 % of the viewport): blink's VideoWakeLock, which measures both with
+ * intersection observers, not by what is painted. A muted video therefore has to cover the
+ * viewport; it lies behind the page (z-index -1), fully transparent, and lets every touch through.
+ */
 export function keepAwakeWithVideo(root: HTMLElement): () => void {
   const video = document.createElement('video');
   video.muted = true; // muted media may start without a user gesture
@@ -40,7 +46,15 @@ export function keepAwakeWithVideo(root: HTMLElement): () => void {
   video.setAttribute('playsinline', '');
   video.setAttribute('aria-hidden', 'true');
   video.setAttribute('data-testid', 'wake-lock-video');
-  Object.assign(video.style, { position: 'fixed', width: '1px', height: '1px', opacity: '0.01', pointerEvents: 'none', bottom: '0', right: '0' });
+  Object.assign(video.style, {
+    position: 'fixed',
+    inset: '0',
+    width: '100%',
+    height: '100%',
+    zIndex: '-1',
+    opacity: '0',
+    pointerEvents: 'none',
+  });
   for (const [src, type] of [
     ['/keep-awake.webm', 'video/webm'],
     ['/keep-awake.mp4', 'video/mp4'],

@@ -1,40 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from '../url/use-search-params.ts';
 
 export type Theme = 'dark' | 'light';
+/** Also read by public/theme.js, which sets the theme before the first paint. */
 const STORAGE_KEY = 'inch-dashboard.theme';
 
-/** Dark by default (a wall display at night); `?theme=` wins over the stored choice. */
-export function initialTheme(search: string, stored: string | null): Theme {
-  const requested = new URLSearchParams(search).get('theme');
-  if (requested === 'light' || requested === 'dark') return requested;
-  return stored === 'light' ? 'light' : 'dark';
-}
+/** What public/theme.js chose before the first paint: `?theme=`, else the stored choice, else dark. */
+const themeAtStart = (): Theme => (document.documentElement.dataset.theme === 'light' ? 'light' : 'dark');
 
-function readStored(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage blocked (private mode, kiosk browsers)
-  }
-}
-
-export function useTheme(search: string): [Theme, () => void] {
-  const [theme, setTheme] = useState<Theme>(() => initialTheme(search, readStored()));
+/**
+ * The colour theme: `?theme=` while the URL has it, otherwise the one the page started with. The
+ * button writes both the URL (like the language button: it survives the reload into a new build,
+ * and a pinned link keeps it) and storage (for the next visit without the parameter).
+ */
+export function useTheme(): [Theme, () => void] {
+  const [params, setParams] = useSearchParams();
+  const [start] = useState(themeAtStart);
+  const requested = params.get('theme');
+  const theme: Theme = requested === 'light' || requested === 'dark' ? requested : start;
   useEffect(() => {
-    const root = document.documentElement;
-    root.dataset.theme = theme;
+    document.documentElement.dataset.theme = theme;
     document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme === 'dark' ? '#0b1220' : '#f3f5f9');
   }, [theme]);
-  const toggle = useCallback(() => {
-    setTheme((current) => {
-      const next = current === 'dark' ? 'light' : 'dark';
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // not persisted; fine for this visit
-      }
-      return next;
-    });
-  }, []);
+  const toggle = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not stored; the URL still has it
+    }
+    setParams({ theme: next });
+  };
   return [theme, toggle];
 }

@@ -1,8 +1,8 @@
 /**
  * Keeps a wall tablet's screen on. The Screen Wake Lock API exists only in secure contexts
  * (https, localhost); a dashboard opened as http://192.168.x.y is not one, so there we fall back
- * to a muted, looping, invisible video, which browsers treat as "media playing, keep the screen
- * on" (the NoSleep.js technique).
+ * to a muted, looping, transparent video covering the viewport behind the page, which Chromium
+ * treats as "video playing, keep the screen on" (keep-awake.ts says why it must be that big).
  */
 import { useEffect } from 'react';
 
