@@ -338,7 +338,13 @@ test.describe('live view', () => {
     await page.goto('/?kiosk=1');
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
     await expect(page.getByRole('navigation')).toHaveCount(0);
-    await expect(page.getByRole('button')).toHaveCount(0);
+    // No view, language, theme or range controls. (The chart's legend entries stay buttons that
+    // hide a series; since the chart shares the first screen they are there as soon as it draws.)
+    await expect(page.getByTestId('power-chart').locator('[data-state=ready]')).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Time range' })).toHaveCount(0);
+    const legendEntries = await page.getByTestId('power-chart').locator('.power-legend').getByRole('button').count();
+    await expect(page.getByRole('button')).toHaveCount(legendEntries);
     expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).toBe('none');
 
     await page.goto('/');
