@@ -3,6 +3,19 @@
  * after the first screen. Each returns its clean-up.
  */
 
+export type WakeLockMode = 'native' | 'video';
+
+export function chooseWakeLockMode(secureContext: boolean, hasWakeLockApi: boolean): WakeLockMode {
+  return secureContext && hasWakeLockApi ? 'native' : 'video';
+}
+
+/** Keeps the screen on the way this page can (`data-wake-lock` on `root` says which). */
+export function keepAwake(root: HTMLElement): () => void {
+  const mode = chooseWakeLockMode(window.isSecureContext, 'wakeLock' in navigator);
+  root.dataset.wakeLock = mode;
+  return mode === 'native' ? keepAwakeNative(root) : keepAwakeWithVideo(root);
+}
+
 export function keepAwakeNative(root: HTMLElement): () => void {
   let sentinel: WakeLockSentinel | null = null;
   let disposed = false;

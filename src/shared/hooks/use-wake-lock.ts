@@ -6,23 +6,14 @@
  */
 import { useEffect } from 'react';
 
-export type WakeLockMode = 'native' | 'video';
-
-export function chooseWakeLockMode(secureContext: boolean, hasWakeLockApi: boolean): WakeLockMode {
-  return secureContext && hasWakeLockApi ? 'native' : 'video';
-}
-
 export function useWakeLock(): void {
   useEffect(() => {
-    const mode = chooseWakeLockMode(window.isSecureContext, 'wakeLock' in navigator);
-    const root = document.documentElement;
-    root.dataset.wakeLock = mode;
-    // Loaded after the first screen: the screen is awake anyway for the next minutes, and the
-    // first load of a cheap tablet is better spent on the connector cards.
+    // Loaded after the first screen, choice of the way included: the screen is awake anyway for
+    // the next minutes, and the first load of a cheap tablet is better spent on the cards.
     let dispose: (() => void) | null = null;
     let cancelled = false;
-    void import('./keep-awake.ts').then(({ keepAwakeNative, keepAwakeWithVideo }) => {
-      if (!cancelled) dispose = mode === 'native' ? keepAwakeNative(root) : keepAwakeWithVideo(root);
+    void import('./keep-awake.ts').then(({ keepAwake }) => {
+      if (!cancelled) dispose = keepAwake(document.documentElement);
     });
     return () => {
       cancelled = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWakeLockMode } from './use-wake-lock.ts';
+import { chooseWakeLockMode } from './keep-awake.ts';
 
 describe('chooseWakeLockMode', () => {
   it('uses the Screen Wake Lock API in a secure context that has it (https, localhost)', () => {
