@@ -50,8 +50,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const sim = server.simulator!;
     sim.faults.clear();
     await use(sim);
-    // Leave the worker's simulator clean for the next test.
+    // Leave the worker's simulator clean for the next test: no faults, no forced connector.
     sim.faults.clear();
+    for (const charger of sim.chargers) sim.setConnector(charger.id, 1, null);
   },
 });
 

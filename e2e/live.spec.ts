@@ -36,11 +36,6 @@ const card = (page: Page) => page.getByTestId('connector-card').first();
 const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 test.describe('live view', () => {
-  test.afterEach(async ({ page, sim }) => {
-    // Forced connector states outlive a test; the fixture only clears faults.
-    sim.setConnector(await chargerId(page), 1, null);
-  });
-
   test('cards show the simulated status and power, and follow the charger within a poll', async ({ page, sim }) => {
     const id = await chargerId(page);
     sim.setConnector(id, 1, { status: 'Available', power: 0 });

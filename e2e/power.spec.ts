@@ -206,25 +206,37 @@ test('while showing "now", polls ask only for the tail, never the whole range ag
   expect(after.to - after.from).toBe(24 * HOUR);
 });
 
-test('is seen without scrolling at 1280×800, under the connector card, and reads on the dark wall display (screenshot)', async ({ page }, testInfo) => {
-  await page.goto('/?theme=dark');
-  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
-  // A wall display is never scrolled: the chart shares the first screen with the live panels.
-  const panel = (await chart(page).boundingBox())!;
-  const plotBox = (await plot(page).boundingBox())!;
-  expect(panel.y + panel.height, 'the chart ends above the fold').toBeLessThanOrEqual(800);
-  expect(plotBox.height, 'a plot tall enough to read').toBeGreaterThanOrEqual(120);
-  const cardBox = (await page.getByTestId('connector-card').first().boundingBox())!;
-  // Under the card, in its column; the panels keep the right-hand column.
-  expect(panel.y).toBeGreaterThanOrEqual(cardBox.y + cardBox.height);
-  expect(Math.abs(panel.x - cardBox.x)).toBeLessThanOrEqual(1);
-  for (const region of [page.getByRole('region', { name: 'Power management' }), page.getByRole('region', { name: 'Connectivity' })]) {
-    const box = (await region.boundingBox())!;
-    expect(box.y + box.height).toBeLessThanOrEqual(800);
-    expect(box.x).toBeGreaterThanOrEqual(panel.x + panel.width);
+// The card above the chart is tallest either idle (the last session, with its end and reason) or
+// charging (four session facts, a planned departure): the simulator's own state depends on the
+// hour the tests run, so each is pinned.
+const CARD_STATES = [
+  { status: 'Charging', power: 7.4 },
+  { status: 'Available', power: 0 },
+] as const;
+
+test('is seen without scrolling at 1280×800, under the connector card, and reads on the dark wall display (screenshot)', async ({ page, sim }, testInfo) => {
+  for (const state of CARD_STATES) {
+    sim.setConnector(sim.chargers[0]!.id, 1, state);
+    await page.goto('/?theme=dark');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', state.status);
+    await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+    // A wall display is never scrolled: the chart shares the first screen with the live panels.
+    const panel = (await chart(page).boundingBox())!;
+    const plotBox = (await plot(page).boundingBox())!;
+    expect(panel.y + panel.height, `${state.status}: the chart ends above the fold`).toBeLessThanOrEqual(800);
+    expect(plotBox.height, `${state.status}: a plot tall enough to read`).toBeGreaterThanOrEqual(120);
+    const cardBox = (await page.getByTestId('connector-card').first().boundingBox())!;
+    // Under the card, in its column; the panels keep the right-hand column.
+    expect(panel.y).toBeGreaterThanOrEqual(cardBox.y + cardBox.height);
+    expect(Math.abs(panel.x - cardBox.x)).toBeLessThanOrEqual(1);
+    for (const region of [page.getByRole('region', { name: 'Power management' }), page.getByRole('region', { name: 'Connectivity' })]) {
+      const box = (await region.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+      expect(box.x).toBeGreaterThanOrEqual(panel.x + panel.width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollHeight), 'nothing to scroll to').toBeLessThanOrEqual(800);
+    await page.screenshot({ path: testInfo.outputPath(`power-dark-1280x800-${state.status}.png`) });
   }
-  expect(await page.evaluate(() => document.documentElement.scrollHeight), 'nothing to scroll to').toBeLessThanOrEqual(800);
-  await page.screenshot({ path: testInfo.outputPath('power-dark-1280x800.png') });
   // Light theme, a week, the building hidden, the tooltip open: the states a person would see.
   await page.goto('/?theme=light&range=7d');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
@@ -235,18 +247,22 @@ test('is seen without scrolling at 1280×800, under the connector card, and read
   await page.screenshot({ path: testInfo.outputPath('power-light-7d-1280x800.png') });
 });
 
-test('on a portrait tablet spans the width below the panels, and still fits the screen', async ({ page }, testInfo) => {
+test('on a portrait tablet spans the width below the panels, and still fits the screen', async ({ page, sim }, testInfo) => {
   await page.setViewportSize({ width: 800, height: 1280 });
-  await page.goto('/?theme=light&lang=de');
-  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
-  const panel = (await chart(page).boundingBox())!;
-  for (const region of [page.getByTestId('connector-card').first(), page.getByRole('region', { name: 'Lastmanagement' }), page.getByRole('region', { name: 'Verbindungen' })]) {
-    const box = (await region.boundingBox())!;
-    expect(panel.y).toBeGreaterThanOrEqual(box.y + box.height);
+  for (const state of CARD_STATES) {
+    sim.setConnector(sim.chargers[0]!.id, 1, state);
+    await page.goto('/?theme=light&lang=de');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', state.status);
+    await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+    const panel = (await chart(page).boundingBox())!;
+    for (const region of [page.getByTestId('connector-card').first(), page.getByRole('region', { name: 'Lastmanagement' }), page.getByRole('region', { name: 'Verbindungen' })]) {
+      const box = (await region.boundingBox())!;
+      expect(panel.y).toBeGreaterThanOrEqual(box.y + box.height);
+    }
+    const card = (await page.getByTestId('connector-card').first().boundingBox())!;
+    expect(panel.width).toBeCloseTo(card.width, 0);
+    expect(panel.y + panel.height, `${state.status}: the chart ends above the fold`).toBeLessThanOrEqual(1280);
+    expect((await plot(page).boundingBox())!.height, `${state.status}: a plot tall enough to read`).toBeGreaterThanOrEqual(240);
+    await page.screenshot({ path: testInfo.outputPath(`power-light-de-800x1280-${state.status}.png`) });
   }
-  const card = (await page.getByTestId('connector-card').first().boundingBox())!;
-  expect(panel.width).toBeCloseTo(card.width, 0);
-  expect(panel.y + panel.height, 'the chart ends above the fold').toBeLessThanOrEqual(1280);
-  expect((await plot(page).boundingBox())!.height).toBeGreaterThanOrEqual(240);
-  await page.screenshot({ path: testInfo.outputPath('power-light-de-800x1280.png') });
 });

@@ -5,8 +5,15 @@ import { prefetchFirstScreen } from './app/prefetch.ts';
 import { createQueryClient } from './app/query-client.ts';
 import './index.css';
 
+/**
+ * On a slow tablet, rendering the shell without data and again with it costs two long tasks.
+ * Waiting briefly for the first answers makes the first render the one with the connector card;
+ * if they are slow, the page renders anyway and fills in when they arrive.
+ */
+const FIRST_DATA_WAIT_MS = 400;
+
 const queryClient = createQueryClient();
-prefetchFirstScreen(queryClient, window.location);
+await Promise.race([prefetchFirstScreen(queryClient, window.location), new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS))]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

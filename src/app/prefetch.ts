@@ -2,13 +2,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import { chargersQuery, generalStatusQuery } from '../api/queries.ts';
 
 /**
- * Starts the first two requests while React is still evaluating and rendering: on a slow tablet
- * that work takes longer than the requests, so the first connector card can show data in the
- * very first render instead of two round trips later. Failures are left to the queries, which
- * retry and report them as usual.
+ * Starts the first two requests before React renders anything. Resolves when both are answered
+ * (or failed): a caller may wait for that, briefly, so the first render already has the data.
+ * Failures are left to the queries, which retry and report them as usual.
  */
-export function prefetchFirstScreen(queryClient: QueryClient, location: Pick<Location, 'pathname' | 'search'>): void {
-  void queryClient
+export function prefetchFirstScreen(queryClient: QueryClient, location: Pick<Location, 'pathname' | 'search'>): Promise<void> {
+  return queryClient
     .fetchQuery(chargersQuery())
     .then(({ chargers }) => {
       const requested = new URLSearchParams(location.search).get('charger');

@@ -71,8 +71,10 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
         </div>
       ) : null}
 
-      <dl className="mt-4 grid grid-cols-3 gap-x-4 gap-y-3">
-        <div className="col-span-3">
+      {/* On a tablet the three facts sit beside the big number rather than under it: a line
+          less, which the chart under the card needs on a landscape screen. */}
+      <dl className="mt-4 grid grid-cols-3 gap-x-4 gap-y-3 sm:grid-cols-[auto_repeat(3,minmax(0,1fr))] sm:items-end sm:gap-x-6">
+        <div className="col-span-3 sm:col-span-1">
           <dt className="sr-only">{m.power}</dt>
           <dd className="flex items-baseline gap-3 leading-none" data-testid="connector-power">
             <span className="text-8xl font-bold tracking-tight">{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
@@ -88,7 +90,9 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
         {open ? m.session : m.lastSession}
       </h3>
       {open && online ? (
-        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
+        // Columns as wide as their values, the rest to the departure: with a wide system font
+        // (DejaVu on a plain Linux) four equal columns wrap its date onto three lines.
+        <dl className="mt-2 grid grid-cols-2 gap-x-8 gap-y-3 sm:grid-cols-[auto_auto_auto_minmax(0,1fr)]">
           <Fact label={m.energy}>{online.consumedEnergy == null ? '—' : fmt.kwh(online.consumedEnergy)}</Fact>
           <Fact label={m.duration} testId="session-duration">
             {/* A new session starts its own clock. */}
@@ -99,7 +103,7 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
             {online.plannedDepartureTime == null
               ? '—'
               : departureNeedsDate(online.plannedDepartureTime, now)
-                ? fmt.dateTime(online.plannedDepartureTime)
+                ? fmt.dayTime(online.plannedDepartureTime)
                 : fmt.time(online.plannedDepartureTime)}
           </Fact>
         </dl>
@@ -112,10 +116,12 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
             {last.chargingEndedTime == null ? (
               '—'
             ) : (
-              <>
-                {fmt.relative(last.chargingEndedTime, now)}
-                <span className="block text-base font-normal text-muted">{fmt.dateTime(last.chargingEndedTime)}</span>
-              </>
+              // The moment beside "… ago" when it fits, under it when not: one line less on a
+              // landscape tablet, where the chart below needs the height.
+              <span className="flex flex-wrap items-baseline gap-x-2">
+                <span>{fmt.relative(last.chargingEndedTime, now)}</span>
+                <span className="text-base font-normal text-muted">{fmt.dayTime(last.chargingEndedTime)}</span>
+              </span>
             )}
           </Fact>
           <Fact label={m.stopReason}>{enumLabel(labels.stopReasons, last.chargingSessionStopReason)}</Fact>

@@ -81,9 +81,9 @@ describe('ConnectorCard', () => {
     const { rerender } = render(<ConnectorCard label="1" connector={departing(now + 7 * 3600_000)} fetchedAt={now} />, { wrapper: wrap(EN) });
     expect(departure()).toMatch(/^\d{2}:\d{2}$/);
     rerender(<ConnectorCard label="1" connector={departing(now - 3 * 3600_000)} fetchedAt={now} />);
-    expect(departure()).toMatch(/^7 Oct 2022, \d{2}:\d{2}$/);
+    expect(departure()).toMatch(/^7 Oct, \d{2}:\d{2}$/);
     rerender(<ConnectorCard label="1" connector={departing(now + 30 * 3600_000)} fetchedAt={now} />);
-    expect(departure()).toMatch(/^8 Oct 2022, \d{2}:\d{2}$/);
+    expect(departure()).toMatch(/^8 Oct, \d{2}:\d{2}$/);
   });
 
   it('names the connector in the status it announces', () => {

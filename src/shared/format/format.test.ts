@@ -43,4 +43,10 @@ describe('format', () => {
     expect(getFormatter('en-GB').weekdayDate(t)).toMatch(/^Tue,? 10\/0?3$/);
     expect(getFormatter('de-DE').time(Date.UTC(2026, 2, 10, 21, 5))).toMatch(/^\d{2}:05$/);
   });
+
+  it('gives a near moment its day and time, without the year that would make it wrap on a card', () => {
+    const t = Date.UTC(2026, 10, 27, 12, 5);
+    expect(getFormatter('en-GB').dayTime(t)).toMatch(/^27 Nov,? \d{2}:05$/);
+    expect(getFormatter('de-DE').dayTime(t)).toMatch(/^27\. Nov\.?,? \d{2}:05$/);
+  });
 });

@@ -17,6 +17,8 @@ export interface Formatter {
   money(value: number, currency: string): string;
   /** `27 Nov 2026, 14:05` */
   dateTime(epochMs: number): string;
+  /** `27 Nov, 14:05`: a moment near enough that its year is noise (a planned departure). */
+  dayTime(epochMs: number): string;
   /** `27 Nov 2026` */
   date(epochMs: number): string;
   /** `14:05` */
@@ -59,6 +61,7 @@ function createFormatter(locale: string): Formatter {
   };
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dayTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   const weekdayDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric' });
@@ -90,6 +93,7 @@ function createFormatter(locale: string): Formatter {
       return nf.format(value);
     },
     dateTime: (ms) => dateTime.format(ms),
+    dayTime: (ms) => dayTime.format(ms),
     date: (ms) => date.format(ms),
     time: (ms) => time.format(ms),
     weekdayDate: (ms) => weekdayDate.format(ms),
