@@ -137,6 +137,40 @@ describe('a range is read in local months', () => {
   });
 });
 
+describe('a long range reads each past year in one piece', () => {
+  const now = at('2026-11-27T12:00:00Z');
+
+  it('"last year" is one piece, the local year from midnight to midnight', () => {
+    const range = resolveRange({ preset: 'last-year', from: null, to: null }, now, BERLIN);
+    if (!range.ok) throw new Error(range.problem);
+    expect(historyPieces(range, now, BERLIN).map((p) => [iso(p.startMs), iso(p.endMs)])).toEqual([['2024-12-31T23:00:00.000Z', '2025-12-31T23:00:00.000Z']]);
+  });
+
+  it('a custom range: its cut months at the start, whole past years, then this year by month', () => {
+    const pieces = historyPieces(custom('2023-11-15', '2026-11-27'), now, BERLIN);
+    expect(pieces.map((p) => [iso(p.startMs), iso(p.endMs)])).toEqual([
+      ['2023-11-14T23:00:00.000Z', '2023-11-30T23:00:00.000Z'],
+      ['2023-11-30T23:00:00.000Z', '2023-12-31T23:00:00.000Z'],
+      ['2023-12-31T23:00:00.000Z', '2024-12-31T23:00:00.000Z'],
+      ['2024-12-31T23:00:00.000Z', '2025-12-31T23:00:00.000Z'],
+      ...monthsOverlapping(at('2025-12-31T23:00:00Z'), at('2026-11-27T23:00:00Z'), BERLIN).map((m) => [iso(m.startMs), iso(Math.min(m.endMs, at('2026-11-27T23:00:00Z')))]),
+    ]);
+    // Every instant of the range in exactly one piece.
+    expect(pieces.every((p, i) => i === 0 || p.startMs === pieces[i - 1]!.endMs)).toBe(true);
+  });
+
+  it('a year that ends inside the range but not yet in time stays in months; once over, it is one piece', () => {
+    const range = custom('2025-01-01', '2026-12-31');
+    const december = at('2025-12-10T12:00:00Z');
+    expect(historyPieces(range, december, BERLIN)).toHaveLength(12);
+    expect(historyPieces(range, at('2026-01-05T12:00:00Z'), BERLIN)).toHaveLength(2);
+  });
+
+  it('16 years of history: a piece per past year and per month of this one', () => {
+    expect(historyPieces(custom('2010-01-01', '2026-11-27'), now, BERLIN)).toHaveLength(16 + 11);
+  });
+});
+
 describe('bad custom ranges send nothing', () => {
   const now = at('2026-11-27T12:00:00Z');
   it.each([

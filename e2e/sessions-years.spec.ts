@@ -1,0 +1,77 @@
+/**
+ * A history of years: past years are read in one piece each (date-range.ts `historyPieces`), the
+ * current year month by month. Against a simulator with ~2.5 years of sessions behind our server,
+ * the page's totals must be exactly the simulator's sessions of the range, across the year seams.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import { DIST_DIR } from '../server/paths.ts';
+import { startServer, type RunningServer } from '../server/start.ts';
+import { startSimulator, type RunningSimulator } from '../server/simulator/simulator.ts';
+import { expect, test } from './fixtures.ts';
+import { hundredths, readTotalUnits } from './sessions-helpers.ts';
+
+const TOKEN = 'e2e-years-token';
+const ZONE = 'Europe/Berlin';
+
+let sim: RunningSimulator;
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  sim = await startSimulator({ historyDays: 900, seed: 11, staticToken: TOKEN, quiet: true, timeZone: ZONE });
+  server = await startServer({
+    env: { CHARGER_URL: sim.url, CHARGER_TOKEN: TOKEN, CHARGER_NAME: 'Platz 13', CHARGER_TIMEZONE: ZONE },
+    distDir: DIST_DIR,
+    port: 0,
+    host: '127.0.0.1',
+  });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  await sim?.close();
+});
+
+const berlinYear = (ms: number) => Number(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric' }).format(ms));
+const filterTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+
+/** Every session of the simulated history, straight from our API, page by page. */
+async function allSessions(request: APIRequestContext, chargerId: string) {
+  const sessions: { chargingSessionId: number; chargingStartedTime: string; activeEnergyConsumed: number }[] = [];
+  for (let page = 1; ; page++) {
+    const query = new URLSearchParams({
+      pageSize: '500',
+      pageNumber: String(page),
+      orderByColumn: 'chargingStartedTime',
+      orderDirection: 'Ascending',
+      chargingStartedTimeFrom: filterTime(Date.now() - 1000 * 86_400_000),
+      chargingStartedTimeTo: filterTime(Date.now() + 2 * 86_400_000),
+    });
+    const answer = await (await request.get(`${server.url}/api/chargers/${chargerId}/chargingSession?${query}`)).json();
+    sessions.push(...answer.content);
+    if (page >= answer.pagingInfo.pageCount) return sessions;
+  }
+}
+
+test('"last year" and a range over three calendar years total exactly the simulator’s sessions', async ({ page }) => {
+  const chargerId = (await (await page.request.get(`${server.url}/api/chargers`)).json()).chargers[0].id;
+  const sessions = await allSessions(page.request, chargerId);
+  const thisYear = berlinYear(Date.now());
+  const expectFor = (from: number) => {
+    const picked = sessions.filter((s) => berlinYear(Date.parse(s.chargingStartedTime)) >= from && berlinYear(Date.parse(s.chargingStartedTime)) <= (from === thisYear - 1 ? from : thisYear));
+    return { count: picked.length, units: picked.reduce((sum, s) => sum + hundredths(s.activeEnergyConsumed), 0) };
+  };
+
+  const lastYear = expectFor(thisYear - 1);
+  expect(lastYear.count, 'the simulator has a year of sessions behind it').toBeGreaterThan(200);
+  await page.goto(`${server.url}/sessions?range=last-year&size=10`);
+  expect(await readTotalUnits(page)).toBe(lastYear.units);
+  await expect(page.getByTestId('sessions-total-count')).toHaveText(lastYear.count.toLocaleString('en-GB'));
+  await expect(page.getByTestId('month-summary')).toHaveCount(12);
+
+  // From the first of January two years back to the end of this year: two past years, each one
+  // piece, and this year's months.
+  const three = expectFor(thisYear - 2);
+  await page.goto(`${server.url}/sessions?range=custom&from=${thisYear - 2}-01-01&to=${thisYear}-12-31&size=10`);
+  expect(await readTotalUnits(page)).toBe(three.units);
+  await expect(page.getByTestId('sessions-total-count')).toHaveText(three.count.toLocaleString('en-GB'));
+});
