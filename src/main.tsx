@@ -13,10 +13,15 @@ import './index.css';
 const FIRST_DATA_WAIT_MS = 400;
 
 const queryClient = createQueryClient();
-await Promise.race([prefetchFirstScreen(queryClient, window.location), new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS))]);
+const firstData = prefetchFirstScreen(queryClient, window.location);
+const waited = new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App queryClient={queryClient} />
-  </StrictMode>,
+// Not a top-level await: with one, the bundler must split every module the lazy chunks share
+// with this entry into chunks of their own (~3.5 KB more gzip on the first load).
+void Promise.race([firstData, waited]).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  ),
 );
