@@ -1,12 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 
 // The dev server forwards /api to our Node server (npm run dev starts both; DESIGN §1).
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim\/index\.js$/,
+        replacement: fileURLToPath(new URL('./src/shared/react/use-sync-external-store.ts', import.meta.url)),
+      },
+    ],
+  },
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
