@@ -15,3 +15,14 @@ test('the page shows live data from the simulated charger, marked as simulated',
   await expect(card).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status);
   expect(server.simulator).not.toBeNull();
 });
+
+test('the charger list is asked for once, with the page: the app uses the preloaded answer', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/chargers') asked.push(request.resourceType());
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S+/);
+  // Without the preload the app asks itself ('fetch'); with an unused one it would ask twice.
+  expect(asked).toEqual(['other']);
+});

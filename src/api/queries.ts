@@ -35,4 +35,8 @@ export const generalStatusQuery = (chargerId: string) =>
     refetchInterval: phaseAlignedInterval(STATUS_POLL_MS, chargerId),
     // The next poll is the retry; retrying in between would delay the stale banner.
     retry: false,
+    // An answer younger than the server's status cache (2 s) would come back unchanged: the live
+    // view mounting right after the start-up prefetch does not ask again. Coming back to the page
+    // later still refetches at once.
+    staleTime: 2_000,
   });
