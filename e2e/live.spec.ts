@@ -128,6 +128,9 @@ test.describe('live view', () => {
         document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
       }, state);
     await setVisibility('hidden');
+    // Away for half a minute (the clock moves, no timer fires). An answer younger than the
+    // server's 2 s status cache would not be asked again: it would come back unchanged.
+    await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 30_000);
     const request = page.waitForRequest(/\/generalStatus$/);
     await setVisibility('visible');
     await request;
