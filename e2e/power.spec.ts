@@ -207,10 +207,10 @@ test('while showing "now", polls ask only for the tail, never the whole range ag
 });
 
 // The card above the chart is tallest either idle (the last session, with its end and reason) or
-// charging (four session facts, a planned departure): the simulator's own state depends on the
-// hour the tests run, so each is pinned.
+// charging (four session facts, a planned departure; a wide figure like 22.1 kW puts the three
+// facts under it): the simulator's own state depends on the hour the tests run, so each is pinned.
 const CARD_STATES = [
-  { status: 'Charging', power: 7.4 },
+  { status: 'Charging', power: 22.1 },
   { status: 'Available', power: 0 },
 ] as const;
 

@@ -71,20 +71,22 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
         </div>
       ) : null}
 
-      {/* On a tablet the three facts sit beside the big number rather than under it: a line
-          less, which the chart under the card needs on a landscape screen. */}
-      <dl className="mt-4 grid grid-cols-3 gap-x-4 gap-y-3 sm:grid-cols-[auto_repeat(3,minmax(0,1fr))] sm:items-end sm:gap-x-6">
-        <div className="col-span-3 sm:col-span-1">
+      {/* The three facts sit beside the big number when they fit on one line there (a line less,
+          which the chart under the card needs on a landscape screen), and under it when not. */}
+      <div className="mt-4 flex flex-wrap items-end gap-x-8 gap-y-3">
+        <dl>
           <dt className="sr-only">{m.power}</dt>
           <dd className="flex items-baseline gap-3 leading-none" data-testid="connector-power">
             <span className="text-8xl font-bold tracking-tight">{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
             <span className="text-4xl font-semibold text-muted">kW</span>
           </dd>
-        </div>
-        <Fact label={m.targetCurrent}>{amps(online?.targetCurrent)}</Fact>
-        <Fact label={m.phases}>{phasesLabel(online?.phaseUsed ?? null) ?? '—'}</Fact>
-        <Fact label={m.phaseCurrent}>{amps(online?.phase1Current, 1)}</Fact>
-      </dl>
+        </dl>
+        <dl className="grid flex-auto grid-cols-3 gap-x-4 sm:gap-x-6 sm:whitespace-nowrap">
+          <Fact label={m.targetCurrent}>{amps(online?.targetCurrent)}</Fact>
+          <Fact label={m.phases}>{phasesLabel(online?.phaseUsed ?? null) ?? '—'}</Fact>
+          <Fact label={m.phaseCurrent}>{amps(online?.phase1Current, 1)}</Fact>
+        </dl>
+      </div>
 
       <h3 className="mt-5 border-t border-border pt-4 text-lg font-semibold uppercase tracking-wide text-muted">
         {open ? m.session : m.lastSession}
