@@ -136,7 +136,7 @@ export const serverBench: BenchModule = {
         pass: null,
       },
       {
-        name: 'generalStatus through our server with the 2 s cache, p50 / p99',
+        name: 'generalStatus through our server with the 2 s cache, p50 (p99 in the notes)',
         value: round(median(cached), 2),
         unit: 'ms',
         target: 'info',
