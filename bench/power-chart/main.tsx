@@ -22,9 +22,14 @@ const LIMITS: PowerLimit[] = [
   { measure: 'building', kw: 41.4 },
 ];
 const NO_HIDDEN = new Set<string>();
-/** The chart's width inside the panel at a 1280 px viewport (measured in the app). */
-const WIDTH = 1214;
-const HEIGHT = 300;
+/**
+ * The widest chart the app draws, measured in it: a 1920×1080 screen (the page is at most 1536 px
+ * wide, the chart in its left column). The 1280×800 wall tablet draws 708×159, portrait 734×315;
+ * the number of points drawn follows the width. (Until the chart moved beside the panels this was
+ * 1214 px, its width across the whole page.)
+ */
+const WIDTH = 861;
+const HEIGHT = 439;
 
 /** A household week: base load with peaks and spikes, an evening charge most days, a reboot gap every few days. */
 function generate(slots: number, end: number): PowerGrid {
