@@ -27,7 +27,7 @@ export function lastBerlinMonth(now = Date.now()): string {
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
-const filterTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+export const filterTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 /** Every session of a charger over the last ~80 days, straight from our API in one big page. */
 export async function allRecentSessions(request: APIRequestContext, chargerId: string): Promise<WireSession[]> {
