@@ -94,8 +94,8 @@ export function monthsOverlapping(startMs: number, endMs: number, zone: string):
  * those that have begun by `nowMs`. Depends on the time only through which months have begun, so
  * a range keeps the same queries, and a month that is over keeps its query, as time passes;
  * "this year" and "this month" share the current month's. A past year in one piece keeps a long
- * custom range to a few pages per year instead of a request per month (16 years of history: 27
- * charger requests, not 320); the pieces change once a year, when a year ends.
+ * custom range to a few pages per year instead of a request per month (16 years of history: ~50
+ * charger requests instead of ~320); the pieces change once a year, when a year ends.
  */
 export function historyPieces(range: { startMs: number; endMs: number }, nowMs: number, zone: string): HistoryPiece[] {
   const pieces: HistoryPiece[] = [];

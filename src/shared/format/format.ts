@@ -17,7 +17,7 @@ export interface Formatter {
   money(value: number, currency: string): string;
   /** `27 Nov 2026, 14:05` */
   dateTime(epochMs: number): string;
-  /** `27 Nov, 14:05`: a moment near enough that its year is noise (a planned departure). */
+  /** `27 Nov, 14:05`: a moment whose year is noise (a planned departure; a session's end beside "… ago"). */
   dayTime(epochMs: number): string;
   /** `27 Nov 2026` */
   date(epochMs: number): string;
