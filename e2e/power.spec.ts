@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { expect, test } from './fixtures.ts';
 
 const HOUR = 3_600_000;
@@ -214,12 +215,17 @@ const CARD_STATES = [
   { status: 'Available', power: 0 },
 ] as const;
 
+/** Pins the connector to `state`, opens `url`, and waits until the card shows it and the chart is drawn. */
+async function openWithCardState(page: Page, sim: RunningSimulator, state: (typeof CARD_STATES)[number], url: string): Promise<void> {
+  sim.setConnector(sim.chargers[0]!.id, 1, state);
+  await page.goto(url);
+  await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', state.status);
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+}
+
 test('is seen without scrolling at 1280×800, under the connector card, and reads on the dark wall display (screenshot)', async ({ page, sim }, testInfo) => {
   for (const state of CARD_STATES) {
-    sim.setConnector(sim.chargers[0]!.id, 1, state);
-    await page.goto('/?theme=dark');
-    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', state.status);
-    await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+    await openWithCardState(page, sim, state, '/?theme=dark');
     // A wall display is never scrolled: the chart shares the first screen with the live panels.
     const panel = (await chart(page).boundingBox())!;
     const plotBox = (await plot(page).boundingBox())!;
@@ -250,10 +256,7 @@ test('is seen without scrolling at 1280×800, under the connector card, and read
 test('on a portrait tablet spans the width below the panels, and still fits the screen', async ({ page, sim }, testInfo) => {
   await page.setViewportSize({ width: 800, height: 1280 });
   for (const state of CARD_STATES) {
-    sim.setConnector(sim.chargers[0]!.id, 1, state);
-    await page.goto('/?theme=light&lang=de');
-    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', state.status);
-    await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+    await openWithCardState(page, sim, state, '/?theme=light&lang=de');
     const panel = (await chart(page).boundingBox())!;
     for (const region of [page.getByTestId('connector-card').first(), page.getByRole('region', { name: 'Lastmanagement' }), page.getByRole('region', { name: 'Verbindungen' })]) {
       const box = (await region.boundingBox())!;
