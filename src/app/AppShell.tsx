@@ -13,6 +13,9 @@ import { shellMessages } from './messages.ts';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
 import { ErrorBoundary, isChunkLoadError } from '../shared/ui/ErrorBoundary.tsx';
 import { PanelError } from '../shared/ui/Panel.tsx';
+import { Button } from '../shared/ui/Button.tsx';
+import { FIELD } from '../shared/ui/Select.tsx';
+import { TOUCH } from '../shared/ui/touch.ts';
 import { reloadWhenServerAnswers } from './reload-when-server-answers.ts';
 import { useBuildReload } from './use-build-reload.ts';
 
@@ -76,7 +79,7 @@ export function AppShell() {
           <div role="alert" className="p-6 text-lg">
             <p className="text-warn">{m.unknownCharger(requestedId ?? '')}</p>
             {/* The same view for the first charger, named: without a charger `/` would show the garage. */}
-            <Link className="text-accent underline" href={hrefWithStickyParams(location, search, { charger: list.length > 1 ? list[0]!.id : null })}>
+            <Link className={`${TOUCH} inline-flex items-center text-accent underline`} href={hrefWithStickyParams(location, search, { charger: list.length > 1 ? list[0]!.id : null })}>
               {m.showFirst}
             </Link>
           </div>
@@ -136,7 +139,7 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
       <Route>
         <div className="p-6 text-lg">
           <p>{m.notFound}</p>
-          <Link className="text-accent underline" href={hrefWithStickyParams('/', search)}>
+          <Link className={`${TOUCH} inline-flex items-center text-accent underline`} href={hrefWithStickyParams('/', search)}>
             {m.backHome}
           </Link>
         </div>
@@ -173,9 +176,7 @@ function LazyPart({ fallback, children }: { fallback: ReactNode; children: React
           <PanelError headline={isChunkLoadError(error) ? m.newVersion : m.partFailed} detail={error.message} />
           {isChunkLoadError(error) ? null : (
             <>
-              <button type="button" onClick={retry} className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
-                {m.retry}
-              </button>
+              <Button onClick={retry}>{m.retry}</Button>
               <RetryLater retry={retry} />
             </>
           )}
@@ -231,7 +232,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
                 key={item.path}
                 href={hrefWithStickyParams(item.path, search, item.overrides)}
                 aria-current={location === item.path ? 'page' : undefined}
-                className="rounded-lg px-3 py-2 text-sm font-medium text-muted hover:bg-panel-raised aria-[current=page]:bg-panel-raised aria-[current=page]:text-text"
+                className={`${TOUCH} inline-flex items-center rounded-lg px-3 text-sm font-medium text-muted hover:bg-panel-raised aria-[current=page]:bg-panel-raised aria-[current=page]:text-text`}
               >
                 {item.label}
               </Link>
@@ -242,7 +243,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
               <label className="flex items-center gap-2 text-sm text-muted">
                 {m.chooseCharger}
                 <select
-                  className="rounded-lg border border-border bg-panel px-2 py-1.5 text-text"
+                  className={FIELD}
                   value={combined ? ALL_CHARGERS : (charger?.id ?? '')}
                   onChange={(event) => setParams({ charger: event.target.value }, { push: true })}
                 >
@@ -255,12 +256,10 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
                 </select>
               </label>
             ) : null}
-            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
+            <Button onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
               {m.language}
-            </button>
-            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={onToggleTheme}>
-              {theme === 'dark' ? m.switchToLight : m.switchToDark}
-            </button>
+            </Button>
+            <Button onClick={onToggleTheme}>{theme === 'dark' ? m.switchToLight : m.switchToDark}</Button>
           </div>
         </>
       )}

@@ -7,6 +7,7 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { PanelError } from '../../shared/ui/Panel.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 import { errorHeadline, type ErrorLike } from '../../shared/ui/error-text.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
@@ -50,20 +51,17 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
       className={`@container relative flex min-w-0 flex-col gap-1 rounded-xl border border-l-4 bg-panel p-3 ${FRAME[connection.state]} ${model ? barOf(model) : 'border-l-idle'}`}
     >
       <div className="flex items-start justify-between gap-2">
-        <h3 className="min-w-0 truncate text-lg font-semibold leading-tight @xs:text-2xl">
-          {kiosk ? (
-            charger.name
-          ) : (
-            // The whole tile opens the live view (with the power chart); the sessions link sits above it.
-            <Link
-              href={hrefWithStickyParams('/', search, { charger: charger.id })}
-              aria-label={m.openLive(charger.name)}
-              className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none focus-visible:after:outline-2 focus-visible:after:outline-accent"
-            >
-              {charger.name}
-            </Link>
-          )}
-        </h3>
+        <h3 className="min-w-0 truncate text-lg font-semibold leading-tight @xs:text-2xl">{charger.name}</h3>
+        {kiosk ? null : (
+          // The whole tile is the link to the live view (with the power chart): a finger hits it
+          // anywhere. The sessions link sits above it.
+          <Link
+            href={hrefWithStickyParams('/', search, { charger: charger.id })}
+            aria-label={m.openLive(charger.name)}
+            data-testid="charger-tile-link"
+            className="absolute inset-0 rounded-xl focus-visible:outline-2 focus-visible:outline-accent"
+          />
+        )}
         <ConnectionBadge connection={connection} />
       </div>
 
@@ -91,7 +89,7 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
           <Link
             href={hrefWithStickyParams('/sessions', search, { charger: charger.id })}
             aria-label={m.sessionsOf(charger.name)}
-            className="relative z-10 -mx-1.5 -my-0.5 rounded-md px-1.5 py-0.5 text-sm text-accent hover:bg-panel-raised hover:underline"
+            className={`${TOUCH} relative z-10 -mx-1.5 -mb-2 inline-flex items-center justify-center rounded-md px-2 text-sm text-accent hover:bg-panel-raised hover:underline`}
           >
             {m.sessions}
           </Link>

@@ -7,6 +7,7 @@ import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { clusterTotals, totalsInputOf, type TotalsInput } from './garage-model.ts';
 import { garageMessages } from './messages.ts';
@@ -127,7 +128,7 @@ export function ClusterTotals({ chargers, kiosk }: { chargers: ChargerInfo[]; ki
             {totals.partial ? m.reporting(totals.counted, totals.total) : m.allReporting(totals.total)}
           </p>
           {kiosk ? null : (
-            <Link className="mt-auto text-sm text-accent underline-offset-2 hover:underline" href={hrefWithStickyParams('/sessions', search, { charger: 'all' })}>
+            <Link className={`${TOUCH} mt-auto inline-flex items-center text-sm text-accent underline-offset-2 hover:underline`} href={hrefWithStickyParams('/sessions', search, { charger: 'all' })}>
               {m.combinedHistory} →
             </Link>
           )}

@@ -1,4 +1,5 @@
 import { useFormat } from '../../shared/format/use-format.ts';
+import { Button } from '../../shared/ui/Button.tsx';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import type { PowerLimit } from './chart-inputs.ts';
 import { powerMessages } from './messages.ts';
@@ -29,18 +30,16 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
           const kwh = energies.get(s.measure) ?? 0;
           return (
             <li key={s.measure}>
-              <button
-                type="button"
+              <Button
                 aria-pressed={shown}
                 title={m.seriesToggle(label, shown)}
                 data-series={s.measure}
                 onClick={() => onToggle(s.measure)}
-                className="flex items-center gap-2 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised"
               >
                 <SeriesSwatch style={s} />
                 <span className="power-legend-name">{label}</span>
                 <span className="font-semibold tabular-nums">{fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
-              </button>
+              </Button>
             </li>
           );
         })}

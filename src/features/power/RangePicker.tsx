@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ToggleGroup } from '../../shared/ui/ToggleGroup.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { parseIsoDate } from '../../shared/time/local-calendar.ts';
 import { powerMessages } from './messages.ts';
@@ -32,20 +34,14 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
     }
   };
   return (
-    <div role="group" aria-label={m.rangeLabel} className="power-range flex flex-wrap items-center gap-1">
-      {LAST_SPANS.map((span) => (
-        <button
-          key={span}
-          type="button"
-          aria-pressed={range.kind === 'last' && range.span === span}
-          data-range={span}
-          onClick={() => onChange(rangeParams({ kind: 'last', span }))}
-          className="rounded-lg border border-border px-3 py-1.5 text-sm font-medium text-muted hover:bg-panel-raised"
-        >
-          {labels[span]}
-        </button>
-      ))}
-      <label data-active={range.kind === 'day'} className="flex items-center gap-2 rounded-lg border border-border px-2 py-1 text-sm text-muted">
+    <ToggleGroup
+      label={m.rangeLabel}
+      className="power-range"
+      options={LAST_SPANS.map((span) => ({ value: span, label: labels[span], data: { 'data-range': span } }))}
+      value={range.kind === 'last' ? range.span : null}
+      onChange={(span) => onChange(rangeParams({ kind: 'last', span }))}
+    >
+      <label data-active={range.kind === 'day'} className={`${TOUCH} flex items-center gap-2 rounded-lg border border-border px-2 text-sm text-muted`}>
         <span>{m.day}</span>
         <input
           type="date"
@@ -54,9 +50,9 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
           value={draft ?? (range.kind === 'day' ? range.day : '')}
           onChange={(event) => pickDay(event.target.value)}
           onBlur={() => setDraft(null)}
-          className="power-date text-text"
+          className="power-date min-h-10 text-text"
         />
       </label>
-    </div>
+    </ToggleGroup>
   );
 }

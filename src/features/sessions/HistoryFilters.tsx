@@ -1,4 +1,7 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
+import { Button } from '../../shared/ui/Button.tsx';
+import { FIELD, Select } from '../../shared/ui/Select.tsx';
+import { ToggleGroup } from '../../shared/ui/ToggleGroup.tsx';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { presetDays, RANGE_PRESETS, type RangePreset, type ResolvedRange } from './date-range.ts';
 import { formatIsoDate } from '../../shared/time/local-calendar.ts';
@@ -18,7 +21,7 @@ interface HistoryFiltersProps {
   zone: string;
 }
 
-const fieldClass = 'rounded-lg border border-border bg-panel-raised px-2 py-1.5 text-text';
+const fieldClass = FIELD;
 
 export function HistoryFilters({ params, update, range, rows, combined, now, zone }: HistoryFiltersProps) {
   const m = useMessages(sessionsMessages);
@@ -39,26 +42,19 @@ export function HistoryFilters({ params, update, range, rows, combined, now, zon
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3">
-        <div role="group" aria-label={m.range} className="flex flex-wrap gap-1">
-          {RANGE_PRESETS.map((preset) => (
-            <button
-              key={preset}
-              type="button"
-              aria-pressed={params.range.preset === preset}
-              className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised aria-pressed:border-accent aria-pressed:bg-panel-raised aria-pressed:text-accent"
-              onClick={() => choosePreset(preset)}
-            >
-              {labels.presets[preset]}
-            </button>
-          ))}
-        </div>
+        <ToggleGroup
+          label={m.range}
+          options={RANGE_PRESETS.map((preset) => ({ value: preset, label: labels.presets[preset] }))}
+          value={params.range.preset}
+          onChange={choosePreset}
+        />
         {params.range.preset === 'custom' ? (
           <div className="flex flex-wrap items-end gap-2">
-            <label className="flex flex-col text-xs text-muted">
+            <label className="flex flex-col text-sm text-muted">
               {m.from}
               <input type="date" className={fieldClass} value={params.range.from ?? ''} aria-invalid={isBad(range, 'from')} onChange={(e) => update({ from: e.target.value || null })} />
             </label>
-            <label className="flex flex-col text-xs text-muted">
+            <label className="flex flex-col text-sm text-muted">
               {m.to}
               <input type="date" className={fieldClass} value={params.range.to ?? ''} aria-invalid={isBad(range, 'to')} onChange={(e) => update({ to: e.target.value || null })} />
             </label>
@@ -85,9 +81,9 @@ export function HistoryFilters({ params, update, range, rows, combined, now, zon
           }))}
         />
         {hasFilter ? (
-          <button type="button" className="rounded-lg px-3 py-1.5 text-sm text-accent underline" onClick={() => update({ user: null, card: null, stop: null })}>
+          <Button variant="link" onClick={() => update({ user: null, card: null, stop: null })}>
             {m.clearFilters}
-          </button>
+          </Button>
         ) : null}
       </div>
     </div>
@@ -99,20 +95,7 @@ function isBad(range: ResolvedRange, side: 'from' | 'to'): boolean {
 }
 
 function Choice({ label, value, options, onChange, any }: { label: string; value: string | null; options: { value: string; label: string }[]; onChange: (value: string | null) => void; any: string }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col text-xs text-muted">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} className={`${fieldClass} min-w-40 text-sm`} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">{any}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <Select label={label} className="min-w-40" value={value ?? ''} options={[{ value: '', label: any }, ...options]} onChange={(v) => onChange(v || null)} />;
 }
 
 /** Who and what appears in the range: users (by name), cards (number · UID), stop reasons. */

@@ -1,6 +1,7 @@
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
 import { sessionsMessages } from './messages.ts';
 import { formatClock, type OffPeakWindow } from './off-peak.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Totals } from './session-rows.ts';
@@ -27,16 +28,9 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
       title={m.totals}
       testId="sessions-totals"
       actions={
-        <button
-          type="button"
-          data-testid="csv-export"
-          className="rounded-lg border border-accent px-3 py-1.5 text-sm font-semibold text-accent hover:bg-panel-raised disabled:cursor-not-allowed disabled:border-border disabled:text-muted"
-          disabled={exportDisabled}
-          title={exportDisabled ? m.exportWaiting : undefined}
-          onClick={onExport}
-        >
+        <Button variant="primary" data-testid="csv-export" disabled={exportDisabled} title={exportDisabled ? m.exportWaiting : undefined} onClick={onExport}>
           {m.exportCsv}
-        </button>
+        </Button>
       }
     >
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy={loading}>

@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 import { sessionsMessages } from './messages.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type MonthSummary, type Totals } from './session-rows.ts';
 
@@ -39,7 +41,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
           month={month}
           initiallyOpen={months.length === 1}
           summary={
-            <summary className={`${grid} cursor-pointer px-2 py-2 font-semibold`}>
+            <summary className={`${grid} ${TOUCH} cursor-pointer px-2 py-2 font-semibold`}>
               <span>{fmt.month(month.sampleMs)}</span>
               {figures(month)}
             </summary>
@@ -61,9 +63,9 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
         </MonthDetails>
       ))}
       {shown.length < months.length ? (
-        <button type="button" className="mt-2 rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={() => setShowAll(true)}>
+        <Button className="mt-2" onClick={() => setShowAll(true)}>
           {m.showAllMonths(months.length)}
-        </button>
+        </Button>
       ) : null}
     </Panel>
   );

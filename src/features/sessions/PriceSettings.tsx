@@ -4,6 +4,9 @@ import { sessionsMessages } from './messages.ts';
 import { formatClock, parseClock } from './off-peak.ts';
 import { parseCurrencyInput, parsePriceInput } from './pricing.ts';
 import type { Pricing } from './session-rows.ts';
+import { Button } from '../../shared/ui/Button.tsx';
+import { FIELD } from '../../shared/ui/Select.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 
 interface PriceSettingsProps {
   pricing: Pricing | null;
@@ -39,51 +42,48 @@ export function PriceSettings({ pricing, source, save }: PriceSettingsProps) {
     setInvalid(null);
     save({ pricePerKwh, currency: code, offPeak });
   };
-  const field = 'rounded-lg border border-border bg-panel-raised px-2 py-1.5 text-text';
+  const field = FIELD;
   return (
     <form className="mt-2 flex flex-wrap items-end gap-3 border-t border-border pt-2" onSubmit={submit} aria-label={m.pricing} data-testid="price-settings">
-      <label className="flex flex-col text-xs text-muted">
+      <label className="flex flex-col text-sm text-muted">
         {m.pricePerKwh}
         <input className={`${field} w-28`} inputMode="decimal" name="price" value={price} aria-invalid={invalid !== null} onChange={(e) => setPrice(e.target.value)} />
       </label>
-      <label className="flex flex-col text-xs text-muted">
+      <label className="flex flex-col text-sm text-muted">
         {m.currency}
         <input className={`${field} w-20 uppercase`} name="currency" maxLength={3} value={currency} aria-invalid={invalid !== null} onChange={(e) => setCurrency(e.target.value)} />
       </label>
-      <label className="flex items-center gap-2 self-center text-sm text-muted">
-        <input type="checkbox" checked={offPeakOn} onChange={(e) => setOffPeakOn(e.target.checked)} />
+      <label className={`${TOUCH} flex items-center gap-2 self-end text-sm text-muted`}>
+        <input className="size-6" type="checkbox" checked={offPeakOn} onChange={(e) => setOffPeakOn(e.target.checked)} />
         {m.offPeak}
       </label>
       {offPeakOn ? (
         <>
-          <label className="flex flex-col text-xs text-muted">
+          <label className="flex flex-col text-sm text-muted">
             {m.offPeakPrice}
             <input className={`${field} w-28`} inputMode="decimal" name="offPeakPrice" value={offPrice} onChange={(e) => setOffPrice(e.target.value)} />
           </label>
-          <label className="flex flex-col text-xs text-muted">
+          <label className="flex flex-col text-sm text-muted">
             {m.offPeakFrom}
             <input className={field} type="time" name="offPeakFrom" value={offFrom} onChange={(e) => setOffFrom(e.target.value)} />
           </label>
-          <label className="flex flex-col text-xs text-muted">
+          <label className="flex flex-col text-sm text-muted">
             {m.offPeakTo}
             <input className={field} type="time" name="offPeakTo" value={offTo} onChange={(e) => setOffTo(e.target.value)} />
           </label>
         </>
       ) : null}
-      <button type="submit" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
-        {m.savePrice}
-      </button>
+      <Button type="submit">{m.savePrice}</Button>
       {source === 'browser' ? (
-        <button
-          type="button"
-          className="rounded-lg px-3 py-1.5 text-sm text-accent underline"
+        <Button
+          variant="link"
           onClick={() => {
             save(null);
             setInvalid(null);
           }}
         >
           {m.resetPrice}
-        </button>
+        </Button>
       ) : null}
       <span className="text-xs text-muted">{source === 'browser' ? m.priceFromBrowser : source === 'server' ? m.priceFromServer : m.noPrice}</span>
       {invalid ? (

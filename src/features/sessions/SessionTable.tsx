@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { Button } from '../../shared/ui/Button.tsx';
+import { Select } from '../../shared/ui/Select.tsx';
+import { TOUCH } from '../../shared/ui/touch.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
@@ -27,7 +29,6 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
   const columns = labels.columns;
-  const sizeId = useId();
 
   const sortHeader = (key: SortKey, label: string, align = 'text-left', wide = '') => {
     const active = params.sort === key;
@@ -36,7 +37,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
       <th scope="col" className={`px-2 py-2 ${align} ${wide}`} aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <button
           type="button"
-          className={`inline-flex items-center gap-1 font-semibold hover:text-text ${active ? 'text-text' : ''}`}
+          className={`${TOUCH} inline-flex items-center gap-1 font-semibold uppercase hover:text-text ${active ? 'text-text' : ''}`}
           title={m.sortBy(label)}
           onClick={() => update({ sort: key === 'started' ? null : key, dir: next === 'desc' ? null : 'asc' })}
         >
@@ -82,42 +83,24 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
         {page.rows.length === 0 ? <p className="p-4 text-center text-muted">{emptyText}</p> : null}
       </div>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <label className="flex items-center gap-2 text-muted" htmlFor={sizeId}>
-          {m.pageSize}
-        </label>
-        <select
-          id={sizeId}
-          className="rounded-lg border border-border bg-panel-raised px-2 py-1 text-text"
-          value={params.pageSize}
-          onChange={(e) => update({ size: e.target.value === '25' ? null : e.target.value })}
-        >
-          {PAGE_SIZES.map((size) => (
-            <option key={size} value={size}>
-              {size}
-            </option>
-          ))}
-        </select>
+        <Select
+          layout="inline"
+          label={m.pageSize}
+          value={String(params.pageSize)}
+          options={PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+          onChange={(size) => update({ size: size === '25' ? null : size })}
+        />
         <span className="text-muted" data-testid="session-range-info">
           {total > 0 ? m.rowsOf(page.first + 1, page.first + page.rows.length, total) : ''}
         </span>
         <nav className="ml-auto flex items-center gap-2" aria-label={m.pageOf(page.pageNumber, page.pageCount)}>
-          <button
-            type="button"
-            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-50"
-            disabled={page.pageNumber <= 1}
-            onClick={() => update({ page: page.pageNumber - 1 > 1 ? String(page.pageNumber - 1) : null })}
-          >
+          <Button disabled={page.pageNumber <= 1} onClick={() => update({ page: page.pageNumber - 1 > 1 ? String(page.pageNumber - 1) : null })}>
             {m.previous}
-          </button>
+          </Button>
           <span className="tabular-nums">{m.pageOf(page.pageNumber, page.pageCount)}</span>
-          <button
-            type="button"
-            className="rounded-lg border border-border px-3 py-1.5 hover:bg-panel-raised disabled:opacity-50"
-            disabled={page.pageNumber >= page.pageCount}
-            onClick={() => update({ page: String(page.pageNumber + 1) })}
-          >
+          <Button disabled={page.pageNumber >= page.pageCount} onClick={() => update({ page: String(page.pageNumber + 1) })}>
             {m.next}
-          </button>
+          </Button>
         </nav>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useNow } from '../../shared/hooks/use-now.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel, PanelError } from '../../shared/ui/Panel.tsx';
 import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { Button } from '../../shared/ui/Button.tsx';
 import { buildSessionsCsv, csvFileName, type CsvText } from './csv.ts';
 import { resolveRange } from './date-range.ts';
 import { downloadText } from './download.ts';
@@ -136,14 +137,9 @@ function ChargerError({ load, now }: { load: ChargerLoad; now: number }) {
         headline={m.loadFailed(load.charger.name)}
         detail={load.hasData ? `${reason} ${m.stale(fmt.relative(load.updatedAt, now))}` : reason}
       />
-      <button
-        type="button"
-        className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised disabled:opacity-50"
-        disabled={load.fetching}
-        onClick={load.refetch}
-      >
+      <Button disabled={load.fetching} onClick={load.refetch}>
         {m.retry}
-      </button>
+      </Button>
     </div>
   );
 }
