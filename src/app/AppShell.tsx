@@ -5,8 +5,10 @@ import { chargersQuery } from '../api/queries.ts';
 import type { ChargerInfo } from '../api/server-schemas.ts';
 import { LiveView } from '../features/live/LiveView.tsx';
 import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
-import { useKiosk } from '../shared/hooks/use-kiosk.ts';
-import { useTheme } from '../shared/hooks/use-theme.ts';
+import { useKioskMode, type KioskMode } from '../shared/hooks/use-kiosk.ts';
+import { THEME_CHOICES, useTheme, type ThemeState } from '../shared/hooks/use-theme.ts';
+import { useNightDim } from '../shared/hooks/use-night-dim.ts';
+import { Select } from '../shared/ui/Select.tsx';
 import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { shellMessages } from './messages.ts';
@@ -32,9 +34,10 @@ export function AppShell() {
   const m = useMessages(shellMessages);
   const { lang } = useLocale();
   const search = useSearch();
-  const kiosk = useKiosk();
-  const [theme, toggleTheme] = useTheme();
+  const kiosk = useKioskMode();
+  const theme = useTheme();
   useWakeLock();
+  useNightDim();
   const chargers = useQuery(chargersQuery());
   useBuildReload(chargers.data?.build);
   const [params, setParams] = useSearchParams();
@@ -59,9 +62,10 @@ export function AppShell() {
   }, [dropUnknownOnGarage, setParams]);
 
   return (
-    <div className="mx-auto flex min-h-screen max-w-screen-2xl flex-col gap-3 p-3 sm:p-4">
-      <Header charger={charger ?? null} chargers={list} combined={combined} kiosk={kiosk} theme={theme} onToggleTheme={toggleTheme} />
-      <main className="flex flex-1 flex-col gap-3">
+    // No width cap: a 1080p or 1440p wall screen is filled, not left half empty.
+    <div className="flex min-h-dvh flex-col gap-[clamp(0.5rem,1.2vmin,1rem)] p-[clamp(0.5rem,1.2vmin,1.25rem)]">
+      <Header charger={charger ?? null} chargers={list} combined={combined} kiosk={kiosk} theme={theme} />
+      <main className="flex min-h-0 flex-1 flex-col gap-3">
         {!chargers.data ? (
           // Say so from the first failure on, while the query still retries (it stays pending).
           chargers.failureCount > 0 || chargers.errorUpdatedAt > 0 ? (
@@ -193,12 +197,12 @@ interface HeaderProps {
   chargers: ChargerInfo[];
   /** The combined history of every charger (`/sessions?charger=all`). */
   combined: boolean;
-  kiosk: boolean;
-  theme: 'dark' | 'light';
-  onToggleTheme: () => void;
+  /** `touch`: navigation only; `locked`: no controls at all. */
+  kiosk: KioskMode;
+  theme: ThemeState;
 }
 
-function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: HeaderProps) {
+function Header({ charger, chargers, combined, kiosk, theme }: HeaderProps) {
   const m = useMessages(shellMessages);
   const { lang } = useLocale();
   const search = useSearch();
@@ -224,7 +228,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
           </span>
         ) : null}
       </div>
-      {kiosk ? null : (
+      {kiosk === 'locked' ? null : (
         <>
           <nav aria-label={m.mainNav} className="flex gap-1">
             {navItems.map((item) => (
@@ -238,7 +242,7 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex flex-wrap items-center gap-2">
             {several && !onGarage ? (
               <label className="flex items-center gap-2 text-sm text-muted">
                 {m.chooseCharger}
@@ -256,10 +260,20 @@ function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: He
                 </select>
               </label>
             ) : null}
-            <Button onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
-              {m.language}
-            </Button>
-            <Button onClick={onToggleTheme}>{theme === 'dark' ? m.switchToLight : m.switchToDark}</Button>
+            {kiosk === 'off' ? (
+              <>
+                <Button onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
+                  {m.language}
+                </Button>
+                <Select
+                  layout="inline"
+                  label={m.theme}
+                  value={theme.choice}
+                  options={THEME_CHOICES.map((choice) => ({ value: choice, label: { auto: m.themeAuto, light: m.themeLight, dark: m.themeDark }[choice] }))}
+                  onChange={(choice) => theme.choose(choice as ThemeState['choice'])}
+                />
+              </>
+            ) : null}
           </div>
         </>
       )}

@@ -1,6 +1,6 @@
 import { Profiler, useMemo } from 'react';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
-import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
+import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { ChargerTile } from './ChargerTile.tsx';
 import { ClusterTotals } from './ClusterTotals.tsx';
@@ -16,7 +16,8 @@ import { onGarageRender } from './render-probe.ts';
 export function GarageView({ chargers }: { chargers: ChargerInfo[] }) {
   const m = useMessages(garageMessages);
   const { locale } = useLocale();
-  const kiosk = useKiosk();
+  // Touch kiosk: the tiles stay links (a touch panel navigates); locked: no links at all.
+  const kiosk = useKioskMode() === 'locked';
   const sorted = useMemo(() => sortByName(chargers, locale), [chargers, locale]);
 
   return (

@@ -5,15 +5,18 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { liveMessages } from './messages.ts';
+import { StripItem, StripSection } from './StripSection.tsx';
 
 type Link = Connectivity['wifi'];
 
 interface ConnectivityPanelProps {
   section: Section<Connectivity>;
   sectionError: (detail: string) => { headline: string; detail: string };
+  /** One line in the live view's strip: the links the charger uses, nothing more. */
+  compact?: boolean;
 }
 
-export function ConnectivityPanel({ section, sectionError }: ConnectivityPanelProps) {
+export function ConnectivityPanel({ section, sectionError, compact = false }: ConnectivityPanelProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
@@ -29,6 +32,19 @@ export function ConnectivityPanel({ section, sectionError }: ConnectivityPanelPr
           ? [m.linkUp(l.linkQuality == null ? undefined : fmt.percent(l.linkQuality)), 'text-ok']
           : [m.linkDown, 'text-error'];
   const faults = c.latestFaults;
+  if (compact) {
+    const used = ([[m.wifi, c.wifi], [m.gsm, c.gsm]] as const).filter(([, l]) => l && l.isInstalled !== false && l.isEnabled !== false);
+    return (
+      <StripSection title={m.connectivity}>
+        {used.map(([label, l]) => (
+          <StripItem key={label} label={label} tone={link(l)[1]}>
+            {link(l)[0]}
+          </StripItem>
+        ))}
+        <StripItem label={m.centralSystem}>{enumLabel(labels.centralSystems, c.centralSystem?.status)}</StripItem>
+      </StripSection>
+    );
+  }
   const rows: [string, string, string?][] = [
     [m.wifi, ...link(c.wifi)],
     [m.gsm, ...link(c.gsm)],

@@ -4,19 +4,15 @@ import { STATUS_POLL_MS } from '../../api/queries.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
-import { departureNeedsDate, hasFault, phasesLabel, sessionOpen, statusTone, tickingSeconds, type Tone } from './connector-state.ts';
+import { StatusBadge } from '../../shared/ui/StatusBadge.tsx';
+import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
+import { Stat } from '../../shared/ui/Stat.tsx';
+import { statusKind, statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
+import { departureNeedsDate, hasFault, sessionOpen, tickingSeconds } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
+import { costOf, sessionStartMs } from './household.ts';
+import type { EnergyTotals, LivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
-
-// Whole class names, so Tailwind finds them.
-const TONE_BG: Record<Tone, string> = { ok: 'bg-ok', charging: 'bg-charging', waiting: 'bg-warn', error: 'bg-error', idle: 'bg-idle' };
-const TONE_BORDER: Record<Tone, string> = {
-  ok: 'border-l-ok',
-  charging: 'border-l-charging',
-  waiting: 'border-l-warn',
-  error: 'border-l-error',
-  idle: 'border-l-idle',
-};
 
 interface ConnectorCardProps {
   /** "1", or "2/1" when several EVSEs each have connectors. */
@@ -24,6 +20,18 @@ interface ConnectorCardProps {
   connector: Connector;
   /** When the data was fetched: the session clock ticks on from there. */
   fetchedAt: number;
+  /**
+   * The values are old (charger or server unreachable, or no answer for too long). One boolean,
+   * however staleness is decided upstream: the card dims its values, turns its status neutral
+   * ("last known") and says since when.
+   */
+  stale?: boolean;
+  /** The price for "cost so far"; without one the cost reads "—". */
+  price?: LivePrice;
+  /** Today's and this month's energy (the charger's, shown on the first card only). */
+  totals?: EnergyTotals | undefined;
+  /** Two or more cards share the screen: a smaller hero figure. */
+  compact?: boolean;
 }
 
 /**
@@ -32,7 +40,13 @@ interface ConnectorCardProps {
  */
 const CARD_CLOCK_MS = 30_000;
 
-export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProps) {
+/**
+ * One connector as a household reads it from across the room: the status in colour, icon and
+ * word, the power, this session's energy, duration and cost, and today's and this month's energy.
+ */
+const NO_PRICE: LivePrice = { pricePerKwh: null, currency: 'EUR' };
+
+export function ConnectorCard({ label, connector, fetchedAt, stale = false, price = NO_PRICE, totals, compact = false }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
@@ -40,99 +54,112 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
   const headingId = useId();
   const online = connector.onlineData;
   const last = connector.lastSession;
-  const tone = statusTone(online);
-  const open = sessionOpen(online);
   const fault = online && hasFault(online) ? online : null;
+  const kind = statusKind({ status: online?.status, power: online?.power, fault: fault !== null });
+  const style = statusStyle(kind, stale);
+  const open = sessionOpen(online);
   const now = useNow(CARD_CLOCK_MS);
-  const amps = (value: number | null | undefined, decimals = 0) => (value == null ? '—' : fmt.amps(value, decimals));
+  const money = (value: number | null) => (value == null ? null : fmt.money(value, price.currency));
+  const started = open ? sessionStartMs(fetchedAt, online?.chargingDuration) : null;
 
   return (
     <section
       aria-labelledby={headingId}
       data-testid="connector-card"
       data-status={online?.status ?? ''}
-      className={`rounded-2xl border border-l-[12px] border-border ${TONE_BORDER[tone]} bg-panel p-5`}
+      data-kind={kind}
+      data-stale={stale ? 'true' : 'false'}
+      className={`@container flex min-h-0 min-w-0 flex-col gap-[clamp(0.5rem,1.5vmin,1.25rem)] rounded-2xl border border-l-[12px] border-border ${style.edge} bg-panel p-[clamp(0.75rem,2vmin,1.5rem)]`}
     >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id={headingId} className="text-2xl font-semibold text-muted">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+        <h2 id={headingId} className="text-label font-semibold text-muted">
           {m.connector(label)}
         </h2>
-        {/* Announced when it changes, with the connector's name; the ticking clock below is not. */}
-        <p aria-live="polite" aria-atomic="true" data-testid="connector-status" className={`rounded-full px-5 py-1 text-3xl font-bold text-surface ${TONE_BG[tone]}`}>
-          <span className="sr-only">{m.statusOf(label)}: </span>
-          {online ? enumLabel(labels.connectorStatuses, online.status) : '—'}
-        </p>
+        {stale && fetchedAt > 0 ? (
+          <p className="stat-lg font-bold text-text" data-testid="stale-since">
+            <StatusIcon kind="stale" className="mr-2 inline size-[0.8em] align-[-0.1em] text-muted" />
+            {m.since(fmt.time(fetchedAt))}
+          </p>
+        ) : null}
       </div>
+      {/* Announced when it changes, with the connector's name; the ticking clock below is not. */}
+      <p aria-live="polite" aria-atomic="true" data-testid="connector-status" className={compact ? 'stat-lg' : 'text-status'}>
+        <span className="sr-only">{m.statusOf(label)}: </span>
+        <StatusBadge
+          kind={kind}
+          stale={stale}
+          staleLabel={m.lastKnown}
+          word={online ? enumLabel(labels.connectorStatuses, online.status) : '—'}
+        />
+      </p>
 
       {fault ? (
-        <div role="alert" className="mt-4 rounded-xl bg-error px-4 py-3 text-surface">
-          <p className="text-2xl font-bold">{fault.faultEventType ? `${m.fault}: ${enumLabel({}, fault.faultEventType)}` : m.fault}</p>
-          {fault.faultEventDescription ? <p className="mt-1 text-xl">{fault.faultEventDescription}</p> : null}
+        <div role="alert" className="rounded-xl bg-error px-4 py-2 text-surface">
+          <p className="stat-md font-bold">{fault.faultEventType ? `${m.fault}: ${enumLabel({}, fault.faultEventType)}` : m.fault}</p>
+          {fault.faultEventDescription ? <p className="text-lg">{fault.faultEventDescription}</p> : null}
         </div>
       ) : null}
 
-      {/* The three facts sit beside the big number when they fit on one line there (a line less,
-          which the chart under the card needs on a landscape screen), and under it when not. */}
-      <div className="mt-4 flex flex-wrap items-end gap-x-8 gap-y-3">
+      <div className="stale-dim flex flex-col gap-[clamp(0.5rem,1.5vmin,1.25rem)]">
         <dl>
           <dt className="sr-only">{m.power}</dt>
           <dd className="flex items-baseline gap-3 leading-none" data-testid="connector-power">
-            <span className="text-8xl font-bold tracking-tight">{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
-            <span className="text-4xl font-semibold text-muted">kW</span>
+            <span className={`${compact ? 'stat-lg' : 'text-hero'} font-bold tracking-tight`}>{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
+            <span className="stat-md font-semibold text-muted">kW</span>
+            {kind === 'charging' && !stale ? <StatusIcon kind="charging" className={`size-[1.5em] self-center ${style.text} ${statusMotion(kind)}`} /> : null}
           </dd>
         </dl>
-        <dl className="grid flex-auto grid-cols-3 gap-x-4 sm:gap-x-6 sm:whitespace-nowrap">
-          <Fact label={m.targetCurrent}>{amps(online?.targetCurrent)}</Fact>
-          <Fact label={m.phases}>{phasesLabel(online?.phaseUsed ?? null) ?? '—'}</Fact>
-          <Fact label={m.phaseCurrent}>{amps(online?.phase1Current, 1)}</Fact>
-        </dl>
-      </div>
 
-      <h3 className="mt-5 border-t border-border pt-4 text-lg font-semibold uppercase tracking-wide text-muted">
-        {open ? m.session : m.lastSession}
-      </h3>
-      {open && online ? (
-        // Columns as wide as their values, the rest to the departure: with a wide system font
-        // (DejaVu on a plain Linux) four equal columns wrap its date onto three lines.
-        <dl className="mt-2 grid grid-cols-2 gap-x-8 gap-y-3 sm:grid-cols-[auto_auto_auto_minmax(0,1fr)]">
-          <Fact label={m.energy}>{online.consumedEnergy == null ? '—' : fmt.kwh(online.consumedEnergy)}</Fact>
-          <Fact label={m.duration} testId="session-duration">
-            {/* A new session starts its own clock. */}
-            <SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} />
-          </Fact>
-          <Fact label={m.mode}>{enumLabel(labels.modes, online.mode)}</Fact>
-          <Fact label={m.departure}>
-            {online.plannedDepartureTime == null
-              ? '—'
-              : departureNeedsDate(online.plannedDepartureTime, now)
-                ? fmt.dayTime(online.plannedDepartureTime)
-                : fmt.time(online.plannedDepartureTime)}
-          </Fact>
-        </dl>
-      ) : last ? (
-        // Two columns: a reason in words or a date needs the width.
-        <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
-          <Fact label={m.energy}>{last.energyConsumed == null ? '—' : fmt.kwh(last.energyConsumed)}</Fact>
-          <Fact label={m.duration}>{last.chargingDuration == null ? '—' : fmt.duration(last.chargingDuration)}</Fact>
-          <Fact label={m.ended}>
-            {last.chargingEndedTime == null ? (
-              '—'
-            ) : (
-              // The moment beside "… ago" when it fits, under it when not: one line less on a
-              // landscape tablet, where the chart below needs the height.
-              <span className="flex flex-wrap items-baseline gap-x-2">
-                <span>{fmt.relative(last.chargingEndedTime, now)}</span>
-                <span className="text-base font-normal text-muted">{fmt.dayTime(last.chargingEndedTime)}</span>
-              </span>
-            )}
-          </Fact>
-          <Fact label={m.stopReason}>{enumLabel(labels.stopReasons, last.chargingSessionStopReason)}</Fact>
-        </dl>
-      ) : (
-        <p className="mt-2 text-xl text-muted">{m.noSession}</p>
-      )}
+        <section aria-label={open ? m.session : m.lastSession}>
+          <h3 className="text-label font-semibold uppercase tracking-wide text-muted">{open ? m.session : m.lastSession}</h3>
+          {open && online ? (
+            <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] gap-x-6 gap-y-2">
+              <Stat label={m.energy} value={online.consumedEnergy == null ? null : fmt.kwh(online.consumedEnergy, 1)} testId="session-energy" />
+              <Stat
+                label={m.duration}
+                testId="session-duration"
+                // A new session starts its own clock.
+                value={<SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} />}
+                hint={started === null ? undefined : m.since(fmt.time(started))}
+              />
+              <Stat label={m.costSoFar} value={money(costOf(online.consumedEnergy, price.pricePerKwh))} testId="session-cost" />
+              {online.plannedDepartureTime != null ? (
+                <Stat
+                  label={m.departure}
+                  value={departureNeedsDate(online.plannedDepartureTime, now) ? fmt.dayTime(online.plannedDepartureTime) : fmt.time(online.plannedDepartureTime)}
+                />
+              ) : null}
+            </dl>
+          ) : last ? (
+            <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] gap-x-6 gap-y-2">
+              <Stat label={m.energy} value={last.energyConsumed == null ? null : fmt.kwh(last.energyConsumed, 1)} />
+              <Stat label={m.duration} value={last.chargingDuration == null ? null : fmt.duration(last.chargingDuration)} />
+              <Stat
+                label={m.ended}
+                value={last.chargingEndedTime == null ? null : fmt.relative(last.chargingEndedTime, now)}
+                hint={last.chargingEndedTime == null ? undefined : fmt.dayTime(last.chargingEndedTime)}
+              />
+              <Stat label={m.stopReason} value={enumLabel(labels.stopReasons, last.chargingSessionStopReason)} size="sm" />
+            </dl>
+          ) : (
+            <p className="mt-1 stat-md text-muted">{m.noSession}</p>
+          )}
+        </section>
+
+        {totals ? (
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 border-t border-border pt-[clamp(0.5rem,1.5vmin,1rem)]" data-testid="energy-totals">
+            <PeriodStat label={m.today} kwh={totals.today.kwh} cost={money(costOf(totals.today.kwh, price.pricePerKwh))} testId="today-energy" />
+            <PeriodStat label={m.thisMonth} kwh={totals.month.kwh} cost={money(costOf(totals.month.kwh, price.pricePerKwh))} testId="month-energy" />
+          </dl>
+        ) : null}
+      </div>
     </section>
   );
+}
+
+function PeriodStat({ label, kwh, cost, testId }: { label: string; kwh: number | null; cost: string | null; testId: string }) {
+  const fmt = useFormat();
+  return <Stat label={label} value={kwh == null ? null : fmt.kwh(kwh, 1)} hint={kwh == null ? undefined : (cost ?? undefined)} testId={testId} />;
 }
 
 /**
@@ -140,7 +167,7 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
  * a session: an answer from the server's 2 s cache carries a value a second or two old, which
  * would otherwise undo the seconds already shown (the parent keys this by session id).
  */
-function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number | null; fetchedAt: number }) {
+function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number | null; fetchedAt: number }): ReactNode {
   const fmt = useFormat();
   const now = useNow(1000);
   const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * STATUS_POLL_MS);
@@ -149,15 +176,4 @@ function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number 
   // Remembering what was shown during render, as React documents for values from earlier renders.
   if (seconds !== shown) setShown(seconds);
   return seconds == null ? '—' : fmt.clock(seconds);
-}
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-base text-muted">{label}</dt>
-      <dd className="text-2xl font-semibold" data-testid={testId}>
-        {children}
-      </dd>
-    </div>
-  );
 }

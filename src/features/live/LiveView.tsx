@@ -1,44 +1,81 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { generalStatusQuery, STATUS_POLL_MS } from '../../api/queries.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
+import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow, useNowSelector } from '../../shared/hooks/use-now.ts';
+import { Button } from '../../shared/ui/Button.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
 import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
+import { hasFault } from './connector-state.ts';
+import { attentionReasons } from './household.ts';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './staleness.ts';
+import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
 
 interface LiveViewProps {
   chargerId: string;
   /**
-   * The power chart, from the shell (it is a lazy chunk of another feature). On a wide screen it
-   * goes under the connector cards and fills the rest of the screen, so a wall display shows it
-   * without scrolling; on a portrait or narrow screen it spans the width below the panels.
+   * The power chart, from the shell (it is a lazy chunk of another feature). Landscape: beside
+   * the connector cards, as tall as they are; portrait: under them, taking the rest of the height.
    */
   chart?: ReactNode;
 }
 
-/** The wall display: a card per connector, power management and connectivity, kept live. */
+/**
+ * The wall display, household first: a card per connector (status, power, this session, today
+ * and this month), the power chart, and the installer's corner (load guard, cluster,
+ * connectivity) as a one-line strip that opens by itself when something there needs attention.
+ */
 export function LiveView({ chargerId, chart }: LiveViewProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
+  const kiosk = useKioskMode();
   const status = useQuery(generalStatusQuery(chargerId));
   const { data, dataUpdatedAt, error } = status;
   const failed = status.isError;
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
   const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, pollMs: STATUS_POLL_MS }));
+  const stale = state !== 'live';
+  const price = useLivePrice();
+  const totals = useEnergyTotals(chargerId);
+  const [opened, setOpened] = useState(false);
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
 
+  const connectors = evses?.ok
+    ? evses.data.flatMap((evse) =>
+        evse.connectors.map((connector) => ({
+          key: `${evse.evseId}-${connector.connectorId}`,
+          // Several EVSEs each number their connectors from 1: name them by EVSE.
+          label:
+            evses.data.length > 1
+              ? `${evse.evseCode ?? evse.evseId}${evse.connectors.length > 1 ? `/${connector.connectorId}` : ''}`
+              : String(connector.connectorId),
+          connector,
+        })),
+      )
+    : [];
+  const attention = data
+    ? attentionReasons({
+        fault: connectors.some((c) => c.connector.onlineData && hasFault(c.connector.onlineData)),
+        offline: stale,
+        powerManagement: data.powerManagement,
+        connectivity: data.connectivity,
+      })
+    : [];
+  // Offline alone is said by the banner and the cards; the strip opens for what it can explain.
+  const expanded = opened || attention.some((a) => a !== 'charger-offline');
+
   return (
-    <div className="flex flex-1 flex-col gap-3">
+    <div className="flex min-h-0 flex-1 flex-col gap-3">
       <StaleBanner
         reason={state === 'live' ? null : state === 'late' ? m.late : errorHeadline(apiError ?? { message: String(error) }, lang)}
         age={dataUpdatedAt ? <UpdatedAgo at={dataUpdatedAt} /> : m.neverUpdated}
@@ -50,37 +87,59 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           {chart}
         </>
       ) : (
-        // Narrow: cards, panels, chart, one under the other; the last row (1fr) is what the screen
-        // has left, for the chart. Wide: cards over the chart on the left, the panels on the right
-        // spanning two rows; the chart spans the other two, down to the bottom of the screen.
-        <div className="grid flex-1 grid-rows-[auto_auto_1fr] gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
           {evses.ok ? (
-            <div className="grid gap-3">
-              {evses.data.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
-              {evses.data.flatMap((evse) =>
-                evse.connectors.map((connector) => (
-                  <ConnectorCard
-                    key={`${evse.evseId}-${connector.connectorId}`}
-                    // Several EVSEs each number their connectors from 1: name them by EVSE.
-                    label={
-                      evses.data.length > 1
-                        ? `${evse.evseCode ?? evse.evseId}${evse.connectors.length > 1 ? `/${connector.connectorId}` : ''}`
-                        : String(connector.connectorId)
-                    }
-                    connector={connector}
-                    fetchedAt={dataUpdatedAt}
-                  />
-                )),
-              )}
+            <div
+              className={`grid min-h-0 gap-3 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
+              data-testid="connector-cards"
+            >
+              {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
+              {connectors.map((c, i) => (
+                <ConnectorCard
+                  key={c.key}
+                  label={c.label}
+                  connector={c.connector}
+                  fetchedAt={dataUpdatedAt}
+                  stale={stale}
+                  price={price}
+                  // Today and this month are the charger's: said once, on the first card.
+                  totals={i === 0 ? totals : undefined}
+                  compact={connectors.length > 1}
+                />
+              ))}
             </div>
           ) : (
             <Panel title={m.connectors} error={sectionError(evses.error)} />
           )}
-          <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
-            <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
-            <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
+          {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
+          <div
+            className="landscape:col-span-2"
+            data-testid="live-strip"
+            data-expanded={expanded}
+            data-attention={attention.join(' ') || undefined}
+          >
+            {expanded ? (
+              <div className="grid gap-3 sm:grid-cols-2">
+                <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
+                <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
+              </div>
+            ) : (
+              <div className="flex flex-wrap items-center gap-x-8 gap-y-1 rounded-2xl border border-border bg-panel px-4 py-1">
+                <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} compact />
+                <ConnectivityPanel section={data.connectivity} sectionError={sectionError} compact />
+                {kiosk === 'locked' ? null : (
+                  <Button variant="link" className="ml-auto" aria-expanded={false} onClick={() => setOpened(true)}>
+                    {m.details}
+                  </Button>
+                )}
+              </div>
+            )}
+            {expanded && opened && attention.length === 0 && kiosk !== 'locked' ? (
+              <Button variant="link" className="mt-1" aria-expanded onClick={() => setOpened(false)}>
+                {m.lessDetails}
+              </Button>
+            ) : null}
           </div>
-          {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>
       )}
     </div>

@@ -5,18 +5,39 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { liveMessages } from './messages.ts';
+import { StripItem, StripSection } from './StripSection.tsx';
 
 interface PowerManagementPanelProps {
   section: Section<PowerManagement | null>;
   sectionError: (detail: string) => { headline: string; detail: string };
+  /** One line in the live view's strip: power against each limit, nothing more. */
+  compact?: boolean;
 }
 
 /** Load guard and cluster, each only when installed or enabled, power against their limits. */
-export function PowerManagementPanel({ section, sectionError }: PowerManagementPanelProps) {
+export function PowerManagementPanel({ section, sectionError, compact = false }: PowerManagementPanelProps) {
   const m = useMessages(liveMessages);
+  const fmt = useFormat();
   if (!section.ok) return <Panel title={m.powerManagement} error={sectionError(section.error)} />;
   const loadGuard = section.data?.loadGuard?.isInstalled ? section.data.loadGuard : null;
   const cluster = section.data?.cluster?.isEnabled ? section.data.cluster : null;
+  if (compact) {
+    const item = (title: string, power: number | null, limits: (number | null)[]) => {
+      const limitKw = phaseLimitsKw(limits);
+      return (
+        <StripItem label={title}>
+          {power == null ? '—' : limitKw == null ? fmt.kw(power) : m.of(fmt.kw(power), fmt.kw(limitKw))}
+        </StripItem>
+      );
+    };
+    return (
+      <StripSection title={m.powerManagement}>
+        {loadGuard ? item(m.loadGuard, loadGuard.buildingTotalPower, [loadGuard.maxCurrentL1, loadGuard.maxCurrentL2, loadGuard.maxCurrentL3]) : null}
+        {cluster ? item(m.cluster, cluster.totalPower, [cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]) : null}
+        {loadGuard || cluster ? null : <StripItem label={m.loadGuard}>{m.off}</StripItem>}
+      </StripSection>
+    );
+  }
   return (
     <Panel title={m.powerManagement}>
       <div className="flex flex-col gap-5">

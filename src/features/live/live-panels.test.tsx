@@ -1,4 +1,5 @@
 /** @vitest-environment jsdom */
+import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,10 +37,10 @@ describe('ConnectorCard', () => {
     expect(card.dataset.status).toBe('Available');
     expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Available');
     expect(screen.getByRole('heading', { name: 'Last session' })).toBeTruthy();
-    expect(card.textContent).toContain(`62.83${NNBSP}kWh`);
+    expect(card.textContent).toContain(`62.8${NNBSP}kWh`);
     expect(card.textContent).toContain('13 hrs 16 mins');
     expect(card.textContent).toContain('Cable unplugged');
-    expect(card.textContent).not.toContain(`5.50${NNBSP}kWh`);
+    expect(card.textContent).not.toContain(`5.5${NNBSP}kWh`);
     expect(screen.queryByTestId('session-duration')).toBeNull();
   });
 
@@ -49,7 +50,10 @@ describe('ConnectorCard', () => {
     expect(screen.getByRole('heading', { name: 'Charging session' })).toBeTruthy();
     expect(screen.getByTestId('connector-power').textContent).toBe('7.4kW');
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:00');
-    expect(screen.getByTestId('connector-card').textContent).toContain(`5.50${NNBSP}kWh`);
+    expect(screen.getByTestId('session-energy').textContent).toBe(`5.5${NNBSP}kWh`);
+    // Started an hour before the reading; no price known: the cost says so, never 0.
+    expect(screen.getByTestId('session-duration').parentElement!.textContent).toMatch(/since \d{2}:\d{2}/);
+    expect(screen.getByTestId('session-cost').textContent).toBe('—');
     act(() => vi.advanceTimersByTime(3_400));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
     rerender(<ConnectorCard label="1" connector={charging} fetchedAt={now} />);
@@ -107,7 +111,38 @@ describe('ConnectorCard', () => {
     expect(screen.getByRole('heading', { name: 'Ladepunkt 1' })).toBeTruthy();
     expect(screen.getByTestId('connector-status').textContent).toBe('Status Ladepunkt 1: Lädt');
     expect(screen.getByTestId('connector-power').textContent).toBe('11,0kW');
-    expect(screen.getByTestId('connector-card').textContent).toContain('Schnell');
+    expect(screen.getByTestId('connector-card').textContent).toContain('Kosten bisher');
+  });
+
+  it('prices the running session and shows today and this month as "—" while unknown', () => {
+    const charging = connector({ status: 'Charging', power: 7.4, consumedEnergy: 10 });
+    render(
+      <ConnectorCard
+        label="1"
+        connector={charging}
+        fetchedAt={now}
+        price={{ pricePerKwh: 0.35, currency: 'EUR' }}
+        totals={{ today: { kwh: null }, month: { kwh: 120 } }}
+      />,
+      { wrapper: wrap(EN) },
+    );
+    expect(screen.getByTestId('session-cost').textContent).toBe('€3.50');
+    expect(screen.getByTestId('today-energy').textContent).toBe('—');
+    expect(screen.getByTestId('month-energy').textContent).toBe(`120.0${NNBSP}kWh`);
+    expect(screen.getByTestId('energy-totals').textContent).toContain('€42.00');
+  });
+
+  it('stale: marked on the card, the status neutral as "last known", and since when', () => {
+    const charging = connector({ status: 'Charging', power: 7.4 });
+    render(<ConnectorCard label="1" connector={charging} fetchedAt={now - 60_000} stale />, { wrapper: wrap(EN) });
+    const card = screen.getByTestId('connector-card');
+    expect(card).toHaveAttribute('data-stale', 'true');
+    expect(card).toHaveAttribute('data-status', 'Charging');
+    expect(screen.getByTestId('connector-status')).toHaveTextContent('Connector 1 status: Last known: Charging');
+    expect(screen.getByTestId('connector-status').querySelector('[data-kind]')).toHaveAttribute('data-stale', 'true');
+    expect(screen.getByTestId('stale-since')).toHaveTextContent(/^since \d{2}:\d{2}$/);
+    // The power stays readable, not erased.
+    expect(screen.getByTestId('connector-power')).toHaveTextContent('7.4kW');
   });
 
   it('shows unknown values readably and a fault prominently', () => {

@@ -8,7 +8,7 @@ import { isApiError } from '../../api/api-error.ts';
 import { powerProfileQuery } from '../../api/power-profile-query.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
-import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
+import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
@@ -33,7 +33,8 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const range = useMemo(() => parseRange(params), [params]);
-  const kiosk = useKiosk();
+  const kioskMode = useKioskMode();
+  const kiosk = kioskMode !== 'off';
 
   // The live view polls the same status query: this reads its cache, no request of its own.
   const status = useQuery(generalStatusQuery(chargerId));
@@ -97,6 +98,7 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
           energies={energies}
           limits={limits}
           label={m.chartLabel(rangeName)}
+          locked={kioskMode === 'locked'}
         />
       )}
     </Panel>
@@ -114,9 +116,11 @@ interface ChartBodyProps {
   energies: ReadonlyMap<string, number>;
   limits: readonly PowerLimit[];
   label: string;
+  /** `?kiosk=locked`: the legend is not a control. */
+  locked: boolean;
 }
 
-function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label }: ChartBodyProps) {
+function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label, locked }: ChartBodyProps) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
   // The plot takes the height the layout leaves it (power-chart.css: `.power-plot`).
@@ -154,7 +158,7 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
       </div>
       {grid && !empty ? (
         <>
-          <PowerLegend series={styles} hidden={hidden} onToggle={onToggle} energies={energies} limits={limits} onScale={scale.onScale} />
+          <PowerLegend series={styles} hidden={hidden} onToggle={locked ? undefined : onToggle} energies={energies} limits={limits} onScale={scale.onScale} />
           {dropped > 0 ? (
             <p className="text-sm text-warn" data-testid="power-dropped">
               {m.dropped(dropped)}

@@ -9,7 +9,8 @@ import { SeriesSwatch } from './SeriesSwatch.tsx';
 interface PowerLegendProps {
   series: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
-  onToggle(measure: string): void;
+  /** Without it (a locked kiosk) the entries are plain labels, not buttons. */
+  onToggle?: ((measure: string) => void) | undefined;
   /** kWh per measure over the visible range. */
   energies: ReadonlyMap<string, number>;
   limits: readonly PowerLimit[];
@@ -28,18 +29,24 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
           const shown = !hidden.has(s.measure);
           const label = seriesLabel(s.measure, m);
           const kwh = energies.get(s.measure) ?? 0;
+          const entry = (
+            <>
+              <SeriesSwatch style={s} />
+              <span className="power-legend-name">{label}</span>
+              <span className="font-semibold tabular-nums">{fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
+            </>
+          );
           return (
             <li key={s.measure}>
-              <Button
-                aria-pressed={shown}
-                title={m.seriesToggle(label, shown)}
-                data-series={s.measure}
-                onClick={() => onToggle(s.measure)}
-              >
-                <SeriesSwatch style={s} />
-                <span className="power-legend-name">{label}</span>
-                <span className="font-semibold tabular-nums">{fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
-              </Button>
+              {onToggle ? (
+                <Button aria-pressed={shown} title={m.seriesToggle(label, shown)} data-series={s.measure} onClick={() => onToggle(s.measure)}>
+                  {entry}
+                </Button>
+              ) : (
+                <span data-series={s.measure} className="flex items-center gap-2 px-2 text-sm">
+                  {entry}
+                </span>
+              )}
             </li>
           );
         })}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { StatusIcon } from './StatusIcon.tsx';
+import { statusMotion, statusStyle, type StatusKind } from './status-style.ts';
+
+interface StatusBadgeProps {
+  kind: StatusKind;
+  /** The status word ("Charging", "Lädt"). */
+  word: ReactNode;
+  /** Old data: neutral colours, a clock icon and the `staleLabel` before the word. */
+  stale?: boolean;
+  staleLabel?: string;
+  className?: string;
+}
+
+/** Colour + icon + word: a status pill as every view shows it. Size comes from `className`. */
+export function StatusBadge({ kind, word, stale = false, staleLabel, className = '' }: StatusBadgeProps) {
+  const style = statusStyle(kind, stale);
+  return (
+    <span data-kind={kind} data-stale={stale} className={`inline-flex max-w-full items-center gap-[0.3em] rounded-full px-[0.5em] py-[0.05em] font-bold ${style.fill} ${style.onFill} ${className}`}>
+      <StatusIcon kind={stale ? 'stale' : kind} className={`size-[0.9em] shrink-0 ${statusMotion(kind, stale)}`} />
+      <span className="min-w-0">
+        {stale && staleLabel ? <span className="font-semibold">{staleLabel}: </span> : null}
+        {word}
+      </span>
+    </span>
+  );
+}
