@@ -1,22 +1,30 @@
 /**
- * The Recharts part of the power chart, kept pure and memoized: it re-renders only when the grid
- * (a new 5-minute point), the width, the visible series, the Y scale or the language change, never
- * on hover (the hover layer sits on top and draws its own cursor and tooltip).
+ * The power chart, drawn by Recharts' own components: lines (`Line`), axes, grid, limit lines
+ * (`ReferenceLine`, labelled), gaps (`ReferenceArea`) and the hover/keyboard/touch tooltip
+ * (`Tooltip` with our content, which reads the full-resolution grid). Kept pure and memoized: it
+ * re-renders when the grid (a new 5-minute point), the size, the visible series, the Y scale or
+ * the language change. The lines get min/max-downsampled rows (`alignedRows`), about two per
+ * pixel column, never the raw week or month.
  */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
-import type { PowerLimit } from './chart-inputs.ts';
-import { downsampleMinMax, type ChartPoint } from './downsample.ts';
+import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { alignedRows } from './downsample.ts';
+import { powerMessages } from './messages.ts';
 import { findGaps, type PowerGrid } from './power-grid.ts';
 import { STEP_MS } from './power-range.ts';
-import type { SeriesStyle } from './series-style.ts';
+import { PowerTooltip } from './PowerTooltip.tsx';
+import { limitDash, type SeriesStyle } from './series-style.ts';
 import { isLocalMidnight, timeTicks } from './time-ticks.ts';
+import type { YScale } from './y-scale.ts';
 
-/** Fixed geometry, so the hover layer knows where the plot area is without asking Recharts. */
+/** Fixed geometry, so the panel knows the plot's size (for downsampling and ticks) before drawing. */
 export const CHART_MARGIN = { top: 20, right: 16, bottom: 0, left: 0 } as const;
-export const Y_AXIS_WIDTH = 48;
-export const X_AXIS_HEIGHT = 28;
+export const Y_AXIS_WIDTH = 52;
+export const X_AXIS_HEIGHT = 30;
+/** Axis labels: readable at arm's length on a wall tablet (≥ 14 px). */
+export const AXIS_FONT_PX = 15;
 
 export function plotArea(width: number, height: number) {
   const left = CHART_MARGIN.left + Y_AXIS_WIDTH;
@@ -33,14 +41,11 @@ export function plotArea(width: number, height: number) {
 export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] => [grid.from, grid.to + STEP_MS];
 
 /** Half a tick label: closer to the right edge than this, a tick is left out. */
-const RIGHT_LABEL_ROOM_PX = 32;
-/** A limit far above the data would squash the lines to the bottom; it is listed instead. */
-const OFF_SCALE_FACTOR = 2;
-/** The Y axis shows at least this much, so a quiet night is not magnified into noise. */
-const MIN_Y_KW = 1;
+const RIGHT_LABEL_ROOM_PX = 36;
 
 export interface PowerChartProps {
   grid: PowerGrid;
+  /** In drawing order; the tooltip lists them in the same order. */
   series: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
   /** Y axis and the limits drawn on it (the legend lists the others). */
@@ -53,38 +58,30 @@ export interface PowerChartProps {
 
 export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale, width, height, label }: PowerChartProps) {
   const fmt = useFormat();
+  const m = useMessages(powerMessages);
   const plot = plotArea(width, height);
+  const visible = useMemo(() => series.filter((s) => !hidden.has(s.measure) && grid.values[s.measure]), [series, hidden, grid]);
 
-  // Downsampled once per grid and width; hiding a series reuses the others' points.
-  const points = useMemo(() => {
-    const maxPoints = Math.max(2, Math.round(plot.width));
-    const out = new Map<string, readonly ChartPoint[]>();
-    for (const s of series) {
-      const values = grid.values[s.measure];
-      if (values) out.set(s.measure, downsampleMinMax(values, grid.from, maxPoints));
-    }
-    return out;
-  }, [grid, series, plot.width]);
-
+  // Downsampled once per grid, width and set of lines; the rows carry every visible series.
+  const rows = useMemo(
+    () => alignedRows(grid.values, visible.map((s) => s.measure), grid.from, Math.max(2, Math.round(plot.width))),
+    [grid, visible, plot.width],
+  );
   const gaps = useMemo(() => findGaps(grid), [grid]);
   const domain = useMemo(() => xDomain(grid), [grid]);
   const { ticks, daily } = useMemo(() => {
-    // One label per 80 px: the widest ("Fr., 27.11.") is ~70 px, and the chart beside the panels
-    // (~650 px of plot at 1280×800) still gets 3-hour ticks over a day.
-    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 80));
+    // One label per 90 px: the widest ("Fr., 27.11.") is ~80 px at 15 px.
+    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 90));
     // A label centred on the right edge would be cut off by the chart's border.
     const msPerPx = (domain[1] - domain[0]) / Math.max(1, plot.width);
     return { ...t, ticks: t.ticks.filter((tick) => domain[1] - tick >= RIGHT_LABEL_ROOM_PX * msPerPx) };
   }, [domain, plot.width]);
 
-  const visible = useMemo(() => series.filter((s) => !hidden.has(s.measure) && points.has(s.measure)), [series, hidden, points]);
-
-  const tickStyle = { fill: 'var(--color-muted)', fontSize: 13 };
+  const tickStyle = { fill: 'var(--color-muted)', fontSize: AXIS_FONT_PX };
   return (
-    <LineChart width={width} height={height} margin={CHART_MARGIN} accessibilityLayer={false} role="img" aria-label={label}>
+    <LineChart width={width} height={height} data={rows} margin={CHART_MARGIN} aria-label={label}>
       <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} />
       <XAxis
-        // Recharts builds no scale for an axis without a dataKey, even with a fixed domain.
         dataKey="t"
         type="number"
         scale="linear"
@@ -114,126 +111,43 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
       ))}
       {scale.onScale.map((limit) => {
         const style = series.find((s) => s.measure === limit.measure);
+        const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
         return (
           <ReferenceLine
             key={limit.measure}
             y={limit.kw}
             stroke={style?.color ?? 'var(--color-warn)'}
-            strokeDasharray="2 6"
+            strokeDasharray={limitDash}
             strokeWidth={2}
             strokeLinecap="round"
             ifOverflow="hidden"
+            label={{ value: `${name} ${fmt.kw(limit.kw, 1)}`, position: 'insideTopRight', fill: 'var(--color-text)', fontSize: AXIS_FONT_PX - 1 }}
           />
         );
       })}
-      <SeriesPaths series={visible} points={points} />
+      {visible.map((s) => (
+        <Line
+          key={s.measure}
+          dataKey={s.measure}
+          className={`power-line power-line-${s.measure}`}
+          type="linear"
+          stroke={s.color}
+          strokeWidth={s.width}
+          strokeDasharray={s.dash}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+          dot={false}
+          activeDot={{ r: 4, strokeWidth: 0, fill: s.color }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      ))}
+      <Tooltip
+        content={<PowerTooltip grid={grid} series={visible} />}
+        cursor={{ stroke: 'var(--color-muted)', strokeWidth: 1 }}
+        isAnimationActive={false}
+        allowEscapeViewBox={{ x: false, y: true }}
+      />
     </LineChart>
   );
 });
-
-/**
- * The series as SVG paths inside the Recharts chart, placed with Recharts' own axis scales
- * (`useXAxisScale`/`useYAxisScale`, the documented way to draw custom shapes in a chart).
- * Recharts' <Line> registers every point in its store and recomputes domains, band sizes and
- * tooltip indexes over all of them: for ~1,150 points × 3 about a fifth of the mount CPU in a
- * profile, none of it needed here (both domains are fixed, the tooltip is ours).
- * A null point lifts the pen, so a gap is never bridged. Class names follow Recharts' own.
- */
-function SeriesPaths({ series, points }: { series: readonly SeriesStyle[]; points: ReadonlyMap<string, readonly ChartPoint[]> }) {
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const paths = useMemo(
-    () => (x && y ? new Map(series.map((s) => [s.measure, linePath(points.get(s.measure) ?? [], x, y)])) : null),
-    [series, points, x, y],
-  );
-  if (!paths) return null;
-  return (
-    <g className="recharts-layer power-lines">
-      {series.map((s) => (
-        <g key={s.measure} className={`recharts-layer recharts-line power-line power-line-${s.measure}`}>
-          <path
-            className="recharts-curve recharts-line-curve"
-            d={paths.get(s.measure)}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={s.width}
-            strokeDasharray={s.dashed ? '7 4' : undefined}
-            strokeLinejoin="round"
-            strokeLinecap="round"
-          />
-        </g>
-      ))}
-    </g>
-  );
-}
-
-type Scale = (value: number) => number | undefined;
-
-/** Length of the stroke that stands for a value with gaps on both sides, px (round caps add the width). */
-const LONE_POINT_PX = 2;
-
-const px1 = (value: number) => Math.round(value * 10) / 10;
-
-/**
- * `M x,y L x,y …`, starting a new subpath after every null point. A value with gaps on both
- * sides would be a bare `M`, which draws nothing although the legend's energy counts it: it gets
- * a short horizontal stroke centred on it, a dot with the line's round caps (also when dashed).
- */
-export function linePath(points: readonly ChartPoint[], x: Scale, y: Scale): string {
-  const parts: string[] = [];
-  let run: [number, number][] = [];
-  const flush = () => {
-    if (run.length === 1) {
-      const [[px, py]] = run as [[number, number]];
-      parts.push(`M${px1(px - LONE_POINT_PX / 2)},${px1(py)}h${LONE_POINT_PX}`);
-    } else {
-      run.forEach(([px, py], i) => parts.push(`${i === 0 ? 'M' : 'L'}${px1(px)},${px1(py)}`));
-    }
-    run = [];
-  };
-  for (const p of points) {
-    const px = p.v === null ? undefined : x(p.t);
-    const py = p.v === null ? undefined : y(p.v);
-    if (px === undefined || py === undefined) {
-      flush();
-      continue;
-    }
-    run.push([px, py]);
-  }
-  flush();
-  return parts.join('');
-}
-
-export interface YScale {
-  max: number;
-  ticks: number[];
-  decimals: number;
-  /** Limits within reach of the data, drawn as lines; the rest are listed beside the chart. */
-  onScale: readonly PowerLimit[];
-}
-
-/** Highest value of the given series (NaN = no value), 0 for none. */
-export function dataMax(values: ReadonlyArray<Float64Array | undefined>): number {
-  let max = 0;
-  for (const series of values) {
-    if (!series) continue;
-    for (let i = 0; i < series.length; i++) if (series[i]! > max) max = series[i]!;
-  }
-  return max;
-}
-
-/** A round top and 3–6 round ticks (1, 2, 2.5, 5 × 10ⁿ kW) covering the data and the nearby limits. */
-export function yScale(max: number, limits: readonly PowerLimit[], plotHeight: number): YScale {
-  const maxTicks = Math.max(3, Math.floor(plotHeight / 50));
-  let top = Math.max(max, MIN_Y_KW);
-  const onScale = limits.filter((l) => l.kw <= OFF_SCALE_FACTOR * top);
-  for (const l of onScale) top = Math.max(top, l.kw);
-  const target = top * 1.04;
-  const raw = target / Math.max(2, maxTicks - 1);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((f) => f * magnitude >= raw) ?? 10) * magnitude;
-  const count = Math.ceil(target / step - 1e-9);
-  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
-  const decimals = Number.isInteger(step) ? 0 : Number.isInteger(step * 10) ? 1 : 2;
-  return { max: ticks.at(-1)!, ticks, decimals, onScale };
-}

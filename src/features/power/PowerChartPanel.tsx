@@ -14,13 +14,14 @@ import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
-import { ChartHover } from './ChartHover.tsx';
 import { limitsFromPowerManagement, measuresFromEvses, type PowerLimit } from './chart-inputs.ts';
 import { powerMessages } from './messages.ts';
 import { droppedCount, energyKwh, hasAnyPoint, type PowerGrid } from './power-grid.ts';
 import { powerPlan } from './power-plan.ts';
 import { parseRange, windowAt } from './power-range.ts';
-import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx';
+import { PowerChart, plotArea, xDomain } from './PowerChart.tsx';
+import { coincidingSeries } from './series-overlap.ts';
+import { dataMax, yScale } from './y-scale.ts';
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { drawOrder, seriesStyles } from './series-style.ts';
@@ -127,7 +128,10 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
   const { width, height } = useElementSize(box);
   const empty = grid !== undefined && !hasAnyPoint(grid);
   const dropped = grid ? droppedCount(grid) : 0;
-  const visible = styles.filter((s) => !hidden.has(s.measure));
+  // A series equal to another (the cluster of a single charger) is drawn once; the legend says so.
+  const same = useMemo(() => (grid ? coincidingSeries(grid.values, styles.map((s) => s.measure)) : new Map<string, string>()), [grid, styles]);
+  const notDrawn = useMemo(() => new Set([...hidden, ...same.keys()]), [hidden, same]);
+  const visible = styles.filter((s) => !notDrawn.has(s.measure));
   const visibleList = visible.map((s) => s.measure).join(',');
   const max = useMemo(() => (grid ? dataMax(visibleList.split(',').map((mm) => grid.values[mm])) : 0), [grid, visibleList]);
   const scale = useMemo(() => yScale(max, limits, plotArea(width, height).height), [max, limits, width, height]);
@@ -151,14 +155,13 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
             <span aria-hidden className="power-unit text-xs font-semibold text-muted">
               kW
             </span>
-            <PowerChart grid={grid} series={drawn} hidden={hidden} scale={scale} width={width} height={height} label={label} />
-            <ChartHover grid={grid} series={visible} width={width} height={height} />
+            <PowerChart grid={grid} series={drawn} hidden={notDrawn} scale={scale} width={width} height={height} label={label} />
           </>
         ) : null}
       </div>
       {grid && !empty ? (
         <>
-          <PowerLegend series={styles} hidden={hidden} onToggle={locked ? undefined : onToggle} energies={energies} limits={limits} onScale={scale.onScale} />
+          <PowerLegend series={styles} hidden={hidden} same={same} onToggle={locked ? undefined : onToggle} energies={energies} limits={limits} onScale={scale.onScale} />
           {dropped > 0 ? (
             <p className="text-sm text-warn" data-testid="power-dropped">
               {m.dropped(dropped)}

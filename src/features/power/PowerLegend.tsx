@@ -1,6 +1,6 @@
 import { useFormat } from '../../shared/format/use-format.ts';
-import { Button } from '../../shared/ui/Button.tsx';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
 import type { PowerLimit } from './chart-inputs.ts';
 import { powerMessages } from './messages.ts';
 import { seriesLabel, type SeriesStyle } from './series-style.ts';
@@ -9,31 +9,46 @@ import { SeriesSwatch } from './SeriesSwatch.tsx';
 interface PowerLegendProps {
   series: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
+  /** Series drawn once because they equal another: measure → the one it equals. */
+  same: ReadonlyMap<string, string>;
   /** Without it (a locked kiosk) the entries are plain labels, not buttons. */
   onToggle?: ((measure: string) => void) | undefined;
   /** kWh per measure over the visible range. */
   energies: ReadonlyMap<string, number>;
   limits: readonly PowerLimit[];
-  /** Limits drawn as lines; the others are above the chart's scale. */
+  /** Limits drawn (and labelled) on the chart; the others are listed here. */
   onScale: readonly PowerLimit[];
 }
 
-/** One toggle per series with its energy in the range, then the limits. */
-export function PowerLegend({ series, hidden, onToggle, energies, limits, onScale }: PowerLegendProps) {
+/**
+ * One entry per series with its energy in the range (a toggle, unless locked); a series equal to
+ * another says so instead of drawing a second line over the first; limits above the chart's
+ * scale are named here.
+ */
+export function PowerLegend({ series, hidden, same, onToggle, energies, limits, onScale }: PowerLegendProps) {
   const m = useMessages(powerMessages);
   const fmt = useFormat();
   return (
-    <div className="power-legend flex flex-wrap items-center gap-2">
-      <ul className="flex flex-wrap gap-2" aria-label={m.energyInRange}>
+    <div className="power-legend flex flex-wrap items-center gap-x-2 gap-y-1">
+      <ul className="flex flex-wrap gap-1" aria-label={m.energyInRange}>
         {series.map((s) => {
-          const shown = !hidden.has(s.measure);
           const label = seriesLabel(s.measure, m);
-          const kwh = energies.get(s.measure) ?? 0;
+          const kwh = energies.get(s.measure);
+          const equals = same.get(s.measure);
+          if (equals) {
+            return (
+              <li key={s.measure} data-series={s.measure} data-same-as={equals} className="flex min-h-11 items-center gap-2 px-2 text-sm text-muted">
+                <SeriesSwatch style={series.find((o) => o.measure === equals) ?? s} />
+                {m.sameAs(label, seriesLabel(equals, m))}
+              </li>
+            );
+          }
+          const shown = !hidden.has(s.measure);
           const entry = (
             <>
               <SeriesSwatch style={s} />
               <span className="power-legend-name">{label}</span>
-              <span className="font-semibold tabular-nums">{fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
+              <span className="font-semibold tabular-nums">{kwh === undefined ? '—' : fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
             </>
           );
           return (
@@ -43,7 +58,7 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
                   {entry}
                 </Button>
               ) : (
-                <span data-series={s.measure} className="flex items-center gap-2 px-2 text-sm">
+                <span data-series={s.measure} className="flex min-h-11 items-center gap-2 px-2 text-sm">
                   {entry}
                 </span>
               )}
@@ -51,17 +66,18 @@ export function PowerLegend({ series, hidden, onToggle, energies, limits, onScal
           );
         })}
       </ul>
-      {limits.map((limit) => {
-        const style = series.find((s) => s.measure === limit.measure);
-        const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
-        const kw = fmt.kw(limit.kw, 1);
-        return (
-          <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-2 px-2 text-sm text-muted">
-            <SeriesSwatch style={{ color: style?.color ?? 'var(--color-warn)', dashed: true }} dashed="limit" />
-            {onScale.includes(limit) ? `${name} ${kw}` : m.limitOffScale(name, kw)}
-          </span>
-        );
-      })}
+      {limits
+        .filter((limit) => !onScale.includes(limit))
+        .map((limit) => {
+          const style = series.find((s) => s.measure === limit.measure);
+          const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
+          return (
+            <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-2 px-2 text-sm text-muted">
+              <SeriesSwatch style={{ color: style?.color ?? 'var(--color-warn)', dash: undefined }} limit />
+              {m.limitOffScale(name, fmt.kw(limit.kw, 1))}
+            </span>
+          );
+        })}
     </div>
   );
 }

@@ -1,18 +1,18 @@
-import type { SeriesStyle } from './series-style.ts';
+import { limitDash, type SeriesStyle } from './series-style.ts';
 
 /** A short sample of a series' line (colour, dash), for the legend and the tooltip. */
-export function SeriesSwatch({ style, dashed = style.dashed }: { style: Pick<SeriesStyle, 'color' | 'dashed'>; dashed?: boolean | 'limit' }) {
+export function SeriesSwatch({ style, limit = false }: { style: Pick<SeriesStyle, 'color' | 'dash'>; limit?: boolean }) {
   return (
-    <svg aria-hidden width="22" height="10" viewBox="0 0 22 10" className="power-swatch">
+    <svg aria-hidden width="26" height="10" viewBox="0 0 26 10" className="power-swatch">
       <line
         x1="1"
         y1="5"
-        x2="21"
+        x2="25"
         y2="5"
         stroke={style.color}
-        strokeWidth={dashed === 'limit' ? 2 : 3}
+        strokeWidth={limit ? 2 : 3}
         strokeLinecap="round"
-        strokeDasharray={dashed === 'limit' ? '1 5' : dashed ? '6 4' : undefined}
+        strokeDasharray={limit ? limitDash : style.dash}
       />
     </svg>
   );

@@ -80,3 +80,33 @@ export function downsampleMinMax(values: Float64Array, from: number, maxPoints: 
   }
   return out;
 }
+
+/** One row of the chart's data: a slot's start and every series' kW there (null breaks a line). */
+export interface ChartRow {
+  t: number;
+  [measure: string]: number | null;
+}
+
+/**
+ * The rows Recharts draws: the union of every series' min/max picks (`downsampleMinMax`), each
+ * row carrying the exact value of every series at that slot. Shared rows let one Tooltip and one
+ * X axis serve all lines; a series' peaks and gaps are kept because its own picks are among them.
+ */
+export function alignedRows(values: Readonly<Record<string, Float64Array>>, measures: readonly string[], from: number, maxPoints: number): ChartRow[] {
+  const slots = new Set<number>();
+  for (const measure of measures) {
+    const series = values[measure];
+    if (!series) continue;
+    for (const p of downsampleMinMax(series, from, maxPoints)) slots.add(Math.round((p.t - from) / STEP_MS));
+  }
+  return [...slots]
+    .sort((a, b) => a - b)
+    .map((slot) => {
+      const row: ChartRow = { t: from + slot * STEP_MS };
+      for (const measure of measures) {
+        const v = values[measure]?.[slot];
+        row[measure] = v === undefined || Number.isNaN(v) ? null : v;
+      }
+      return row;
+    });
+}

@@ -16,6 +16,7 @@ export const powerMessages = defineMessages({
     clusterLimit: 'Cluster limit',
     buildingLimit: 'Building limit',
     limitOffScale: (name: string, kw: string) => `${name} ${kw} (above the chart)`,
+    sameAs: (name: string, other: string) => `${name} = ${other} (drawn once)`,
     energyInRange: 'energy in this range',
     loading: 'Loading the power profile…',
     noData: 'No data for this range.',
@@ -26,7 +27,6 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Showing data from ${age}.`,
     chartLabel: (range: string) => `Power in kW over ${range}, 5-minute averages`,
     noValue: '—',
-    cursorLabel: 'Values at a time: arrow keys move by 5 minutes, with Shift by an hour',
   },
   de: {
     title: 'Leistung',
@@ -43,6 +43,7 @@ export const powerMessages = defineMessages({
     clusterLimit: 'Cluster-Grenze',
     buildingLimit: 'Gebäude-Grenze',
     limitOffScale: (name: string, kw: string) => `${name} ${kw} (oberhalb der Grafik)`,
+    sameAs: (name: string, other: string) => `${name} = ${other} (einmal gezeichnet)`,
     energyInRange: 'Energie in diesem Zeitraum',
     loading: 'Leistungsverlauf wird geladen…',
     noData: 'Keine Daten für diesen Zeitraum.',
@@ -53,6 +54,5 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Daten von ${age}.`,
     chartLabel: (range: string) => `Leistung in kW über ${range}, 5-Minuten-Mittelwerte`,
     noValue: '—',
-    cursorLabel: 'Werte zu einem Zeitpunkt: Pfeiltasten springen 5 Minuten, mit Umschalt eine Stunde',
   },
 });
