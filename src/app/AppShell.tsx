@@ -221,7 +221,7 @@ function Header({ charger, chargers, combined, kiosk, theme }: HeaderProps) {
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex items-baseline gap-3">
-        <span className="text-xl font-bold">{onGarage ? m.garage : combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
+        <span className="stat-md font-bold">{onGarage ? m.garage : combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
         {charger?.simulated ? (
           <span title={m.simulatedHint} className="rounded-full border border-warn/60 px-2 py-0.5 text-xs font-semibold uppercase text-warn" data-testid="simulated-badge">
             {m.simulated}

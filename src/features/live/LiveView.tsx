@@ -9,7 +9,7 @@ import { useNow, useNowSelector } from '../../shared/hooks/use-now.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
-import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { hasFault } from './connector-state.ts';
@@ -79,7 +79,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
       <StaleBanner
         reason={state === 'live' ? null : state === 'late' ? m.late : errorHeadline(apiError ?? { message: String(error) }, lang)}
         age={dataUpdatedAt ? <UpdatedAgo at={dataUpdatedAt} /> : m.neverUpdated}
-        detail={apiError?.message}
+        detail={errorDetail(apiError, lang)}
       />
       {!data || !evses ? (
         <>

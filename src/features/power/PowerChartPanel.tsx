@@ -12,7 +12,7 @@ import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
-import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
 import { limitsFromPowerManagement, measuresFromEvses, type PowerLimit } from './chart-inputs.ts';
 import { powerMessages } from './messages.ts';
@@ -72,7 +72,7 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const panelError = profile.isError
     ? {
         headline: error ? errorHeadline(error, lang) : String(profile.error),
-        detail: grid && profile.dataUpdatedAt ? m.notUpdated(fmt.relative(profile.dataUpdatedAt, now)) : error?.message,
+        detail: grid && profile.dataUpdatedAt ? m.notUpdated(fmt.relative(profile.dataUpdatedAt, now)) : errorDetail(error, lang),
       }
     : null;
 

@@ -17,12 +17,14 @@ interface HistoryTotalsProps {
   incomplete: boolean;
   exportDisabled: boolean;
   onExport: () => void;
+  /** No charger answered at all (an outage): every figure is "—", never a zero that looks like data. */
+  noData?: boolean;
 }
 
-export function HistoryTotals({ totals, currency, loading, costPending, offPeakWindow, incomplete, exportDisabled, onExport }: HistoryTotalsProps) {
+export function HistoryTotals({ totals, currency, loading, costPending, offPeakWindow, incomplete, exportDisabled, onExport, noData = false }: HistoryTotalsProps) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
-  const pending = loading ? '…' : null;
+  const pending = noData ? '—' : loading ? '…' : null;
   return (
     <Panel
       title={m.totals}
@@ -39,7 +41,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
           label={m.energy}
           value={pending ?? fmt.kwh(unitsToKwh(totals.energyUnits), ENERGY_DECIMALS)}
           testId="sessions-total-energy"
-          data={loading ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
+          data={loading || noData ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
         />
         <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
         <Figure

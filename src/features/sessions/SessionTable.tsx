@@ -1,4 +1,5 @@
 import { Button } from '../../shared/ui/Button.tsx';
+import './session-cards.css';
 import { Select } from '../../shared/ui/Select.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
@@ -58,7 +59,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
   return (
     <div className="flex flex-col gap-3">
       <div className="overflow-x-auto">
-        <table data-testid="session-table" className="w-full border-collapse text-sm">
+        <table data-testid="session-table" className="session-table w-full border-collapse text-sm">
           <thead className="border-b border-border text-xs uppercase tracking-wide text-muted">
             <tr>
               {combined ? sortHeader('charger', columns.charger) : null}
@@ -112,19 +113,20 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
   const fmt = useFormat();
+  const columns = sessionLabels[lang].columns;
   return (
     <tr data-testid="session-row" data-session-id={row.id} data-running={row.running || undefined} className="border-b border-border/60 align-top last:border-0">
-      {combined ? <td className="px-2 py-2 font-medium">{row.chargerName}</td> : null}
-      <td className="px-2 py-2 tabular-nums lg:whitespace-nowrap">{fmt.dateTime(row.started)}</td>
-      <td className="px-2 py-2 tabular-nums lg:whitespace-nowrap">
+      {combined ? <td data-label={columns.charger} className="px-2 py-2 font-medium">{row.chargerName}</td> : null}
+      <td data-label={columns.started} className="px-2 py-2 tabular-nums lg:whitespace-nowrap">{fmt.dateTime(row.started)}</td>
+      <td data-label={columns.ended} className="px-2 py-2 tabular-nums lg:whitespace-nowrap">
         {row.ended !== null ? (
           fmt.dateTime(row.ended)
         ) : (
           <span className="rounded-full border border-charging/60 px-2 py-0.5 text-xs font-semibold uppercase text-charging">{m.running}</span>
         )}
       </td>
-      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
-      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+      <td data-label={columns.duration} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
+      <td data-label={columns.energy} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
         <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
         {showOffPeak && row.costPending ? (
           <div className="text-xs text-muted" data-testid="session-off-peak" data-pending="true">
@@ -137,8 +139,8 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
           </div>
         ) : null}
       </td>
-      <td className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${ONLY_WIDE}`}>{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
-      <td className="px-2 py-2">
+      <td data-label={columns.power} className={`whitespace-nowrap px-2 py-2 text-right tabular-nums ${ONLY_WIDE}`}>{row.maxPowerKw !== null ? fmt.kw(row.maxPowerKw) : '—'}</td>
+      <td data-label={columns.user} className="px-2 py-2">
         <div>{row.userName ?? (row.cardNumber ? m.guestCard(row.cardNumber) : m.unknownUser)}</div>
         {row.cardNumber || row.identificationCode ? (
           <div className="text-xs text-muted">
@@ -146,11 +148,11 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
           </div>
         ) : null}
       </td>
-      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.modes, row.mode)}</td>
-      <td className="px-2 py-2">{row.running ? '—' : enumLabel(labels.stopReasons, row.stopReason)}</td>
-      <td className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.sessionStatuses, row.status)}</td>
+      <td data-label={columns.mode} className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.modes, row.mode)}</td>
+      <td data-label={columns.stopReason} className="px-2 py-2">{row.running ? '—' : enumLabel(labels.stopReasons, row.stopReason)}</td>
+      <td data-label={columns.status} className={`px-2 py-2 ${ONLY_WIDE}`}>{enumLabel(labels.sessionStatuses, row.status)}</td>
       {showCost ? (
-        <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+        <td data-label={columns.cost} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
           {row.costPending ? '…' : row.costMinor !== null && currency ? fmt.money(row.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
         </td>
       ) : null}

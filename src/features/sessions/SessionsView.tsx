@@ -5,7 +5,7 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel, PanelError } from '../../shared/ui/Panel.tsx';
-import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { buildSessionsCsv, csvFileName, type CsvText } from './csv.ts';
 import { resolveRange } from './date-range.ts';
@@ -98,6 +98,7 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
             incomplete={!loading && !complete}
             exportDisabled={!complete || profilesPending}
             onExport={exportCsv}
+            noData={failed.length > 0 && loads.every((load) => !load.hasData)}
           />
           <Panel title={m.sessions} testId="sessions-panel">
             {loading && rows.length === 0 ? (
@@ -108,7 +109,7 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
               <SessionTable
                 page={page}
                 total={sorted.length}
-                emptyText={rows.length === 0 ? m.noSessions : m.noMatch}
+                emptyText={failed.length > 0 && loads.every((load) => !load.hasData) ? '—' : rows.length === 0 ? m.noSessions : m.noMatch}
                 combined={combined}
                 showCost={totals.costMinor !== null}
                 showOffPeak={Boolean(pricing?.offPeak)}
@@ -130,7 +131,7 @@ function ChargerError({ load, now }: { load: ChargerLoad; now: number }) {
   const { lang } = useLocale();
   const fmt = useFormat();
   const error = load.error;
-  const reason = error && isApiError(error) ? `${errorHeadline(error, lang)}: ${error.message}` : String(error?.message ?? '');
+  const reason = error && isApiError(error) ? [errorHeadline(error, lang), errorDetail(error, lang)].filter(Boolean).join(': ') : String(error?.message ?? '');
   return (
     <div>
       <PanelError

@@ -42,3 +42,11 @@ export function errorHeadline(error: ErrorLike, lang: Lang): string {
   // Own keys only: a code like `toString` must not find Object.prototype's.
   return Object.hasOwn(table, key) ? table[key as keyof typeof table] : table.other;
 }
+
+/**
+ * The server's or charger's own message, shown as detail under the headline. Those words are
+ * English (or the charger's), so a German page shows the client's wording of the code alone.
+ */
+export function errorDetail(error: ErrorLike | null | undefined, lang: Lang): string | undefined {
+  return lang === 'en' && error?.message ? error.message : undefined;
+}
