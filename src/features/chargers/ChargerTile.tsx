@@ -8,6 +8,8 @@ import { useNow } from '../../shared/hooks/use-now.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { PanelError } from '../../shared/ui/Panel.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
+import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
+import { combinedKind, STATUS_STYLE, statusKind, statusMotion } from '../../shared/ui/status-style.ts';
 import { errorHeadline, type ErrorLike } from '../../shared/ui/error-text.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
@@ -48,7 +50,8 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
       data-testid="charger-tile"
       data-charger-id={charger.id}
       data-connection={connection.state}
-      className={`@container relative flex min-w-0 flex-col gap-1 rounded-xl border border-l-4 bg-panel p-3 ${FRAME[connection.state]} ${model ? barOf(model) : 'border-l-idle'}`}
+      data-stale={connection.state === 'stale' ? 'true' : 'false'}
+      className={`@container relative flex min-w-0 flex-col gap-1 rounded-xl border border-l-8 bg-panel p-3 ${FRAME[connection.state]} ${model && connection.state !== 'stale' ? barOf(model) : 'border-l-idle'}`}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="min-w-0 truncate text-lg font-semibold leading-tight @xs:text-2xl">{charger.name}</h3>
@@ -66,7 +69,7 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
       </div>
 
       {model ? (
-        <div className={`flex flex-col gap-1 ${connection.state === 'stale' ? 'opacity-60' : ''}`}>
+        <div className="stale-dim flex flex-col gap-1">
           <TileValues model={model} />
         </div>
       ) : connection.state === 'never' ? (
@@ -106,21 +109,10 @@ const FRAME: Record<TileConnection['state'], string> = {
   never: 'border-error/70',
 };
 
-/** The left bar: what the charger is doing, visible across the room. */
+/** The left bar: what the charger is doing (its most urgent connector), visible across the room. */
 function barOf(model: TileModel): string {
-  const statuses = (model.connectors ?? []).map((c) => c.status);
-  if (statuses.includes('Faulted')) return 'border-l-error';
-  if (statuses.includes('Charging')) return 'border-l-charging';
-  if (statuses.length > 0 && statuses.every((s) => s === 'Available')) return 'border-l-ok';
-  return 'border-l-idle';
+  return STATUS_STYLE[combinedKind((model.connectors ?? []).map((c) => statusKind({ status: c.status, power: c.powerKw })))].edge;
 }
-
-const STATUS_TONE: Partial<Record<string, string>> = {
-  Charging: 'text-charging',
-  Available: 'text-ok',
-  Faulted: 'text-error',
-  Unavailable: 'text-muted',
-};
 
 function TileValues({ model }: { model: TileModel }) {
   const { lang } = useLocale();
@@ -168,9 +160,11 @@ function StatusText({ connector, className }: { connector: ConnectorSummary; cla
   const m = useMessages(garageMessages);
   const { lang } = useLocale();
   const label = connector.status == null ? m.noLiveValues : enumLabel(chargerLabels[lang].connectorStatuses, connector.status);
+  const kind = statusKind({ status: connector.status, power: connector.powerKw });
   return (
     // The title carries the whole label where a long, unknown status is clamped to two lines.
-    <span data-status={connector.status ?? ''} title={label} className={`${className} ${(connector.status && STATUS_TONE[connector.status]) || 'text-text'}`}>
+    <span data-status={connector.status ?? ''} title={label} className={`${className} ${STATUS_STYLE[kind].text}`}>
+      <StatusIcon kind={kind} className={`mr-1 inline size-[1em] align-[-0.15em] ${statusMotion(kind)}`} />
       {label}
     </span>
   );

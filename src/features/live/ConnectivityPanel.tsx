@@ -55,12 +55,12 @@ export function ConnectivityPanel({ section, sectionError, compact = false }: Co
   ];
   return (
     <Panel title={m.connectivity}>
-      <dl className="flex flex-col gap-2">
+      <dl className="grid gap-x-6 gap-y-0.5 @md:grid-cols-2">
         {rows.map(([label, value, tone]) => (
           // A value too long for the row moves below its label whole, never broken mid-word.
           <div key={label} className="flex flex-wrap items-baseline justify-between gap-x-4">
-            <dt className="text-lg text-muted">{label}</dt>
-            <dd className={`ml-auto text-right text-xl font-semibold ${tone ?? ''}`}>{value}</dd>
+            <dt className="text-sm text-muted">{label}</dt>
+            <dd className={`ml-auto text-right text-base font-semibold ${tone ?? ''}`}>{value}</dd>
           </div>
         ))}
       </dl>

@@ -13,7 +13,7 @@ import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { hasFault } from './connector-state.ts';
-import { attentionReasons } from './household.ts';
+import { attentionReasons, type Attention } from './household.ts';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
@@ -71,8 +71,10 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         connectivity: data.connectivity,
       })
     : [];
-  // Offline alone is said by the banner and the cards; the strip opens for what it can explain.
-  const expanded = opened || attention.some((a) => a !== 'charger-offline');
+  // Each part opens for what it can explain; offline alone is said by the banner and the cards.
+  const openPower = opened || attention.some((a) => POWER_ATTENTION.includes(a));
+  const openLinks = opened || attention.includes('fault') || attention.includes('section-broken');
+  const expanded = openPower || openLinks;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
@@ -87,10 +89,13 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           {chart}
         </>
       ) : (
+        // Portrait: cards, chart (the rest of the height), strip. Landscape: the cards down the left,
+        // the chart over the strip on the right, so an opened strip takes the chart's height, never
+        // the cards'.
         <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
           {evses.ok ? (
             <div
-              className={`grid min-h-0 gap-3 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
+              className={`grid min-h-0 gap-3 landscape:row-span-2 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
               data-testid="connector-cards"
             >
               {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
@@ -109,31 +114,30 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
               ))}
             </div>
           ) : (
-            <Panel title={m.connectors} error={sectionError(evses.error)} />
+            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
           )}
           {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
           <div
-            className="landscape:col-span-2"
+            className="@container min-w-0"
             data-testid="live-strip"
             data-expanded={expanded}
             data-attention={attention.join(' ') || undefined}
           >
-            {expanded ? (
-              <div className="grid gap-3 sm:grid-cols-2">
-                <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
-                <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
-              </div>
-            ) : (
-              <div className="flex flex-wrap items-center gap-x-8 gap-y-1 rounded-2xl border border-border bg-panel px-4 py-1">
-                <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} compact />
-                <ConnectivityPanel section={data.connectivity} sectionError={sectionError} compact />
-                {kiosk === 'locked' ? null : (
-                  <Button variant="link" className="ml-auto" aria-expanded={false} onClick={() => setOpened(true)}>
-                    {m.details}
-                  </Button>
-                )}
-              </div>
-            )}
+            <div className="grid gap-3 @3xl:grid-cols-2">
+              {openPower ? <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} /> : null}
+              {openLinks ? <ConnectivityPanel section={data.connectivity} sectionError={sectionError} /> : null}
+              {openPower && openLinks ? null : (
+                <div className="flex flex-wrap items-center gap-x-6 gap-y-1 rounded-2xl border border-border bg-panel px-4 py-1 @3xl:col-span-2">
+                  {openPower ? null : <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} compact />}
+                  {openLinks ? null : <ConnectivityPanel section={data.connectivity} sectionError={sectionError} compact />}
+                  {kiosk === 'locked' || expanded ? null : (
+                    <Button variant="link" className="ml-auto" aria-expanded={false} onClick={() => setOpened(true)}>
+                      {m.details}
+                    </Button>
+                  )}
+                </div>
+              )}
+            </div>
             {expanded && opened && attention.length === 0 && kiosk !== 'locked' ? (
               <Button variant="link" className="mt-1" aria-expanded onClick={() => setOpened(false)}>
                 {m.lessDetails}
@@ -145,6 +149,9 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
     </div>
   );
 }
+
+/** What opens the power-management part of the strip (the rest opens the connectivity part). */
+const POWER_ATTENTION: readonly Attention[] = ['meter-disconnected', 'building-near-limit', 'cluster-near-limit', 'members-disconnected', 'section-broken'];
 
 /** "last update 2 mins ago", ticking: the only part of the banner that needs the time. */
 function UpdatedAgo({ at }: { at: number }) {

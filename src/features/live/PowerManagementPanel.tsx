@@ -40,7 +40,7 @@ export function PowerManagementPanel({ section, sectionError, compact = false }:
   }
   return (
     <Panel title={m.powerManagement}>
-      <div className="flex flex-col gap-5">
+      <div className="grid gap-x-6 gap-y-2 @md:grid-cols-2">
         {loadGuard ? (
           <Budget
             title={m.loadGuard}
@@ -86,22 +86,22 @@ function Budget({ title, link, linkOk, powerLabel, power, limits }: BudgetProps)
   return (
     <div>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <h3 className="text-xl font-semibold">{title}</h3>
-        <p className={`text-lg font-medium ${linkOk ? 'text-ok' : 'text-error'}`}>{link}</p>
+        <h3 className="text-base font-semibold">{title}</h3>
+        <p className={`text-sm font-medium ${linkOk ? 'text-ok' : 'text-error'}`}>{link}</p>
       </div>
-      <p className="mt-1 flex flex-wrap items-baseline justify-between gap-x-3">
-        <span className="text-lg text-muted">{powerLabel}</span>
-        <span className="text-2xl font-semibold">
+      <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <span className="text-sm text-muted">{powerLabel}</span>
+        <span className="text-lg font-semibold">
           {power == null ? '—' : limitKw == null ? fmt.kw(power) : m.of(fmt.kw(power), fmt.kw(limitKw))}
         </span>
       </p>
       {share == null ? null : (
-        <div aria-hidden="true" className="mt-2 h-3 overflow-hidden rounded-full bg-panel-raised">
+        <div aria-hidden="true" className="mt-1 h-2 overflow-hidden rounded-full bg-panel-raised">
           <div className={`h-full rounded-full ${bar}`} style={{ width: `${Math.min(100, share * 100)}%` }} />
         </div>
       )}
       {limitKw == null ? null : (
-        <p className="mt-1 text-base text-muted">
+        <p className="text-xs text-muted">
           {m.limit}:{' '}
           {m.perPhase(
             amps.every((a) => a === amps[0]) ? fmt.amps(amps[0]!) : `${amps.map((a) => fmt.number(a)).join('/')}\u202fA`,

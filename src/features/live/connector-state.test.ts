@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departureNeedsDate, phasesLabel, sessionOpen, statusTone, tickingSeconds, type ConnectorLike } from './connector-state.ts';
+import { departureNeedsDate, phasesLabel, sessionOpen, tickingSeconds, type ConnectorLike } from './connector-state.ts';
 
 const online = (status: string, extra: Partial<ConnectorLike> = {}): ConnectorLike => ({
   status,
@@ -7,34 +7,6 @@ const online = (status: string, extra: Partial<ConnectorLike> = {}): ConnectorLi
   faultEventType: null,
   faultEventDescription: null,
   ...extra,
-});
-
-describe('statusTone', () => {
-  it.each([
-    ['Available', 'ok'],
-    ['Charging', 'charging'],
-    ['Preparing', 'waiting'],
-    ['SuspendedEV', 'waiting'],
-    ['SuspendedEVSE', 'waiting'],
-    ['Finishing', 'waiting'],
-    ['Reserved', 'waiting'],
-    ['Unavailable', 'idle'],
-    ['Faulted', 'error'],
-  ])('%s is %s', (status, tone) => {
-    expect(statusTone(online(status))).toBe(tone);
-  });
-
-  it('makes any reported fault red, whatever the status says', () => {
-    expect(statusTone(online('Available', { faultEventType: 'GroundFailure' }))).toBe('error');
-    expect(statusTone(online('Charging', { faultEventDescription: 'Overheating' }))).toBe('error');
-  });
-
-  it('keeps unknown statuses neutral unless power flows', () => {
-    expect(statusTone(online('WaitingForGridCapacity'))).toBe('idle');
-    expect(statusTone(online('WaitingForGridCapacity', { power: 3.2 }))).toBe('charging');
-    expect(statusTone(online('constructor'))).toBe('idle');
-    expect(statusTone(null)).toBe('idle');
-  });
 });
 
 describe('sessionOpen', () => {

@@ -1,22 +1,9 @@
 /**
- * What a connector's raw status means for the wall display: its colour, whether a session is
+ * What a connector's raw status means for the wall display (its colour and icon come from the
+ * shared status language, src/shared/ui/status-style.ts): whether a session is
  * open (so its energy and duration are live and the clock ticks), and how far to tick.
  */
 import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
-
-export type Tone = 'ok' | 'charging' | 'waiting' | 'error' | 'idle';
-
-const TONES: Partial<Record<string, Tone>> = {
-  Available: 'ok',
-  Charging: 'charging',
-  Preparing: 'waiting',
-  SuspendedEV: 'waiting',
-  SuspendedEVSE: 'waiting',
-  Finishing: 'waiting',
-  Reserved: 'waiting',
-  Unavailable: 'idle',
-  Faulted: 'error',
-};
 
 /** Statuses of an open session. Suspended time counts: the charger's duration runs on then too. */
 const SESSION_STATUSES: readonly string[] = ['Charging', 'SuspendedEV', 'SuspendedEVSE'];
@@ -32,17 +19,6 @@ export interface ConnectorLike {
 
 export function hasFault(online: ConnectorLike): boolean {
   return Boolean(online.faultEventType || online.faultEventDescription);
-}
-
-/**
- * A reported fault wins over the status; a status we have never seen is neutral, unless the
- * connector delivers power, which only a charging connector does.
- */
-export function statusTone(online: ConnectorLike | null): Tone {
-  if (!online) return 'idle';
-  if (hasFault(online)) return 'error';
-  if (known(online.status)) return TONES[online.status]!;
-  return (online.power ?? 0) > 0 ? 'charging' : 'idle';
 }
 
 /**

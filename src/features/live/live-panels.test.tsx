@@ -138,7 +138,7 @@ describe('ConnectorCard', () => {
     const card = screen.getByTestId('connector-card');
     expect(card).toHaveAttribute('data-stale', 'true');
     expect(card).toHaveAttribute('data-status', 'Charging');
-    expect(screen.getByTestId('connector-status')).toHaveTextContent('Connector 1 status: Last known Charging');
+    expect(screen.getByTestId('connector-status')).toHaveTextContent('Connector 1 status: Last known: Charging');
     expect(screen.getByTestId('connector-status').querySelector('[data-kind]')).toHaveAttribute('data-stale', 'true');
     expect(screen.getByTestId('stale-since')).toHaveTextContent(/^since \d{2}:\d{2}$/);
     // The power stays readable, not erased.

@@ -30,14 +30,14 @@ export function PowerLegend({ series, hidden, same, onToggle, energies, limits, 
   const fmt = useFormat();
   return (
     <div className="power-legend flex flex-wrap items-center gap-x-2 gap-y-1">
-      <ul className="flex flex-wrap gap-1" aria-label={m.energyInRange}>
+      <ul className="flex flex-wrap items-center gap-1" aria-label={m.energyInRange}>
         {series.map((s) => {
           const label = seriesLabel(s.measure, m);
           const kwh = energies.get(s.measure);
           const equals = same.get(s.measure);
           if (equals) {
             return (
-              <li key={s.measure} data-series={s.measure} data-same-as={equals} className="flex min-h-11 items-center gap-2 px-2 text-sm text-muted">
+              <li key={s.measure} data-series={s.measure} data-same-as={equals} className="flex items-center gap-2 px-1 text-sm text-muted">
                 <SeriesSwatch style={series.find((o) => o.measure === equals) ?? s} />
                 {m.sameAs(label, seriesLabel(equals, m))}
               </li>
@@ -72,7 +72,7 @@ export function PowerLegend({ series, hidden, same, onToggle, energies, limits, 
           const style = series.find((s) => s.measure === limit.measure);
           const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
           return (
-            <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-2 px-2 text-sm text-muted">
+            <span key={limit.measure} data-limit={limit.measure} className="flex items-center gap-2 px-1 text-sm text-muted">
               <SeriesSwatch style={{ color: style?.color ?? 'var(--color-warn)', dash: undefined }} limit />
               {m.limitOffScale(name, fmt.kw(limit.kw, 1))}
             </span>

@@ -50,7 +50,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
           value={draft ?? (range.kind === 'day' ? range.day : '')}
           onChange={(event) => pickDay(event.target.value)}
           onBlur={() => setDraft(null)}
-          className="power-date min-h-10 text-text"
+          className="power-date min-h-11 text-text"
         />
       </label>
     </ToggleGroup>

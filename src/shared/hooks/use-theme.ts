@@ -13,9 +13,7 @@ const isChoice = (value: string | null | undefined): value is ThemeChoice => val
 /** What public/theme.js chose before the first paint: `?theme=`, else the stored choice, else auto. */
 const choiceAtStart = (): ThemeChoice => {
   const start = document.documentElement.dataset.themeChoice;
-  if (isChoice(start)) return start;
-  // An older start script (a cached page) set only the theme itself.
-  return document.documentElement.dataset.theme === 'light' ? 'light' : 'auto';
+  return isChoice(start) ? start : 'auto';
 };
 
 const LIGHT_QUERY = '(prefers-color-scheme: light)';

@@ -16,7 +16,7 @@ export function Panel({ title, error, children, className = '', actions, testId 
   const headingId = `panel-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
     <section aria-labelledby={headingId} data-testid={testId} className={`rounded-2xl border border-border bg-panel p-4 ${className}`}>
-      <div className="mb-3 flex items-center justify-between gap-3">
+      <div className="mb-2 flex items-center justify-between gap-3">
         <h2 id={headingId} className="text-sm font-semibold uppercase tracking-wide text-muted">
           {title}
         </h2>

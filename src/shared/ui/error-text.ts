@@ -10,7 +10,7 @@ export interface ErrorLike {
   message: string;
 }
 
-const messages = defineMessages({
+export const errorMessages = defineMessages({
   en: {
     network: 'Dashboard server unreachable',
     charger_unreachable: 'Charger unreachable',
@@ -37,7 +37,7 @@ const messages = defineMessages({
 
 /** A short headline for the reason ("Charger unreachable"). */
 export function errorHeadline(error: ErrorLike, lang: Lang): string {
-  const table = messages[lang];
+  const table = errorMessages[lang];
   const key = (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
   // Own keys only: a code like `toString` must not find Object.prototype's.
   return Object.hasOwn(table, key) ? table[key as keyof typeof table] : table.other;
