@@ -318,41 +318,76 @@ test.describe('live view', () => {
 
     // The stored choice, without the parameter.
     await page.evaluate(() => localStorage.setItem('inch-dashboard.theme', 'light'));
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    // No choice: auto, the device's setting.
     await page.evaluate(() => localStorage.removeItem('inch-dashboard.theme'));
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   });
 
-  test('the theme button keeps the choice in the URL, so the reload into a new build keeps it', async ({ page }) => {
+  test('auto follows the device while the page is open', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/?lang=en');
+    await expect(card(page)).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('the theme choice stays in the URL, so the reload into a new build keeps it', async ({ page }) => {
     await page.goto('/?theme=dark&lang=en');
     await expect(card(page)).toBeVisible();
-    await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.getByLabel('Theme').selectOption('light');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await expect(page).toHaveURL(/[?&]theme=light/);
     await expect(page).toHaveURL(/[?&]lang=en/);
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-    await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+    await expect(page.getByLabel('Theme')).toHaveValue('light');
   });
 
-  test('kiosk hides the controls and the cursor', async ({ page }) => {
-    await page.goto('/?kiosk=1');
+  test('kiosk=1 keeps touch navigation but hides settings, theme and language; kiosk=locked hides every control', async ({ page }) => {
+    await page.goto('/?kiosk=1&lang=en');
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
-    await expect(page.getByRole('navigation')).toHaveCount(0);
-    // No view, language, theme or range controls. (The chart's legend entries stay buttons that
-    // hide a series; since the chart shares the first screen they are there as soon as it draws.)
+    await expect(page.getByRole('navigation')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sessions' })).toBeVisible();
     await expect(page.getByTestId('power-chart').locator('[data-state=ready]')).toBeVisible();
     await expect(page.getByRole('banner').getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('banner').getByRole('combobox')).toHaveCount(0);
     await expect(page.getByRole('group', { name: 'Time range' })).toHaveCount(0);
-    const legendEntries = await page.getByTestId('power-chart').locator('.power-legend').getByRole('button').count();
-    await expect(page.getByRole('button')).toHaveCount(legendEntries);
     expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).toBe('none');
+    // A touch on the navigation works.
+    await page.getByRole('link', { name: 'Sessions' }).click();
+    await expect(page).toHaveURL(/\/sessions\?.*kiosk=1/);
+
+    await page.goto('/?kiosk=locked&lang=en');
+    await expect(page.getByTestId('power-chart').locator('[data-state=ready]')).toBeVisible();
+    await expect(page.getByRole('navigation')).toHaveCount(0);
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('link')).toHaveCount(0);
+    await expect(page.getByRole('combobox')).toHaveCount(0);
 
     await page.goto('/');
     await expect(page.getByRole('navigation')).toBeVisible();
     expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none');
+  });
+
+  test('night dimming: dark inside the window, full brightness for a minute after a touch', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-30T23:30:00+01:00') });
+    await page.goto('/?lang=en&dim=22:00-06:00');
+    await expect(card(page)).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'true');
+    await page.mouse.click(5, 5);
+    await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'false');
+    await page.clock.runFor(61_000);
+    await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'true');
+    await page.goto('/?lang=en&dim=01:00-02:00');
+    await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'false');
   });
 });
 

@@ -1,0 +1,125 @@
+/** The layout matrix's checks (layout-matrix*.spec.ts): fit, touch size, language, axe. */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+import type { RunningSimulator } from '../server/simulator/simulator.ts';
+import { liveMessages } from '../src/features/live/messages.ts';
+import { powerMessages } from '../src/features/power/messages.ts';
+import { garageMessages } from '../src/features/chargers/messages.ts';
+import { sessionsMessages } from '../src/features/sessions/messages.ts';
+import { shellMessages } from '../src/app/messages.ts';
+import { errorMessages } from '../src/shared/ui/error-text.ts';
+import { chargerLabels } from '../src/shared/i18n/charger-labels.ts';
+import { TOUCH_PX } from '../src/shared/ui/touch.ts';
+
+export const VIEWPORTS = [
+  { width: 1024, height: 600 },
+  { width: 1280, height: 800 },
+  { width: 800, height: 1280 },
+  { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
+] as const;
+export const STATES = ['idle', 'charging', 'fault', 'stale', 'two-connectors'] as const;
+export type State = (typeof STATES)[number];
+export const THEMES = ['dark', 'light'] as const;
+export const LANGS = ['en', 'de'] as const;
+
+/** The status word's least size at 1280×800 and above; it scales with the screen below. */
+export const STATUS_WORD_PX = 48;
+/** One poll plus slack: how soon a failing status shows as stale. */
+export const STALE_WITHIN = 15_000;
+
+export async function chargerId(page: Page): Promise<string> {
+  const { chargers } = await (await page.request.get('/api/chargers')).json();
+  return chargers[0].id as string;
+}
+
+/** Puts the simulated charger (and, for two connectors, the status answer) into the state. */
+export async function enterState(page: Page, sim: RunningSimulator, state: State): Promise<void> {
+  const id = await chargerId(page);
+  if (state === 'idle') sim.setConnector(id, 1, { status: 'Available', power: 0 });
+  if (state === 'charging' || state === 'stale' || state === 'two-connectors') sim.setConnector(id, 1, { status: 'Charging', power: 10.7 });
+  if (state === 'fault') sim.setConnector(id, 1, { status: 'Faulted', faultEventType: 'GroundFailure', faultEventDescription: 'Residual current detected (RCD)' });
+  if (state === 'two-connectors') {
+    // The built-in simulator has one connector per charger: the answer gets a second, idle one.
+    await page.route('**/generalStatus', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const first = body.evses[0].connectors[0];
+      body.evses[0].connectors.push({ ...first, connectorId: 2, onlineData: { ...first.onlineData, status: 'Available', power: 0, consumedEnergy: 0 } });
+      await route.fulfill({ response, json: body });
+    });
+  }
+}
+
+export async function expectFits(page: Page, what: string): Promise<void> {
+  const size = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    width: innerWidth,
+    height: innerHeight,
+  }));
+  expect(size.scrollWidth, `${what}: no sideways scrolling`).toBeLessThanOrEqual(size.width);
+  expect(size.scrollHeight, `${what}: nothing below the fold`).toBeLessThanOrEqual(size.height);
+}
+
+/**
+ * Fixed parts of every English message: plain strings as they are, messages with values split
+ * at the values. Parts that German shares (names such as "Cluster", "Live") are left out.
+ */
+function englishFragments(): string[] {
+  const HOLE = '\u0001';
+  const fragments = new Set<string>();
+  const german = new Set<string>();
+  const collect = (table: Record<string, unknown>, into: Set<string>) => {
+    for (const value of Object.values(table)) {
+      const text = typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)(HOLE, HOLE, HOLE)) : typeof value === 'string' ? value : null;
+      if (text === null) {
+        if (value && typeof value === 'object') collect(value as Record<string, unknown>, into);
+        continue;
+      }
+      for (const part of text.split(HOLE)) {
+        const trimmed = part.replace(/[\s.,:;·()…"“”„–-]+$/u, '').replace(/^[\s.,:;·()…"“”„–-]+/u, '');
+        if (trimmed.length >= 4 && /[a-z]/i.test(trimmed)) into.add(trimmed);
+      }
+    }
+  };
+  for (const table of [liveMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages]) {
+    collect(table.en as Record<string, unknown>, fragments);
+    collect(table.de as Record<string, unknown>, german);
+  }
+  collect(chargerLabels.en as unknown as Record<string, unknown>, fragments);
+  collect(chargerLabels.de as unknown as Record<string, unknown>, german);
+  return [...fragments].filter((f) => ![...german].some((g) => g.includes(f)));
+}
+const ENGLISH = englishFragments();
+
+export async function expectNoEnglish(page: Page, what: string): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = ENGLISH.filter((fragment) => new RegExp(`(^|[^\\p{L}])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
+  expect(found, `${what}: English text on a German page`).toEqual([]);
+}
+
+export async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${what} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Every visible control (or the label that makes it a target) is at least 44 × 44 px. */
+export async function expectTouchTargets(page: Page, what: string): Promise<void> {
+  const small = await page.evaluate((min) => {
+    const controls = document.querySelectorAll<HTMLElement>('a[href], button, select, input, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    const out: string[] = [];
+    for (const el of Array.from(controls)) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const label = el.closest('label')?.getBoundingClientRect();
+      const w = Math.max(box.width, label?.width ?? 0);
+      const h = Math.max(box.height, label?.height ?? 0);
+      if (w < min - 0.5 || h < min - 0.5) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(w)}×${Math.round(h)}`);
+    }
+    return out;
+  }, TOUCH_PX);
+  expect(small, `${what}: controls smaller than ${TOUCH_PX}×${TOUCH_PX} px`).toEqual([]);
+}
+
