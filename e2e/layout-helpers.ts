@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { liveMessages } from '../src/features/live/messages.ts';
+import { stripMessages } from '../src/features/live/strip-messages.ts';
 import { powerMessages } from '../src/features/power/messages.ts';
 import { garageMessages } from '../src/features/chargers/messages.ts';
 import { sessionsMessages } from '../src/features/sessions/messages.ts';
@@ -84,7 +85,7 @@ function englishFragments(): string[] {
       }
     }
   };
-  for (const table of [liveMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages]) {
+  for (const table of [liveMessages, stripMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages]) {
     collect(table.en as Record<string, unknown>, fragments);
     collect(table.de as Record<string, unknown>, german);
   }

@@ -4,7 +4,7 @@ import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
-import { liveMessages } from './messages.ts';
+import { stripMessages } from './strip-messages.ts';
 import { StripItem, StripSection } from './StripSection.tsx';
 
 type Link = Connectivity['wifi'];
@@ -17,7 +17,7 @@ interface ConnectivityPanelProps {
 }
 
 export function ConnectivityPanel({ section, sectionError, compact = false }: ConnectivityPanelProps) {
-  const m = useMessages(liveMessages);
+  const m = useMessages(stripMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
   const fmt = useFormat();

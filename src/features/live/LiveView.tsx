@@ -1,23 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { generalStatusQuery, STATUS_POLL_MS } from '../../api/queries.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow, useNowSelector } from '../../shared/hooks/use-now.ts';
-import { Button } from '../../shared/ui/Button.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
-import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { hasFault } from './connector-state.ts';
-import { attentionReasons, type Attention } from './household.ts';
-import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
+
+// Load guard, cluster and connectivity come after the cards: their own chunk, off the first load.
+const LiveStrip = lazy(() => import('./LiveStrip.tsx').then((m) => ({ default: m.LiveStrip })));
 
 interface LiveViewProps {
   chargerId: string;
@@ -45,7 +44,6 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const stale = state !== 'live';
   const price = useLivePrice();
   const totals = useEnergyTotals(chargerId);
-  const [opened, setOpened] = useState(false);
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
@@ -63,19 +61,6 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         })),
       )
     : [];
-  const attention = data
-    ? attentionReasons({
-        fault: connectors.some((c) => c.connector.onlineData && hasFault(c.connector.onlineData)),
-        offline: stale,
-        powerManagement: data.powerManagement,
-        connectivity: data.connectivity,
-      })
-    : [];
-  // Each part opens for what it can explain; offline alone is said by the banner and the cards.
-  const openPower = opened || attention.some((a) => POWER_ATTENTION.includes(a));
-  const openLinks = opened || attention.includes('fault') || attention.includes('section-broken');
-  const expanded = openPower || openLinks;
-
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
       <StaleBanner
@@ -117,41 +102,20 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
             <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
           )}
           {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
-          <div
-            className="@container min-w-0"
-            data-testid="live-strip"
-            data-expanded={expanded}
-            data-attention={attention.join(' ') || undefined}
-          >
-            <div className="grid gap-3 @3xl:grid-cols-2">
-              {openPower ? <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} /> : null}
-              {openLinks ? <ConnectivityPanel section={data.connectivity} sectionError={sectionError} /> : null}
-              {openPower && openLinks ? null : (
-                <div className="flex flex-wrap items-center gap-x-6 gap-y-1 rounded-2xl border border-border bg-panel px-4 py-1 @3xl:col-span-2">
-                  {openPower ? null : <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} compact />}
-                  {openLinks ? null : <ConnectivityPanel section={data.connectivity} sectionError={sectionError} compact />}
-                  {kiosk === 'locked' || expanded ? null : (
-                    <Button variant="link" className="ml-auto" aria-expanded={false} onClick={() => setOpened(true)}>
-                      {m.details}
-                    </Button>
-                  )}
-                </div>
-              )}
-            </div>
-            {expanded && opened && attention.length === 0 && kiosk !== 'locked' ? (
-              <Button variant="link" className="mt-1" aria-expanded onClick={() => setOpened(false)}>
-                {m.lessDetails}
-              </Button>
-            ) : null}
-          </div>
+          <Suspense fallback={<div />}>
+            <LiveStrip
+              data={data}
+              fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
+              stale={stale}
+              kiosk={kiosk}
+              sectionError={sectionError}
+            />
+          </Suspense>
         </div>
       )}
     </div>
   );
 }
-
-/** What opens the power-management part of the strip (the rest opens the connectivity part). */
-const POWER_ATTENTION: readonly Attention[] = ['meter-disconnected', 'building-near-limit', 'cluster-near-limit', 'members-disconnected', 'section-broken'];
 
 /** "last update 2 mins ago", ticking: the only part of the banner that needs the time. */
 function UpdatedAgo({ at }: { at: number }) {

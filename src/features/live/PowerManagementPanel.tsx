@@ -4,7 +4,7 @@ import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
-import { liveMessages } from './messages.ts';
+import { stripMessages } from './strip-messages.ts';
 import { StripItem, StripSection } from './StripSection.tsx';
 
 interface PowerManagementPanelProps {
@@ -16,7 +16,7 @@ interface PowerManagementPanelProps {
 
 /** Load guard and cluster, each only when installed or enabled, power against their limits. */
 export function PowerManagementPanel({ section, sectionError, compact = false }: PowerManagementPanelProps) {
-  const m = useMessages(liveMessages);
+  const m = useMessages(stripMessages);
   const fmt = useFormat();
   if (!section.ok) return <Panel title={m.powerManagement} error={sectionError(section.error)} />;
   const loadGuard = section.data?.loadGuard?.isInstalled ? section.data.loadGuard : null;
@@ -77,7 +77,7 @@ interface BudgetProps {
 }
 
 function Budget({ title, link, linkOk, powerLabel, power, limits }: BudgetProps) {
-  const m = useMessages(liveMessages);
+  const m = useMessages(stripMessages);
   const fmt = useFormat();
   const limitKw = phaseLimitsKw(limits);
   const amps = limits.filter((a): a is number => a != null);
