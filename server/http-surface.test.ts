@@ -104,10 +104,15 @@ describe('API errors', () => {
   it('routes an absolute-form request target to the configured charger, never to its host', async () => {
     const before = charger.requests.length;
     const { rawExchange } = await import('./test-support/raw-http.ts');
-    const response = await rawExchange(server.port, 'GET http://evil.example/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n');
+    const response = await rawExchange(server.port, 'GET http://127.0.0.1/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     expect(response.status).toBe(200);
     expect(charger.requests.length).toBe(before + 1);
     expect(charger.requests.at(-1)!.url).toBe('/api/generalStatus/');
+    // A foreign name in the request target counts as the host (it overrides the Host header).
+    const foreign = await rawExchange(server.port, 'GET http://evil.example/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(foreign.status).toBe(421);
+    expect(JSON.parse(foreign.body).error.code).toBe('host_not_allowed');
+    expect(charger.requests.length).toBe(before + 1);
   });
 
   it('never lets a path pick another upstream', async () => {
