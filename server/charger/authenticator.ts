@@ -60,7 +60,6 @@ export class Authenticator {
    */
   async authorized(send: (token: string | null) => Promise<Answer>, judgesCredentials: boolean): Promise<string> {
     const { chargerId, auth } = this.options;
-    const scope = judgesCredentials ? 'login' : 'request';
     let token = await this.currentToken();
     for (let retried = false; ; retried = true) {
       const answer = await send(token);
@@ -69,14 +68,14 @@ export class Authenticator {
         this.backoff.succeed();
         return answer.text;
       }
-      if (auth.kind === 'token') {
-        throw new UpstreamError('charger_auth_failed', 'the charger refused the configured token (HTTP 401); check CHARGER_TOKEN', chargerId, scope);
-      }
       const unproven = token === this.unprovenToken;
-      // A history query refused with a fresh token proves nothing about the token: keep it for
-      // the status call to judge.
-      if (!judgesCredentials && (unproven || retried)) {
+      // A history query refused with a static or fresh token proves nothing about the token:
+      // keep it for the status call to judge.
+      if (!judgesCredentials && (auth.kind === 'token' || unproven || retried)) {
         throw new UpstreamError('charger_auth_failed', 'the charger refused this request (HTTP 401)', chargerId, 'request');
+      }
+      if (auth.kind === 'token') {
+        throw new UpstreamError('charger_auth_failed', 'the charger refused the configured token (HTTP 401); check CHARGER_TOKEN', chargerId, 'login');
       }
       // Only the first request to see the stale token drops it; the others use the new one.
       if (this.token === token) this.token = null;
