@@ -95,9 +95,22 @@ describe('API errors', () => {
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-07T00:00:00Z&measure=building', /before/],
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-09T00:00:00Z&measure=../../etc', /measure/],
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z', /toTime|measure/],
+      // Values the charger itself would refuse: named here, never sent.
+      ['/api/chargers/platz13/chargingSession?userId=2147483648', /^userId: userId must be 0-2147483647$/],
+      ['/api/chargers/platz13/chargingSession?userId=9999999999', /^userId: userId must be 0-2147483647$/],
+      ['/api/chargers/platz13/chargingSession?chargingStartedTimeFrom=0000-01-01%2000:00:00', /^chargingStartedTimeFrom: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/chargingSession?chargingStartedTimeTo=2100-01-01%2000:00:00', /^chargingStartedTimeTo: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/powerProfile?fromTime=1999-12-31T23:00:00Z&toTime=2000-01-01T01:00:00Z&measure=building', /^fromTime: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/powerProfile?fromTime=9999-12-01T00:00:00Z&toTime=9999-12-02T00:00:00Z&measure=building', /^fromTime: must be between the years 2000 and 2099$/],
     ];
+    const before = charger.requests.length;
     for (const [path, message] of cases) {
       expect(await expectJsonError(await fetch(`${server.url}${path}`), 400, 'bad_request'), path).toMatch(message);
+    }
+    expect(charger.requests.length).toBe(before);
+    // The bounds themselves are accepted.
+    for (const path of ['/api/chargers/platz13/chargingSession?userId=2147483647&chargingStartedTimeFrom=2000-01-01%2000:00:00&chargingStartedTimeTo=2099-12-31%2023:59:59', '/api/chargers/platz13/chargingSession?userId=']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
     }
   });
 

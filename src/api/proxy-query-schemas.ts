@@ -45,8 +45,9 @@ const inQueryRange = (ms: number | null) => ms !== null && ms >= EARLIEST_QUERY_
 
 const filterTimeText = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss'),
+  // The year first: `0000-01-01` is out of range before it is an invalid date.
+  z.refine((text) => inQueryRange(Date.UTC(Number(text.slice(0, 4)), 6)), TIME_RANGE_MESSAGE),
   z.refine((text) => parseFilterTime(text) !== null, 'not a valid date and time'),
-  z.refine((text) => inQueryRange(parseFilterTime(text)), TIME_RANGE_MESSAGE),
 );
 const isoTime = z.iso.datetime({ offset: true }).check(z.refine((text) => inQueryRange(Date.parse(text)), TIME_RANGE_MESSAGE));
 
