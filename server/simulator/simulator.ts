@@ -12,7 +12,8 @@ import type { LoginResponse } from '../../src/api/charger-schemas.ts';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { CHARGER_ENDPOINTS, createFaultController, MALFORMED_SECTIONS, type ChargerEndpoint, type FaultController, type FaultSettings } from './faults.ts';
 import { profileKw, profileTime } from './format.ts';
-import { GarageModel, PROFILE_TO_TIME_MODES, type ChargerSpec, type ProfileToTime } from './garage.ts';
+import type { ChargerSpec } from './chargers-and-households.ts';
+import { GarageModel, PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
 import { DAY_MS } from './time-zone.ts';
 import {
   generalStatusJson,

@@ -6,7 +6,10 @@ import { formatTimeSpan } from '../../src/api/charger-parse.ts';
 import type { GeneralStatusWire } from '../../src/api/charger-schemas.ts';
 import type { ChargingSessionPageWire, ChargingSessionWire } from '../../src/api/session-schemas.ts';
 import { NET_MIN_VALUE, netTime, netTimeSeconds, round } from './format.ts';
-import { CHARGING_MODES, GarageModel, KW_PER_A, MIN_CURRENT_A, STOP_REASONS, USER_GUEST_CARD, type ChargerSpec, type ConnectorLive, type SessionLive } from './garage.ts';
+import type { ChargerSpec } from './chargers-and-households.ts';
+import { KW_PER_A, MIN_CURRENT_A } from './electrics.ts';
+import type { ConnectorLive, GarageModel, SessionLive } from './garage.ts';
+import { CHARGING_MODES, STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';
 import { hash4, STREAM, unit4 } from './random.ts';
 import { DAY_MS, HOUR_MS, type ZoneClock } from './time-zone.ts';
 
