@@ -5,7 +5,7 @@ import { GarageModel } from './garage.ts';
 import { STOP_REASONS } from './household-day.ts';
 import { STEP_MS } from './units.ts';
 import { ZoneClock } from './time-zone.ts';
-import { parseFilterTimeLocal } from './wire.ts';
+import { parseFilterTimeLocal } from './session-query.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2025-11-20T12:00:00Z');

@@ -148,23 +148,8 @@ export class DayPlanner {
     const stopRoll = rng();
     const stopAt = rng();
 
-    let user: number;
-    if (userRoll < 0.035) user = USER_NONE;
-    else if (userRoll < 0.055) user = USER_GUEST_CARD;
-    else {
-      const weights = [0.72, 0.2, 0.08].slice(0, charger.users.length);
-      let pick = userPick * weights.reduce((a, b) => a + b, 0);
-      user = 0;
-      while (user < weights.length - 1 && pick >= weights[user]!) pick -= weights[user++]!;
-    }
-    let stopReason = STOP_UNPLUG;
-    if (overnight) {
-      if (stopRoll < 0.86) stopReason = STOP_UNPLUG;
-      else if (stopRoll < 0.92) stopReason = STOP_USER;
-      else if (stopRoll < 0.96) stopReason = STOP_ENERGY;
-      else if (stopRoll < 0.98) stopReason = STOP_DEPARTURE;
-      else stopReason = STOP_POWER_LOSS;
-    } else if (stopRoll < 0.1) stopReason = STOP_USER;
+    const user = pickUser(userRoll, userPick, charger.users.length);
+    const stopReason = pickStopReason(stopRoll, overnight);
     let mode = modeRoll < 0.12 ? MODE_NONE : modeRoll < 0.22 ? MODE_ECO : MODE_FAST;
     if (stopReason === STOP_DEPARTURE) mode = MODE_SCHEDULED;
     // Whole kWh when the driver set a limit; otherwise to the meter's mWh.
@@ -209,6 +194,27 @@ export class DayPlanner {
 /** When energy stops flowing: the planned early end, or the car leaving. */
 export function chargeStopOf(session: PlannedSession): number {
   return Number.isNaN(session.plannedEndMs) ? session.disconnectedMs : session.plannedEndMs;
+}
+
+/** Who started the session: a user of the charger (by habit), the guest card, or nobody. */
+function pickUser(userRoll: number, userPick: number, users: number): number {
+  if (userRoll < 0.035) return USER_NONE;
+  if (userRoll < 0.055) return USER_GUEST_CARD;
+  const weights = [0.72, 0.2, 0.08].slice(0, users);
+  let pick = userPick * weights.reduce((a, b) => a + b, 0);
+  let user = 0;
+  while (user < weights.length - 1 && pick >= weights[user]!) pick -= weights[user++]!;
+  return user;
+}
+
+/** How the session is planned to end; most cars are simply unplugged in the morning. */
+function pickStopReason(stopRoll: number, overnight: boolean): number {
+  if (!overnight) return stopRoll < 0.1 ? STOP_USER : STOP_UNPLUG;
+  if (stopRoll < 0.86) return STOP_UNPLUG;
+  if (stopRoll < 0.92) return STOP_USER;
+  if (stopRoll < 0.96) return STOP_ENERGY;
+  if (stopRoll < 0.98) return STOP_DEPARTURE;
+  return STOP_POWER_LOSS;
 }
 
 function clamp(value: number, lo: number, hi: number): number {
