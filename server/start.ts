@@ -7,8 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { ChargerClient } from './charger-client.ts';
+import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
@@ -24,6 +25,8 @@ export interface StartOptions {
   host?: string;
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+  /** Connection timeouts of our HTTP server (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningServer {
@@ -85,7 +88,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log });
+    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
