@@ -12,7 +12,7 @@ export const BROWSER_BUILD = {
   name: 'the dashboard',
   script: 'build:browser',
   entry: 'dist/index.html',
-  sources: ['src', 'public', 'index.html', 'vite.config.ts', 'tailwind.config.js', 'package-lock.json'],
+  sources: ['src', 'public', 'index.html', 'vite.config.ts', 'tailwind.config.js'],
 };
 
 /** The server (tsc -p tsconfig.server.json): its entry file and what it is built from. */
@@ -20,8 +20,14 @@ export const SERVER_BUILD = {
   name: 'the server',
   script: 'build:server',
   entry: 'dist-server/server/main.js',
-  sources: ['server', 'src/api', 'src/shared', 'tsconfig.server.json', 'tsconfig.base.json', 'package-lock.json'],
+  sources: ['server', 'src/api', 'src/shared', 'tsconfig.server.json', 'tsconfig.base.json'],
 };
+
+/*
+ * package-lock.json is not among the sources: `npm prune` and `npm ci` rewrite it without
+ * changing it, which would make a production install look stale. After a dependency update,
+ * `npm run build`.
+ */
 
 /** Tests are not part of either build. */
 const NOT_BUILT = /\.test\.tsx?$/;
