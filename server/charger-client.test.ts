@@ -288,7 +288,9 @@ describe('what is and is not the charger’s fault', () => {
     expect(result).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal server error' } } });
     expect(charger.requests.length).toBe(before);
     expect(logs.some((line) => line.startsWith('internal error on GET /api/chargers/platz-13/generalStatus'))).toBe(true);
+    // Health names it as ours, not as the charger's.
     const health = await get('/api/health');
-    expect(health.body.chargers[0]).toMatchObject({ lastError: null });
+    expect(health.body.ok).toBe(false);
+    expect(health.body.chargers[0].lastError).toEqual({ code: 'internal', message: 'internal error while reading the status; see the server log' });
   });
 });

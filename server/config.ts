@@ -35,6 +35,10 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   /** How long a generalStatus answer is shared between clients. */
   statusTtlMs: number;
+  /** How often each charger's collector asks for its status while someone listens. */
+  statusIntervalMs: number;
+  /** Most event streams open at once; one more is refused with 503. */
+  maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
   /**
    * Host names the server answers for besides IP literals, localhost, this machine's name and
@@ -78,6 +82,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     timeZone,
     upstreamTimeoutMs: parseInteger(env.CHARGER_TIMEOUT_MS, 'CHARGER_TIMEOUT_MS', 5000, 100, 120_000),
     statusTtlMs: parseInteger(env.STATUS_TTL_MS, 'STATUS_TTL_MS', 2000, 0, 60_000),
+    statusIntervalMs: parseInteger(env.STATUS_INTERVAL_MS, 'STATUS_INTERVAL_MS', 5000, 500, 600_000),
+    maxStreams: parseInteger(env.MAX_STREAMS, 'MAX_STREAMS', 200, 1, 100_000),
     pricing: {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),

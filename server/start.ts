@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
@@ -36,6 +37,8 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   simulator: RunningSimulator | null;
+  /** One per charger, by id: held by screens' event streams (and the archive). */
+  collectors: Map<string, StatusCollector>;
   close(): Promise<void>;
 }
 
@@ -80,15 +83,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ...options.clientOptions,
       }),
   );
+  const collectors = new Map(
+    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log })]),
+  );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   const closeUpstream = async () => {
+    for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
     await simulator?.close();
   };
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -107,6 +114,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config,
     simulator,
+    collectors,
     async close() {
       await app.close();
       await closeUpstream();
