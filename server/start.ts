@@ -36,6 +36,8 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   simulator: RunningSimulator | null;
+  /** The upstream client of each charger, by id. */
+  clients: Map<string, ChargerClient>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config,
     simulator,
+    clients: new Map(clients.map((client) => [client.id, client])),
     async close() {
       await app.close();
       await closeUpstream();
