@@ -12,7 +12,7 @@ import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
 import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
-import { QueueFullError } from './charger/scheduler.ts';
+import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError, truncate } from './http/error-reply.ts';
@@ -151,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const form = validateQuery(sessionFilterSchema, request, reply);
     if (!form) return reply;
-    return forward(reply, client.chargingSession(definedStrings(form), { clientKey: request.ip }));
+    return forward(reply, client.chargingSession(definedStrings(form), historyOptions(request, reply)));
   });
 
   app.get<{ Params: { id: string } }>('/api/chargers/:id/powerProfile', async (request, reply) => {
@@ -159,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const query = validateQuery(powerProfileQuerySchema, request, reply);
     if (!query) return reply;
-    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, { clientKey: request.ip }));
+    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
   for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
@@ -248,6 +248,18 @@ function validateQuery<S extends z.ZodMiniType>(schema: S, request: FastifyReque
   return null;
 }
 
+/**
+ * A history request's place in the charger's fair queue (its remote address), and a signal that
+ * aborts when its connection closes before the answer, so an abandoned request is never sent.
+ */
+function historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal } {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return { clientKey: request.ip, signal: gone.signal };
+}
+
 function definedStrings(record: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -259,6 +271,12 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
   } catch (error) {
     if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
     if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer: the connection is closed already.
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
     throw error;
   }
 }

@@ -39,6 +39,8 @@ export interface RunningServer {
   simulator: RunningSimulator | null;
   /** One per charger, by id: held by screens' event streams (and the archive). */
   collectors: Map<string, StatusCollector>;
+  /** The upstream client of each charger, by id. */
+  clients: Map<string, ChargerClient>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     simulator,
     collectors,
+    clients: new Map(clients.map((client) => [client.id, client])),
     async close() {
       await app.close();
       await closeUpstream();
