@@ -83,22 +83,6 @@ export const KNOWN_CONNECTOR_STATUSES = [
 ] as const;
 export type KnownConnectorStatus = (typeof KNOWN_CONNECTOR_STATUSES)[number];
 
-export const KNOWN_CHARGING_MODES = ['Fast', 'Eco', 'Scheduled', 'Solar'] as const;
-
-export const KNOWN_STOP_REASONS = [
-  'LocalStopUserDisconnectedCableFromVehicle',
-  'LocalStopUserStoppedCharging',
-  'RemoteStop',
-  'EnergyLimitReached',
-  'DepartureTimeReached',
-  'EVDisconnected',
-  'PowerLoss',
-  'Reboot',
-  'EmergencyStop',
-  'DeAuthorized',
-  'Other',
-] as const;
-
 // ---------------------------------------------------------------------------------------------
 // POST /api/webOperatorLogin/
 

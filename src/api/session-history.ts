@@ -178,7 +178,7 @@ export function cutToRange<T extends { chargingStartedTime: number | null }>(ses
 
 /**
  * A piece read this long after its end is final: no session can start in it any more, whatever
- * our clock and the charger's disagree by, and the proxy's 10 s answer cache has expired.
+ * our clock and the charger's disagree by.
  */
 export const HISTORY_SETTLE_MS = 10 * 60_000;
 
