@@ -1,5 +1,5 @@
 /**
- * The power chart panel on the live view (issue 5): range picker, chart, legend with energies.
+ * The power chart panel on the live view: range picker, chart, legend with energies.
  * Loaded lazily by the shell, so Recharts never delays the connector cards.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
