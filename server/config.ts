@@ -1,7 +1,7 @@
 /**
- * Server configuration from the environment (DESIGN §4). Everything is validated up front so a
- * mistake stops start-up with one line that says what to fix, instead of a dashboard that looks
- * fine and shows nothing.
+ * Server configuration from the environment (the variables: docs/architecture.md#configuration).
+ * Everything is validated up front so a mistake stops start-up with one line that says what to
+ * fix, instead of a dashboard that looks fine and shows nothing.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';

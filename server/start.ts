@@ -14,7 +14,7 @@ import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
-  /** An already loaded configuration (`npm start` validates it before building); else read from `env`. */
+  /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
   config?: ServerConfig;
   env?: Record<string, string | undefined>;
   /** Built SPA directory; null for API only. */
