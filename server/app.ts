@@ -1,5 +1,5 @@
 /**
- * Our HTTP server (DESIGN §3): a small allow-listed proxy in front of the chargers, and in
+ * Our HTTP server: a small allow-listed proxy in front of the chargers, and in
  * production the static SPA. Nothing in a request can choose the upstream address: the routes
  * below are the only way to the chargers, and each maps to one fixed charger path.
  */
@@ -7,32 +7,43 @@ import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyCompress from '@fastify/compress';
 import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
-import {
-  ERROR_STATUS,
-  type ChargersResponse,
-  type ErrorBody,
-  type ErrorCode,
-  type HealthResponse,
-} from '../src/api/server-schemas.ts';
-import { UpstreamError, type ChargerClient } from './charger-client.ts';
+import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
+import type { ChargerClient } from './charger/charger-client.ts';
+import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
+import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
+import { sendError, truncate } from './http/error-reply.ts';
+import { frameworkErrorOptions } from './http/framework-errors.ts';
+import { createHostCheck, registerHostCheck } from './http/host-check.ts';
+import { registerSecurityHeaders, securityHeaderSet } from './http/security-headers.ts';
+import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
+import type { ChargerHealth } from './charger/failure-record.ts';
+import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
+import { registerEventsRoute } from './events/events-route.ts';
 
 export interface AppOptions {
   config: ServerConfig;
   clients: ChargerClient[];
+  /** One per charger, by id: the only reader of the chargers' status. */
+  collectors: ReadonlyMap<string, StatusCollector>;
   /** Built SPA to serve; null in development, where Vite serves it. */
   distDir: string | null;
   buildId: string;
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
+  /** Connection timeouts; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
+/** A reading older than this many status intervals is stale (screens use the same figure). */
+const STALE_AFTER_INTERVALS = 2.5;
+/** A stream silent this long is taken for a buffering proxy; at least three intervals' events are due by then. */
+const MIN_STREAM_SILENCE_MS = 30_000;
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 /** Longest request line we look at; anything longer is refused before routing. */
 const MAX_URL_LENGTH = 4096;
@@ -46,59 +57,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024,
     return503OnClosing: true,
-    // Malformed HTTP (bad request line, oversized headers) still gets our JSON error shape.
-    clientErrorHandler(error, socket) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify(errorBody('bad_request', status === 431 ? 'request headers too large' : 'malformed HTTP request'));
-      if (socket.writable) {
-        socket.end(
-          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-            `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        );
-      } else {
-        socket.destroy();
-      }
-    },
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
+    // Malformed HTTP, malformed URLs and late requests still get our JSON error shape and headers.
+    ...frameworkErrorOptions(await securityHeaderSet()),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,
-      onBadUrl(path, _req, res) {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorBody('bad_request', `malformed URL: ${path.slice(0, 100)}`)));
-      },
-      onMaxParamLength(path, _req, res) {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorBody('bad_request', `path segment too long: ${path.slice(0, 100)}…`)));
-      },
     },
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Recharts and React set inline style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // The wake-lock fallback plays a tiny muted video from a data URL.
-        mediaSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        // No upgrade-insecure-requests: tablets reach us on plain http:// LAN addresses.
-      },
-    },
-    // HSTS would lock LAN users out of plain http after a single https visit.
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app);
+  registerHostCheck(app, createHostCheck(config.allowedHosts));
+  registerLongLivedExemption(app);
   await app.register(fastifyCompress, { threshold: 1024 });
 
   // Every request is a GET: refuse bodies before anything parses them, and overlong URLs.
@@ -115,7 +85,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return sendError(reply, status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : 'bad_request', error.message, undefined, status);
+      // Only statuses we have a code for keep theirs. A static file outside the served folder
+      // (a traversal, refused with 403) is simply not there.
+      if (status === 403 || status === 404) return sendError(reply, 'not_found', `not found: ${truncate(request.url.split('?')[0] ?? '')}`);
+      return sendError(reply, status === 405 ? 'method_not_allowed' : status === 408 ? 'request_timeout' : 'bad_request', error.message);
     }
     request.log.error(error);
     options.log?.(`internal error on ${request.method} ${truncate(request.url.split('?')[0] ?? '')}: ${error.stack ?? error.message}`);
@@ -140,16 +113,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       chargers: options.clients.map((client) => client.info),
       build: buildId,
       pricing: config.pricing,
+      statusIntervalMs: config.statusIntervalMs,
+      staleAfterMs: STALE_AFTER_INTERVALS * config.statusIntervalMs,
+      streamSilenceMs: Math.max(MIN_STREAM_SILENCE_MS, 3 * config.statusIntervalMs),
+      now: new Date().toISOString(),
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
   app.get('/api/health', async (request, reply) => {
     if (!noQuery(request, reply)) return reply;
-    // Asks each charger through the shared status cache, so health checks cost the chargers nothing extra.
-    await Promise.all(options.clients.map((client) => client.generalStatus().catch(() => undefined)));
+    // The collectors' readings, validated as the screens get them; a collector nobody holds reads
+    // once now (through the client's status cache), so health checks cost the chargers nothing extra.
+    // A held collector's reading is at most an interval old; one nobody holds reads anew unless
+    // its last reading is still within the status cache's time.
+    const states = await Promise.all(
+      options.clients.map((client) => {
+        const collector = options.collectors.get(client.id);
+        if (!collector) return Promise.resolve(null);
+        return collector.sample(collector.held ? STALE_AFTER_INTERVALS * config.statusIntervalMs : config.statusTtlMs);
+      }),
+    );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client) => client.health());
+    const chargers = options.clients.map((client, index) => healthOf(client.health(), states[index] ?? null));
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -165,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const form = validateQuery(sessionFilterSchema, request, reply);
     if (!form) return reply;
-    return forward(reply, client.chargingSession(definedStrings(form)));
+    return forward(reply, client.chargingSession(definedStrings(form), historyOptions(request, reply)));
   });
 
   app.get<{ Params: { id: string } }>('/api/chargers/:id/powerProfile', async (request, reply) => {
@@ -173,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const query = validateQuery(powerProfileQuerySchema, request, reply);
     if (!query) return reply;
-    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }));
+    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
   for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
@@ -184,6 +170,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         sendError(reply.header('allow', 'GET, HEAD'), 'method_not_allowed', `${request.method} is not allowed here; use GET`),
     });
   }
+
+  registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
 
   // ------------------------------------------------------------------------------------------
   // The built SPA
@@ -206,6 +194,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * A charger's health as its collector last saw the status: a failure, or a status whose sections
+ * do not have the expected shape, is not ok even when the charger answered.
+ */
+function healthOf(client: ChargerHealth, state: CollectorState | null): ChargerHealth {
+  if (!state) return client;
+  if (isFailure(state)) return { ...client, lastError: state.error };
+  const broken = Object.entries(state.live).flatMap(([name, section]) => (section.ok ? [] : [`${name}: ${section.error}`]));
+  if (broken.length === 0) return client;
+  return { ...client, lastError: { code: 'charger_bad_response', message: `the status answer has an unexpected shape (${broken.join('; ')})` } };
+}
+
 /** Vite's hashed output lives in `<distDir>/assets/`. */
 function isHashedAsset(distDir: string, filePath: string): boolean {
   return relative(distDir, filePath).startsWith(`assets${sep}`);
@@ -213,22 +213,6 @@ function isHashedAsset(distDir: string, filePath: string): boolean {
 
 function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
-}
-
-function truncate(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
-}
-
-export function errorBody(code: ErrorCode, message: string, chargerId?: string): ErrorBody {
-  return { error: chargerId ? { code, message, chargerId } : { code, message } };
-}
-
-function sendError(reply: FastifyReply, code: ErrorCode, message: string, chargerId?: string, status?: number): FastifyReply {
-  return reply
-    .status(status ?? ERROR_STATUS[code])
-    .header('cache-control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(errorBody(code, message, chargerId));
 }
 
 function findClient(
@@ -264,6 +248,18 @@ function validateQuery<S extends z.ZodMiniType>(schema: S, request: FastifyReque
   return null;
 }
 
+/**
+ * A history request's place in the charger's fair queue (its remote address), and a signal that
+ * aborts when its connection closes before the answer, so an abandoned request is never sent.
+ */
+function historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal } {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return { clientKey: request.ip, signal: gone.signal };
+}
+
 function definedStrings(record: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -274,6 +270,13 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(text);
   } catch (error) {
     if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+    if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer: the connection is closed already.
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
     throw error;
   }
 }

@@ -8,10 +8,15 @@ export const ERROR_CODES = [
   'bad_request',
   'not_found',
   'method_not_allowed',
+  'request_timeout',
+  'host_not_allowed',
+  'too_many_requests',
   'charger_auth_failed',
   'charger_unreachable',
   'charger_bad_response',
   'charger_timeout',
+  'too_many_streams',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -20,10 +25,18 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   not_found: 404,
   method_not_allowed: 405,
+  /** The request did not arrive in time (a client that opens a connection and sends nothing). */
+  request_timeout: 408,
+  /** The Host header names none of this server's names: a DNS-rebinding page, or a missing ALLOWED_HOSTS entry. */
+  host_not_allowed: 421,
+  /** One client has too many history requests waiting for a charger. */
+  too_many_requests: 429,
   charger_auth_failed: 502,
   charger_unreachable: 502,
   charger_bad_response: 502,
   charger_timeout: 504,
+  too_many_streams: 503,
+  internal: 500,
 };
 
 export const errorBodySchema = z.object({
@@ -54,6 +67,14 @@ export const chargersResponseSchema = z.object({
   build: z.optional(z.string()),
   /** Server defaults for the session cost (PRICE_PER_KWH, CURRENCY). */
   pricing: z.optional(z.object({ pricePerKwh: z.nullable(z.number()), currency: z.string() })),
+  /** How often the server reads each charger's status (STATUS_INTERVAL_MS). */
+  statusIntervalMs: z.optional(z.number()),
+  /** A reading older than this (by the server's clock) is stale. */
+  staleAfterMs: z.optional(z.number()),
+  /** An event stream silent this long is taken for a buffering proxy: the page polls instead. */
+  streamSilenceMs: z.optional(z.number()),
+  /** The server's clock when it answered (ISO), so a tablet can correct its own. */
+  now: z.optional(z.string()),
 });
 export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
 

@@ -146,7 +146,7 @@ describe('GarageView', () => {
     await settle();
     expect(tile('platz5').dataset.connection).toBe('never');
     expect(tile('platz5').textContent).toContain('Nie erreicht');
-    expect(tile('platz5').textContent).toContain('Ladestation antwortet nicht');
+    expect(tile('platz5').textContent).toContain('Ladestation hat nicht rechtzeitig geantwortet');
     expect(tile('platz4').textContent).toContain('Lädt');
     expect(tile('platz4').textContent).toContain('7,4\u202fkW');
   });
@@ -168,8 +168,12 @@ describe('GarageView', () => {
     expect(screen.getByRole('link', { name: /all chargers/ }).getAttribute('href')).toBe('/sessions?charger=all&lang=de&theme=light');
   });
 
-  it('has no links on a kiosk display', async () => {
+  it('keeps the tiles as links on a touch kiosk, and has none on a locked one', async () => {
     renderGarage(undefined, '?kiosk=1');
+    await settle();
+    expect(screen.getAllByTestId('charger-tile-link')).toHaveLength(3);
+    cleanup();
+    renderGarage(undefined, '?kiosk=locked');
     await settle();
     expect(screen.queryAllByRole('link')).toEqual([]);
     expect(screen.getAllByTestId('charger-tile')).toHaveLength(3);

@@ -1,6 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Connector } from '../../api/charger-schemas.ts';
-import { STATUS_POLL_MS } from '../../api/queries.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
@@ -20,6 +19,8 @@ interface ConnectorCardProps {
   connector: Connector;
   /** When the data was fetched: the session clock ticks on from there. */
   fetchedAt: number;
+  /** The server's status interval: the session clock ticks on for two of them without news. */
+  statusIntervalMs: number;
   /**
    * The values are old (charger or server unreachable, or no answer for too long). One boolean,
    * however staleness is decided upstream: the card dims its values, turns its status neutral
@@ -46,7 +47,7 @@ const CARD_CLOCK_MS = 30_000;
  */
 const NO_PRICE: LivePrice = { pricePerKwh: null, currency: 'EUR' };
 
-export function ConnectorCard({ label, connector, fetchedAt, stale = false, price = NO_PRICE, totals, compact = false }: ConnectorCardProps) {
+export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, stale = false, price = NO_PRICE, totals, compact = false }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
@@ -119,7 +120,7 @@ export function ConnectorCard({ label, connector, fetchedAt, stale = false, pric
                 label={m.duration}
                 testId="session-duration"
                 // A new session starts its own clock.
-                value={<SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} />}
+                value={<SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} statusIntervalMs={statusIntervalMs} />}
                 hint={started === null ? undefined : m.since(fmt.time(started))}
               />
               <Stat label={m.costSoFar} value={money(costOf(online.consumedEnergy, price.pricePerKwh))} testId="session-cost" />
@@ -167,10 +168,10 @@ function PeriodStat({ label, kwh, cost, testId }: { label: string; kwh: number |
  * a session: an answer from the server's 2 s cache carries a value a second or two old, which
  * would otherwise undo the seconds already shown (the parent keys this by session id).
  */
-function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number | null; fetchedAt: number }): ReactNode {
+function SessionClock({ reportedSeconds, fetchedAt, statusIntervalMs }: { reportedSeconds: number | null; fetchedAt: number; statusIntervalMs: number }): ReactNode {
   const fmt = useFormat();
   const now = useNow(1000);
-  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * STATUS_POLL_MS);
+  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * statusIntervalMs);
   const [shown, setShown] = useState(ticking);
   const seconds = ticking != null && shown != null && shown > ticking ? shown : ticking;
   // Remembering what was shown during render, as React documents for values from earlier renders.

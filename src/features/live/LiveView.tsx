@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { generalStatusQuery, STATUS_POLL_MS } from '../../api/queries.ts';
+import { generalStatusQuery } from '../../api/queries.ts';
+import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
@@ -40,7 +41,8 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const { data, dataUpdatedAt, error } = status;
   const failed = status.isError;
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
-  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, pollMs: STATUS_POLL_MS }));
+  const timings = useStatusTimings();
+  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const stale = state !== 'live';
   const price = useLivePrice();
   const totals = useEnergyTotals(chargerId);
@@ -90,6 +92,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
                   label={c.label}
                   connector={c.connector}
                   fetchedAt={dataUpdatedAt}
+                  statusIntervalMs={timings.statusIntervalMs}
                   stale={stale}
                   price={price}
                   // Today and this month are the charger's: said once, on the first card.
