@@ -86,7 +86,6 @@ export function AppShell() {
             chargers={list}
             hasChargerParam={chosenId !== null}
             combined={combined}
-            pricing={chargers.data?.pricing ?? { pricePerKwh: null, currency: 'EUR' }}
           />
         )}
       </main>
@@ -99,10 +98,9 @@ interface RoutesProps {
   chargers: ChargerInfo[];
   hasChargerParam: boolean;
   combined: boolean;
-  pricing: { pricePerKwh: number | null; currency: string };
 }
 
-function Routes({ charger, chargers, hasChargerParam, combined, pricing }: RoutesProps) {
+function Routes({ charger, chargers, hasChargerParam, combined }: RoutesProps) {
   const m = useMessages(shellMessages);
   const search = useSearch();
   return (
@@ -125,7 +123,7 @@ function Routes({ charger, chargers, hasChargerParam, combined, pricing }: Route
       </Route>
       <Route path="/sessions">
         <LazyPart fallback={<p className="p-6 text-muted">{m.loading}</p>}>
-          <SessionsView chargers={combined ? chargers : [charger]} pricing={pricing} />
+          <SessionsView chargers={combined ? chargers : [charger]} />
         </LazyPart>
       </Route>
       <Route path="/garage">
