@@ -204,6 +204,8 @@ export const TIMELINE_KINDS = [
   'reachable',
   'load_guard_disconnected',
   'load_guard_connected',
+  /** Any other connector status (Unavailable, Reserved, one we have never seen); `detail` names it. */
+  'status',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
