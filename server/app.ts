@@ -18,6 +18,9 @@ import {
   type ErrorCode,
   type HealthResponse,
 } from '../src/api/server-schemas.ts';
+import type { Archive } from './archive/archive.ts';
+import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
+import { createSettingsStore } from './archive/settings.ts';
 import { UpstreamError, type ChargerClient } from './charger-client.ts';
 import type { ServerConfig } from './config.ts';
 
@@ -30,9 +33,12 @@ export interface AppOptions {
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
+  /** The SQLite archive; null or absent with ARCHIVE=off. */
+  archive?: Archive | null;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
+const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 /** Longest request line we look at; anything longer is refused before routing. */
 const MAX_URL_LENGTH = 4096;
@@ -40,6 +46,7 @@ const MAX_URL_LENGTH = 4096;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, distDir, buildId } = options;
   const clients = new Map(options.clients.map((client) => [client.id, client]));
+  const archive = options.archive ?? null;
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -101,10 +108,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  // Every request is a GET: refuse bodies before anything parses them, and overlong URLs.
+  // Every request but the settings' PUT is a GET: refuse bodies before anything parses them,
+  // and overlong URLs. The settings' PUT takes JSON and nothing else.
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > MAX_URL_LENGTH) {
       return sendError(reply, 'bad_request', 'URL too long');
+    }
+    if (isSettingsWrite(request)) {
+      if (!isJson(request)) return sendError(reply, 'unsupported_media_type', 'settings are sent as JSON (Content-Type: application/json)');
+      return;
     }
     const length = request.headers['content-length'];
     if ((length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined) {
@@ -149,7 +161,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Asks each charger through the shared status cache, so health checks cost the chargers nothing extra.
     await Promise.all(options.clients.map((client) => client.generalStatus().catch(() => undefined)));
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client) => client.health());
+    const chargers = options.clients.map((client) => {
+      const health = client.health();
+      return archive ? { ...health, archive: archive.health(client.id) } : health;
+    });
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -176,7 +191,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }));
   });
 
-  for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
+  registerArchiveRoutes(app, {
+    archive,
+    clients,
+    settings: createSettingsStore(archive?.store ?? null, config.pricing),
+    zone: config.timeZone,
+    adminPin: config.adminPin,
+    sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
+    upstreamError: (reply, error) => {
+      if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+      throw error;
+    },
+  });
+  app.route({
+    method: OTHER_METHODS.filter((m) => m !== 'PUT'),
+    url: SETTINGS_URL,
+    handler: (request, reply) =>
+      sendError(reply.header('allow', 'GET, HEAD, PUT'), 'method_not_allowed', `${request.method} is not allowed here; use GET or PUT`),
+  });
+
+  for (const url of ['/api/chargers', '/api/health', ...[...CHARGER_ROUTES, ...ARCHIVE_ROUTES].map((r) => `/api/chargers/:id/${r}`)]) {
     app.route({
       method: [...OTHER_METHODS],
       url,

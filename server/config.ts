@@ -36,6 +36,10 @@ export interface ServerConfig {
   /** How long a generalStatus answer is shared between clients. */
   statusTtlMs: number;
   pricing: { pricePerKwh: number | null; currency: string };
+  /** The SQLite archive (ARCHIVE_PATH); null with ARCHIVE=off. */
+  archive: { path: string } | null;
+  /** PUT /api/settings needs it (ADMIN_PIN); null when unset. */
+  adminPin: string | null;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +81,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),
     },
+    archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH),
+    adminPin: parseAdminPin(env.ADMIN_PIN),
   };
 
   if (env.CHARGERS_FILE?.trim()) {
@@ -208,6 +214,23 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
   return s || 'charger';
+}
+
+/** Where the archive lives, relative to the working directory unless absolute. */
+export const DEFAULT_ARCHIVE_PATH = './data/archive.sqlite';
+
+function parseArchive(flag: string | undefined, path: string | undefined): { path: string } | null {
+  const value = flag?.trim().toLowerCase();
+  if (value && ['0', 'false', 'no', 'off'].includes(value)) return null;
+  if (value && !['1', 'true', 'yes', 'on'].includes(value)) throw new ConfigError(`ARCHIVE must be on or off, not "${flag}"`);
+  return { path: path?.trim() || DEFAULT_ARCHIVE_PATH };
+}
+
+function parseAdminPin(text: string | undefined): string | null {
+  const pin = text?.trim();
+  if (!pin) return null;
+  if (pin.length < 4 || pin.length > 64) throw new ConfigError('ADMIN_PIN must be 4 to 64 characters');
+  return pin;
 }
 
 function parseInteger(text: string | undefined, name: string, fallback: number, min: number, max: number): number {

@@ -857,12 +857,14 @@ export class GarageModel {
   }
 
   /**
-   * Power profile points of one charger: every 5-minute step whose start lies in [from, to] and
-   * whose interval has ended by `now`, except while the charger was rebooting.
+   * Power profile points of one charger: every 5-minute step whose start lies in [from, to]
+   * (or [from, to) with `toTime: 'exclusive'`) and whose interval has ended by `now`, except
+   * while the charger was rebooting.
    */
-  profile(charger: number, from: number, to: number, now: number, measures: readonly string[]): ProfilePoint[] {
+  profile(charger: number, from: number, to: number, now: number, measures: readonly string[], toTime: ProfileToTime = 'inclusive'): ProfilePoint[] {
     const lo = Math.max(from, this.historyStartMs);
-    const hi = Math.min(to, now - STEP_MS);
+    // Step starts are whole milliseconds, so "before `to`" is "at most `to` - 1".
+    const hi = Math.min(toTime === 'exclusive' ? to - 1 : to, now - STEP_MS);
     const points: ProfilePoint[] = [];
     if (hi < lo) return points;
     const wantConnectors: Array<[string, number]> = [];
@@ -896,6 +898,14 @@ export class GarageModel {
     return points;
   }
 }
+
+/**
+ * Whether a power profile point stamped exactly `toTime` is part of the answer. The real
+ * charger's choice is not documented; the simulator can play either so the code reading the
+ * profile is tested against both.
+ */
+export type ProfileToTime = 'inclusive' | 'exclusive';
+export const PROFILE_TO_TIME_MODES = ['inclusive', 'exclusive'] as const satisfies readonly ProfileToTime[];
 
 export interface ProfilePoint {
   time: number;

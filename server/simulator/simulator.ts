@@ -12,7 +12,7 @@ import type { LoginResponse } from '../../src/api/charger-schemas.ts';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { CHARGER_ENDPOINTS, createFaultController, MALFORMED_SECTIONS, type ChargerEndpoint, type FaultController, type FaultSettings } from './faults.ts';
 import { profileKw, profileTime } from './format.ts';
-import { GarageModel, type ChargerSpec } from './garage.ts';
+import { GarageModel, PROFILE_TO_TIME_MODES, type ChargerSpec, type ProfileToTime } from './garage.ts';
 import { DAY_MS } from './time-zone.ts';
 import {
   generalStatusJson,
@@ -28,6 +28,7 @@ import {
 } from './wire.ts';
 
 export type { ConnectorOverride } from './wire.ts';
+export type { ProfileToTime } from './garage.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 
 export interface SimulatorOptions {
@@ -55,6 +56,12 @@ export interface SimulatorOptions {
   tokenTtlMs?: number;
   /** The chargers' local zone, default Europe/Berlin; the session filter's times are read in it. */
   timeZone?: string;
+  /**
+   * Whether powerProfile includes the point stamped exactly `toTime`: 'inclusive' (default, the
+   * 5-minute steps starting in [fromTime, toTime]) or 'exclusive' ([fromTime, toTime)).
+   * Either for every charger, or per charger id (chargers not named: inclusive).
+   */
+  profileToTime?: ProfileToTime | Record<string, ProfileToTime>;
   quiet?: boolean;
 }
 
@@ -168,6 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   model.ensureIndexed(startTime);
   const specs = model.chargers;
   const byId = new Map(specs.map((spec) => [spec.id, spec]));
+  const profileToTimeOf = profileToTimeOption(options.profileToTime, byId);
 
   // --- tokens: per charger, each wallbox has its own login
   const tokens = new Map<string, Map<string, number>>(specs.map((spec) => [spec.id, new Map()]));
@@ -355,7 +363,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       .map((m) => m.trim().toLowerCase())
       .filter((m) => m !== '');
     const measures = asked.length === 0 ? all : asked.filter((m) => /^(connector\d+|building|cluster)$/.test(m));
-    const points = model.profile(spec.index, from, to, now(), measures).map((point) => {
+    const points = model.profile(spec.index, from, to, now(), measures, profileToTimeOf(spec.id)).map((point) => {
       const out: Record<string, string | number> = { time: profileTime(point.time) };
       for (const [name, value] of point.values) out[name] = profileKw(value);
       return out;
@@ -442,6 +450,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           id: spec.id,
           name: spec.name,
           baseUrl: `${url}/c/${spec.id}`,
+          profileToTime: profileToTimeOf(spec.id),
           connectors: status.evses.flatMap((evse) =>
             evse.connectors.map((connector) => ({
               connectorId: connector.connectorId,
@@ -573,6 +582,24 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function profileToTimeOption(value: SimulatorOptions['profileToTime'], known: ReadonlyMap<string, unknown>): (chargerId: string) => ProfileToTime {
+  const check = (mode: unknown, what: string): ProfileToTime => {
+    if (!PROFILE_TO_TIME_MODES.includes(mode as ProfileToTime)) throw new RangeError(`simulator: ${what} must be "inclusive" or "exclusive", got "${String(mode)}"`);
+    return mode as ProfileToTime;
+  };
+  if (value === undefined) return () => 'inclusive';
+  if (typeof value === 'string') {
+    const mode = check(value, 'profileToTime');
+    return () => mode;
+  }
+  const modes = new Map<string, ProfileToTime>();
+  for (const [id, mode] of Object.entries(value)) {
+    if (!known.has(id)) throw new RangeError(`simulator: profileToTime names unknown charger "${id}" (known: ${[...known.keys()].join(', ')})`);
+    modes.set(id, check(mode, `profileToTime.${id}`));
+  }
+  return (chargerId) => modes.get(chargerId) ?? 'inclusive';
 }
 
 function integerOption(name: string, value: number, min: number, max: number): number {

@@ -1,0 +1,197 @@
+/**
+ * Reading the archive: sessions of a range (with active charging time from the archived profile),
+ * power aggregated per step, a day's events, and each charger's progress for /api/health.
+ */
+import type { ArchivedSessionWire, PowerStep, TimelineEventWire } from '../../src/api/archive-schemas.ts';
+import type { ArchiveHealth } from '../../src/api/server-schemas.ts';
+import { wallMs } from '../../src/shared/time/local-calendar.ts';
+import { ARCHIVED_SERIES, SERIES_COLUMNS, type ArchivedSeries } from './migrations.ts';
+import { dayAt, nextDay } from './local-days.ts';
+import { SLOT_MS, type PowerPoint } from './power-writer.ts';
+import type { ArchiveStore } from './store.ts';
+
+interface SessionRow {
+  id: number;
+  connector: number | null;
+  started: number | null;
+  ended: number | null;
+  plugged: number | null;
+  unplugged: number | null;
+  energy: number | null;
+  plugged_seconds: number | null;
+  max_power: number | null;
+  meter_start: number | null;
+  meter_end: number | null;
+  status: string | null;
+  stop_reason: string | null;
+  mode: string | null;
+  user_id: number | null;
+  first_name: string | null;
+  last_name: string | null;
+  card_code: string | null;
+  card_number: string | null;
+  card_type: string | null;
+  final: number;
+  slots: number;
+  active_slots: number;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function createReaders(store: ArchiveStore) {
+  const db = store.db;
+  // Active charging: 5-minute slots of the session's span with its connector's power above 0.
+  const connectorColumn = `CASE s.connector ${[1, 2, 3, 4].map((n) => `WHEN ${n} THEN p.c${n}`).join(' ')} END`;
+  const sessionsInRange = db.prepare<[number, number, number], SessionRow>(`
+    SELECT s.*,
+      (SELECT count(*) FROM power p WHERE p.charger = s.charger AND p.t >= (s.started / 300000) * 300 AND p.t < coalesce(s.ended, s.started + 86400000 * 7) / 1000) AS slots,
+      (SELECT count(*) FROM power p WHERE p.charger = s.charger AND p.t >= (s.started / 300000) * 300 AND p.t < coalesce(s.ended, s.started + 86400000 * 7) / 1000 AND ${connectorColumn} > 0) AS active_slots
+    FROM sessions s WHERE s.charger = ? AND s.started >= ? AND s.started < ? ORDER BY s.started, s.id
+  `);
+  const pointsInRange = db.prepare<[number, number, number], Record<string, number | null> & { t: number }>(
+    `SELECT t, ${Object.values(SERIES_COLUMNS).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ? ORDER BY t`,
+  );
+  const eventsInRange = db.prepare<[number, number, number], { at: number; kind: string; connector: number; detail: string | null }>(
+    'SELECT at, kind, connector, detail FROM events WHERE charger = ? AND at >= ? AND at < ? ORDER BY at, connector',
+  );
+  const healthQuery = db.prepare<{ c: number }, { pmin: number | null; pmax: number | null; points: number; smin: number | null; smax: number | null; sessions: number; events: number }>(`
+    SELECT (SELECT min(t) FROM power WHERE charger = @c) AS pmin, (SELECT max(t) FROM power WHERE charger = @c) AS pmax,
+      (SELECT count(*) FROM power WHERE charger = @c) AS points,
+      (SELECT min(started) FROM sessions WHERE charger = @c) AS smin, (SELECT max(started) FROM sessions WHERE charger = @c) AS smax,
+      (SELECT count(*) FROM sessions WHERE charger = @c) AS sessions, (SELECT count(*) FROM events WHERE charger = @c) AS events
+  `);
+
+  return {
+    sessions(chargerId: string, fromMs: number, toMs: number): ArchivedSessionWire[] {
+      return sessionsInRange.all(store.chargerKey(chargerId), fromMs, toMs).map(sessionOut);
+    },
+
+    /** Archived 5-minute points of slots starting in [fromMs, toMs), oldest first. */
+    points(chargerId: string, fromMs: number, toMs: number): PowerPoint[] {
+      const rows = pointsInRange.all(store.chargerKey(chargerId), Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000));
+      return rows.map((row) => {
+        const values: PowerPoint['values'] = {};
+        for (const series of ARCHIVED_SERIES) {
+          const v = row[SERIES_COLUMNS[series]];
+          if (v !== null && v !== undefined) values[series] = v;
+        }
+        return { t: row.t * 1000, values };
+      });
+    },
+
+    events(chargerId: string, fromMs: number, toMs: number): TimelineEventWire[] {
+      return eventsInRange.all(store.chargerKey(chargerId), fromMs, toMs).map((e) => ({
+        at: new Date(e.at).toISOString(),
+        kind: e.kind,
+        ...(e.connector > 0 ? { connectorId: e.connector } : {}),
+        ...(e.detail ? { detail: e.detail } : {}),
+      }));
+    },
+
+    health(chargerId: string): Omit<ArchiveHealth, 'backfillRunning' | 'lastError'> {
+      const key = store.chargerKey(chargerId);
+      const h = healthQuery.get({ c: key })!;
+      return {
+        powerFrom: h.pmin === null ? null : new Date(h.pmin * 1000).toISOString(),
+        powerTo: h.pmax === null ? null : new Date(h.pmax * 1000).toISOString(),
+        sessionsFrom: iso(h.smin),
+        sessionsTo: iso(h.smax),
+        points: h.points,
+        sessions: h.sessions,
+        events: h.events,
+      };
+    },
+  };
+}
+export type ArchiveReaders = ReturnType<typeof createReaders>;
+
+function sessionOut(r: SessionRow): ArchivedSessionWire {
+  return {
+    id: r.id,
+    connectorId: r.connector,
+    startedAt: iso(r.started),
+    endedAt: iso(r.ended),
+    pluggedInAt: iso(r.plugged),
+    unpluggedAt: iso(r.unplugged),
+    energyKWh: r.energy,
+    activeChargingSeconds: r.slots > 0 ? r.active_slots * 300 : null,
+    pluggedInSeconds: r.plugged_seconds,
+    maxPowerKW: r.max_power,
+    meterStart: r.meter_start,
+    meterEnd: r.meter_end,
+    user: r.user_id === null && r.first_name === null && r.last_name === null ? null : { id: r.user_id, firstName: r.first_name, lastName: r.last_name },
+    card: r.card_code === null && r.card_number === null ? null : { code: r.card_code, number: r.card_number, type: r.card_type },
+    stopReason: r.stop_reason,
+    status: r.status,
+    mode: r.mode,
+  };
+}
+
+export interface AggregatedPower {
+  series: ArchivedSeries[];
+  points: Array<{ time: string; kW: Record<string, number | null>; energyKWh: Record<string, number> }>;
+  energyKWh: Record<string, number>;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Average kW per series over each step's points, and the step's energy (Σ kW × 5/60). Steps are
+ * the 5-minute slot, the local hour or the local day of `zone`; steps without points are left out.
+ */
+export function aggregate(points: readonly PowerPoint[], step: PowerStep, zone: string): AggregatedPower {
+  const present = new Set<ArchivedSeries>();
+  for (const p of points) for (const s of Object.keys(p.values)) present.add(s as ArchivedSeries);
+  const series = ARCHIVED_SERIES.filter((s) => present.has(s));
+  const totals: Record<string, number> = Object.fromEntries(series.map((s) => [s, 0]));
+  const out: AggregatedPower['points'] = [];
+  let bucket = Number.NaN;
+  let bucketEnd = Number.NaN;
+  let sums: Record<string, number> = {};
+  let counts: Record<string, number> = {};
+  const flush = () => {
+    if (Number.isNaN(bucket)) return;
+    const kW: Record<string, number | null> = {};
+    const energyKWh: Record<string, number> = {};
+    for (const s of series) {
+      const n = counts[s] ?? 0;
+      kW[s] = n > 0 ? round(sums[s]! / n) : null;
+      energyKWh[s] = round(((sums[s] ?? 0) * SLOT_MS) / HOUR_MS);
+      totals[s]! += ((sums[s] ?? 0) * SLOT_MS) / HOUR_MS;
+    }
+    out.push({ time: new Date(bucket).toISOString(), kW, energyKWh });
+  };
+  for (const p of points) {
+    if (Number.isNaN(bucket) || p.t >= bucketEnd || p.t < bucket) {
+      flush();
+      [bucket, bucketEnd] = stepOf(p.t, step, zone);
+      sums = {};
+      counts = {};
+    }
+    for (const [s, v] of Object.entries(p.values)) {
+      sums[s] = (sums[s] ?? 0) + v;
+      counts[s] = (counts[s] ?? 0) + 1;
+    }
+  }
+  flush();
+  for (const s of series) totals[s] = round(totals[s]!);
+  return { series, points: out, energyKWh: totals };
+}
+
+function stepOf(t: number, step: PowerStep, zone: string): [number, number] {
+  if (step === '5m') {
+    const start = t - (((t % SLOT_MS) + SLOT_MS) % SLOT_MS);
+    return [start, start + SLOT_MS];
+  }
+  if (step === '1h') {
+    const into = ((wallMs(t, zone) % HOUR_MS) + HOUR_MS) % HOUR_MS;
+    return [t - into, t - into + HOUR_MS];
+  }
+  const day = dayAt(t, zone);
+  return [day.startMs, nextDay(day, zone).startMs];
+}
+
+/** Enough digits for W precision on kW and Wh on kWh, without float noise in the JSON. */
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
