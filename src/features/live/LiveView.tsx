@@ -13,6 +13,7 @@ import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './staleness.ts';
 import { liveMessages } from './messages.ts';
+import { TodayTimeline } from '../timeline/TodayTimeline.tsx';
 
 interface LiveViewProps {
   chargerId: string;
@@ -79,6 +80,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
             <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
             <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
+            <TodayTimeline chargerId={chargerId} />
           </div>
           {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>
