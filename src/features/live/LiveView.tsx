@@ -82,9 +82,12 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
             <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
             <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
-            <Suspense fallback={null}>
-              <TodayTimeline chargerId={chargerId} />
-            </Suspense>
+            {/* From lg up only for now: below it the chart needs the height (its placement is the layout's to decide). */}
+            <div className="hidden lg:block">
+              <Suspense fallback={null}>
+                <TodayTimeline chargerId={chargerId} />
+              </Suspense>
+            </div>
           </div>
           {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>

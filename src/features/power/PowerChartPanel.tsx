@@ -116,8 +116,9 @@ function usePanelError(query: { isError: boolean; error: unknown; dataUpdatedAt:
 function SourceNote({ source, complete }: { source: string; complete: boolean }) {
   const m = useMessages(powerMessages);
   const text = !complete ? m.incomplete : source === 'mixed' ? m.partlyFromCharger : source === 'charger' ? m.fromCharger : null;
+  // Over the plot's top edge, where the chart keeps a margin: it costs the plot no height.
   return text ? (
-    <p className={`text-sm ${complete ? 'text-muted' : 'text-warn'}`} data-testid="power-source" data-source={source}>
+    <p className={`absolute right-1 top-0 z-10 max-w-[80%] truncate text-xs ${complete ? 'text-muted' : 'text-warn'}`} title={text} data-testid="power-source" data-source={source}>
       {text}
     </p>
   ) : null;
@@ -166,9 +167,9 @@ function LinesPanel({
           energies={energies}
           limits={limits}
           label={m.chartLabel(rangeName)}
+          note={answer && !lines.isPlaceholderData ? <SourceNote source={answer.source} complete={answer.complete} /> : null}
         />
       )}
-      {answer && !lines.isPlaceholderData ? <SourceNote source={answer.source} complete={answer.complete} /> : null}
     </Panel>
   );
 }
@@ -185,8 +186,17 @@ function EnergyPanel({ chargerId, span, styles, hidden, onToggle, actions, range
   const shown = useMemo(() => styles.filter((s) => !data || data.series.includes(s.measure)), [styles, data]);
   return (
     <Panel title={m.title} testId="power-chart" error={panelError} className="power-chart" actions={actions}>
-      {bars.isError && !data ? null : <BarsBody data={data} styles={shown} hidden={hidden} onToggle={onToggle} energies={energies} label={m.barsLabel(rangeName, span === '30d' ? 'day' : 'month')} />}
-      {data ? <SourceNote source={data.source} complete={data.complete} /> : null}
+      {bars.isError && !data ? null : (
+        <BarsBody
+          data={data}
+          styles={shown}
+          hidden={hidden}
+          onToggle={onToggle}
+          energies={energies}
+          label={m.barsLabel(rangeName, span === '30d' ? 'day' : 'month')}
+          note={data ? <SourceNote source={data.source} complete={data.complete} /> : null}
+        />
+      )}
     </Panel>
   );
 }
@@ -198,7 +208,9 @@ function BarsBody({
   onToggle,
   energies,
   label,
+  note,
 }: {
+  note: ReactNode;
   data: EnergyBarsData | undefined;
   styles: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
@@ -213,6 +225,7 @@ function BarsBody({
   return (
     <div className="power-body flex flex-col gap-3">
       <div ref={box} className="power-plot relative" data-state={!data ? 'loading' : empty ? 'empty' : 'ready'} data-kind="bars">
+        {note}
         {!data ? (
           <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (
@@ -237,9 +250,11 @@ interface ChartBodyProps {
   energies: ReadonlyMap<string, number>;
   limits: readonly PowerLimit[];
   label: string;
+  /** Where the data came from, when it was not (only) the archive. */
+  note?: ReactNode;
 }
 
-function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label }: ChartBodyProps) {
+function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label, note }: ChartBodyProps) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
   // The plot takes the height the layout leaves it (power-chart.css: `.power-plot`).
@@ -261,6 +276,7 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
         data-x-from={from === null ? undefined : new Date(from).toISOString()}
         data-x-to={to === null ? undefined : new Date(to).toISOString()}
       >
+        {note}
         {!grid ? (
           <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (

@@ -4,6 +4,7 @@
  * server's archive, so it holds the whole day even on a tablet that was switched on at noon.
  */
 import { useQuery } from '@tanstack/react-query';
+import { isApiError } from '../../api/api-error.ts';
 import { useEffect, useMemo, useState } from 'react';
 import type { LiveStatus } from '../../api/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
@@ -42,6 +43,9 @@ export function TodayTimeline({ chargerId }: { chargerId: string }) {
     () => (timeline.data ? timelineItems(timeline.data.events, eventLabels[lang], chargerLabels[lang].connectorStatuses) : null),
     [timeline.data, lang],
   );
+
+  // A server without an archive keeps no events: there is no timeline to show, and nothing wrong.
+  if (isApiError(timeline.error) && timeline.error.code === 'archive_off') return null;
 
   return (
     <Panel title={m.title} testId="timeline">

@@ -4,6 +4,7 @@
  * finished, unplugged, faults, the charger unreachable and back.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { isApiError } from '../../../api/api-error.ts';
 import { timelineResponseSchema } from '../../../api/archive-schemas.ts';
 import { fetchParsed } from '../../../api/http.ts';
 import { chargerPath } from '../../../api/queries.ts';
@@ -16,9 +17,10 @@ export const timelineQuery = (chargerId: string, date: string) =>
   queryOptions({
     queryKey: ['charger', chargerId, 'timeline', date],
     queryFn: ({ signal }) => fetchParsed(`${chargerPath(chargerId, 'timeline')}?${new URLSearchParams({ date }).toString()}`, timelineResponseSchema, signal),
-    refetchInterval: (query) => (query.state.status === 'error' ? TIMELINE_ERROR_RETRY_MS : TIMELINE_REFRESH_MS),
+    // A server without an archive (`archive_off`) keeps no events: asking again would not help.
+    refetchInterval: (query) => (query.state.status !== 'error' ? TIMELINE_REFRESH_MS : isApiError(query.state.error) && query.state.error.code === 'archive_off' ? false : TIMELINE_ERROR_RETRY_MS),
     staleTime: 5_000,
-    retry: 1,
+    retry: (failures, error) => failures < 1 && !(isApiError(error) && error.code === 'archive_off'),
   });
 
 /** `YYYY-MM-DD` of an instant in a zone: the day the route is asked for. */
