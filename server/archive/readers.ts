@@ -52,7 +52,7 @@ export function createReaders(store: ArchiveStore) {
     `SELECT t, ${Object.values(SERIES_COLUMNS).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ? ORDER BY t`,
   );
   const eventsInRange = db.prepare<[number, number, number], { at: number; kind: string; connector: number; detail: string | null }>(
-    'SELECT at, kind, connector, detail FROM events WHERE charger = ? AND at >= ? AND at < ? ORDER BY at, connector',
+    'SELECT at, kind, connector, detail FROM events WHERE charger = ? AND at >= ? AND at < ? ORDER BY at, seq',
   );
   const healthQuery = db.prepare<{ c: number }, { pmin: number | null; pmax: number | null; points: number; smin: number | null; smax: number | null; sessions: number; events: number }>(`
     SELECT (SELECT min(t) FROM power WHERE charger = @c) AS pmin, (SELECT max(t) FROM power WHERE charger = @c) AS pmax,
@@ -155,7 +155,7 @@ export function aggregate(points: readonly PowerPoint[], step: PowerStep, zone: 
     const energyKWh: Record<string, number> = {};
     for (const s of series) {
       const n = counts[s] ?? 0;
-      kW[s] = n > 0 ? round(sums[s]! / n) : null;
+      kW[s] = n > 0 ? sums[s]! / n : null;
       energyKWh[s] = round(((sums[s] ?? 0) * SLOT_MS) / HOUR_MS);
       totals[s]! += ((sums[s] ?? 0) * SLOT_MS) / HOUR_MS;
     }
@@ -191,7 +191,7 @@ function stepOf(t: number, step: PowerStep, zone: string): [number, number] {
   return [day.startMs, nextDay(day, zone).startMs];
 }
 
-/** Enough digits for W precision on kW and Wh on kWh, without float noise in the JSON. */
+/** Energies to the mWh, without float noise in the JSON (kW values pass unchanged). */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
