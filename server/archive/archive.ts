@@ -45,6 +45,8 @@ export class Archive {
     this.power = createPowerWriter(this.store);
     this.recorder = createEventRecorder(this.store, options.log);
     for (const { id, client } of options.chargers) {
+      // Each charger's key is made now, while the file is surely writable.
+      this.store.chargerKey(id);
       this.fillers.set(
         id,
         new ArchiveFiller({

@@ -7,6 +7,7 @@ import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsRespons
 import type { ChargingSession } from '../../src/api/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient } from './charger-reader.ts';
+import { DAY_SETTLE_MS } from './filler.ts';
 import { dayAt, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
 import { aggregate } from './readers.ts';
@@ -125,6 +126,8 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
   let budget = MAX_CHARGER_SPAN_MS;
   let complete = true;
   const fetched: PowerPoint[] = [];
+  /** Whole past days read from the charger: archived complete like the filler's. */
+  const wholeDays: Array<{ day: string; points: number }> = [];
   try {
     for (const [a, b] of parts) {
       for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
@@ -134,14 +137,20 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
           break;
         }
         budget -= to - from;
-        fetched.push(...(await readPower(client, from, to, measure)));
+        const chunk = await readPower(client, from, to, measure);
+        fetched.push(...chunk);
+        for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
+          if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
+            wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
+          }
+        }
       }
     }
   } catch (error) {
     if (!archive) throw error;
     complete = false;
   }
-  if (archive && fetched.length > 0) archive.power.write(chargerId, fetched);
+  if (archive && (fetched.length > 0 || wholeDays.length > 0)) archive.power.write(chargerId, fetched, wholeDays);
   const byTime = new Map<number, PowerPoint>();
   for (const p of archived) byTime.set(p.t, p);
   for (const p of fetched) byTime.set(p.t, { t: p.t, values: { ...byTime.get(p.t)?.values, ...p.values } });

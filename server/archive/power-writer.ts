@@ -51,13 +51,13 @@ export function createPowerWriter(store: ArchiveStore) {
   }
 
   return {
-    /** Upserts the points in one transaction, and marks `completeDay` (a local day) complete with it. */
-    write(chargerId: string, points: readonly PowerPoint[], completeDay?: { day: string; points: number }): number | undefined {
+    /** Upserts the points in one transaction, and marks `completeDays` (local days) complete with them. */
+    write(chargerId: string, points: readonly PowerPoint[], completeDays: ReadonlyArray<{ day: string; points: number }> = []): number | undefined {
       const charger = store.chargerKey(chargerId);
       const prepared = rows(charger, points);
       return store.write(() => {
         for (const row of prepared) upsert.run(row);
-        if (completeDay) markDay.run(charger, completeDay.day, completeDay.points);
+        for (const done of completeDays) markDay.run(charger, done.day, done.points);
         return prepared.length;
       });
     },
