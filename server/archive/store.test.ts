@@ -100,3 +100,23 @@ describe('the archive file', () => {
     store.close();
   });
 });
+
+describe('the backup', () => {
+  it('copies the archive consistently while it is open and being written, and refuses to overwrite', async () => {
+    const { backupArchive } = await import('./backup.ts');
+    const t = temp();
+    const store = openArchiveStore(t.path);
+    const power = createPowerWriter(store);
+    const day = Date.parse('2026-03-01T00:00:00Z');
+    power.write('platz13', Array.from({ length: 288 }, (_, i) => ({ t: day + i * 300_000, values: { building: 1 } })));
+    const target = `${t.dir}/copy.sqlite`;
+    await backupArchive(t.path, target);
+    power.write('platz13', [{ t: day + 288 * 300_000, values: { building: 2 } }]);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) AS n FROM power').get()).toEqual({ n: 288 });
+    copy.close();
+    await expect(backupArchive(t.path, target)).rejects.toThrow(/exists already/);
+    store.close();
+  });
+});
