@@ -192,3 +192,23 @@ describe('the powerProfile toTime boundary', () => {
     });
   }
 });
+
+describe('a charger with two connectors', () => {
+  it('archives both connectors from the first backfill, before any status reading', async () => {
+    const sim = await startSimulator({ seed: 12, clockRate: 0, startTime: START, historyDays: 10, staticToken: TOKEN, timeZone: ZONE, quiet: true, connectorsPerCharger: 2 });
+    try {
+      const t = temporaryArchive();
+      temps.push(t);
+      const server = await serve(sim, t.path, { archiveOptions: { now: () => sim.now(), fill: false } });
+      await backfilled(server);
+      const { default: Database } = await import('better-sqlite3');
+      const db = new Database(t.path, { readonly: true });
+      const counts = db.prepare('SELECT count(c1) AS c1, count(c2) AS c2, count(*) AS n FROM power').get() as { c1: number; c2: number; n: number };
+      db.close();
+      expect(counts.c1).toBe(counts.n);
+      expect(counts.c2).toBe(counts.n);
+    } finally {
+      await sim.close();
+    }
+  });
+});

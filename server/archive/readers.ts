@@ -66,7 +66,14 @@ export function createReaders(store: ArchiveStore) {
     `SELECT count(*) AS points, ${columns.map(([, c]) => `sum(${c}) AS s_${c}, count(${c}) AS n_${c}`).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ?`,
   );
 
+  const sessionConnectors = db.prepare<[number], { connector: number }>('SELECT DISTINCT connector FROM sessions WHERE charger = ? AND connector IS NOT NULL');
+
   return {
+    /** Connectors the charger's archived sessions ran on. */
+    connectors(chargerId: string): number[] {
+      return sessionConnectors.all(store.chargerKey(chargerId)).map((r) => r.connector);
+    },
+
     /** Sums and counts of the archived points of slots starting in [fromMs, toMs), computed by SQLite. */
     sums(chargerId: string, fromMs: number, toMs: number): Sums {
       const row = sumsInRange.get(store.chargerKey(chargerId), Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000))!;
