@@ -7,7 +7,7 @@ import { importX } from 'eslint-plugin-import-x';
 const features = ['live', 'sessions', 'power', 'chargers'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,7 @@ import { addDays, formatIsoDate, localDateOf } from '../../src/shared/time/local
 import { startSimulator, type RunningSimulator } from '../simulator/simulator.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import { dayFromKey } from './local-days.ts';
-import { temporaryArchive } from './test-support.ts';
+import { temporaryArchive } from '../test-support/archive.ts';
 
 const ZONE = 'Europe/Berlin';
 const TOKEN = 'archive-test-token';

@@ -1,5 +1,5 @@
 /**
- * `npm run archive:backup [-- <target>]`: a consistent copy of the archive through SQLite's online
+ * `npm run archive:backup [-- <target>]` (scripts/archive-backup.mjs): a consistent copy of the archive through SQLite's online
  * backup, safe while the server runs and writes (a plain file copy of a WAL database is not).
  * The archive is ARCHIVE_PATH (from the environment or .env), ./data/archive.sqlite by default.
  */
@@ -23,11 +23,12 @@ export async function backupArchive(source: string, target: string): Promise<{ p
   }
 }
 
-async function main(): Promise<void> {
+/** The command: `[target]` from the arguments, the archive from ARCHIVE_PATH. */
+export async function main(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   loadEnvFile();
   const source = resolve(process.env.ARCHIVE_PATH?.trim() || DEFAULT_ARCHIVE_PATH);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  const target = resolve(process.argv[2] ?? join(dirname(source), `archive-backup-${stamp}.sqlite`));
+  const target = resolve(args[0] ?? join(dirname(source), `archive-backup-${stamp}.sqlite`));
   try {
     const { pages } = await backupArchive(source, target);
     console.log(`Archive backed up: ${source} → ${target} (${pages} pages)`);

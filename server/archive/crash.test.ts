@@ -9,9 +9,9 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchiveStore } from './store.ts';
-import { temporaryArchive } from './test-support.ts';
+import { temporaryArchive } from '../test-support/archive.ts';
 
-const SOURCE = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../test-support/archive-crash-child.ts', import.meta.url));
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 const temp = temporaryArchive();
 const CHILD = join(temp.dir, 'crash-child.cjs');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEventRecorder } from './event-recorder.ts';
 import { createReaders } from './readers.ts';
 import { openArchiveStore } from './store.ts';
-import { FakeCollector, statusJson, temporaryArchive } from './test-support.ts';
+import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
 
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => {

@@ -4,7 +4,7 @@ import type { HistoryClient } from './charger-reader.ts';
 import { powerOf } from './history.ts';
 import { dayFromKey, nextDay } from './local-days.ts';
 import { stepBuckets } from './readers.ts';
-import { temporaryArchive } from './test-support.ts';
+import { temporaryArchive } from '../test-support/archive.ts';
 
 const ZONE = 'Europe/Berlin';
 const noCharger: HistoryClient = {

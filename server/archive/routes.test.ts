@@ -8,7 +8,7 @@ import { chargingSessionSchema } from '../../src/api/session-schemas.ts';
 import { startSimulator } from '../simulator/simulator.ts';
 import { startServer, startErrorMessage, type RunningServer } from '../start.ts';
 import { RECORDED_TOKEN, startRecordingCharger } from '../test-support/recording-charger.ts';
-import { FakeCollector, statusJson, temporaryArchive } from './test-support.ts';
+import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
 
 const temps: Array<{ remove(): void }> = [];
 const closers: Array<() => Promise<void>> = [];

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsResponseSchema } from '../../src/api/archive-schemas.ts';
 import { startServer, type RunningServer } from '../start.ts';
-import { temporaryArchive } from './test-support.ts';
+import { temporaryArchive } from '../test-support/archive.ts';
 
 const GOOD = { pricePerKWh: 0.32, currency: 'CHF', offPeak: { pricePerKWh: 0.21, from: '22:00', to: '06:00' } };
 

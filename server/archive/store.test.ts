@@ -7,7 +7,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { createPowerWriter } from './power-writer.ts';
 import { createSessionWriter } from './session-writer.ts';
 import { APPLICATION_ID, ArchiveFileError, openArchiveStore } from './store.ts';
-import { temporaryArchive } from './test-support.ts';
+import { temporaryArchive } from '../test-support/archive.ts';
 
 const temps: Array<{ remove(): void }> = [];
 const temp = () => {

@@ -31,10 +31,10 @@ import { chargerPath, SESSIONS_POLL_MS } from './queries.ts';
 export const HISTORY_PAGE_SIZE = 200;
 
 /**
- * Pages of one window requested at once. Matches the proxy's connection pool per charger
- * (charger-client.ts); all windows of a charger share that many slots (charger-queue.ts), so the
- * charger never sees more than two of our requests at a time and none wait in the proxy's queue
- * long enough to hit its timeout.
+ * Pages of one window requested at once. Matches the proxy's connections per charger
+ * (server/charger/scheduler.ts); all windows of a charger share that many slots
+ * (charger-queue.ts). The proxy sends history on one connection at a time and starts each
+ * request's timeout only once it is sent, so a page waiting there never times out for it.
  */
 export const HISTORY_CONCURRENCY = CHARGER_CONCURRENCY;
 

@@ -3,8 +3,8 @@
  * the archive's own writer, one transaction per burst, and prints `committed <n>` after each
  * commit, until it is killed.
  */
-import { createPowerWriter } from './power-writer.ts';
-import { openArchiveStore } from './store.ts';
+import { createPowerWriter } from '../archive/power-writer.ts';
+import { openArchiveStore } from '../archive/store.ts';
 
 const path = process.argv[2]!;
 const store = openArchiveStore(path);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseLiveStatus } from '../../src/api/live-status.ts';
-import type { CollectorFailureLike, StatusReadingLike, StatusSource } from './status-port.ts';
+import type { CollectorFailureLike, StatusReadingLike, StatusSource } from '../archive/status-port.ts';
 
 export function temporaryArchive(): { dir: string; path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'inch-archive-'));
