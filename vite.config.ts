@@ -34,5 +34,13 @@ export default defineConfig({
     setupFiles: ['test-support/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // `npm test` prints a summary (statements, branches, functions, lines); a report to browse
+    // is one `--coverage.reporter=html` away. No thresholds: the figure informs, it does not gate.
+    coverage: {
+      provider: 'v8',
+      reporter: ['text-summary'],
+      include: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+      exclude: ['**/*.test.{ts,tsx}', '**/test-support/**', 'server/simulator/test-client.ts', '**/*.d.ts'],
+    },
   },
 });

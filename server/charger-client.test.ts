@@ -63,20 +63,25 @@ function slowly(ms: number, body: unknown) {
 }
 
 describe('timeouts', () => {
-  it('a slow power profile times out alone: the next status still reaches the charger', async () => {
+  it('a slow power profile times out alone: the status and other ranges still reach the charger', async () => {
     const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 });
     charger.override('/api/powerProfile/', slowly(700, []));
-    const profile = await get(profilePath());
+    const slowRange = profilePath();
+    const profile = await get(slowRange);
     expect(profile.status).toBe(504);
     expect(profile.body.error.code).toBe('charger_timeout');
     const before = upstream('/api/generalStatus/');
     const status = await get(STATUS);
     expect(status.status).toBe(200);
     expect(upstream('/api/generalStatus/')).toBe(before + 1);
-    // The power profile itself waits out its own pause.
+    // The same range waits out its own pause…
     const requestsBefore = upstream('/api/powerProfile/');
-    expect((await get(profilePath())).body.error.code).toBe('charger_timeout');
+    expect((await get(slowRange)).body.error.code).toBe('charger_timeout');
     expect(upstream('/api/powerProfile/')).toBe(requestsBefore);
+    // …while another range is asked: one range's trouble says nothing about the next.
+    charger.override('/api/powerProfile/', null);
+    expect((await get(profilePath())).status).toBe(200);
+    expect(upstream('/api/powerProfile/')).toBe(requestsBefore + 1);
   });
 
   it('a timed-out status pauses every endpoint: the charger itself is in trouble', async () => {

@@ -40,6 +40,11 @@ export interface ServerConfig {
   archive: { path: string } | null;
   /** PUT /api/settings needs it (ADMIN_PIN); null when unset. */
   adminPin: string | null;
+  /**
+   * Host names the server answers for besides IP literals, localhost, this machine's name and
+   * `*.local` (ALLOWED_HOSTS); `*.example.com` covers every name below example.com.
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -83,6 +88,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     },
     archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH),
     adminPin: parseAdminPin(env.ADMIN_PIN),
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
   };
 
   if (env.CHARGERS_FILE?.trim()) {
@@ -256,6 +262,16 @@ function parsePrice(text: string | undefined): number | null {
     throw new ConfigError(`PRICE_PER_KWH must be a price like 0.35, not "${text}"`);
   }
   return value;
+}
+
+function parseAllowedHosts(text: string | undefined): string[] {
+  const names = (text ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  for (const name of names) {
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/.test(name)) {
+      throw new ConfigError(`ALLOWED_HOSTS must be a comma list of host names like dashboard.example.com or *.example.com, not "${name}"`);
+    }
+  }
+  return names;
 }
 
 function parseCurrency(text: string | undefined): string {

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { Archive } from './archive/archive.ts';
-import { ChargerClient } from './charger-client.ts';
+import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
@@ -27,6 +28,8 @@ export interface StartOptions {
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
+  /** Connection timeouts of our HTTP server (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningServer {
@@ -100,7 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, archive });
+    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the

@@ -45,6 +45,8 @@ export class Archive {
     this.power = createPowerWriter(this.store);
     this.recorder = createEventRecorder(this.store, options.log);
     for (const { id, client } of options.chargers) {
+      // Each charger's key is made now, while the file is surely writable.
+      this.store.chargerKey(id);
       this.fillers.set(
         id,
         new ArchiveFiller({
@@ -91,15 +93,19 @@ export class Archive {
     );
   }
 
-  /** The measures to archive: the charger's connectors as its status shows them, building, cluster. */
+  /**
+   * The measures to archive: building, cluster and the charger's connectors, as its status shows
+   * them and as its sessions ran on them (sessions are read before power, so a first backfill
+   * without a status reading yet still asks for every connector that ever charged).
+   */
   measure(chargerId: string): string {
     const latest = this.sources.get(chargerId)?.latest();
-    const connectors = new Set<number>();
+    const connectors = new Set<number>(this.readers.connectors(chargerId).filter((n) => n >= 1 && n <= 4));
     if (latest && 'live' in latest && latest.live.evses.ok) {
       for (const evse of latest.live.evses.data) for (const c of evse.connectors) if (c.connectorId >= 1 && c.connectorId <= 4) connectors.add(c.connectorId);
     }
     if (connectors.size === 0) connectors.add(1);
-    return [...[...connectors].sort().map((n) => `connector${n}`), 'building', 'cluster'].join(',');
+    return [...[...connectors].sort((a, b) => a - b).map((n) => `connector${n}`), 'building', 'cluster'].join(',');
   }
 
   /** Progress for /api/health; counts are kept for a minute or until the next fill (a year of 50 chargers is 5 M rows). */

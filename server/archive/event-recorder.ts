@@ -12,7 +12,7 @@ import type { ArchiveStore } from './store.ts';
 export function createEventRecorder(store: ArchiveStore, log?: (line: string) => void) {
   const loadState = store.db.prepare<[number], { state: string }>('SELECT state FROM charger_state WHERE charger = ?');
   const saveState = store.db.prepare('INSERT INTO charger_state (charger, state) VALUES (?, ?) ON CONFLICT (charger) DO UPDATE SET state = excluded.state');
-  const insertEvent = store.db.prepare('INSERT OR IGNORE INTO events (charger, at, kind, connector, detail) VALUES (?, ?, ?, ?, ?)');
+  const insertEvent = store.db.prepare('INSERT OR IGNORE INTO events (charger, at, kind, connector, detail, seq) VALUES (?, ?, ?, ?, ?, ?)');
   /** The last state written, per charger key; read from the file on first use. */
   const states = new Map<number, ChargerState | null>();
 
@@ -30,7 +30,7 @@ export function createEventRecorder(store: ArchiveStore, log?: (line: string) =>
     const events = deriveEvents(previous, next, at).map((e) => (e.kind === 'unreachable' && detail ? { ...e, detail } : e));
     if (previous && events.length === 0 && JSON.stringify(previous) === JSON.stringify(next)) return [];
     const written = store.write(() => {
-      for (const e of events) insertEvent.run(charger, e.at, e.kind, e.connector, e.detail);
+      events.forEach((e, seq) => insertEvent.run(charger, e.at, e.kind, e.connector, e.detail, seq));
       saveState.run(charger, JSON.stringify(next));
     });
     // On a full disk the state stays as it was: the change is found again once there is room.

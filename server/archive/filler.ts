@@ -90,7 +90,8 @@ export class ArchiveFiller {
   private async fill(): Promise<void> {
     try {
       await this.fillSessions();
-      await this.fillPower();
+      // A full disk: nothing more this time; the next fill tries again.
+      if (!this.options.store.full) await this.fillPower();
       if (this.lastError) this.options.log?.(`archive: charger ${this.options.chargerId}: filling again`);
       this.lastError = null;
     } catch (error) {
@@ -123,7 +124,7 @@ export class ArchiveFiller {
       }
       if (complete && answer.content.every((s) => finals.has(s.chargingSessionId))) break;
     }
-    if (!this.stopped) this.setProgress('sessionsSyncedAt', String(started));
+    if (!this.stopped && !this.options.store.full) this.setProgress('sessionsSyncedAt', String(started));
   }
 
   /**
@@ -153,7 +154,7 @@ export class ArchiveFiller {
       this.backfilling = true;
       const points = await readPower(client, day.startMs, day.endMs, measure);
       const settled = this.now() >= day.endMs + DAY_SETTLE_MS;
-      if (power.write(chargerId, points, settled ? { day: day.key, points: points.length } : undefined) === undefined) return;
+      if (power.write(chargerId, points, settled ? [{ day: day.key, points: points.length }] : []) === undefined) return;
       empty = points.length === 0 ? empty + 1 : 0;
       if (empty >= EMPTY_DAYS_AT_FLOOR && floor === null) {
         // The charger's memory ends here; older days are not asked again.

@@ -7,9 +7,10 @@ import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsRespons
 import type { ChargingSession } from '../../src/api/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient } from './charger-reader.ts';
+import { DAY_SETTLE_MS } from './filler.ts';
 import { dayAt, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
-import { aggregate } from './readers.ts';
+import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
@@ -120,11 +121,12 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
   const now = ctx.now ?? Date.now();
   const end = Math.min(toMs, Math.ceil(now / SLOT_MS) * SLOT_MS);
   const measure = archive ? archive.measure(chargerId) : 'connector1,building,cluster';
-  const archived = archive ? archive.readers.points(chargerId, fromMs, toMs) : [];
   const parts = archive ? missingParts(archive, chargerId, zone, fromMs, end) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
   let budget = MAX_CHARGER_SPAN_MS;
   let complete = true;
   const fetched: PowerPoint[] = [];
+  /** Whole past days read from the charger: archived complete like the filler's. */
+  const wholeDays: Array<{ day: string; points: number }> = [];
   try {
     for (const [a, b] of parts) {
       for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
@@ -134,19 +136,51 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
           break;
         }
         budget -= to - from;
-        fetched.push(...(await readPower(client, from, to, measure)));
+        const chunk = await readPower(client, from, to, measure);
+        fetched.push(...chunk);
+        for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
+          if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
+            wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
+          }
+        }
       }
     }
   } catch (error) {
     if (!archive) throw error;
     complete = false;
   }
-  if (archive && fetched.length > 0) archive.power.write(chargerId, fetched);
-  const byTime = new Map<number, PowerPoint>();
-  for (const p of archived) byTime.set(p.t, p);
-  for (const p of fetched) byTime.set(p.t, { t: p.t, values: { ...byTime.get(p.t)?.values, ...p.values } });
-  const points = [...byTime.values()].sort((a, b) => a.t - b.t);
+  if (archive && (fetched.length > 0 || wholeDays.length > 0)) archive.power.write(chargerId, fetched, wholeDays);
+  fetched.sort((a, b) => a.t - b.t);
+  const inRange = (points: readonly PowerPoint[], a: number, b: number) => points.filter((p) => p.t >= a && p.t < b);
+  /** Archived points merged with the charger's (which win) for a stretch that touches a missing part. */
+  const merged = (a: number, b: number): { points: PowerPoint[]; archived: number } => {
+    const archived = archive ? archive.readers.points(chargerId, a, b) : [];
+    const byTime = new Map<number, PowerPoint>(archived.map((p) => [p.t, p]));
+    for (const p of inRange(fetched, a, b)) byTime.set(p.t, { t: p.t, values: { ...byTime.get(p.t)?.values, ...p.values } });
+    return { points: [...byTime.values()].sort((x, y) => x.t - y.t), archived: archived.length };
+  };
+  let archivedPoints = 0;
+  const steps: Array<{ start: number; sums: Sums }> = [];
+  if (step === '5m') {
+    const { points, archived } = merged(fromMs, toMs);
+    archivedPoints = archived;
+    for (const p of points) steps.push({ start: p.t, sums: sumsOf([p]) });
+  } else {
+    for (const [a, b] of stepBuckets(fromMs, toMs, step, zone)) {
+      const touches = parts.some(([x, y]) => x < b && y > a);
+      if (archive && !touches) {
+        // Wholly archived: SQLite sums it, no row reaches JavaScript.
+        const sums = archive.readers.sums(chargerId, a, b);
+        archivedPoints += sums.points;
+        steps.push({ start: a, sums });
+      } else {
+        const { points, archived } = merged(a, b);
+        archivedPoints += archived;
+        steps.push({ start: a, sums: sumsOf(points) });
+      }
+    }
+  }
   const usedCharger = fetched.length > 0 || (parts.length > 0 && complete);
-  const source = !archive || (archived.length === 0 && usedCharger) ? 'charger' : usedCharger ? 'mixed' : 'archive';
-  return { step, ...aggregate(points, step, zone), complete, source };
+  const source = !archive || (archivedPoints === 0 && usedCharger) ? 'charger' : usedCharger ? 'mixed' : 'archive';
+  return { step, ...stepsOut(steps), complete, source };
 }

@@ -63,6 +63,8 @@ export const MIGRATIONS: readonly string[] = [
     kind TEXT NOT NULL,
     connector INTEGER NOT NULL,
     detail TEXT,
+    -- order of events derived from one reading (plugged in, then charging)
+    seq INTEGER NOT NULL,
     PRIMARY KEY (charger, at, kind, connector)
   ) WITHOUT ROWID;
   CREATE TABLE charger_state (

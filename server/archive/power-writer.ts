@@ -33,31 +33,32 @@ export function parseProfilePoints(points: readonly unknown[]): PowerPoint[] {
 }
 
 export function createPowerWriter(store: ArchiveStore) {
-  const columns = Object.values(SERIES_COLUMNS);
+  const series = Object.keys(SERIES_COLUMNS) as ArchivedSeries[];
+  const columns = series.map((s) => SERIES_COLUMNS[s]);
   const upsert = store.db.prepare(`
-    INSERT INTO power (charger, t, ${columns.join(', ')}) VALUES (@charger, @t, ${columns.map((c) => `@${c}`).join(', ')})
+    INSERT INTO power (charger, t, ${columns.join(', ')}) VALUES (?, ?, ${columns.map(() => '?').join(', ')})
     ON CONFLICT (charger, t) DO UPDATE SET ${columns.map((c) => `${c} = coalesce(excluded.${c}, ${c})`).join(', ')}
   `);
   const markDay = store.db.prepare('INSERT INTO power_days (charger, day, points) VALUES (?, ?, ?) ON CONFLICT (charger, day) DO UPDATE SET points = excluded.points');
   const completeDays = store.db.prepare<[number], { day: string }>('SELECT day FROM power_days WHERE charger = ?');
-  const empty = Object.fromEntries(columns.map((c) => [c, null])) as Record<string, number | null>;
 
-  function rows(charger: number, points: readonly PowerPoint[]) {
+  /** Positional parameters: charger, time in epoch seconds, then one value (or null) per series column. */
+  function rows(charger: number, points: readonly PowerPoint[]): Array<Array<number | null>> {
     return points.map((p) => {
-      const row: Record<string, number | null> = { ...empty, charger, t: Math.round(p.t / 1000) };
-      for (const [series, value] of Object.entries(p.values)) row[SERIES_COLUMNS[series as ArchivedSeries]] = value;
+      const row: Array<number | null> = [charger, Math.round(p.t / 1000)];
+      for (const s of series) row.push(p.values[s] ?? null);
       return row;
     });
   }
 
   return {
-    /** Upserts the points in one transaction, and marks `completeDay` (a local day) complete with it. */
-    write(chargerId: string, points: readonly PowerPoint[], completeDay?: { day: string; points: number }): number | undefined {
+    /** Upserts the points in one transaction, and marks `completeDays` (local days) complete with them. */
+    write(chargerId: string, points: readonly PowerPoint[], completeDays: ReadonlyArray<{ day: string; points: number }> = []): number | undefined {
       const charger = store.chargerKey(chargerId);
       const prepared = rows(charger, points);
       return store.write(() => {
-        for (const row of prepared) upsert.run(row);
-        if (completeDay) markDay.run(charger, completeDay.day, completeDay.points);
+        for (const row of prepared) upsert.run(...row);
+        for (const done of completeDays) markDay.run(charger, done.day, done.points);
         return prepared.length;
       });
     },

@@ -48,11 +48,11 @@ export function createReaders(store: ArchiveStore) {
       (SELECT count(*) FROM power p WHERE p.charger = s.charger AND p.t >= (s.started / 300000) * 300 AND p.t < coalesce(s.ended, s.started + 86400000 * 7) / 1000 AND ${connectorColumn} > 0) AS active_slots
     FROM sessions s WHERE s.charger = ? AND s.started >= ? AND s.started < ? ORDER BY s.started, s.id
   `);
-  const pointsInRange = db.prepare<[number, number, number], Record<string, number | null> & { t: number }>(
-    `SELECT t, ${Object.values(SERIES_COLUMNS).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ? ORDER BY t`,
+  const pointsInRange = db.prepare<[number, number, number], unknown>(
+    `SELECT t, ${ARCHIVED_SERIES.map((s) => SERIES_COLUMNS[s]).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ? ORDER BY t`,
   );
   const eventsInRange = db.prepare<[number, number, number], { at: number; kind: string; connector: number; detail: string | null }>(
-    'SELECT at, kind, connector, detail FROM events WHERE charger = ? AND at >= ? AND at < ? ORDER BY at, connector',
+    'SELECT at, kind, connector, detail FROM events WHERE charger = ? AND at >= ? AND at < ? ORDER BY at, seq',
   );
   const healthQuery = db.prepare<{ c: number }, { pmin: number | null; pmax: number | null; points: number; smin: number | null; smax: number | null; sessions: number; events: number }>(`
     SELECT (SELECT min(t) FROM power WHERE charger = @c) AS pmin, (SELECT max(t) FROM power WHERE charger = @c) AS pmax,
@@ -61,21 +61,47 @@ export function createReaders(store: ArchiveStore) {
       (SELECT count(*) FROM sessions WHERE charger = @c) AS sessions, (SELECT count(*) FROM events WHERE charger = @c) AS events
   `);
 
+  const columns = Object.entries(SERIES_COLUMNS) as Array<[ArchivedSeries, string]>;
+  const sumsInRange = db.prepare<[number, number, number], Record<string, number | null>>(
+    `SELECT count(*) AS points, ${columns.map(([, c]) => `sum(${c}) AS s_${c}, count(${c}) AS n_${c}`).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ?`,
+  );
+
+  const sessionConnectors = db.prepare<[number], { connector: number }>('SELECT DISTINCT connector FROM sessions WHERE charger = ? AND connector IS NOT NULL');
+
   return {
+    /** Connectors the charger's archived sessions ran on. */
+    connectors(chargerId: string): number[] {
+      return sessionConnectors.all(store.chargerKey(chargerId)).map((r) => r.connector);
+    },
+
+    /** Sums and counts of the archived points of slots starting in [fromMs, toMs), computed by SQLite. */
+    sums(chargerId: string, fromMs: number, toMs: number): Sums {
+      const row = sumsInRange.get(store.chargerKey(chargerId), Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000))!;
+      const sums: Sums = { sum: {}, count: {}, points: row.points ?? 0 };
+      for (const [series, column] of columns) {
+        const n = row[`n_${column}`] ?? 0;
+        if (n > 0) {
+          sums.sum[series] = row[`s_${column}`] ?? 0;
+          sums.count[series] = n;
+        }
+      }
+      return sums;
+    },
+
     sessions(chargerId: string, fromMs: number, toMs: number): ArchivedSessionWire[] {
       return sessionsInRange.all(store.chargerKey(chargerId), fromMs, toMs).map(sessionOut);
     },
 
     /** Archived 5-minute points of slots starting in [fromMs, toMs), oldest first. */
     points(chargerId: string, fromMs: number, toMs: number): PowerPoint[] {
-      const rows = pointsInRange.all(store.chargerKey(chargerId), Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000));
+      const rows = pointsInRange.raw().all(store.chargerKey(chargerId), Math.ceil(fromMs / 1000), Math.ceil(toMs / 1000)) as unknown as Array<Array<number | null>>;
       return rows.map((row) => {
         const values: PowerPoint['values'] = {};
-        for (const series of ARCHIVED_SERIES) {
-          const v = row[SERIES_COLUMNS[series]];
-          if (v !== null && v !== undefined) values[series] = v;
+        for (let i = 0; i < ARCHIVED_SERIES.length; i++) {
+          const v = row[i + 1];
+          if (v !== null && v !== undefined) values[ARCHIVED_SERIES[i]!] = v;
         }
-        return { t: row.t * 1000, values };
+        return { t: row[0]! * 1000, values };
       });
     },
 
@@ -133,65 +159,73 @@ export interface AggregatedPower {
   energyKWh: Record<string, number>;
 }
 
+/** Sum and count of kW values per series over some 5-minute points; additive over disjoint sets. */
+export interface Sums {
+  sum: Partial<Record<ArchivedSeries, number>>;
+  count: Partial<Record<ArchivedSeries, number>>;
+  /** Points (slots) counted. */
+  points: number;
+}
+
+export function sumsOf(points: readonly PowerPoint[]): Sums {
+  const sums: Sums = { sum: {}, count: {}, points: points.length };
+  for (const p of points) {
+    for (const series in p.values) {
+      const s = series as ArchivedSeries;
+      sums.sum[s] = (sums.sum[s] ?? 0) + p.values[s]!;
+      sums.count[s] = (sums.count[s] ?? 0) + 1;
+    }
+  }
+  return sums;
+}
+
 const HOUR_MS = 3_600_000;
 
+/** The steps covering [fromMs, toMs): local hours or local days of `zone` (the first and last cut to the range). */
+export function stepBuckets(fromMs: number, toMs: number, step: Exclude<PowerStep, '5m'>, zone: string): Array<[number, number]> {
+  const buckets: Array<[number, number]> = [];
+  if (step === '1d') {
+    for (let day = dayAt(fromMs, zone); day.startMs < toMs; day = nextDay(day, zone)) buckets.push([Math.max(day.startMs, fromMs), Math.min(day.endMs, toMs)]);
+    return buckets;
+  }
+  let start = fromMs - (((wallMs(fromMs, zone) % HOUR_MS) + HOUR_MS) % HOUR_MS);
+  while (start < toMs) {
+    // Whole-hour offsets: the next local hour starts an hour later; half-hour zones too.
+    const end = start + HOUR_MS;
+    buckets.push([Math.max(start, fromMs), Math.min(end, toMs)]);
+    start = end;
+  }
+  return buckets;
+}
+
 /**
- * Average kW per series over each step's points, and the step's energy (Σ kW × 5/60). Steps are
- * the 5-minute slot, the local hour or the local day of `zone`; steps without points are left out.
+ * Steps as the route answers them: average kW per series over the step's points (null when the
+ * series has none there) and the step's energy (Σ kW × 5/60); steps without points are left out.
  */
-export function aggregate(points: readonly PowerPoint[], step: PowerStep, zone: string): AggregatedPower {
+export function stepsOut(steps: ReadonlyArray<{ start: number; sums: Sums }>): AggregatedPower {
   const present = new Set<ArchivedSeries>();
-  for (const p of points) for (const s of Object.keys(p.values)) present.add(s as ArchivedSeries);
+  for (const { sums } of steps) for (const s in sums.count) present.add(s as ArchivedSeries);
   const series = ARCHIVED_SERIES.filter((s) => present.has(s));
   const totals: Record<string, number> = Object.fromEntries(series.map((s) => [s, 0]));
-  const out: AggregatedPower['points'] = [];
-  let bucket = Number.NaN;
-  let bucketEnd = Number.NaN;
-  let sums: Record<string, number> = {};
-  let counts: Record<string, number> = {};
-  const flush = () => {
-    if (Number.isNaN(bucket)) return;
+  const points: AggregatedPower['points'] = [];
+  for (const { start, sums } of steps) {
+    if (sums.points === 0) continue;
     const kW: Record<string, number | null> = {};
     const energyKWh: Record<string, number> = {};
     for (const s of series) {
-      const n = counts[s] ?? 0;
-      kW[s] = n > 0 ? round(sums[s]! / n) : null;
-      energyKWh[s] = round(((sums[s] ?? 0) * SLOT_MS) / HOUR_MS);
-      totals[s]! += ((sums[s] ?? 0) * SLOT_MS) / HOUR_MS;
+      const n = sums.count[s] ?? 0;
+      const sum = sums.sum[s] ?? 0;
+      kW[s] = n > 0 ? sum / n : null;
+      energyKWh[s] = round((sum * SLOT_MS) / HOUR_MS);
+      totals[s]! += (sum * SLOT_MS) / HOUR_MS;
     }
-    out.push({ time: new Date(bucket).toISOString(), kW, energyKWh });
-  };
-  for (const p of points) {
-    if (Number.isNaN(bucket) || p.t >= bucketEnd || p.t < bucket) {
-      flush();
-      [bucket, bucketEnd] = stepOf(p.t, step, zone);
-      sums = {};
-      counts = {};
-    }
-    for (const [s, v] of Object.entries(p.values)) {
-      sums[s] = (sums[s] ?? 0) + v;
-      counts[s] = (counts[s] ?? 0) + 1;
-    }
+    points.push({ time: new Date(start).toISOString(), kW, energyKWh });
   }
-  flush();
   for (const s of series) totals[s] = round(totals[s]!);
-  return { series, points: out, energyKWh: totals };
+  return { series, points, energyKWh: totals };
 }
 
-function stepOf(t: number, step: PowerStep, zone: string): [number, number] {
-  if (step === '5m') {
-    const start = t - (((t % SLOT_MS) + SLOT_MS) % SLOT_MS);
-    return [start, start + SLOT_MS];
-  }
-  if (step === '1h') {
-    const into = ((wallMs(t, zone) % HOUR_MS) + HOUR_MS) % HOUR_MS;
-    return [t - into, t - into + HOUR_MS];
-  }
-  const day = dayAt(t, zone);
-  return [day.startMs, nextDay(day, zone).startMs];
-}
-
-/** Enough digits for W precision on kW and Wh on kWh, without float noise in the JSON. */
+/** Energies to the mWh, without float noise in the JSON (kW values pass unchanged). */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }

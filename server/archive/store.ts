@@ -61,6 +61,9 @@ export function openArchiveStore(path: string, log: (line: string) => void = () 
   const findKey = db.prepare<[string], { id: number }>('SELECT id FROM chargers WHERE key = ?');
   const addKey = db.prepare('INSERT INTO chargers (key) VALUES (?)');
   let full = false;
+  /** A disk that is nearly full lets small writes through and refuses big ones: one line an hour, not one per write. */
+  let fullLoggedAt = Number.NEGATIVE_INFINITY;
+  let fullLogged = false;
 
   const store: ArchiveStore = {
     db,
@@ -78,12 +81,17 @@ export function openArchiveStore(path: string, log: (line: string) => void = () 
     write(fn) {
       try {
         const result = db.transaction(fn)();
-        if (full) log(`archive: writing again to ${file}`);
+        if (full && fullLogged) log(`archive: writing again to ${file}`);
         full = false;
+        fullLogged = false;
         return result;
       } catch (error) {
         if (!isDiskFull(error)) throw error;
-        if (!full) log(`archive: ${file} cannot grow (${(error as { code: string }).code}: disk full?); the live view goes on, the archive pauses and resumes by itself when there is space`);
+        if (!full && Date.now() - fullLoggedAt > 3_600_000) {
+          log(`archive: ${file} cannot grow (${(error as { code: string }).code}: disk full?); the live view goes on, the archive pauses and resumes by itself when there is space`);
+          fullLoggedAt = Date.now();
+          fullLogged = true;
+        }
         full = true;
         return undefined;
       }
