@@ -10,11 +10,12 @@ import { buildApp } from './app.ts';
 import { Archive } from './archive/archive.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
-  /** An already loaded configuration (`npm start` validates it before building); else read from `env`. */
+  /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
   config?: ServerConfig;
   env?: Record<string, string | undefined>;
   /** Built SPA directory; null for API only. */
@@ -41,6 +42,10 @@ export interface RunningServer {
   simulator: RunningSimulator | null;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
+  /** One per charger, by id: held by screens' event streams (and the archive). */
+  collectors: Map<string, StatusCollector>;
+  /** The upstream client of each charger, by id. */
+  clients: Map<string, ChargerClient>;
   close(): Promise<void>;
 }
 
@@ -88,10 +93,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ...options.clientOptions,
       }),
   );
+  const collectors = new Map(
+    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log })]),
+  );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
   const closeUpstream = async () => {
+    for (const collector of collectors.values()) collector.close();
     await archive?.close();
     await Promise.all(clients.map((client) => client.close()));
     await simulator?.close();
@@ -101,9 +110,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      // The archive records what the collectors read; it never polls the status itself.
+      for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -123,6 +134,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     simulator,
     archive,
+    collectors,
+    clients: new Map(clients.map((client) => [client.id, client])),
     async close() {
       await app.close();
       await closeUpstream();

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'archive_off',
   'archive_full',
+  'too_many_streams',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -44,6 +46,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   archive_off: 409,
   /** The archive's disk is full. */
   archive_full: 507,
+  too_many_streams: 503,
+  internal: 500,
 };
 
 export const errorBodySchema = z.object({
@@ -74,6 +78,14 @@ export const chargersResponseSchema = z.object({
   build: z.optional(z.string()),
   /** Server defaults for the session cost (PRICE_PER_KWH, CURRENCY). */
   pricing: z.optional(z.object({ pricePerKwh: z.nullable(z.number()), currency: z.string() })),
+  /** How often the server reads each charger's status (STATUS_INTERVAL_MS). */
+  statusIntervalMs: z.optional(z.number()),
+  /** A reading older than this (by the server's clock) is stale. */
+  staleAfterMs: z.optional(z.number()),
+  /** An event stream silent this long is taken for a buffering proxy: the page polls instead. */
+  streamSilenceMs: z.optional(z.number()),
+  /** The server's clock when it answered (ISO), so a tablet can correct its own. */
+  now: z.optional(z.string()),
 });
 export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
 

@@ -28,7 +28,7 @@ import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { drawOrder, seriesStyles, type SeriesStyle } from './series-style.ts';
-import { useElementSize } from './use-element-width.ts';
+import { useElementSize } from './use-element-size.ts';
 import './power-chart.css';
 
 const NO_LIMITS: readonly PowerLimit[] = [];
