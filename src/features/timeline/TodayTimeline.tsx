@@ -18,9 +18,13 @@ import { isoDay, timelineQuery } from './api/timeline-query.ts';
 import { eventLabels, timelineMessages } from './messages.ts';
 import { timelineItems, type TimelineItem } from './timeline-items.ts';
 
-/** The connectors' states as one text: it changes exactly when one of them does. */
+/** The connectors' states and faults as one text: it changes exactly when one of them does. */
 const statusSignature = (status: LiveStatus) =>
-  status.evses.ok ? status.evses.data.flatMap((evse) => evse.connectors.map((c) => `${c.connectorId}:${c.onlineData?.status ?? ''}`)).join(',') : '';
+  status.evses.ok
+    ? status.evses.data
+        .flatMap((evse) => evse.connectors.map((c) => `${c.connectorId}:${c.onlineData?.status ?? ''}:${c.onlineData?.faultEventType ?? ''}:${c.onlineData?.faultEventDescription ?? ''}`))
+        .join(',')
+    : '';
 
 export function TodayTimeline({ chargerId }: { chargerId: string }) {
   const m = useMessages(timelineMessages);
