@@ -18,6 +18,8 @@ import { liveMessages } from './messages.ts';
 
 // Load guard, cluster and connectivity come after the cards: their own chunk, off the first load.
 const LiveStrip = lazy(() => import('./LiveStrip.tsx').then((m) => ({ default: m.LiveStrip })));
+// Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
+const TodayTimeline = lazy(() => import('../timeline/TodayTimeline.tsx').then((m) => ({ default: m.TodayTimeline })));
 
 interface LiveViewProps {
   chargerId: string;
@@ -79,10 +81,10 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         // Portrait: cards, chart (the rest of the height), strip. Landscape: the cards down the left,
         // the chart over the strip on the right, so an opened strip takes the chart's height, never
         // the cards'.
-        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
+        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto_auto]">
           {evses.ok ? (
             <div
-              className={`grid min-h-0 gap-3 landscape:row-span-2 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
+              className={`grid min-h-0 gap-3 landscape:row-span-3 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
               data-testid="connector-cards"
             >
               {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
@@ -102,9 +104,16 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
               ))}
             </div>
           ) : (
-            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
+            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-3" />
           )}
           {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
+          {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
+              keeps the height for the chart. */}
+          <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
+            <Suspense fallback={null}>
+              <TodayTimeline chargerId={chargerId} />
+            </Suspense>
+          </div>
           <Suspense fallback={<div />}>
             <LiveStrip
               data={data}

@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocaleProvider } from '../../shared/i18n/i18n.tsx';
-import { mergePoints } from './power-grid.ts';
+import { gridOf } from './power-grid.ts';
 import { STEP_MS } from './power-range.ts';
 import { PowerTooltip, slotAt } from './PowerTooltip.tsx';
 import { seriesStyles } from './series-style.ts';
@@ -16,9 +16,8 @@ const MEASURES = ['connector1', 'building'];
 const SERIES = seriesStyles(MEASURES);
 
 // Slots 0–2 with values, 3–4 missing (the charger was off), 5 with values; the window runs to slot 7.
-const grid = mergePoints(
-  undefined,
-  [0, 1, 2, 5].map((i) => ({ time: new Date(FROM + i * STEP_MS).toISOString(), connector1: i === 1 ? null : 7.4 + i, building: 9 + i })),
+const grid = gridOf(
+  [0, 1, 2, 5].map((i) => ({ time: FROM + i * STEP_MS, kW: { connector1: i === 1 ? null : 7.4 + i, building: 9 + i }, energyKWh: {} })),
   { from: FROM, to: FROM + 7 * STEP_MS },
   MEASURES,
 );

@@ -4,7 +4,7 @@ import { TOUCH } from '../../shared/ui/touch.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { parseIsoDate } from '../../shared/time/local-calendar.ts';
 import { powerMessages } from './messages.ts';
-import { DEFAULT_RANGE, LAST_SPANS, localDay, rangeParams, type LastSpan, type PowerRange } from './power-range.ts';
+import { DEFAULT_RANGE, ENERGY_SPANS, LAST_SPANS, localDay, rangeParams, type EnergySpan, type LastSpan, type PowerRange } from './power-range.ts';
 
 interface RangePickerProps {
   range: PowerRange;
@@ -14,10 +14,11 @@ interface RangePickerProps {
   onChange(changes: Record<string, string | null>): void;
 }
 
-/** 6 h / 24 h / 7 days, or one calendar day. */
+/** 6 h / 24 h / 7 days (lines), 30 days / 12 months (energy bars), or one calendar day. */
 export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
   const m = useMessages(powerMessages);
   const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
+  const energyLabels: Record<EnergySpan, string> = { '30d': m.last30d, '12m': m.last12m };
   const today = localDay(nowMs);
   // What the date field shows while it is being typed into: Chrome reports each keystroke of the
   // year as a date (0002-…, 0020-…), which must neither change the range nor be wiped out.
@@ -34,12 +35,15 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
     }
   };
   return (
-    <ToggleGroup
+    <ToggleGroup<LastSpan | EnergySpan>
       label={m.rangeLabel}
       className="power-range"
-      options={LAST_SPANS.map((span) => ({ value: span, label: labels[span], data: { 'data-range': span } }))}
-      value={range.kind === 'last' ? range.span : null}
-      onChange={(span) => onChange(rangeParams({ kind: 'last', span }))}
+      options={[
+        ...LAST_SPANS.map((span) => ({ value: span, label: labels[span], data: { 'data-range': span } })),
+        ...ENERGY_SPANS.map((span) => ({ value: span, label: energyLabels[span], data: { 'data-range': span } })),
+      ]}
+      value={range.kind === 'last' || range.kind === 'energy' ? range.span : null}
+      onChange={(span) => onChange(rangeParams((LAST_SPANS as readonly string[]).includes(span) ? { kind: 'last', span: span as LastSpan } : { kind: 'energy', span: span as EnergySpan }))}
     >
       <label data-active={range.kind === 'day'} className={`${TOUCH} flex items-center gap-2 rounded-lg border border-border px-2 text-sm text-muted`}>
         <span>{m.day}</span>

@@ -1,0 +1,80 @@
+/**
+ * Reading history from the charger for the archive: sessions page by page (pageSize 100, newest
+ * first, as the charger's own clients page), power in day-sized windows that overlap their
+ * neighbours by one interval. Every call carries `clientKey: 'archive'`, the fair queue's key
+ * that serves the archive after the screens.
+ */
+import { formatFilterTime } from '../../src/api/charger-parse.ts';
+import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from '../../src/api/session-schemas.ts';
+import { parseProfilePoints, SLOT_MS, type PowerPoint } from './power-writer.ts';
+
+export const ARCHIVE_CLIENT = { clientKey: 'archive' } as const;
+export const SESSION_PAGE_SIZE = 100;
+/** A guard against a charger that announces absurd page counts: 200,000 sessions. */
+export const MAX_SESSION_PAGES = 2000;
+const DAY_MS = 86_400_000;
+
+/** What the archive needs of the charger client; the options argument is the fair queue's key. */
+export interface HistoryClient {
+  chargingSession(form: Record<string, string>, options?: { clientKey?: string }): Promise<string>;
+  powerProfile(query: Record<string, string>, options?: { clientKey?: string }): Promise<string>;
+}
+
+export class ChargerAnswerError extends Error {
+  override name = 'ChargerAnswerError';
+}
+
+/** The form of one page, newest first; `window` limits by charging start (UTC instants, a day wider). */
+export function sessionPageForm(pageNumber: number, window?: { fromMs: number; toMs: number }): Record<string, string> {
+  return {
+    pageSize: String(SESSION_PAGE_SIZE),
+    pageNumber: String(pageNumber),
+    orderByColumn: 'chargingStartedTime',
+    orderDirection: 'Descending',
+    chargingStartedTimeFrom: window ? formatFilterTime(window.fromMs - DAY_MS) : '',
+    chargingStartedTimeTo: window ? formatFilterTime(window.toMs + DAY_MS) : '',
+    identificationSource: '',
+    identificationType: '',
+    chargingSessionStopReason: '',
+    identificationCode: '',
+    userId: '',
+  };
+}
+
+export async function readSessionPage(client: HistoryClient, pageNumber: number, window?: { fromMs: number; toMs: number }): Promise<ChargingSessionPage> {
+  const text = await client.chargingSession(sessionPageForm(pageNumber, window), ARCHIVE_CLIENT);
+  const parsed = chargingSessionPageSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new ChargerAnswerError('the charger sent a session page of an unexpected shape');
+  return parsed.data;
+}
+
+/**
+ * Every session starting in [fromMs, toMs), read newest first. A session that starts while we
+ * read pushes the rows down a page: one may be read twice (kept once), none is missed.
+ */
+export async function readSessionRange(client: HistoryClient, fromMs: number, toMs: number): Promise<ChargingSession[]> {
+  const byId = new Map<number, ChargingSession>();
+  for (let page = 1; page <= MAX_SESSION_PAGES; page++) {
+    const answer = await readSessionPage(client, page, { fromMs, toMs });
+    for (const s of answer.content) byId.set(s.chargingSessionId, s);
+    if (answer.content.length === 0 || page >= answer.pagingInfo.pageCount) break;
+  }
+  return [...byId.values()]
+    .filter((s) => s.chargingStartedTime !== null && s.chargingStartedTime >= fromMs && s.chargingStartedTime < toMs)
+    .sort((a, b) => (a.chargingStartedTime ?? 0) - (b.chargingStartedTime ?? 0) || a.chargingSessionId - b.chargingSessionId);
+}
+
+/**
+ * The 5-minute points of slots starting in [fromMs, toMs). Asked one interval wider on both
+ * sides, so a charger that reads either bound as exclusive still sends the first and the last
+ * slot (the 23:55 point of a day); the extra points are cut here.
+ */
+export async function readPower(client: HistoryClient, fromMs: number, toMs: number, measure: string): Promise<PowerPoint[]> {
+  const text = await client.powerProfile(
+    { fromTime: new Date(fromMs - SLOT_MS).toISOString(), toTime: new Date(toMs).toISOString(), measure },
+    ARCHIVE_CLIENT,
+  );
+  const json: unknown = JSON.parse(text);
+  if (!Array.isArray(json)) throw new ChargerAnswerError('the charger sent a power profile that is not a list');
+  return parseProfilePoints(json).filter((p) => p.t >= fromMs && p.t < toMs);
+}
