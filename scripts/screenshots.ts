@@ -11,7 +11,9 @@ import { launchChromium } from '../bench/harness.ts';
 await buildIfNeeded(console.log);
 const browser = await launchChromium();
 
-async function shoot(chargers: number, path: string, file: string, size: { width: number; height: number }, setup?: (id: string, sim: NonNullable<Awaited<ReturnType<typeof startServer>>['simulator']>) => void) {
+type Sim = NonNullable<Awaited<ReturnType<typeof startServer>>['simulator']>;
+
+async function shoot(chargers: number, path: string, file: string, size: { width: number; height: number }, setup?: (id: string, sim: Sim) => void, after?: (sim: Sim) => Promise<void> | void) {
   const server = await startServer({ env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin' }, distDir: DIST_DIR, port: 0, host: '127.0.0.1' });
   try {
     setup?.(server.config.chargers[0]!.id, server.simulator!);
@@ -20,6 +22,10 @@ async function shoot(chargers: number, path: string, file: string, size: { width
     await page.goto(`${server.url}${path}`);
     await page.waitForSelector('[data-testid="connector-card"], [data-testid="charger-tile"], [data-testid="session-table"]');
     await page.waitForTimeout(2500); // lazy chunks, the chart's first data
+    if (after) {
+      await after(server.simulator!);
+      await page.waitForSelector('[data-stale="true"]', { timeout: 30_000 });
+    }
     await page.screenshot({ path: `docs/screenshots/${file}`, fullPage: false });
     await context.close();
     console.log(`docs/screenshots/${file}`);
@@ -28,8 +34,12 @@ async function shoot(chargers: number, path: string, file: string, size: { width
   }
 }
 
-await shoot(1, '/?lang=en', 'live-1280x800-dark.png', { width: 1280, height: 800 }, (id, sim) => sim.setConnector(id, 1, { status: 'Charging', power: 10.6 }));
-await shoot(1, '/?lang=de&theme=light', 'live-800x1280-light-de.png', { width: 800, height: 1280 }, (id, sim) => sim.setConnector(id, 1, { status: 'Charging', power: 7.3 }));
-await shoot(4, '/garage?lang=en', 'garage-1280x800.png', { width: 1280, height: 800 });
-await shoot(1, '/sessions?lang=en', 'sessions-1280x800.png', { width: 1280, height: 800 });
+const charging = (power: number) => (id: string, sim: Sim) => sim.setConnector(id, 1, { status: 'Charging', power });
+await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-dark.png', { width: 1280, height: 800 }, charging(10.6));
+await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-stale.png', { width: 1280, height: 800 }, charging(10.6), (sim) => sim.faults.set({ down: true }));
+await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1024x600-dark.png', { width: 1024, height: 600 }, charging(7.4));
+await shoot(1, '/?lang=de&kiosk=1&theme=light', 'live-800x1280-light-de.png', { width: 800, height: 1280 }, charging(7.3));
+await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1920x1080-dark.png', { width: 1920, height: 1080 }, charging(11));
+await shoot(4, '/garage?lang=en&theme=dark', 'garage-1280x800.png', { width: 1280, height: 800 });
+await shoot(1, '/sessions?lang=en&theme=dark', 'sessions-1280x800.png', { width: 1280, height: 800 });
 await browser.close();
