@@ -36,7 +36,9 @@ async function shoot(chargers: number, path: string, file: string, size: { width
 
 const charging = (power: number) => (id: string, sim: Sim) => sim.setConnector(id, 1, { status: 'Charging', power });
 await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-dark.png', { width: 1280, height: 800 }, charging(10.6));
-await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-stale.png', { width: 1280, height: 800 }, charging(10.6), (sim) => sim.faults.set({ down: true }));
+await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-stale.png', { width: 1280, height: 800 }, charging(10.6), (sim) => {
+  sim.faults.set({ down: true });
+});
 await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1024x600-dark.png', { width: 1024, height: 600 }, charging(7.4));
 await shoot(1, '/?lang=de&kiosk=1&theme=light', 'live-800x1280-light-de.png', { width: 800, height: 1280 }, charging(7.3));
 await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1920x1080-dark.png', { width: 1920, height: 1080 }, charging(11));
