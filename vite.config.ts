@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 
-// The dev server forwards /api to our Node server (npm run dev starts both; DESIGN §1).
+// The dev server forwards /api to our Node server (npm run dev starts both, server/dev.ts).
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({

@@ -17,6 +17,27 @@ interface WorkerFixtures {
 
 interface TestFixtures {
   sim: RunningSimulator;
+  /** A server of the test's own, which the test may stop and start again on the same port. */
+  ownServer: OwnServer;
+}
+
+export interface OwnServer {
+  readonly url: string;
+  readonly current: RunningServer | null;
+  /** Stops the server (the page's streams end, the port closes). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port; resolves once it listens. */
+  start(): Promise<RunningServer>;
+}
+
+async function startOnPort(port: number): Promise<RunningServer> {
+  return startServer({
+    env: { SIMULATOR_CHARGERS: '1', SIMULATOR_SEED: '7', CHARGER_TIMEZONE: 'Europe/Berlin' },
+    distDir: DIST_DIR,
+    port,
+    host: '127.0.0.1',
+    clientOptions: { maxBackoffMs: 2_000, maxLoginBackoffMs: 2_000 },
+  });
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -45,6 +66,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   baseURL: async ({ server }, use) => {
     await use(server.url);
+  },
+  // Playwright reads the fixtures a fixture needs from its first parameter: none here.
+  // eslint-disable-next-line no-empty-pattern
+  ownServer: async ({}, use) => {
+    let current: RunningServer | null = await startOnPort(0);
+    const port = current.port;
+    const url = current.url;
+    await use({
+      url,
+      get current() {
+        return current;
+      },
+      async stop() {
+        await current?.close();
+        current = null;
+      },
+      async start() {
+        current = await startOnPort(port);
+        return current;
+      },
+    });
+    await current?.close();
   },
   sim: async ({ server }, use) => {
     const sim = server.simulator!;

@@ -128,4 +128,28 @@ test.describe('a garage of three chargers', () => {
       sim.setConnector(c!, 1, null);
     }
   });
+
+  test('opens exactly one event stream for all chargers and makes no status polls while it flows', async ({ page, server }) => {
+    const counts = { streams: 0, polls: 0 };
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/api/events') counts.streams += 1;
+      if (path.endsWith('/generalStatus')) counts.polls += 1;
+    });
+    const streamUrls: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/events') streamUrls.push(new URL(request.url()).search);
+    });
+    await page.goto('/garage');
+    const tiles = page.getByTestId('charger-tile');
+    await expect(tiles).toHaveCount(3);
+    for (const tile of await tiles.all()) await expect(tile).toHaveAttribute('data-connection', 'live');
+    const collector = [...server.collectors.values()][0]!;
+    const readings: number[] = [];
+    const off = collector.onReading((r) => readings.push(r.receivedAt));
+    await expect.poll(() => readings.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    off();
+    expect(counts).toEqual({ streams: 1, polls: 0 });
+    expect(decodeURIComponent(streamUrls[0]!)).toBe(`?chargers=${[...server.collectors.keys()].sort().join(',')}`);
+  });
 });

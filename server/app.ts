@@ -15,7 +15,7 @@ import type { Archive } from './archive/archive.ts';
 import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
 import { createSettingsStore } from './archive/settings.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
-import { QueueFullError } from './charger/scheduler.ts';
+import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError, truncate } from './http/error-reply.ts';
@@ -23,10 +23,15 @@ import { frameworkErrorOptions } from './http/framework-errors.ts';
 import { createHostCheck, registerHostCheck } from './http/host-check.ts';
 import { registerSecurityHeaders, securityHeaderSet } from './http/security-headers.ts';
 import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
+import type { ChargerHealth } from './charger/failure-record.ts';
+import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
+import { registerEventsRoute } from './events/events-route.ts';
 
 export interface AppOptions {
   config: ServerConfig;
   clients: ChargerClient[];
+  /** One per charger, by id: the only reader of the chargers' status. */
+  collectors: ReadonlyMap<string, StatusCollector>;
   /** Built SPA to serve; null in development, where Vite serves it. */
   distDir: string | null;
   buildId: string;
@@ -41,6 +46,10 @@ export interface AppOptions {
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
 const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
+/** A reading older than this many status intervals is stale (screens use the same figure). */
+const STALE_AFTER_INTERVALS = 2.5;
+/** A stream silent this long is taken for a buffering proxy; at least three intervals' events are due by then. */
+const MIN_STREAM_SILENCE_MS = 30_000;
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 /** Longest request line we look at; anything longer is refused before routing. */
 const MAX_URL_LENGTH = 4096;
@@ -116,17 +125,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       chargers: options.clients.map((client) => client.info),
       build: buildId,
       pricing: config.pricing,
+      statusIntervalMs: config.statusIntervalMs,
+      staleAfterMs: STALE_AFTER_INTERVALS * config.statusIntervalMs,
+      streamSilenceMs: Math.max(MIN_STREAM_SILENCE_MS, 3 * config.statusIntervalMs),
+      now: new Date().toISOString(),
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
   app.get('/api/health', async (request, reply) => {
     if (!noQuery(request, reply)) return reply;
-    // Asks each charger through the shared status cache, so health checks cost the chargers nothing extra.
-    await Promise.all(options.clients.map((client) => client.generalStatus().catch(() => undefined)));
+    // The collectors' readings, validated as the screens get them; a collector nobody holds reads
+    // once now (through the client's status cache), so health checks cost the chargers nothing extra.
+    // A held collector's reading is at most an interval old; one nobody holds reads anew unless
+    // its last reading is still within the status cache's time.
+    const states = await Promise.all(
+      options.clients.map((client) => {
+        const collector = options.collectors.get(client.id);
+        if (!collector) return Promise.resolve(null);
+        return collector.sample(collector.held ? STALE_AFTER_INTERVALS * config.statusIntervalMs : config.statusTtlMs);
+      }),
+    );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client) => {
-      const health = client.health();
+    const chargers = options.clients.map((client, index) => {
+      const health = healthOf(client.health(), states[index] ?? null);
       return archive ? { ...health, archive: archive.health(client.id) } : health;
     });
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
@@ -144,7 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const form = validateQuery(sessionFilterSchema, request, reply);
     if (!form) return reply;
-    return forward(reply, client.chargingSession(definedStrings(form), { clientKey: request.ip }));
+    return forward(reply, client.chargingSession(definedStrings(form), historyOptions(request, reply)));
   });
 
   app.get<{ Params: { id: string } }>('/api/chargers/:id/powerProfile', async (request, reply) => {
@@ -152,7 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const query = validateQuery(powerProfileQuerySchema, request, reply);
     if (!query) return reply;
-    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, { clientKey: request.ip }));
+    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
   registerArchiveRoutes(app, {
@@ -162,9 +184,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     zone: config.timeZone,
     adminPin: config.adminPin,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
+    historyOptions,
     upstreamError: (reply, error) => {
       if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
       if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+      if (error instanceof ClientGoneError) {
+        // Nobody is left to answer: the connection is closed already.
+        reply.hijack();
+        reply.raw.destroy();
+        return reply;
+      }
       throw error;
     },
   });
@@ -183,6 +212,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         sendError(reply.header('allow', 'GET, HEAD'), 'method_not_allowed', `${request.method} is not allowed here; use GET`),
     });
   }
+
+  registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
 
   // ------------------------------------------------------------------------------------------
   // The built SPA
@@ -203,6 +234,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   return app;
+}
+
+/**
+ * A charger's health as its collector last saw the status: a failure, or a status whose sections
+ * do not have the expected shape, is not ok even when the charger answered.
+ */
+function healthOf(client: ChargerHealth, state: CollectorState | null): ChargerHealth {
+  if (!state) return client;
+  if (isFailure(state)) return { ...client, lastError: state.error };
+  const broken = Object.entries(state.live).flatMap(([name, section]) => (section.ok ? [] : [`${name}: ${section.error}`]));
+  if (broken.length === 0) return client;
+  return { ...client, lastError: { code: 'charger_bad_response', message: `the status answer has an unexpected shape (${broken.join('; ')})` } };
 }
 
 /** Vite's hashed output lives in `<distDir>/assets/`. */
@@ -247,6 +290,18 @@ function validateQuery<S extends z.ZodMiniType>(schema: S, request: FastifyReque
   return null;
 }
 
+/**
+ * A history request's place in the charger's fair queue (its remote address), and a signal that
+ * aborts when its connection closes before the answer, so an abandoned request is never sent.
+ */
+function historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal } {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return { clientKey: request.ip, signal: gone.signal };
+}
+
 function definedStrings(record: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -258,6 +313,12 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
   } catch (error) {
     if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
     if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer: the connection is closed already.
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Server configuration from the environment (DESIGN §4). Everything is validated up front so a
- * mistake stops start-up with one line that says what to fix, instead of a dashboard that looks
- * fine and shows nothing.
+ * Server configuration from the environment (the variables: docs/architecture.md#configuration).
+ * Everything is validated up front so a mistake stops start-up with one line that says what to
+ * fix, instead of a dashboard that looks fine and shows nothing.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
@@ -35,6 +35,10 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   /** How long a generalStatus answer is shared between clients. */
   statusTtlMs: number;
+  /** How often each charger's collector asks for its status while someone listens. */
+  statusIntervalMs: number;
+  /** Most event streams open at once; one more is refused with 503. */
+  maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
   /** The SQLite archive (ARCHIVE_PATH); null with ARCHIVE=off. */
   archive: { path: string } | null;
@@ -82,6 +86,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     timeZone,
     upstreamTimeoutMs: parseInteger(env.CHARGER_TIMEOUT_MS, 'CHARGER_TIMEOUT_MS', 5000, 100, 120_000),
     statusTtlMs: parseInteger(env.STATUS_TTL_MS, 'STATUS_TTL_MS', 2000, 0, 60_000),
+    statusIntervalMs: parseInteger(env.STATUS_INTERVAL_MS, 'STATUS_INTERVAL_MS', 5000, 500, 600_000),
+    maxStreams: parseInteger(env.MAX_STREAMS, 'MAX_STREAMS', 200, 1, 100_000),
     pricing: {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),

@@ -10,11 +10,12 @@ import { buildApp } from './app.ts';
 import { Archive } from './archive/archive.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
+import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
-  /** An already loaded configuration (`npm start` validates it before building); else read from `env`. */
+  /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
   config?: ServerConfig;
   env?: Record<string, string | undefined>;
   /** Built SPA directory; null for API only. */
@@ -39,6 +40,10 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   simulator: RunningSimulator | null;
+  /** One per charger, by id: held by screens' event streams (and the archive). */
+  collectors: Map<string, StatusCollector>;
+  /** The upstream client of each charger, by id. */
+  clients: Map<string, ChargerClient>;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
   close(): Promise<void>;
@@ -88,11 +93,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ...options.clientOptions,
       }),
   );
+  const collectors = new Map(
+    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log })]),
+  );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
   const closeUpstream = async () => {
+    // The archive first: it lets go of the collectors it holds and ends its fills.
     await archive?.close();
+    for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
     await simulator?.close();
   };
@@ -101,9 +111,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      // The timeline's events come from the status stream; holding the collectors keeps it flowing
+      // while no screen is open.
+      for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -122,6 +135,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config,
     simulator,
+    collectors,
+    clients: new Map(clients.map((client) => [client.id, client])),
     archive,
     async close() {
       await app.close();

@@ -87,9 +87,15 @@ describe('a flood of slow history queries from one client', () => {
     // Never more than our two connections at the charger, whatever the clients send.
     expect(stats().maxInFlight).toBeLessThanOrEqual(2);
 
+    // The flooder gives up: what it left waiting is never sent to the charger.
     stop.abort();
-    sim.faults.clear();
     await Promise.all(flood);
+    const sentBeforeLeaving = stats().requests.powerProfile;
+    const chargerClient = server.clients.get('platz-13')!;
+    await vi.waitFor(() => expect(chargerClient.load()).toEqual({ busy: 0, historyBusy: 0, waiting: 0 }), { timeout: 5_000, interval: 50 });
+    // (At most one more: a connection freed just as the flooder left may have gone to it.)
+    expect(stats().requests.powerProfile).toBeLessThanOrEqual(sentBeforeLeaving + 1);
+    sim.faults.clear();
   });
 });
 

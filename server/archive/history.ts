@@ -6,7 +6,7 @@
 import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
 import type { ChargingSession } from '../../src/api/session-schemas.ts';
 import type { Archive } from './archive.ts';
-import { readPower, readSessionRange, type HistoryClient } from './charger-reader.ts';
+import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
 import { DAY_SETTLE_MS } from './filler.ts';
 import { dayAt, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
@@ -25,6 +25,8 @@ export interface HistoryContext {
   client: HistoryClient;
   zone: string;
   now?: number;
+  /** The asking screen's fair-queue key (and abort signal) for what is read from the charger. */
+  request?: HistoryOptions;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -59,7 +61,7 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
 export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<SessionsResponseWire> {
   const { archive, chargerId, client } = ctx;
   if (!archive) {
-    const sessions = await readSessionRange(client, fromMs, toMs);
+    const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
     return { sessions: sessions.map(sessionFromCharger), complete: true, source: 'charger' };
   }
   const archived = archive.readers.sessions(chargerId, fromMs, toMs);
@@ -75,7 +77,7 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   if (chargerFrom >= toMs) return { sessions: archived, complete: true, source: 'archive' };
   let fresh: ChargingSession[];
   try {
-    fresh = await readSessionRange(client, chargerFrom, toMs);
+    fresh = await readSessionRange(client, chargerFrom, toMs, ctx.request);
   } catch {
     return { sessions: archived, complete: false, source: 'archive' };
   }
@@ -136,7 +138,7 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
           break;
         }
         budget -= to - from;
-        const chunk = await readPower(client, from, to, measure);
+        const chunk = await readPower(client, from, to, measure, ctx.request);
         fetched.push(...chunk);
         for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
           if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {

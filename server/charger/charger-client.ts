@@ -43,6 +43,11 @@ export interface HistoryOptions {
    * served last. Absent: one shared anonymous client.
    */
   clientKey?: string;
+  /**
+   * Aborts when the asker went away (its connection closed). A request that every asker has left
+   * before it got a connection to the charger is never sent.
+   */
+  signal?: AbortSignal;
 }
 
 const ANONYMOUS_CLIENT = '';
@@ -100,7 +105,7 @@ export class ChargerClient {
       maxLoginBackoffMs: this.options.maxLoginBackoffMs,
       now,
       log,
-      sendLogin: (form) => this.send('login', 'POST', '/api/webOperatorLogin/', form, null, null),
+      sendLogin: (form) => this.send('login', 'POST', '/api/webOperatorLogin/', form, null, null, null),
     });
     this.dispatcher = new Agent({
       connections: this.options.connections,
@@ -112,7 +117,7 @@ export class ChargerClient {
   /** Always first: a connection is kept free of history for it. */
   generalStatus(): Promise<string> {
     const spec: CallSpec = { endpoint: 'generalStatus', key: 'generalStatus', method: 'GET', path: '/api/generalStatus/', form: null, expect: 'object', clientKey: null };
-    return this.cache.get(spec.key, this.options.statusTtlMs, () => this.call(spec));
+    return this.cache.get(spec.key, this.options.statusTtlMs, () => this.call(spec, null));
   }
 
   /**
@@ -124,14 +129,14 @@ export class ChargerClient {
     const body = new URLSearchParams(form).toString();
     const key = `chargingSession?${body}`;
     const spec: CallSpec = { endpoint: 'chargingSession', key, method: 'POST', path: '/api/chargingSession/', form: body, expect: 'errorCodeObject', clientKey: options.clientKey ?? ANONYMOUS_CLIENT };
-    return this.cache.get(key, 0, () => this.call(spec));
+    return this.cache.get(key, 0, (signal) => this.call(spec, signal), options.signal);
   }
 
   powerProfile(query: Record<string, string>, options: HistoryOptions = {}): Promise<string> {
     const search = new URLSearchParams(query).toString();
     const key = `powerProfile?${search}`;
     const spec: CallSpec = { endpoint: 'powerProfile', key, method: 'GET', path: `/api/powerProfile/?${search}`, form: null, expect: 'array', clientKey: options.clientKey ?? ANONYMOUS_CLIENT };
-    return this.cache.get(key, this.options.profileTtlMs, () => this.call(spec));
+    return this.cache.get(key, this.options.profileTtlMs, (signal) => this.call(spec, signal), options.signal);
   }
 
   health(): ChargerHealth {
@@ -147,7 +152,7 @@ export class ChargerClient {
     await this.dispatcher.close();
   }
 
-  private async call(spec: CallSpec): Promise<string> {
+  private async call(spec: CallSpec, signal: AbortSignal | null): Promise<string> {
     // Within a pause: answer with the failure that started it, without asking the charger, and
     // without logging it again.
     const now = this.options.now();
@@ -156,13 +161,13 @@ export class ChargerClient {
     let text: string;
     try {
       text = await this.auth.authorized(
-        (token) => this.send(spec.endpoint, spec.method, spec.path, spec.form, token, spec.clientKey),
+        (token) => this.send(spec.endpoint, spec.method, spec.path, spec.form, token, spec.clientKey, signal),
         !isHistory(spec.endpoint),
       );
       checkJson(text, spec.expect, this.id, 'request');
     } catch (error) {
-      // An UpstreamError is the charger's failure. Anything else (a full queue, our own bug)
-      // pauses nothing.
+      // An UpstreamError is the charger's failure. Anything else (a full queue, an asker gone,
+      // our own bug) pauses nothing.
       if (error instanceof UpstreamError) this.failed(spec, error);
       throw error;
     }
@@ -188,9 +193,18 @@ export class ChargerClient {
    * history in its client's fair queue (`clientKey`). The timer starts once the connection is
    * ours, not while the request waits: every request gets its full time at the charger.
    */
-  private async send(kind: Endpoint | 'login', method: 'GET' | 'POST', path: string, form: string | null, token: string | null, clientKey: string | null): Promise<Answer> {
+  private async send(
+    kind: Endpoint | 'login',
+    method: 'GET' | 'POST',
+    path: string,
+    form: string | null,
+    token: string | null,
+    clientKey: string | null,
+    signal: AbortSignal | null,
+  ): Promise<Answer> {
     const history = isHistory(kind);
-    const release: Release = history && clientKey !== null ? await this.scheduler.acquireHistory(clientKey) : await this.scheduler.acquirePriority();
+    const release: Release =
+      history && clientKey !== null ? await this.scheduler.acquireHistory(clientKey, signal ?? undefined) : await this.scheduler.acquirePriority();
     try {
       return await exchange({
         chargerId: this.id,

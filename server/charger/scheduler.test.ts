@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_CLIENT, ConnectionScheduler, QueueFullError, type Release } from './scheduler.ts';
+import { ARCHIVE_CLIENT, ClientGoneError, ConnectionScheduler, QueueFullError, type Release } from './scheduler.ts';
 
 /** Acquires and records the order in which grants arrive. */
 function recorder(scheduler: ConnectionScheduler) {
@@ -102,5 +102,19 @@ describe('ConnectionScheduler', () => {
     release();
     release();
     expect(scheduler.load()).toEqual({ busy: 0, historyBusy: 0, waiting: 0 });
+  });
+
+  it('drops a waiting request whose asker went away; it is never granted', async () => {
+    const scheduler = new ConnectionScheduler({ chargerId: 'c', connections: 2, maxWaitingPerClient: 10 });
+    const first = await scheduler.acquireHistory('flood');
+    const gone = new AbortController();
+    const abandoned = scheduler.acquireHistory('flood', gone.signal);
+    const next = scheduler.acquireHistory('tablet');
+    gone.abort();
+    await expect(abandoned).rejects.toBeInstanceOf(ClientGoneError);
+    expect(scheduler.load().waiting).toBe(1);
+    first();
+    await next;
+    expect(scheduler.load()).toEqual({ busy: 1, historyBusy: 1, waiting: 0 });
   });
 });

@@ -28,6 +28,17 @@ export class QueueFullError extends Error {
   }
 }
 
+/**
+ * Every client that asked for a history request went away before it got a connection: it is
+ * dropped from its queue and never sent, so an abandoned flood costs the charger nothing.
+ */
+export class ClientGoneError extends Error {
+  override name = 'ClientGoneError';
+  constructor() {
+    super('the client went away before its request was sent');
+  }
+}
+
 export interface SchedulerOptions {
   chargerId: string;
   /** Connections to the charger. With one, the status goes first but may wait for a running query. */
@@ -60,20 +71,29 @@ export class ConnectionScheduler {
     });
   }
 
-  acquireHistory(clientKey: string): Promise<Release> {
-    if (clientKey === ARCHIVE_CLIENT) {
-      return new Promise((grant) => {
-        this.archive.push(grant);
-        this.dispatch();
-      });
-    }
-    const queue = this.screens.get(clientKey) ?? [];
-    if (queue.length >= this.options.maxWaitingPerClient) {
+  /** `signal`: the request is no longer wanted; while it still waits, it leaves its queue. */
+  acquireHistory(clientKey: string, signal?: AbortSignal): Promise<Release> {
+    const archive = clientKey === ARCHIVE_CLIENT;
+    const queue = archive ? this.archive : (this.screens.get(clientKey) ?? []);
+    if (!archive && queue.length >= this.options.maxWaitingPerClient) {
       return Promise.reject(new QueueFullError(this.options.chargerId, queue.length));
     }
-    return new Promise((grant) => {
+    if (signal?.aborted) return Promise.reject(new ClientGoneError());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        const index = queue.indexOf(grant);
+        if (index < 0) return;
+        queue.splice(index, 1);
+        if (!archive && queue.length === 0 && this.screens.get(clientKey) === queue) this.screens.delete(clientKey);
+        reject(new ClientGoneError());
+      };
+      const grant: Grant = (release) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(release);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(grant);
-      this.screens.set(clientKey, queue);
+      if (!archive) this.screens.set(clientKey, queue);
       this.dispatch();
     });
   }

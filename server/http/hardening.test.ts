@@ -100,7 +100,7 @@ describe('connection timeouts', () => {
   it('exempts a route marked longLived from the inactivity timeout, and only that route', async () => {
     const config = { ...loadConfig({ CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN }) };
     const clients = config.chargers.map((c) => new ChargerClient(c, { timeoutMs: 500, statusTtlMs: 0 }));
-    const app = await buildApp({ config, clients, distDir: null, buildId: 'test', timeouts: { ...TIMEOUTS, idleMs: 300 } });
+    const app = await buildApp({ config, clients, collectors: new Map(), distDir: null, buildId: 'test', timeouts: { ...TIMEOUTS, idleMs: 300 } });
     // Both answers go quiet for longer than the inactivity timeout before they end.
     const quietly = (reply: import('fastify').FastifyReply) => {
       reply.raw.writeHead(200, { 'content-type': 'text/plain' });

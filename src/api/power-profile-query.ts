@@ -7,7 +7,6 @@ import { queryOptions } from '@tanstack/react-query';
 import { powerProfileSchema, type PowerPointWire } from './charger-schemas.ts';
 import { queued } from './charger-queue.ts';
 import { fetchParsed } from './http.ts';
-import { phaseAlignedInterval } from './poll-schedule.ts';
 import { POWER_POLL_MS, chargerPath } from './queries.ts';
 
 export const POWER_ERROR_RETRY_MS = 10_000;
@@ -48,10 +47,7 @@ export interface PowerProfilePlan<T> {
 
 export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T>) => {
   const queryKey = ['charger', chargerId, 'powerProfile', plan.view, plan.measure] as const;
-  // Tablets showing the same view poll at the same second of the minute and ask the same tail,
-  // so the server's short cache answers them all with one charger request.
   const pollMs = plan.pollMs ?? POWER_POLL_MS;
-  const livePoll = phaseAlignedInterval(pollMs, `${chargerId}:powerProfile`);
   const settled = (data: T | undefined) => (plan.settled ? plan.settled(data, Date.now()) : !plan.live);
   return queryOptions({
     queryKey,
@@ -71,7 +67,7 @@ export const powerProfileQuery = <T>(chargerId: string, plan: PowerProfilePlan<T
       return plan.merge(previous, points, now, request);
     },
     // After a failure try again soon, also for a past day, which otherwise never refetches.
-    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : settled(query.state.data) ? false : livePoll(query)),
+    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : settled(query.state.data) ? false : pollMs),
     // A past day never changes; a live view is brought up to date by its poll.
     staleTime: (query) => (settled(query.state.data) ? Number.POSITIVE_INFINITY : pollMs / 2),
     // The data is folded, not replaced: a deep compare would only cost time.

@@ -5,14 +5,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchJson, fetchParsed } from './http.ts';
 import { parseLiveStatus } from './live-status.ts';
-import { phaseAlignedInterval } from './poll-schedule.ts';
 import { chargersResponseSchema } from './server-schemas.ts';
+import { isStreamed } from './streamed-chargers.ts';
 
-/** Polling intervals (DESIGN §6). */
-export const STATUS_POLL_MS = 5_000;
+/** Polling intervals (DESIGN §6). The status is pushed by the server (status-stream.ts). */
 export const POWER_POLL_MS = 60_000;
 export const SESSIONS_POLL_MS = 5 * 60_000;
-export const CHARGERS_POLL_MS = 60_000;
 
 export const chargerPath = (chargerId: string, endpoint: string) =>
   `/api/chargers/${encodeURIComponent(chargerId)}/${endpoint}`;
@@ -20,9 +18,16 @@ export const chargerPath = (chargerId: string, endpoint: string) =>
 export const chargersQuery = () =>
   queryOptions({
     queryKey: ['chargers'],
-    queryFn: ({ signal }) => fetchParsed('/api/chargers', chargersResponseSchema, signal),
-    refetchInterval: CHARGERS_POLL_MS,
-    staleTime: 30_000,
+    queryFn: async ({ signal }) => {
+      const data = await fetchParsed('/api/chargers', chargersResponseSchema, signal);
+      // The server's clock against ours, taken as the answer arrives (a LAN round trip is a few ms):
+      // the age of a reading is judged on the server's clock, whatever the tablet's says.
+      const serverNow = data.now === undefined ? Number.NaN : Date.parse(data.now);
+      return { ...data, clockOffsetMs: Number.isNaN(serverNow) ? 0 : serverNow - Date.now() };
+    },
+    // Not polled: the list and the timings change only with a restart of the server, after which
+    // the page's event stream reconnects and asks for them again (and a new build reloads the page).
+    staleTime: Number.POSITIVE_INFINITY,
     retry: 3,
   });
 
@@ -30,13 +35,13 @@ export const generalStatusQuery = (chargerId: string) =>
   queryOptions({
     queryKey: ['charger', chargerId, 'generalStatus'],
     queryFn: async ({ signal }) => parseLiveStatus(await fetchJson(chargerPath(chargerId, 'generalStatus'), signal)),
-    // Every tablet polls this charger at the same wall-clock phase, so the server's status cache
-    // answers all of them with one charger request (poll-schedule.ts).
-    refetchInterval: phaseAlignedInterval(STATUS_POLL_MS, chargerId),
+    // The page's event stream writes this query; while it flows a view mounting asks nothing
+    // itself. When the stream fails, status-stream.ts polls through this queryFn at the server's
+    // interval; the views never schedule requests of their own.
+    enabled: () => !isStreamed(chargerId),
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     // The next poll is the retry; retrying in between would delay the stale banner.
     retry: false,
-    // An answer younger than the server's status cache (2 s) would come back unchanged: the live
-    // view mounting right after the start-up prefetch does not ask again. Coming back to the page
-    // later still refetches at once.
-    staleTime: 2_000,
   });

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'charger_unreachable',
   'charger_bad_response',
   'charger_timeout',
+  'too_many_streams',
+  'internal',
   'forbidden',
   'unsupported_media_type',
   'archive_off',
@@ -37,6 +39,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   charger_unreachable: 502,
   charger_bad_response: 502,
   charger_timeout: 504,
+  too_many_streams: 503,
+  internal: 500,
   /** PUT /api/settings from another origin or without the admin PIN. */
   forbidden: 403,
   unsupported_media_type: 415,
@@ -74,6 +78,14 @@ export const chargersResponseSchema = z.object({
   build: z.optional(z.string()),
   /** Server defaults for the session cost (PRICE_PER_KWH, CURRENCY). */
   pricing: z.optional(z.object({ pricePerKwh: z.nullable(z.number()), currency: z.string() })),
+  /** How often the server reads each charger's status (STATUS_INTERVAL_MS). */
+  statusIntervalMs: z.optional(z.number()),
+  /** A reading older than this (by the server's clock) is stale. */
+  staleAfterMs: z.optional(z.number()),
+  /** An event stream silent this long is taken for a buffering proxy: the page polls instead. */
+  streamSilenceMs: z.optional(z.number()),
+  /** The server's clock when it answered (ISO), so a tablet can correct its own. */
+  now: z.optional(z.string()),
 });
 export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
 

@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { isTooOld, STALE_AFTER_POLLS } from './staleness.ts';
-import { STATUS_POLL_MS } from './queries.ts';
+import { isTooOld } from './staleness.ts';
 
 const now = 1_800_000_000_000;
+const timings = { statusIntervalMs: 5_000, staleAfterMs: 12_500 };
 
 describe('isTooOld', () => {
-  it('is too old after three polls without a success, however flat the values are', () => {
-    const limit = STALE_AFTER_POLLS * STATUS_POLL_MS;
-    expect(isTooOld(now - 5_000, now)).toBe(false);
-    expect(isTooOld(now - limit, now)).toBe(false);
-    expect(isTooOld(now - limit - 1, now)).toBe(true);
-    expect(isTooOld(now - 3_600_000, now)).toBe(true);
+  it('is too old once the reading is older than the server’s staleAfterMs, however flat the values are', () => {
+    expect(isTooOld(now - 5_000, now, timings)).toBe(false);
+    expect(isTooOld(now - 12_500, now, timings)).toBe(false);
+    expect(isTooOld(now - 12_501, now, timings)).toBe(true);
+    expect(isTooOld(now - 3_600_000, now, timings)).toBe(true);
   });
 
-  it('counts polls of the given period', () => {
-    expect(isTooOld(now - 100_000, now, 60_000)).toBe(false);
-    expect(isTooOld(now - 180_001, now, 60_000)).toBe(true);
+  it('follows the server’s timings, not a figure of its own', () => {
+    const slow = { statusIntervalMs: 60_000, staleAfterMs: 150_000 };
+    expect(isTooOld(now - 100_000, now, slow)).toBe(false);
+    expect(isTooOld(now - 150_001, now, slow)).toBe(true);
   });
 
   it('is not old before the first answer, which is loading', () => {
-    expect(isTooOld(0, now)).toBe(false);
+    expect(isTooOld(0, now, timings)).toBe(false);
   });
 
-  it('is too old when the last success lies in the future: the clock was set back', () => {
-    // Answered at 03:00 summer time; the clock now says 02:00:01.
-    expect(isTooOld(now + 3_600_000, now + 1_000)).toBe(true);
-    // A ticker a moment behind a fetch that just finished is not a change of time.
-    expect(isTooOld(now + STATUS_POLL_MS, now)).toBe(false);
-    expect(isTooOld(now + STATUS_POLL_MS + 1, now)).toBe(true);
+  it('is too old when the last reading lies in the future: the clock was set back', () => {
+    // Received at 03:00 summer time; the clock now says 02:00:01.
+    expect(isTooOld(now + 3_600_000, now + 1_000, timings)).toBe(true);
+    // A ticker a moment behind an event that just arrived is not a change of time.
+    expect(isTooOld(now + 5_000, now, timings)).toBe(false);
+    expect(isTooOld(now + 5_001, now, timings)).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 /** @vitest-environment jsdom */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import '@testing-library/jest-dom/vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import status from '../api/fixtures/general-status.json';
+import { FakeEventSource } from '../../test-support/fake-event-source.ts';
 import { LocaleProvider } from '../shared/i18n/i18n.tsx';
 import { AppShell } from './AppShell.tsx';
 
@@ -33,6 +35,8 @@ beforeEach(() => {
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
+  FakeEventSource.reset();
+  vi.stubGlobal('EventSource', FakeEventSource);
   // The wake-lock fallback plays a video, which jsdom cannot.
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
   vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {});
@@ -64,7 +68,7 @@ describe('AppShell', () => {
   it('says the server is down from the first failed request, not "Loading…" through the retries', async () => {
     serverUp = false;
     renderShell('/');
-    expect(screen.getByText('Loading…')).toBeTruthy();
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
     // The chargers query retries three times (1 s, 2 s, 4 s apart); the first failure already tells.
     expect(await screen.findByRole('alert', {}, { timeout: 900 })).toHaveProperty('textContent', 'The dashboard server cannot be reached. Retrying…');
   });
@@ -77,18 +81,18 @@ describe('AppShell', () => {
 
   it('offers the first charger by name for an unknown one on the live view, since `/` alone is the garage', async () => {
     renderShell('/?charger=removed&lang=en');
-    expect(await screen.findByText('There is no charger "removed".')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Show the first charger' }).getAttribute('href')).toBe('/?charger=platz4&lang=en');
+    expect(await screen.findByText('There is no charger "removed".')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Show the first charger' })).toHaveAttribute('href', '/?charger=platz4&lang=en');
   });
 
   it('gives another charger a fresh chart, without the last chart\'s crash', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {}); // React logs the caught crash
     broken.add('platz4');
     const location = renderShell('/?charger=platz4');
-    expect(await screen.findByText('This part of the dashboard could not be shown.')).toBeTruthy();
+    expect(await screen.findByText('This part of the dashboard could not be shown.')).toBeVisible();
     act(() => location.navigate('/?charger=platz5'));
-    expect(await screen.findByText('chart of platz5')).toBeTruthy();
-    expect(screen.queryByText('This part of the dashboard could not be shown.')).toBeNull();
+    expect(await screen.findByText('chart of platz5')).toBeVisible();
+    expect(screen.queryByText('This part of the dashboard could not be shown.')).not.toBeInTheDocument();
   });
 
   it('tries a crashed chart again by itself after a minute', async () => {
@@ -96,14 +100,38 @@ describe('AppShell', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     broken.add('platz4');
     renderShell('/?charger=platz4');
-    expect(await screen.findByText('This part of the dashboard could not be shown.')).toBeTruthy();
+    expect(await screen.findByText('This part of the dashboard could not be shown.')).toBeVisible();
     // Still broken a minute later: it fails again, and is tried again a minute after that.
     act(() => vi.advanceTimersByTime(60_000));
-    expect(screen.getByText('This part of the dashboard could not be shown.')).toBeTruthy();
+    expect(screen.getByText('This part of the dashboard could not be shown.')).toBeVisible();
     broken.clear();
     act(() => vi.advanceTimersByTime(59_000));
-    expect(screen.queryByText('chart of platz4')).toBeNull();
+    expect(screen.queryByText('chart of platz4')).not.toBeInTheDocument();
     act(() => vi.advanceTimersByTime(1_000));
-    expect(screen.getByText('chart of platz4')).toBeTruthy();
+    expect(screen.getByText('chart of platz4')).toBeVisible();
+  });
+
+  it('opens one event stream for the chargers the view shows: the live view’s charger, every charger on the garage, none on the sessions page', async () => {
+    const location = renderShell('/?charger=platz5');
+    await vi.waitFor(() => expect(FakeEventSource.latest?.url).toBe('/api/events?chargers=platz5'));
+    expect(FakeEventSource.instances.filter((s) => !s.isClosed)).toHaveLength(1);
+    act(() => location.navigate('/garage'));
+    await vi.waitFor(() => expect(FakeEventSource.latest.url).toBe('/api/events?chargers=platz4,platz5'));
+    act(() => location.navigate('/sessions?charger=platz4'));
+    await vi.waitFor(() => expect(FakeEventSource.latest.url).toBe('/api/events?chargers='));
+    expect(FakeEventSource.instances.filter((s) => !s.isClosed)).toHaveLength(1);
+    // No status request of its own while the stream is up.
+    const fetched = (vi.mocked(fetch).mock.calls as unknown as Array<[string]>).map(([url]) => url);
+    expect(fetched.filter((url) => url.endsWith('/generalStatus'))).toEqual([]);
+  });
+
+  it('shows the statuses the stream delivers', async () => {
+    renderShell('/?charger=platz4');
+    await vi.waitFor(() => expect(FakeEventSource.latest?.url).toBe('/api/events?chargers=platz4'));
+    act(() => {
+      FakeEventSource.latest.open();
+      FakeEventSource.latest.emit('status', { chargerId: 'platz4', receivedAt: new Date().toISOString(), status });
+    });
+    expect(await screen.findByTestId('connector-card')).toHaveAttribute('data-status', 'Available');
   });
 });

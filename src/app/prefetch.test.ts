@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeEventSource } from '../../test-support/fake-event-source.ts';
+import status from '../api/fixtures/general-status.json';
 import { prefetchFirstScreen } from './prefetch.ts';
 
 const chargers = (ids: string[]) => ({ chargers: ids.map((id) => ({ id, name: id, simulated: true })), build: 'b1' });
@@ -16,37 +18,42 @@ function stubFetch(ids: string[]) {
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
 
+beforeEach(() => {
+  FakeEventSource.reset();
+  vi.stubGlobal('EventSource', FakeEventSource);
+});
 afterEach(() => vi.unstubAllGlobals());
 
 describe('prefetchFirstScreen', () => {
-  it('asks for the chargers and then the status of the one the live view will show', async () => {
+  it('asks for the chargers, opens the event stream for the one the live view will show, and resolves with its first status', async () => {
     const calls = stubFetch(['platz13']);
     const client = new QueryClient();
-    prefetchFirstScreen(client, { pathname: '/', search: '' });
+    let done = false;
+    void prefetchFirstScreen(client, { pathname: '/', search: '' }).then(() => (done = true));
     await settle();
-    expect(calls).toEqual(['/api/chargers', '/api/chargers/platz13/generalStatus']);
+    expect(calls).toEqual(['/api/chargers']);
+    expect(FakeEventSource.latest.url).toBe('/api/events?chargers=platz13');
+    expect(done).toBe(false);
+    FakeEventSource.latest.emit('status', { chargerId: 'platz13', receivedAt: new Date().toISOString(), status });
+    await settle();
+    expect(done).toBe(true);
     expect(client.getQueryData(['charger', 'platz13', 'generalStatus'])).toBeDefined();
   });
 
-  it('follows ?charger and skips the status where the live view is not shown', async () => {
-    let calls = stubFetch(['platz4', 'platz5']);
-    prefetchFirstScreen(new QueryClient(), { pathname: '/', search: '?charger=platz5' });
-    await settle();
-    expect(calls).toEqual(['/api/chargers', '/api/chargers/platz5/generalStatus']);
-
-    calls = stubFetch(['platz4', 'platz5']);
-    prefetchFirstScreen(new QueryClient(), { pathname: '/', search: '' }); // garage redirect
-    await settle();
-    expect(calls).toEqual(['/api/chargers']);
-
-    calls = stubFetch(['platz13']);
-    prefetchFirstScreen(new QueryClient(), { pathname: '/sessions', search: '' });
-    await settle();
-    expect(calls).toEqual(['/api/chargers']);
-
-    calls = stubFetch(['platz13']);
-    prefetchFirstScreen(new QueryClient(), { pathname: '/', search: '?charger=nope' });
-    await settle();
-    expect(calls).toEqual(['/api/chargers']);
+  it('streams what the first view shows: ?charger, the garage for several, nothing on the sessions page or for an unknown id', async () => {
+    const cases: Array<[string[], string, string, string]> = [
+      [['platz4', 'platz5'], '/', '?charger=platz5', 'platz5'],
+      [['platz4', 'platz5'], '/', '', 'platz4,platz5'], // the garage redirect
+      [['platz13'], '/sessions', '', ''],
+      [['platz13'], '/', '?charger=nope', ''],
+    ];
+    for (const [ids, pathname, search, streamed] of cases) {
+      FakeEventSource.reset();
+      const calls = stubFetch(ids);
+      void prefetchFirstScreen(new QueryClient(), { pathname, search });
+      await settle();
+      expect(calls).toEqual(['/api/chargers']);
+      expect(FakeEventSource.latest.url).toBe(`/api/events?chargers=${streamed}`);
+    }
   });
 });

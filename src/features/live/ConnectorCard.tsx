@@ -1,6 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Connector } from '../../api/charger-schemas.ts';
-import { STATUS_POLL_MS } from '../../api/queries.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
@@ -24,6 +23,8 @@ interface ConnectorCardProps {
   connector: Connector;
   /** When the data was fetched: the session clock ticks on from there. */
   fetchedAt: number;
+  /** The server's status interval: the session clock ticks on for two of them without news. */
+  statusIntervalMs: number;
 }
 
 /**
@@ -32,7 +33,7 @@ interface ConnectorCardProps {
  */
 const CARD_CLOCK_MS = 30_000;
 
-export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProps) {
+export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
@@ -98,7 +99,7 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
           <Fact label={m.energy}>{online.consumedEnergy == null ? '—' : fmt.kwh(online.consumedEnergy)}</Fact>
           <Fact label={m.duration} testId="session-duration">
             {/* A new session starts its own clock. */}
-            <SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} />
+            <SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} statusIntervalMs={statusIntervalMs} />
           </Fact>
           <Fact label={m.mode}>{enumLabel(labels.modes, online.mode)}</Fact>
           <Fact label={m.departure}>
@@ -140,10 +141,10 @@ export function ConnectorCard({ label, connector, fetchedAt }: ConnectorCardProp
  * a session: an answer from the server's 2 s cache carries a value a second or two old, which
  * would otherwise undo the seconds already shown (the parent keys this by session id).
  */
-function SessionClock({ reportedSeconds, fetchedAt }: { reportedSeconds: number | null; fetchedAt: number }) {
+function SessionClock({ reportedSeconds, fetchedAt, statusIntervalMs }: { reportedSeconds: number | null; fetchedAt: number; statusIntervalMs: number }) {
   const fmt = useFormat();
   const now = useNow(1000);
-  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * STATUS_POLL_MS);
+  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * statusIntervalMs);
   const [shown, setShown] = useState(ticking);
   const seconds = ticking != null && shown != null && shown > ticking ? shown : ticking;
   // Remembering what was shown during render, as React documents for values from earlier renders.

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { generalStatusQuery, STATUS_POLL_MS } from '../../api/queries.ts';
+import { generalStatusQuery } from '../../api/queries.ts';
+import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
@@ -31,8 +32,9 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const status = useQuery(generalStatusQuery(chargerId));
   const { data, dataUpdatedAt, error } = status;
   const failed = status.isError;
+  const timings = useStatusTimings();
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
-  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, pollMs: STATUS_POLL_MS }));
+  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
@@ -69,6 +71,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
                     }
                     connector={connector}
                     fetchedAt={dataUpdatedAt}
+                    statusIntervalMs={timings.statusIntervalMs}
                   />
                 )),
               )}

@@ -31,7 +31,7 @@ describe('ConnectorCard', () => {
 
   it('shows an idle connector\'s last session, not its leftover numbers as if live', () => {
     // Like the real charger: idle, but still reporting the previous session's energy and id.
-    render(<ConnectorCard label="1" connector={connector({ status: 'Available', consumedEnergy: 5.5 })} fetchedAt={now} />, { wrapper: wrap(EN) });
+    render(<ConnectorCard label="1" connector={connector({ status: 'Available', consumedEnergy: 5.5 })} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
     const card = screen.getByTestId('connector-card');
     expect(card.dataset.status).toBe('Available');
     expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Available');
@@ -45,24 +45,24 @@ describe('ConnectorCard', () => {
 
   it('ticks a running session\'s duration on from the last fetch', () => {
     const charging = connector({ status: 'Charging', power: 7.36, consumedEnergy: 5.5, chargingDuration: '01:00:00' });
-    const { rerender } = render(<ConnectorCard label="1" connector={charging} fetchedAt={now} />, { wrapper: wrap(EN) });
+    const { rerender } = render(<ConnectorCard label="1" connector={charging} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
     expect(screen.getByRole('heading', { name: 'Charging session' })).toBeTruthy();
     expect(screen.getByTestId('connector-power').textContent).toBe('7.4kW');
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:00');
     expect(screen.getByTestId('connector-card').textContent).toContain(`5.50${NNBSP}kWh`);
     act(() => vi.advanceTimersByTime(3_400));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
-    rerender(<ConnectorCard label="1" connector={charging} fetchedAt={now} />);
+    rerender(<ConnectorCard label="1" connector={charging} fetchedAt={now} statusIntervalMs={5_000} />);
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
   });
 
   it('never steps the session clock back within a session, but starts a new session afresh', () => {
     const charging = (chargingDuration: string, sessionId = 41) => connector({ status: 'Charging', sessionId, chargingDuration });
-    const { rerender } = render(<ConnectorCard label="1" connector={charging('01:00:00')} fetchedAt={now} />, { wrapper: wrap(EN) });
+    const { rerender } = render(<ConnectorCard label="1" connector={charging('01:00:00')} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
     act(() => vi.advanceTimersByTime(5_000));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
     // The next answer comes from the server's 2 s cache: its value is two seconds old.
-    rerender(<ConnectorCard label="1" connector={charging('01:00:03')} fetchedAt={now + 5_000} />);
+    rerender(<ConnectorCard label="1" connector={charging('01:00:03')} fetchedAt={now + 5_000} statusIntervalMs={5_000} />);
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
     act(() => vi.advanceTimersByTime(1_000));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:05');
@@ -71,30 +71,30 @@ describe('ConnectorCard', () => {
     act(() => vi.advanceTimersByTime(1_000));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:06');
     // A new session on the same connector counts from its own start.
-    rerender(<ConnectorCard label="1" connector={charging('00:00:10', 42)} fetchedAt={now + 8_000} />);
+    rerender(<ConnectorCard label="1" connector={charging('00:00:10', 42)} fetchedAt={now + 8_000} statusIntervalMs={5_000} />);
     expect(screen.getByTestId('session-duration').textContent).toBe('00:00:10');
   });
 
   it('gives a departure in the past or further off its date, and tomorrow morning a bare time', () => {
     const departing = (at: number) => connector({ status: 'Charging', plannedDepartureTime: new Date(at).toISOString() });
     const departure = () => screen.getByText('Departure').nextElementSibling!.textContent;
-    const { rerender } = render(<ConnectorCard label="1" connector={departing(now + 7 * 3600_000)} fetchedAt={now} />, { wrapper: wrap(EN) });
+    const { rerender } = render(<ConnectorCard label="1" connector={departing(now + 7 * 3600_000)} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
     expect(departure()).toMatch(/^\d{2}:\d{2}$/);
-    rerender(<ConnectorCard label="1" connector={departing(now - 3 * 3600_000)} fetchedAt={now} />);
+    rerender(<ConnectorCard label="1" connector={departing(now - 3 * 3600_000)} fetchedAt={now} statusIntervalMs={5_000} />);
     expect(departure()).toMatch(/^7 Oct, \d{2}:\d{2}$/);
-    rerender(<ConnectorCard label="1" connector={departing(now + 30 * 3600_000)} fetchedAt={now} />);
+    rerender(<ConnectorCard label="1" connector={departing(now + 30 * 3600_000)} fetchedAt={now} statusIntervalMs={5_000} />);
     expect(departure()).toMatch(/^8 Oct, \d{2}:\d{2}$/);
   });
 
   it('names the connector in the status it announces', () => {
-    render(<ConnectorCard label="2/1" connector={connector({ status: 'Charging' })} fetchedAt={now} />, { wrapper: wrap(EN) });
+    render(<ConnectorCard label="2/1" connector={connector({ status: 'Charging' })} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
     const status = screen.getByTestId('connector-status');
     expect(status.getAttribute('aria-live')).toBe('polite');
     expect(status.textContent).toBe('Connector 2/1 status: Charging');
   });
 
   it('says "Fault" alone when the charger gives a description but no type', () => {
-    render(<ConnectorCard label="1" connector={connector({ status: 'Faulted', faultEventType: null, faultEventDescription: 'Overheating' })} fetchedAt={now} />, {
+    render(<ConnectorCard label="1" connector={connector({ status: 'Faulted', faultEventType: null, faultEventDescription: 'Overheating' })} fetchedAt={now} statusIntervalMs={5_000} />, {
       wrapper: wrap(EN),
     });
     const alert = screen.getByRole('alert');
@@ -103,7 +103,7 @@ describe('ConnectorCard', () => {
   });
 
   it('speaks German, with the decimal comma', () => {
-    render(<ConnectorCard label="1" connector={connector({ status: 'Charging', power: 11.04, mode: 'Fast' })} fetchedAt={now} />, { wrapper: wrap(DE) });
+    render(<ConnectorCard label="1" connector={connector({ status: 'Charging', power: 11.04, mode: 'Fast' })} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(DE) });
     expect(screen.getByRole('heading', { name: 'Ladepunkt 1' })).toBeTruthy();
     expect(screen.getByTestId('connector-status').textContent).toBe('Status Ladepunkt 1: Lädt');
     expect(screen.getByTestId('connector-power').textContent).toBe('11,0kW');
@@ -115,7 +115,7 @@ describe('ConnectorCard', () => {
       <ConnectorCard
         label="1"
         connector={connector({ status: 'WaitingForGridCapacity', faultEventType: 'OverCurrentFailure', faultEventDescription: 'Vehicle drew 40 A' })}
-        fetchedAt={now}
+        fetchedAt={now} statusIntervalMs={5_000}
       />,
       { wrapper: wrap(EN) },
     );

@@ -4,7 +4,7 @@ import status from '../../api/fixtures/general-status.json';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { ageSeconds, freshness } from './staleness.ts';
 
-const pollMs = 5_000;
+const timings = { statusIntervalMs: 5_000, staleAfterMs: 15_000 };
 const now = 1_800_000_000_000;
 
 afterEach(() => {
@@ -14,22 +14,22 @@ afterEach(() => {
 
 describe('freshness', () => {
   it('is live while polls succeed', () => {
-    expect(freshness({ dataUpdatedAt: now - 4_000, failed: false, now, pollMs })).toBe('live');
-    expect(freshness({ dataUpdatedAt: now - 15_000, failed: false, now, pollMs })).toBe('live');
+    expect(freshness({ dataUpdatedAt: now - 4_000, failed: false, now, timings })).toBe('live');
+    expect(freshness({ dataUpdatedAt: now - 15_000, failed: false, now, timings })).toBe('live');
   });
   it('is failed as soon as a fetch fails, however recent the data', () => {
-    expect(freshness({ dataUpdatedAt: now - 1_000, failed: true, now, pollMs })).toBe('failed');
-    expect(freshness({ dataUpdatedAt: 0, failed: true, now, pollMs })).toBe('failed');
+    expect(freshness({ dataUpdatedAt: now - 1_000, failed: true, now, timings })).toBe('failed');
+    expect(freshness({ dataUpdatedAt: 0, failed: true, now, timings })).toBe('failed');
   });
-  it('is late after three missed polls without any error (a throttled tab)', () => {
-    expect(freshness({ dataUpdatedAt: now - 15_001, failed: false, now, pollMs })).toBe('late');
-    expect(freshness({ dataUpdatedAt: now - 3_600_000, failed: false, now, pollMs })).toBe('late');
+  it('is late after the server’s staleAfterMs without any error (a throttled tab)', () => {
+    expect(freshness({ dataUpdatedAt: now - 15_001, failed: false, now, timings })).toBe('late');
+    expect(freshness({ dataUpdatedAt: now - 3_600_000, failed: false, now, timings })).toBe('late');
   });
   it('is late when the tablet clock was set back past the last success: its age is unknown', () => {
-    expect(freshness({ dataUpdatedAt: now + 3_600_000, failed: false, now, pollMs })).toBe('late');
+    expect(freshness({ dataUpdatedAt: now + 3_600_000, failed: false, now, timings })).toBe('late');
   });
   it('is live before the first answer, which is loading, not stale', () => {
-    expect(freshness({ dataUpdatedAt: 0, failed: false, now, pollMs })).toBe('live');
+    expect(freshness({ dataUpdatedAt: 0, failed: false, now, timings })).toBe('live');
   });
 });
 
@@ -50,7 +50,7 @@ describe('the time freshness is judged by', () => {
     // The same values (structural sharing keeps even the same object) but a new success time.
     expect(state.data).toBe(first);
     expect(state.dataUpdatedAt).toBe(now + 20_000);
-    expect(freshness({ dataUpdatedAt: state.dataUpdatedAt, failed: false, now: now + 20_500, pollMs })).toBe('live');
+    expect(freshness({ dataUpdatedAt: state.dataUpdatedAt, failed: false, now: now + 20_500, timings })).toBe('live');
   });
 });
 

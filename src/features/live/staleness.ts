@@ -3,6 +3,7 @@
  * shared rule (src/api/staleness.ts), which the garage's tiles use too.
  */
 import { isTooOld } from '../../api/staleness.ts';
+import type { StreamTimings } from '../../api/status-stream.ts';
 
 export type Freshness =
   /** Fresh data, or the first answer is still on its way. */
@@ -12,9 +13,14 @@ export type Freshness =
   /** No error, but no success for too long either (or the clock was set back past it). */
   | 'late';
 
-export function freshness(input: { dataUpdatedAt: number; failed: boolean; now: number; pollMs: number }): Freshness {
+export function freshness(input: {
+  dataUpdatedAt: number;
+  failed: boolean;
+  now: number;
+  timings: Pick<StreamTimings, 'staleAfterMs' | 'statusIntervalMs'>;
+}): Freshness {
   if (input.failed) return 'failed';
-  return isTooOld(input.dataUpdatedAt, input.now, input.pollMs) ? 'late' : 'live';
+  return isTooOld(input.dataUpdatedAt, input.now, input.timings) ? 'late' : 'live';
 }
 
 /** Whole seconds since the last success, never negative (clocks are not monotonic). */

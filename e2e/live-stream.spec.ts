@@ -1,0 +1,132 @@
+/**
+ * Live updates pushed by the server: one event stream per page and no status polls while it
+ * flows, a change on the charger on screen within a second of the server receiving it, a server
+ * restart survived, and a stream that a proxy holds back replaced by polling.
+ */
+import type { Page } from '@playwright/test';
+import type { StatusReading } from '../server/collector/status-collector.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Counts the page's event streams and status polls from now on. */
+function countRequests(page: Page) {
+  const counts = { streams: 0, polls: 0 };
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/events') counts.streams += 1;
+    if (path.endsWith('/generalStatus')) counts.polls += 1;
+  });
+  return counts;
+}
+
+/** Resolves with when (epoch ms, in the page) the first card's status first reads `status`. */
+async function watchCardStatus(page: Page, status: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const w = window as unknown as { statusShownAt?: number };
+    const check = () => {
+      if (w.statusShownAt === undefined && document.querySelector(`[data-testid="connector-card"][data-status="${wanted}"]`)) w.statusShownAt = Date.now();
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+    check();
+  }, status);
+}
+
+test.describe('live view', () => {
+  test('opens exactly one event stream and makes no status polls while it flows', async ({ page, server }) => {
+    const counts = countRequests(page);
+    await page.goto('/?lang=en');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
+    // Three of the server's readings later: still the one stream, never a poll.
+    const collector = [...server.collectors.values()][0]!;
+    const readings: number[] = [];
+    const off = collector.onReading((r) => readings.push(r.receivedAt));
+    await expect.poll(() => readings.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    off();
+    expect(counts).toEqual({ streams: 1, polls: 0 });
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  });
+
+  test('a change on the charger is on the card within a second of the server receiving it', async ({ page, sim, server }) => {
+    const id = server.config.chargers[0]!.id;
+    sim.setConnector(id, 1, { status: 'Available', power: 0 });
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', 'Available');
+    await watchCardStatus(page, 'Charging');
+
+    const received = new Promise<StatusReading>((resolve) => {
+      const off = server.collectors.get(id)!.onReading((reading) => {
+        const evses = reading.live.evses;
+        if (evses.ok && evses.data[0]?.connectors[0]?.onlineData?.status === 'Charging') {
+          off();
+          resolve(reading);
+        }
+      });
+    });
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+    const reading = await received;
+    await expect(card).toHaveAttribute('data-status', 'Charging');
+    await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
+    // Browser and server share this machine's clock.
+    const shownAt = await page.evaluate(() => (window as unknown as { statusShownAt: number }).statusShownAt);
+    expect(shownAt - reading.receivedAt).toBeLessThan(1_000);
+  });
+
+  test('our server down: the banner says so after the stale time; restarted, the page is live again within 5 s without a reload', async ({ page, ownServer }) => {
+    await page.goto(`${ownServer.url}/?lang=en`);
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', /\S/);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    await ownServer.stop();
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toContainText('Dashboard server unreachable', { timeout: 20_000 });
+    await expect(card).toBeVisible();
+
+    const restarted = await ownServer.start();
+    const startedAt = Date.now();
+    const id = restarted.config.chargers[0]!.id;
+    restarted.simulator!.setConnector(id, 1, { status: 'Charging', power: 3.3 });
+    await expect(card.getByTestId('connector-power')).toHaveText('3.3kW', { timeout: 5_000 });
+    await expect(banner).toHaveCount(0);
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'no reload').toBe(1);
+  });
+
+  test('a stream that stays silent: "no fresh data" after the stale time, then polling keeps the page live', async ({ page, ownServer }) => {
+    const server = ownServer.current!;
+    const id = server.config.chargers[0]!.id;
+    await page.goto(`${ownServer.url}/?lang=en`);
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', /\S/);
+    const counts = countRequests(page);
+
+    // The stream stays open but nothing comes through it any more.
+    server.collectors.get(id)!.close();
+    const banner = page.getByTestId('stale-banner');
+    await expect(banner).toContainText('No fresh data', { timeout: 20_000 });
+    await expect(banner).toContainText(/last update 1\d secs ago/);
+
+    // Silent for 30 s: the page polls the status itself and is live again.
+    server.simulator!.setConnector(id, 1, { status: 'Charging', power: 5.5 });
+    await expect(card.getByTestId('connector-power')).toHaveText('5.5kW', { timeout: 30_000 });
+    await expect(banner).toHaveCount(0);
+    expect(counts.polls).toBeGreaterThanOrEqual(1);
+  });
+
+  test('an event stream a proxy holds open but never delivers: polling shows live data within 35 s', async ({ page, sim, server }) => {
+    const id = server.config.chargers[0]!.id;
+    sim.setConnector(id, 1, { status: 'Charging', power: 6.1 });
+    await page.route('**/api/events?**', () => new Promise<void>(() => {}));
+    const counts = countRequests(page);
+    const start = Date.now();
+    await page.goto('/?lang=en');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card.getByTestId('connector-power')).toHaveText('6.1kW', { timeout: 35_000 });
+    expect(Date.now() - start).toBeLessThan(35_000);
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    // And it keeps following the charger by polling.
+    sim.setConnector(id, 1, { status: 'SuspendedEV', power: 0 });
+    await expect(card).toHaveAttribute('data-status', 'SuspendedEV', { timeout: 10_000 });
+    expect(counts.polls).toBeGreaterThanOrEqual(2);
+  });
+});

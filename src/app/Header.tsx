@@ -1,0 +1,89 @@
+import { Link, useLocation, useSearch } from 'wouter';
+import type { ChargerInfo } from '../api/server-schemas.ts';
+import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
+import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
+import { useSearchParams } from '../shared/url/use-search-params.ts';
+import { ALL_CHARGERS } from './charger-choice.ts';
+import { shellMessages } from './messages.ts';
+
+export interface HeaderProps {
+  charger: ChargerInfo | null;
+  chargers: ChargerInfo[];
+  /** The combined history of every charger (`/sessions?charger=all`). */
+  combined: boolean;
+  kiosk: boolean;
+  theme: 'dark' | 'light';
+  onToggleTheme: () => void;
+}
+
+/** The charger's name, the views, the charger picker, language and theme (hidden in kiosk mode). */
+export function Header({ charger, chargers, combined, kiosk, theme, onToggleTheme }: HeaderProps) {
+  const m = useMessages(shellMessages);
+  const { lang } = useLocale();
+  const search = useSearch();
+  const [location] = useLocation();
+  const [, setParams] = useSearchParams();
+  const several = chargers.length > 1;
+  // The garage is about every charger: no single charger's name above it, no picker (the tiles are).
+  const onGarage = location === '/garage';
+  const navItems: Array<{ path: string; label: string; overrides: Record<string, string> }> = [
+    // With several chargers `/` without a charger redirects to the garage, so name the charger
+    // (from the combined history "Live" stays the garage: `all` means no charger there).
+    { path: '/', label: m.live, overrides: several && charger && !combined ? { charger: charger.id } : {} },
+    { path: '/sessions', label: m.sessions, overrides: {} },
+    ...(several ? [{ path: '/garage', label: m.garage, overrides: {} }] : []),
+  ];
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <div className="flex items-baseline gap-3">
+        <span className="text-xl font-bold">{onGarage ? m.garage : combined ? m.allChargers : (charger?.name ?? m.appName)}</span>
+        {charger?.simulated ? (
+          <span title={m.simulatedHint} className="rounded-full border border-warn/60 px-2 py-0.5 text-xs font-semibold uppercase text-warn" data-testid="simulated-badge">
+            {m.simulated}
+          </span>
+        ) : null}
+      </div>
+      {kiosk ? null : (
+        <>
+          <nav aria-label={m.mainNav} className="flex gap-1">
+            {navItems.map((item) => (
+              <Link
+                key={item.path}
+                href={hrefWithStickyParams(item.path, search, item.overrides)}
+                aria-current={location === item.path ? 'page' : undefined}
+                className="rounded-lg px-3 py-2 text-sm font-medium text-muted hover:bg-panel-raised aria-[current=page]:bg-panel-raised aria-[current=page]:text-text"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            {several && !onGarage ? (
+              <label className="flex items-center gap-2 text-sm text-muted">
+                {m.chooseCharger}
+                <select
+                  className="rounded-lg border border-border bg-panel px-2 py-1.5 text-text"
+                  value={combined ? ALL_CHARGERS : (charger?.id ?? '')}
+                  onChange={(event) => setParams({ charger: event.target.value }, { push: true })}
+                >
+                  {location === '/sessions' ? <option value={ALL_CHARGERS}>{m.allChargers}</option> : null}
+                  {chargers.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
+              {m.language}
+            </button>
+            <button type="button" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised" onClick={onToggleTheme}>
+              {theme === 'dark' ? m.switchToLight : m.switchToDark}
+            </button>
+          </div>
+        </>
+      )}
+    </header>
+  );
+}
