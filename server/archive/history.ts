@@ -14,6 +14,8 @@ import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
+/** Sessions still running after this long are taken as the charger's leftovers, not re-read. */
+const OPEN_SESSION_WINDOW_MS = 7 * 86_400_000;
 /** At most this much of a range is read from the charger per request; the rest waits for the backfill. */
 const MAX_CHARGER_SPAN_MS = 35 * 86_400_000;
 /** Power windows asked of the charger per request. */
@@ -70,8 +72,13 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   const syncedAt = Number(filler?.progress('sessionsSyncedAt') ?? Number.NaN);
   let chargerFrom = fromMs;
   if (complete && Number.isFinite(syncedAt)) {
-    // A running session's energy moves on: it is read again, whenever it started.
-    const open = archived.filter((s) => s.endedAt === null || s.status !== 'Finished').map((s) => Date.parse(s.startedAt ?? ''));
+    // A running session's energy moves on: it is read again. Only recent ones: a session the
+    // charger never finished must not make every read go back to its start for ever.
+    const recent = (ctx.now ?? Date.now()) - OPEN_SESSION_WINDOW_MS;
+    const open = archived
+      .filter((s) => s.endedAt === null || s.status !== 'Finished')
+      .map((s) => Date.parse(s.startedAt ?? ''))
+      .filter((ms) => ms >= recent);
     chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...open.filter(Number.isFinite)));
   }
   if (chargerFrom >= toMs) return { sessions: archived, complete: true, source: 'archive' };
