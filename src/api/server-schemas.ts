@@ -15,12 +15,12 @@ export const ERROR_CODES = [
   'charger_unreachable',
   'charger_bad_response',
   'charger_timeout',
-  'too_many_streams',
-  'internal',
   'forbidden',
   'unsupported_media_type',
   'archive_off',
   'archive_full',
+  'too_many_streams',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,8 +39,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   charger_unreachable: 502,
   charger_bad_response: 502,
   charger_timeout: 504,
-  too_many_streams: 503,
-  internal: 500,
   /** PUT /api/settings from another origin or without the admin PIN. */
   forbidden: 403,
   unsupported_media_type: 415,
@@ -48,6 +46,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   archive_off: 409,
   /** The archive's disk is full. */
   archive_full: 507,
+  too_many_streams: 503,
+  internal: 500,
 };
 
 export const errorBodySchema = z.object({
