@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
 import { createInterface } from 'node:readline';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../server/paths.ts';
 import { percentile, round, type BenchModule, type Figure } from './harness.ts';
@@ -132,7 +133,7 @@ async function run(): Promise<Figure[]> {
         unit: 'ms',
         target: '≤ 100 ms',
         pass: percentile(latencies, 50) <= 100,
-        note: `${complete.length} readings reached all ${SCREENS} screens; the screens run in the benchmark's process, the server in its own`,
+        note: `${complete.length} readings reached all ${SCREENS} screens; the screens (parsing ${SCREENS * CHARGERS} events per interval) run in the benchmark's process, the server in its own; load average ${loadavg()[0]!.toFixed(1)} at the end`,
       },
       {
         name: `push latency, collector receipt to all ${SCREENS} screens, p95`,
