@@ -7,7 +7,7 @@ import { importX } from 'eslint-plugin-import-x';
 const features = ['live', 'sessions', 'power', 'chargers'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,8 +17,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // DESIGN §7: imports flow one way, src/shared -> src/api -> src/features/* -> app, and the
-      // browser never reaches into the server. A feature does not import another feature's
+      // Imports flow one way (docs/architecture.md#layers), src/shared -> src/api ->
+      // src/features/* -> app, and the browser never reaches into the server. A feature does not import another feature's
       // internals (only its top-level component files, never its hooks or helpers subfolders).
       'import-x/no-restricted-paths': [
         'error',

@@ -12,7 +12,7 @@ export default defineConfig({
   testDir: './e2e',
   // Each worker starts its own server and simulator on free ports (e2e/fixtures.ts).
   fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

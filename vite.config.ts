@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 
-// The dev server forwards /api to our Node server (npm run dev starts both; DESIGN §1).
+// The dev server forwards /api to our Node server (npm run dev starts both, server/dev.ts).
 const apiTarget = process.env.API_TARGET ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
@@ -33,5 +33,13 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // `npm test` prints a summary (statements, branches, functions, lines); a report to browse
+    // is one `--coverage.reporter=html` away. No thresholds: the figure informs, it does not gate.
+    coverage: {
+      provider: 'v8',
+      reporter: ['text-summary'],
+      include: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+      exclude: ['**/*.test.{ts,tsx}', '**/test-support/**', 'server/simulator/test-client.ts', '**/*.d.ts'],
+    },
   },
 });

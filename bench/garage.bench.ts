@@ -1,5 +1,5 @@
 /**
- * The garage at scale (issue 7): 50 simulated chargers and 10 browser clients on /garage.
+ * The garage at scale: 50 simulated chargers and 10 browser clients on /garage.
  *
  * - Charger load: our server must pass each charger's generalStatus upstream at most once per TTL
  *   (2 s) and never two at once, however many tablets poll. Counted by the simulator

@@ -24,7 +24,7 @@ async function openLiveView(page: Page): Promise<void> {
 
 const faults = [
   { name: 'down', fault: { down: true }, reason: 'Charger unreachable' },
-  { name: 'slow beyond the timeout', fault: { latencyMs: 4_000 }, reason: 'Charger not answering' },
+  { name: 'slow beyond the timeout', fault: { latencyMs: 4_000 }, reason: 'Charger did not answer in time' },
   { name: 'HTTP 500', fault: { http500: true }, reason: 'Charger sent an error' },
   { name: 'malformed JSON', fault: { malformedJson: true }, reason: 'Charger sent an error' },
 ] as const;

@@ -1,5 +1,5 @@
 /**
- * Our HTTP server (DESIGN §3): a small allow-listed proxy in front of the chargers, and in
+ * Our HTTP server: a small allow-listed proxy in front of the chargers, and in
  * production the static SPA. Nothing in a request can choose the upstream address: the routes
  * below are the only way to the chargers, and each maps to one fixed charger path.
  */
@@ -7,19 +7,20 @@ import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyCompress from '@fastify/compress';
 import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
-import {
-  ERROR_STATUS,
-  type ChargersResponse,
-  type ErrorBody,
-  type ErrorCode,
-  type HealthResponse,
-} from '../src/api/server-schemas.ts';
-import { UpstreamError, type ChargerClient, type ChargerHealth } from './charger-client.ts';
+import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
+import type { ChargerClient } from './charger/charger-client.ts';
+import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
+import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
+import { sendError, truncate } from './http/error-reply.ts';
+import { frameworkErrorOptions } from './http/framework-errors.ts';
+import { createHostCheck, registerHostCheck } from './http/host-check.ts';
+import { registerSecurityHeaders, securityHeaderSet } from './http/security-headers.ts';
+import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
+import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
 import { registerEventsRoute } from './events/events-route.ts';
 
@@ -34,6 +35,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
+  /** Connection timeouts; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
@@ -54,59 +57,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024,
     return503OnClosing: true,
-    // Malformed HTTP (bad request line, oversized headers) still gets our JSON error shape.
-    clientErrorHandler(error, socket) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify(errorBody('bad_request', status === 431 ? 'request headers too large' : 'malformed HTTP request'));
-      if (socket.writable) {
-        socket.end(
-          `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-            `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-        );
-      } else {
-        socket.destroy();
-      }
-    },
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
+    // Malformed HTTP, malformed URLs and late requests still get our JSON error shape and headers.
+    ...frameworkErrorOptions(await securityHeaderSet()),
     routerOptions: {
       ignoreTrailingSlash: true,
       maxParamLength: 200,
-      onBadUrl(path, _req, res) {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorBody('bad_request', `malformed URL: ${path.slice(0, 100)}`)));
-      },
-      onMaxParamLength(path, _req, res) {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorBody('bad_request', `path segment too long: ${path.slice(0, 100)}…`)));
-      },
     },
   });
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Recharts and React set inline style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // The wake-lock fallback plays a tiny muted video from a data URL.
-        mediaSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        // No upgrade-insecure-requests: tablets reach us on plain http:// LAN addresses.
-      },
-    },
-    // HSTS would lock LAN users out of plain http after a single https visit.
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app);
+  registerHostCheck(app, createHostCheck(config.allowedHosts));
+  registerLongLivedExemption(app);
   await app.register(fastifyCompress, { threshold: 1024 });
 
   // Every request is a GET: refuse bodies before anything parses them, and overlong URLs.
@@ -123,7 +85,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return sendError(reply, status === 405 ? 'method_not_allowed' : status === 404 ? 'not_found' : 'bad_request', error.message, undefined, status);
+      // Only statuses we have a code for keep theirs. A static file outside the served folder
+      // (a traversal, refused with 403) is simply not there.
+      if (status === 403 || status === 404) return sendError(reply, 'not_found', `not found: ${truncate(request.url.split('?')[0] ?? '')}`);
+      return sendError(reply, status === 405 ? 'method_not_allowed' : status === 408 ? 'request_timeout' : 'bad_request', error.message);
     }
     request.log.error(error);
     options.log?.(`internal error on ${request.method} ${truncate(request.url.split('?')[0] ?? '')}: ${error.stack ?? error.message}`);
@@ -186,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const form = validateQuery(sessionFilterSchema, request, reply);
     if (!form) return reply;
-    return forward(reply, client.chargingSession(definedStrings(form)));
+    return forward(reply, client.chargingSession(definedStrings(form), historyOptions(request, reply)));
   });
 
   app.get<{ Params: { id: string } }>('/api/chargers/:id/powerProfile', async (request, reply) => {
@@ -194,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!client) return reply;
     const query = validateQuery(powerProfileQuerySchema, request, reply);
     if (!query) return reply;
-    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }));
+    return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
   for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
@@ -250,22 +215,6 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-function truncate(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
-}
-
-export function errorBody(code: ErrorCode, message: string, chargerId?: string): ErrorBody {
-  return { error: chargerId ? { code, message, chargerId } : { code, message } };
-}
-
-function sendError(reply: FastifyReply, code: ErrorCode, message: string, chargerId?: string, status?: number): FastifyReply {
-  return reply
-    .status(status ?? ERROR_STATUS[code])
-    .header('cache-control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(errorBody(code, message, chargerId));
-}
-
 function findClient(
   clients: Map<string, ChargerClient>,
   request: FastifyRequest<{ Params: { id: string } }>,
@@ -299,6 +248,18 @@ function validateQuery<S extends z.ZodMiniType>(schema: S, request: FastifyReque
   return null;
 }
 
+/**
+ * A history request's place in the charger's fair queue (its remote address), and a signal that
+ * aborts when its connection closes before the answer, so an abandoned request is never sent.
+ */
+function historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal } {
+  const gone = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) gone.abort();
+  });
+  return { clientKey: request.ip, signal: gone.signal };
+}
+
 function definedStrings(record: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
@@ -309,6 +270,13 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(text);
   } catch (error) {
     if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+    if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+    if (error instanceof ClientGoneError) {
+      // Nobody is left to answer: the connection is closed already.
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
     throw error;
   }
 }

@@ -63,20 +63,25 @@ function slowly(ms: number, body: unknown) {
 }
 
 describe('timeouts', () => {
-  it('a slow power profile times out alone: the next status still reaches the charger', async () => {
+  it('a slow power profile times out alone: the status and other ranges still reach the charger', async () => {
     const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 });
     charger.override('/api/powerProfile/', slowly(700, []));
-    const profile = await get(profilePath());
+    const slowRange = profilePath();
+    const profile = await get(slowRange);
     expect(profile.status).toBe(504);
     expect(profile.body.error.code).toBe('charger_timeout');
     const before = upstream('/api/generalStatus/');
     const status = await get(STATUS);
     expect(status.status).toBe(200);
     expect(upstream('/api/generalStatus/')).toBe(before + 1);
-    // The power profile itself waits out its own pause.
+    // The same range waits out its own pause…
     const requestsBefore = upstream('/api/powerProfile/');
-    expect((await get(profilePath())).body.error.code).toBe('charger_timeout');
+    expect((await get(slowRange)).body.error.code).toBe('charger_timeout');
     expect(upstream('/api/powerProfile/')).toBe(requestsBefore);
+    // …while another range is asked: one range's trouble says nothing about the next.
+    charger.override('/api/powerProfile/', null);
+    expect((await get(profilePath())).status).toBe(200);
+    expect(upstream('/api/powerProfile/')).toBe(requestsBefore + 1);
   });
 
   it('a timed-out status pauses every endpoint: the charger itself is in trouble', async () => {
@@ -91,19 +96,20 @@ describe('timeouts', () => {
 
   it('a request that waited for a free connection still gets its full time at the charger', async () => {
     const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN });
-    // Two slow profiles take both connections (400 ms each, within the 500 ms timeout)…
+    // A slow profile takes the history connection (400 ms, within the 500 ms timeout)…
     charger.override('/api/powerProfile/', slowly(400, []));
     charger.override('/api/chargingSession/', slowly(300, chargingSession));
     const before = upstream('/api/powerProfile/');
-    const profiles = [get(profilePath()), get(profilePath())];
-    await vi.waitFor(() => expect(upstream('/api/powerProfile/')).toBe(before + 2));
-    // …so the session page waits ~400 ms for a connection, then takes 300 ms at the charger.
+    const profile = get(profilePath());
+    await vi.waitFor(() => expect(upstream('/api/powerProfile/')).toBe(before + 1));
+    // …so the session page waits for it, then takes 300 ms at the charger: more than the timeout
+    // in all, but its own time at the charger is within it.
     const started = Date.now();
     const sessions = await get(sessionsPath());
     expect(Date.now() - started).toBeGreaterThan(500);
     expect(sessions.status).toBe(200);
     expect(sessions.body.content[0].chargingSessionId).toBe(34);
-    expect((await Promise.all(profiles)).map((p) => p.status)).toEqual([200, 200]);
+    expect((await profile).status).toBe(200);
   });
 });
 
@@ -193,6 +199,36 @@ describe('refused credentials', () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/refused the login \(error 1: Invalid credentials\)/);
     for (const line of logs) expect(line).not.toMatch(/owner@example\.com|hunter2-secret/);
+  });
+});
+
+describe('refusals of one history query', () => {
+  it('a 401 or 403 for one history query answers that query alone; the same on the status pauses every call', async () => {
+    const { get, logs } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxLoginBackoffMs: 60_000, maxBackoffMs: 60_000 });
+    const refuse = (status: number) => (_request: unknown, response: import('node:http').ServerResponse) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end('{"message":"no"}');
+    };
+    charger.override('/api/chargingSession/', refuse(401));
+    charger.override('/api/powerProfile/', refuse(403));
+    expect((await get(sessionsPath(11))).body.error).toMatchObject({ code: 'charger_auth_failed', message: 'the charger refused this request (HTTP 401)' });
+    expect((await get(profilePath())).body.error).toMatchObject({ code: 'charger_auth_failed', message: 'the charger refused access (HTTP 403)' });
+    // Nothing else waits: the status and other queries are asked.
+    charger.override('/api/chargingSession/', null);
+    charger.override('/api/powerProfile/', null);
+    const before = charger.requests.length;
+    expect((await get(STATUS)).status).toBe(200);
+    expect((await get(sessionsPath(12))).status).toBe(200);
+    expect((await get(profilePath())).status).toBe(200);
+    expect(charger.requests.length).toBe(before + 3);
+    expect(logs.some((line) => line.includes('every call waits'))).toBe(false);
+
+    // The status refused: our credentials are wrong, and every call waits.
+    charger.override('/api/generalStatus/', refuse(403));
+    expect((await get(STATUS)).body.error.code).toBe('charger_auth_failed');
+    const afterRefusal = charger.requests.length;
+    expect((await get(sessionsPath(13))).body.error.code).toBe('charger_auth_failed');
+    expect(charger.requests.length).toBe(afterRefusal);
   });
 });
 

@@ -35,6 +35,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_STREAMS: '0' })).toThrow('MAX_STREAMS must be a whole number from 1 to 100000, not "0"');
   });
 
+  it('reads ALLOWED_HOSTS as a comma list of host names, and refuses anything else', () => {
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(loadConfig({ ALLOWED_HOSTS: ' Dashboard.example.com, *.home.example ,,' }).allowedHosts).toEqual(['dashboard.example.com', '*.home.example']);
+    for (const value of ['http://dashboard.example.com', 'dash board', 'example.com:8080', '*', 'a.*.example']) {
+      expect(errorOf({ ALLOWED_HOSTS: value }), value).toMatch(/^ALLOWED_HOSTS must be a comma list of host names/);
+    }
+  });
+
   it('configures one charger from CHARGER_URL with a token or a login', () => {
     const withToken = loadConfig({ CHARGER_URL: 'http://platz13.local/', CHARGER_TOKEN: 'abc' });
     expect(withToken.chargers).toEqual([

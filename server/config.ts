@@ -1,7 +1,7 @@
 /**
- * Server configuration from the environment (DESIGN §4). Everything is validated up front so a
- * mistake stops start-up with one line that says what to fix, instead of a dashboard that looks
- * fine and shows nothing.
+ * Server configuration from the environment (the variables: docs/architecture.md#configuration).
+ * Everything is validated up front so a mistake stops start-up with one line that says what to
+ * fix, instead of a dashboard that looks fine and shows nothing.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
@@ -40,6 +40,11 @@ export interface ServerConfig {
   /** Most event streams open at once; one more is refused with 503. */
   maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
+  /**
+   * Host names the server answers for besides IP literals, localhost, this machine's name and
+   * `*.local` (ALLOWED_HOSTS); `*.example.com` covers every name below example.com.
+   */
+  allowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -83,6 +88,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),
     },
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
   };
 
   if (env.CHARGERS_FILE?.trim()) {
@@ -239,6 +245,16 @@ function parsePrice(text: string | undefined): number | null {
     throw new ConfigError(`PRICE_PER_KWH must be a price like 0.35, not "${text}"`);
   }
   return value;
+}
+
+function parseAllowedHosts(text: string | undefined): string[] {
+  const names = (text ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  for (const name of names) {
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/.test(name)) {
+      throw new ConfigError(`ALLOWED_HOSTS must be a comma list of host names like dashboard.example.com or *.example.com, not "${name}"`);
+    }
+  }
+  return names;
 }
 
 function parseCurrency(text: string | undefined): string {

@@ -1,6 +1,6 @@
 /**
  * `npm run dev`: the API server (with the simulator unless a charger is configured) plus Vite's
- * dev server with hot reload, which forwards /api to it (DESIGN §1).
+ * dev server with hot reload, which forwards /api to it.
  */
 import { createServer } from 'vite';
 import { loadEnvFile } from './env-file.ts';

@@ -1,27 +1,13 @@
 /**
- * `npm start` on a fresh clone must just work: build the SPA when dist/ is missing or older than
- * the sources it is made from.
+ * For the test and screenshot tooling (dev only): build the dashboard when dist/ is missing or
+ * older than the sources it is made from. `npm start` does the same for both builds in
+ * scripts/start.mjs.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { DIST_DIR, PROJECT_ROOT } from './paths.ts';
-
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tailwind.config.js', 'package-lock.json'];
+import { BROWSER_BUILD, buildState } from '../scripts/build-freshness.mjs';
+import { PROJECT_ROOT } from './paths.ts';
 
 export function needsBuild(): boolean {
-  const index = join(DIST_DIR, 'index.html');
-  if (!existsSync(index)) return true;
-  const builtAt = statSync(index).mtimeMs;
-  return SOURCES.some((source) => newestMtime(join(PROJECT_ROOT, source)) > builtAt);
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+  return buildState(PROJECT_ROOT, BROWSER_BUILD) !== 'fresh';
 }
 
 export async function buildIfNeeded(log: (line: string) => void): Promise<void> {

@@ -95,19 +95,37 @@ describe('API errors', () => {
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-07T00:00:00Z&measure=building', /before/],
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z&toTime=2022-10-09T00:00:00Z&measure=../../etc', /measure/],
       ['/api/chargers/platz13/powerProfile?fromTime=2022-10-08T00:00:00Z', /toTime|measure/],
+      // Values the charger itself would refuse: named here, never sent.
+      ['/api/chargers/platz13/chargingSession?userId=2147483648', /^userId: userId must be 0-2147483647$/],
+      ['/api/chargers/platz13/chargingSession?userId=9999999999', /^userId: userId must be 0-2147483647$/],
+      ['/api/chargers/platz13/chargingSession?chargingStartedTimeFrom=0000-01-01%2000:00:00', /^chargingStartedTimeFrom: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/chargingSession?chargingStartedTimeTo=2100-01-01%2000:00:00', /^chargingStartedTimeTo: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/powerProfile?fromTime=1999-12-31T23:00:00Z&toTime=2000-01-01T01:00:00Z&measure=building', /^fromTime: must be between the years 2000 and 2099$/],
+      ['/api/chargers/platz13/powerProfile?fromTime=9999-12-01T00:00:00Z&toTime=9999-12-02T00:00:00Z&measure=building', /^fromTime: must be between the years 2000 and 2099$/],
     ];
+    const before = charger.requests.length;
     for (const [path, message] of cases) {
       expect(await expectJsonError(await fetch(`${server.url}${path}`), 400, 'bad_request'), path).toMatch(message);
+    }
+    expect(charger.requests.length).toBe(before);
+    // The bounds themselves are accepted.
+    for (const path of ['/api/chargers/platz13/chargingSession?userId=2147483647&chargingStartedTimeFrom=2000-01-01%2000:00:00&chargingStartedTimeTo=2099-12-31%2023:59:59', '/api/chargers/platz13/chargingSession?userId=']) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
     }
   });
 
   it('routes an absolute-form request target to the configured charger, never to its host', async () => {
     const before = charger.requests.length;
     const { rawExchange } = await import('./test-support/raw-http.ts');
-    const response = await rawExchange(server.port, 'GET http://evil.example/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n');
+    const response = await rawExchange(server.port, 'GET http://127.0.0.1/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     expect(response.status).toBe(200);
     expect(charger.requests.length).toBe(before + 1);
     expect(charger.requests.at(-1)!.url).toBe('/api/generalStatus/');
+    // A foreign name in the request target counts as the host (it overrides the Host header).
+    const foreign = await rawExchange(server.port, 'GET http://evil.example/api/chargers/platz13/generalStatus HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(foreign.status).toBe(421);
+    expect(JSON.parse(foreign.body).error.code).toBe('host_not_allowed');
+    expect(charger.requests.length).toBe(before + 1);
   });
 
   it('never lets a path pick another upstream', async () => {

@@ -1,10 +1,10 @@
 /**
- * `npm start`: one process serving the built dashboard and the API, with the embedded simulator
- * when no charger is configured.
+ * The production entry (`npm start` runs it compiled, from dist-server/, via scripts/start.mjs):
+ * one process serving the built dashboard and the API, with the embedded simulator when no
+ * charger is configured. It builds nothing and needs no dev tooling.
  */
 import { networkInterfaces } from 'node:os';
 import { loadConfig } from './config.ts';
-import { buildIfNeeded } from './ensure-build.ts';
 import { loadEnvFile } from './env-file.ts';
 import { DIST_DIR } from './paths.ts';
 import { startErrorMessage, startServer } from './start.ts';
@@ -13,9 +13,7 @@ const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`)
 
 async function main(): Promise<void> {
   loadEnvFile();
-  // Configuration first: a typo in .env is reported at once, not after a full build.
   const loaded = loadConfig();
-  await buildIfNeeded(log);
   const server = await startServer({ config: loaded, distDir: DIST_DIR, log });
   const { config, port } = server;
 

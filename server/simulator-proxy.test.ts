@@ -141,20 +141,24 @@ describe('faults and recovery', () => {
 });
 
 describe('back-off scope', () => {
-  it('a failing endpoint pauses only itself: the status stays live while the history errors', async () => {
+  it('a failing history request pauses only itself: the status and other queries still reach the charger', async () => {
     const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse' }, { maxBackoffMs: 10_000 });
     sim.faults.set({ endpoint: 'chargingSession', errorCode: 5, errorMessage: 'Session table locked' });
     sim.faults.set({ endpoint: 'powerProfile', http500: true });
     expect((await call(server, sessionsPath)).body.error.code).toBe('charger_bad_response');
     expect((await call(server, profilePath())).body.error.code).toBe('charger_bad_response');
     sim.resetStats();
-    // Within both endpoints' pauses: they answer from their last error without asking the charger…
+    // Within its pause, the same query answers from its last error without asking the charger…
     expect((await call(server, sessionsPath)).status).toBe(502);
     expect(sim.stats().chargers.platz13!.requests.chargingSession).toBe(0);
-    // …while the status is untouched by their failures.
+    // …while the status is untouched by the failures…
     const status = await call(server, '/api/chargers/platz-13/generalStatus');
     expect(status.status).toBe(200);
     expect(sim.stats().chargers.platz13!.requests.generalStatus).toBe(1);
+    // …and another query is asked: the charger may refuse one filter and answer the next.
+    sim.faults.clear();
+    expect((await call(server, sessionsPath.replace('pageNumber=1', 'pageNumber=2'))).status).toBe(200);
+    expect(sim.stats().chargers.platz13!.requests.chargingSession).toBe(1);
   });
 });
 

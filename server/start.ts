@@ -7,13 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { ChargerClient } from './charger-client.ts';
+import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
+import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 
 export interface StartOptions {
-  /** An already loaded configuration (`npm start` validates it before building); else read from `env`. */
+  /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
   config?: ServerConfig;
   env?: Record<string, string | undefined>;
   /** Built SPA directory; null for API only. */
@@ -25,6 +26,8 @@ export interface StartOptions {
   host?: string;
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+  /** Connection timeouts of our HTTP server (tests shorten them). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface RunningServer {
@@ -36,6 +39,8 @@ export interface RunningServer {
   simulator: RunningSimulator | null;
   /** One per charger, by id: held by screens' event streams (and the archive). */
   collectors: Map<string, StatusCollector>;
+  /** The upstream client of each charger, by id. */
+  clients: Map<string, ChargerClient>;
   close(): Promise<void>;
 }
 
@@ -92,7 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -112,6 +117,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     simulator,
     collectors,
+    clients: new Map(clients.map((client) => [client.id, client])),
     async close() {
       await app.close();
       await closeUpstream();

@@ -39,7 +39,7 @@ export function registerEventsRoute(app: FastifyInstance, options: EventsRouteOp
   });
 
   // Never compressed: a compressor holds back small writes, which is exactly what a stream must not do.
-  app.get('/api/events', { compress: false }, (request, reply) => {
+  app.get('/api/events', { compress: false, config: { longLived: true } }, (request, reply) => {
     const query = request.query as Record<string, string | string[] | undefined>;
     const unknown = Object.keys(query).find((key) => key !== 'chargers');
     if (unknown !== undefined) return sendError(reply, 'bad_request', `unexpected query parameter "${unknown.slice(0, 120)}"`);

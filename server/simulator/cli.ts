@@ -1,14 +1,15 @@
 /**
  * `npm run simulator -- --port 9100 --chargers 3 --seed 7 [--clock-rate 60] [--history-days 120]
  * [--email … --password …] [--token …] [--token-ttl-ms …] [--time-zone …] [--connectors 2]
- * [--host 127.0.0.1]`
+ * [--host 127.0.0.1] [--profile-to-time inclusive|exclusive|platz4=exclusive,…]`
  */
 import { parseArgs } from 'node:util';
-import { startSimulator, type SimulatorOptions } from './simulator.ts';
+import { startSimulator, type ProfileToTime, type SimulatorOptions } from './simulator.ts';
 
 const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.1] [--chargers 1] [--connectors 1]
   [--seed N] [--clock-rate 1] [--start-time ISO] [--history-days 120] [--time-zone Europe/Berlin]
-  [--email E] [--password P] [--token T] [--token-ttl-ms 3600000]`;
+  [--email E] [--password P] [--token T] [--token-ttl-ms 3600000]
+  [--profile-to-time inclusive|exclusive|<charger>=exclusive,…]   (powerProfile: is the point at toTime included?)`;
 
 function main(): Promise<void> | void {
   let values: ReturnType<typeof parse>['values'];
@@ -47,6 +48,7 @@ function main(): Promise<void> | void {
   assign('password', values.password);
   assign('staticToken', values.token);
   assign('tokenTtlMs', number('token-ttl-ms', values['token-ttl-ms']));
+  if (values['profile-to-time'] !== undefined) options.profileToTime = profileToTimeFlag(values['profile-to-time']);
   if (values['start-time'] !== undefined) {
     const start = Date.parse(values['start-time']);
     if (Number.isNaN(start)) {
@@ -56,6 +58,18 @@ function main(): Promise<void> | void {
     options.startTime = start;
   }
   return run(options);
+}
+
+/** `exclusive` for every charger, or `platz4=exclusive,platz5=inclusive` per charger. */
+function profileToTimeFlag(text: string): NonNullable<SimulatorOptions['profileToTime']> {
+  if (!text.includes('=')) return text.trim() as ProfileToTime;
+  const modes: Record<string, ProfileToTime> = {};
+  for (const pair of text.split(',')) {
+    const [id = '', mode = ''] = pair.split('=');
+    modes[id.trim()] = mode.trim() as ProfileToTime;
+  }
+  // startSimulator checks the names and the modes and says what is wrong.
+  return modes;
 }
 
 function parse() {
@@ -75,6 +89,7 @@ function parse() {
       password: { type: 'string' },
       token: { type: 'string' },
       'token-ttl-ms': { type: 'string' },
+      'profile-to-time': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,7 +100,7 @@ async function run(options: SimulatorOptions): Promise<void> {
   try {
     sim = await startSimulator(options);
   } catch (error) {
-    console.error(`simulator: ${(error as Error).message}`);
+    console.error(`simulator: ${(error as Error).message.replace(/^simulator: /, '')}`);
     process.exit(1);
   }
   if (options.host && options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1') {
@@ -94,6 +109,7 @@ async function run(options: SimulatorOptions): Promise<void> {
   console.log(`charger simulator on ${sim.url} (seed ${sim.seed}, control routes at ${sim.url}/_sim/state)`);
   for (const charger of sim.chargers) console.log(`  ${charger.id}\t${charger.name}\t${charger.baseUrl}`);
   console.log(`  login: email ${sim.email}  password ${sim.password}${options.staticToken ? `  (or bearer token ${options.staticToken})` : ''}`);
+  if (options.profileToTime !== undefined) console.log(`  powerProfile toTime: ${JSON.stringify(options.profileToTime)}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../src/api/charger-schemas.ts';
 import { chargingSessionPageSchema } from '../../src/api/session-schemas.ts';
 import { startSimulator, type RunningSimulator } from './simulator.ts';

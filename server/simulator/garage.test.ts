@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GarageModel, KW_PER_A, STEP_MS, STOP_REASONS, type UnitData } from './garage.ts';
+import type { UnitData } from './cluster-sharing.ts';
+import { KW_PER_A } from './electrics.ts';
+import { GarageModel } from './garage.ts';
+import { STOP_REASONS } from './household-day.ts';
+import { STEP_MS } from './units.ts';
 import { ZoneClock } from './time-zone.ts';
-import { parseFilterTimeLocal } from './wire.ts';
+import { parseFilterTimeLocal } from './session-query.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2025-11-20T12:00:00Z');

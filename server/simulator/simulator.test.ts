@@ -430,11 +430,52 @@ describe('powerProfile', () => {
     }
   });
 
+  it('includes the point stamped exactly toTime by default (inclusive)', async () => {
+    const to = START - 3_600_000;
+    const points = await profile(base, auth, to - 3_600_000, to, 'connector1');
+    expect(points).toHaveLength(13);
+    expect(Date.parse(points.at(-1).time)).toBe(to);
+    // A toTime between two steps gives the same answer in both modes.
+    expect(await profile(base, auth, to - 3_600_000, to + 1, 'connector1')).toEqual(points);
+  });
+
   it('rejects missing or malformed times like ASP.NET', async () => {
     const res = await fetch(`${base}/api/powerProfile/?fromTime=soon&measure=building`, { headers: bearer(auth) });
     expect(res.status).toBe(400);
     const problem: Loose = await res.json();
     expect(Object.keys(problem.errors).sort()).toEqual(['fromTime', 'toTime']);
+  });
+});
+
+describe('powerProfile with profileToTime: exclusive', () => {
+  it('leaves out the point stamped exactly toTime, for every charger or the ones named', async () => {
+    const all = await startSimulator({ seed: SEED, clockRate: 0, startTime: START, quiet: true, staticToken: 'static-secret', profileToTime: 'exclusive' });
+    const named = await startSimulator({ seed: SEED, chargers: 2, clockRate: 0, startTime: START, quiet: true, staticToken: 'static-secret', profileToTime: { platz5: 'exclusive' } });
+    try {
+      const to = START - 3_600_000;
+      const from = to - 3_600_000;
+      const points = await profile(all.url, 'static-secret', from, to, 'connector1');
+      expect(points).toHaveLength(12);
+      expect(Date.parse(points.at(-1).time)).toBe(to - STEP);
+      expect(Date.parse(points[0].time)).toBe(from);
+      // Between two steps: the same points as inclusive.
+      const between = await profile(all.url, 'static-secret', from, to + 1, 'connector1');
+      expect(between).toHaveLength(13);
+      expect(Date.parse(between.at(-1).time)).toBe(to);
+
+      const [inclusive, exclusive] = await Promise.all(named.chargers.map((c) => profile(c.baseUrl, 'static-secret', from, to, 'connector1')));
+      expect(inclusive).toHaveLength(13);
+      expect(exclusive).toHaveLength(12);
+      const state: Loose = await (await fetch(`${named.url}/_sim/state`)).json();
+      expect(state.chargers.map((c: Loose) => c.profileToTime)).toEqual(['inclusive', 'exclusive']);
+    } finally {
+      await Promise.all([all.close(), named.close()]);
+    }
+  });
+
+  it('refuses an unknown mode or charger at start', async () => {
+    await expect(startSimulator({ quiet: true, profileToTime: 'sometimes' as never })).rejects.toThrow(/inclusive.*exclusive/);
+    await expect(startSimulator({ quiet: true, profileToTime: { platz99: 'exclusive' } })).rejects.toThrow(/unknown charger "platz99"/);
   });
 });
 

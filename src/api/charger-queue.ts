@@ -12,7 +12,7 @@
  * stays as small as the set of chargers busy right now.
  */
 
-/** Matches the proxy's connection pool per charger (server/charger-client.ts). */
+/** The proxy's connections per charger (server/charger/scheduler.ts; one of them is kept for the status). */
 export const CHARGER_CONCURRENCY = 2;
 
 interface Lane {

@@ -1,6 +1,6 @@
 /**
  * The Etrel INCH local web API, as Zod schemas: the single source of the charger's types for the
- * browser, our server and the simulator (DESIGN §2, §7).
+ * browser, our server and the simulator (docs/architecture.md#the-charger-and-the-simulator).
  *
  * Tolerance rules, because the charger's firmware varies and we cannot test against every version:
  * - unknown fields pass (stripped on parse; the server forwards the raw JSON anyway);
@@ -82,22 +82,6 @@ export const KNOWN_CONNECTOR_STATUSES = [
   'Faulted',
 ] as const;
 export type KnownConnectorStatus = (typeof KNOWN_CONNECTOR_STATUSES)[number];
-
-export const KNOWN_CHARGING_MODES = ['Fast', 'Eco', 'Scheduled', 'Solar'] as const;
-
-export const KNOWN_STOP_REASONS = [
-  'LocalStopUserDisconnectedCableFromVehicle',
-  'LocalStopUserStoppedCharging',
-  'RemoteStop',
-  'EnergyLimitReached',
-  'DepartureTimeReached',
-  'EVDisconnected',
-  'PowerLoss',
-  'Reboot',
-  'EmergencyStop',
-  'DeAuthorized',
-  'Other',
-] as const;
 
 // ---------------------------------------------------------------------------------------------
 // POST /api/webOperatorLogin/

@@ -13,14 +13,19 @@ const REQUEST_TIMEOUT_MS = 15_000;
 export async function fetchJson(path: string, signal?: AbortSignal): Promise<unknown> {
   // Combined by hand: AbortSignal.any is missing on the older WebViews of cheap tablets.
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(path, { headers: { accept: 'application/json' }, signal: controller.signal, cache: 'no-store' });
   } catch (error) {
     if (signal?.aborted) throw error; // cancelled by TanStack Query, not a failure
+    if (timedOut) throw timeoutError(path);
     throw new ApiError('network', 'network', 'The dashboard server cannot be reached');
   } finally {
     clearTimeout(timer);
@@ -46,6 +51,21 @@ export async function fetchJson(path: string, signal?: AbortSignal): Promise<unk
     throw new ApiError('network', 'network', `The dashboard server answered HTTP ${response.status}`, response.status);
   }
   return json;
+}
+
+/**
+ * Our own timer ran out. An unreachable server fails fast (connection refused) and a charger that
+ * fails is answered by the server within its shorter upstream timeout, so an answer this late
+ * means the charger request waited at the server (behind other history queries, say): the charger
+ * is the party that did not answer in time, not our server.
+ */
+function timeoutError(path: string): ApiError {
+  const charger = /^\/api\/chargers\/([^/?]+)\/[^/?]+/.exec(path);
+  if (charger) {
+    const chargerId = decodeURIComponent(charger[1]!);
+    return new ApiError('server', 'charger_timeout', 'The charger did not answer in time', undefined, chargerId);
+  }
+  return new ApiError('network', 'server_timeout', `The dashboard server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`);
 }
 
 export async function fetchParsed<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.output<S>> {

@@ -1,7 +1,9 @@
 /**
- * Validation of the queries our server accepts for the charger routes (DESIGN §3). Kept apart
- * from the response schemas because only the server needs them at run time; the browser uses
- * the field lists and types.
+ * Validation of the queries our server accepts for the charger routes. Kept apart from the
+ * response schemas because only the server needs them at run time; the browser uses the field
+ * lists and types. Values are bounded to what the charger accepts, so a query it would refuse is
+ * answered here with a message that names the field, instead of going out and coming back as
+ * the charger's error.
  */
 import * as z from 'zod/mini';
 import { parseFilterTime } from './charger-parse.ts';
@@ -32,10 +34,25 @@ export const SESSION_ORDER_COLUMNS = [
   'chargingSessionId',
 ] as const;
 
+/**
+ * Times the charger's history can hold: it was built long after 2000, and years far ahead are
+ * typing mistakes (the charger refuses `0000-01-01`; .NET dates end in 9999).
+ */
+export const EARLIEST_QUERY_TIME = Date.UTC(2000, 0, 1);
+export const LATEST_QUERY_TIME = Date.UTC(2100, 0, 1);
+const TIME_RANGE_MESSAGE = 'must be between the years 2000 and 2099';
+const inQueryRange = (ms: number | null) => ms !== null && ms >= EARLIEST_QUERY_TIME && ms < LATEST_QUERY_TIME;
+
 const filterTimeText = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'expected YYYY-MM-DD HH:mm:ss'),
+  // The year first: `0000-01-01` is out of range before it is an invalid date.
+  z.refine((text) => inQueryRange(Date.UTC(Number(text.slice(0, 4)), 6)), TIME_RANGE_MESSAGE),
   z.refine((text) => parseFilterTime(text) !== null, 'not a valid date and time'),
 );
+const isoTime = z.iso.datetime({ offset: true }).check(z.refine((text) => inQueryRange(Date.parse(text)), TIME_RANGE_MESSAGE));
+
+/** The charger stores user ids as 32-bit signed integers. */
+export const MAX_USER_ID = 2_147_483_647;
 const fieldText = (max: number, pattern: RegExp) => z.optional(z.string().check(z.maxLength(max), z.regex(pattern)));
 const wholeNumber = (digits: number, min: number, max: number, name: string) =>
   z.optional(
@@ -62,7 +79,13 @@ export const sessionFilterSchema = z.strictObject({
   identificationType: fieldText(64, /^[\w-]*$/),
   chargingSessionStopReason: fieldText(128, /^[\w-]*$/),
   identificationCode: fieldText(64, /^[\w.:-]*$/),
-  userId: fieldText(10, /^\d*$/),
+  // Empty: no user filter (the charger's own UI sends it so).
+  userId: z.optional(
+    z.string().check(
+      z.regex(/^\d{0,10}$/, 'userId is a number'),
+      z.refine((s) => s === '' || Number(s) <= MAX_USER_ID, `userId must be 0-${MAX_USER_ID}`),
+    ),
+  ),
 });
 export type SessionFilter = z.output<typeof sessionFilterSchema>;
 
@@ -73,8 +96,8 @@ export const MEASURE_PATTERN = /^(connector[1-9]\d?|building|cluster)$/;
 export const MAX_PROFILE_SPAN_MS = 35 * 86_400_000;
 
 export const powerProfileQuerySchema = z.strictObject({
-  fromTime: z.iso.datetime({ offset: true }),
-  toTime: z.iso.datetime({ offset: true }),
+  fromTime: isoTime,
+  toTime: isoTime,
   measure: z.string().check(
     z.maxLength(200),
     z.refine((s) => s.split(',').every((m) => MEASURE_PATTERN.test(m)), 'measure is a comma list of connectorN, building, cluster'),

@@ -8,6 +8,9 @@ export const ERROR_CODES = [
   'bad_request',
   'not_found',
   'method_not_allowed',
+  'request_timeout',
+  'host_not_allowed',
+  'too_many_requests',
   'charger_auth_failed',
   'charger_unreachable',
   'charger_bad_response',
@@ -22,6 +25,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   not_found: 404,
   method_not_allowed: 405,
+  /** The request did not arrive in time (a client that opens a connection and sends nothing). */
+  request_timeout: 408,
+  /** The Host header names none of this server's names: a DNS-rebinding page, or a missing ALLOWED_HOSTS entry. */
+  host_not_allowed: 421,
+  /** One client has too many history requests waiting for a charger. */
+  too_many_requests: 429,
   charger_auth_failed: 502,
   charger_unreachable: 502,
   charger_bad_response: 502,

@@ -31,10 +31,10 @@ import { chargerPath, SESSIONS_POLL_MS } from './queries.ts';
 export const HISTORY_PAGE_SIZE = 200;
 
 /**
- * Pages of one window requested at once. Matches the proxy's connection pool per charger
- * (charger-client.ts); all windows of a charger share that many slots (charger-queue.ts), so the
- * charger never sees more than two of our requests at a time and none wait in the proxy's queue
- * long enough to hit its timeout.
+ * Pages of one window requested at once. Matches the proxy's connections per charger
+ * (server/charger/scheduler.ts); all windows of a charger share that many slots
+ * (charger-queue.ts). The proxy sends history on one connection at a time and starts each
+ * request's timeout only once it is sent, so a page waiting there never times out for it.
  */
 export const HISTORY_CONCURRENCY = CHARGER_CONCURRENCY;
 
@@ -44,7 +44,7 @@ export const HISTORY_ERROR_RETRY_MS = 30_000;
 /** A guard against a charger that reports absurd page counts: 1,000 pages = 200,000 sessions. */
 export const HISTORY_MAX_PAGES = 1000;
 
-/** The charger's filter times, `YYYY-MM-DD HH:mm:ss` (DESIGN §2: the UTC instant, a day wider). */
+/** The charger's filter times, `YYYY-MM-DD HH:mm:ss`: the UTC instant, a day wider (the charger reads them in its own zone). */
 export interface SessionWindow {
   from: string;
   to: string;
@@ -178,7 +178,7 @@ export function cutToRange<T extends { chargingStartedTime: number | null }>(ses
 
 /**
  * A piece read this long after its end is final: no session can start in it any more, whatever
- * our clock and the charger's disagree by, and the proxy's 10 s answer cache has expired.
+ * our clock and the charger's disagree by.
  */
 export const HISTORY_SETTLE_MS = 10 * 60_000;
 
@@ -195,9 +195,9 @@ const settled = (piece: HistoryPiece, query: { state: { data: SessionHistory | u
   isSettled(piece, query.state.data, query.state.dataUpdatedAt);
 
 /**
- * Every session of one charger in `piece` (its DESIGN §2 window, cut by `chargingStartedTime`).
+ * Every session of one charger in `piece` (asked a day wider, cut by `chargingStartedTime`).
  * A piece that reaches into the present, or holds a running session, is polled at the sessions
- * interval (DESIGN §6) so new sessions and a running session's energy move on; a settled piece
+ * interval so new sessions and a running session's energy move on; a settled piece
  * never changes, is never asked again while it is cached, and is not polled.
  */
 export const chargingSessionHistoryQuery = (chargerId: string, piece: HistoryPiece) => {
@@ -213,7 +213,7 @@ export const chargingSessionHistoryQuery = (chargerId: string, piece: HistoryPie
       return { sessions: cutToRange(read.sessions, piece.startMs, piece.endMs), pages: read.pages };
     },
     refetchInterval: (query) =>
-      // A failed read is tried again by itself (DESIGN §6: recover without a reload).
+      // A failed read is tried again by itself: the tablet recovers without a reload.
       query.state.status === 'error' ? HISTORY_ERROR_RETRY_MS : settled(piece, query) ? false : SESSIONS_POLL_MS,
     staleTime: (query) => (settled(piece, query) ? Number.POSITIVE_INFINITY : 60_000),
     retry: 1,

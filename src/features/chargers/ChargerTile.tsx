@@ -7,7 +7,7 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { PanelError } from '../../shared/ui/Panel.tsx';
-import { errorHeadline, type ErrorLike } from '../../shared/ui/error-text.ts';
+import { errorHeadline, errorKey } from '../../shared/ui/error-text.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
@@ -220,7 +220,7 @@ function StaleLine({ connection }: { connection: Extract<TileConnection, { state
   const ageMs = Math.max(0, now - connection.since);
   const age = m.updated(ageMs < 60_000 ? m.secondsAgo(fmt.number(Math.round(ageMs / 1000))) : fmt.relative(connection.since, now));
   const { reason } = connection;
-  const short = reason ? reasons[reasonKey(reason) as keyof typeof reasons] ?? reasons.other : m.noAnswer;
+  const short = reason ? reasons[errorKey(reason, reasons) as keyof typeof reasons] : m.noAnswer;
   const full = reason ? errorHeadline(reason, lang) : m.noAnswer;
   return (
     <p role="status" title={`${full}${reason?.message ? ` (${reason.message})` : ''}`} className="min-w-0 text-sm leading-tight">
@@ -229,8 +229,4 @@ function StaleLine({ connection }: { connection: Extract<TileConnection, { state
       <span className="block truncate text-muted">{age}</span>
     </p>
   );
-}
-
-function reasonKey(error: ErrorLike): string {
-  return (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
 }

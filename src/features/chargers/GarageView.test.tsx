@@ -146,7 +146,7 @@ describe('GarageView', () => {
     await settle();
     expect(tile('platz5').dataset.connection).toBe('never');
     expect(tile('platz5').textContent).toContain('Nie erreicht');
-    expect(tile('platz5').textContent).toContain('Ladestation antwortet nicht');
+    expect(tile('platz5').textContent).toContain('Ladestation hat nicht rechtzeitig geantwortet');
     expect(tile('platz4').textContent).toContain('Lädt');
     expect(tile('platz4').textContent).toContain('7,4\u202fkW');
   });

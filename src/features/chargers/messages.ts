@@ -82,6 +82,7 @@ export const garageMessages = defineMessages({
 export const shortReasons = defineMessages({
   en: {
     network: 'Server unreachable',
+    server_timeout: 'Server slow',
     charger_unreachable: 'Unreachable',
     charger_timeout: 'No answer',
     charger_auth_failed: 'Login refused',
@@ -91,6 +92,7 @@ export const shortReasons = defineMessages({
   },
   de: {
     network: 'Server weg',
+    server_timeout: 'Server langsam',
     charger_unreachable: 'Nicht erreichbar',
     charger_timeout: 'Keine Antwort',
     charger_auth_failed: 'Login abgelehnt',

@@ -1,5 +1,5 @@
 /**
- * The power chart panel on the live view (issue 5): range picker, chart, legend with energies.
+ * The power chart panel on the live view: range picker, chart, legend with energies.
  * Loaded lazily by the shell, so Recharts never delays the connector cards.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -24,7 +24,7 @@ import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { drawOrder, seriesStyles } from './series-style.ts';
-import { useElementSize } from './use-element-width.ts';
+import { useElementSize } from './use-element-size.ts';
 import './power-chart.css';
 
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {

@@ -1,6 +1,6 @@
 /**
  * Calendar arithmetic in one IANA zone, with Intl only, for every feature: month and day edges of
- * the session history are the user's local calendar (DESIGN §2), the power chart's days too. A
+ * the session history are the user's local calendar, the power chart's days too. A
  * month that contains a daylight-saving change is 743 or 745 hours long, a day 23 or 25 hours:
  * the edges are computed per date, never by adding 24 h steps.
  *

@@ -4,7 +4,12 @@ import { errorHeadline } from './error-text.ts';
 describe('errorHeadline', () => {
   it('names the reason by kind, then by code', () => {
     expect(errorHeadline({ kind: 'network', message: 'x' }, 'en')).toBe('Dashboard server unreachable');
-    expect(errorHeadline({ kind: 'server', code: 'charger_timeout', message: 'x' }, 'de')).toBe('Ladestation antwortet nicht');
+    expect(errorHeadline({ kind: 'network', code: 'network', message: 'x' }, 'de')).toBe('Dashboard-Server nicht erreichbar');
+    expect(errorHeadline({ kind: 'server', code: 'charger_timeout', message: 'x' }, 'de')).toBe('Ladestation hat nicht rechtzeitig geantwortet');
+    expect(errorHeadline({ kind: 'server', code: 'charger_timeout', message: 'x' }, 'en')).toBe('Charger did not answer in time');
+    expect(errorHeadline({ kind: 'network', code: 'server_timeout', message: 'x' }, 'en')).toBe('Dashboard server did not answer in time');
+    expect(errorHeadline({ kind: 'parse', code: 'too_many_pages', message: 'x' }, 'en')).toBe('Unexpected data from the charger');
+    expect(errorHeadline({ kind: 'server', code: 'host_not_allowed', message: 'x' }, 'en')).toBe('Dashboard address not allowed (ALLOWED_HOSTS)');
     expect(errorHeadline({ message: 'x' }, 'en')).toBe('Something went wrong');
   });
 

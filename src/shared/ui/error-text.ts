@@ -13,24 +13,32 @@ export interface ErrorLike {
 const messages = defineMessages({
   en: {
     network: 'Dashboard server unreachable',
+    server_timeout: 'Dashboard server did not answer in time',
     charger_unreachable: 'Charger unreachable',
-    charger_timeout: 'Charger not answering',
+    charger_timeout: 'Charger did not answer in time',
     charger_auth_failed: 'Charger refused the login',
     charger_bad_response: 'Charger sent an error',
     parse: 'Unexpected data from the charger',
     bad_request: 'Invalid request',
     not_found: 'Not found',
+    request_timeout: 'Request did not arrive in time',
+    host_not_allowed: 'Dashboard address not allowed (ALLOWED_HOSTS)',
+    too_many_requests: 'Too many requests from this screen',
     other: 'Something went wrong',
   },
   de: {
     network: 'Dashboard-Server nicht erreichbar',
+    server_timeout: 'Dashboard-Server hat nicht rechtzeitig geantwortet',
     charger_unreachable: 'Ladestation nicht erreichbar',
-    charger_timeout: 'Ladestation antwortet nicht',
+    charger_timeout: 'Ladestation hat nicht rechtzeitig geantwortet',
     charger_auth_failed: 'Ladestation verweigert die Anmeldung',
     charger_bad_response: 'Ladestation meldet einen Fehler',
     parse: 'Unerwartete Daten von der Ladestation',
     bad_request: 'Ungültige Anfrage',
     not_found: 'Nicht gefunden',
+    request_timeout: 'Anfrage kam nicht rechtzeitig an',
+    host_not_allowed: 'Dashboard-Adresse nicht erlaubt (ALLOWED_HOSTS)',
+    too_many_requests: 'Zu viele Anfragen von diesem Bildschirm',
     other: 'Etwas ist schiefgegangen',
   },
 });
@@ -38,7 +46,16 @@ const messages = defineMessages({
 /** A short headline for the reason ("Charger unreachable"). */
 export function errorHeadline(error: ErrorLike, lang: Lang): string {
   const table = messages[lang];
-  const key = (error.kind === 'network' || error.kind === 'parse' ? error.kind : error.code) ?? 'other';
-  // Own keys only: a code like `toString` must not find Object.prototype's.
-  return Object.hasOwn(table, key) ? table[key as keyof typeof table] : table.other;
+  return table[errorKey(error, table) as keyof typeof table];
+}
+
+/**
+ * The message key of an error: its code when the table knows it (a server timeout is a network
+ * failure with a code of its own), else its kind for network and parse failures, else `other`.
+ * Own keys only: a code like `toString` must not find Object.prototype's.
+ */
+export function errorKey(error: ErrorLike, table: object): string {
+  if (error.code !== undefined && Object.hasOwn(table, error.code) && (error.kind !== 'parse' || error.code === 'parse')) return error.code;
+  if (error.kind === 'network' || error.kind === 'parse') return Object.hasOwn(table, error.kind) ? error.kind : 'other';
+  return 'other';
 }

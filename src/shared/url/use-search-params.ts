@@ -1,5 +1,5 @@
 /**
- * Filters, ranges and display options live in the URL (DESIGN §6): shareable, and they survive
+ * Filters, ranges and display options live in the URL: shareable, and they survive
  * the reload a wall tablet does after a new build.
  */
 import { useCallback, useMemo } from 'react';

@@ -1,0 +1,123 @@
+/**
+ * The control routes under `/_sim/` (same port, never part of the charger API): the state of the
+ * simulated garage, the request counters, fault injection and forced connector states, for tests
+ * and demos that drive the simulator over HTTP. The same operations exist in-process on
+ * `RunningSimulator`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod/mini';
+import { isObject } from './charger-routes.ts';
+import type { SimulatorContext } from './context.ts';
+import { CHARGER_ENDPOINTS, MALFORMED_SECTIONS } from './faults.ts';
+import { generalStatusJson } from './status-json.ts';
+
+const booleanPatch = z.optional(z.nullable(z.boolean()));
+const faultBodySchema = z.strictObject({
+  charger: z.optional(z.string()),
+  endpoint: z.optional(z.enum(CHARGER_ENDPOINTS)),
+  down: booleanPatch,
+  latencyMs: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(600_000)))),
+  http500: booleanPatch,
+  malformedJson: booleanPatch,
+  malformedSection: z.optional(z.union([z.enum(MALFORMED_SECTIONS), z.literal(false), z.null()])),
+  unknownEnums: booleanPatch,
+  errorCode: z.optional(z.nullable(z.int())),
+  errorMessage: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  expireTokens: z.optional(z.boolean()),
+});
+const clearFaultsSchema = z.object({ charger: z.optional(z.string()), endpoint: z.optional(z.enum(CHARGER_ENDPOINTS)) });
+const connectorBodySchema = z.strictObject({
+  charger: z.optional(z.string()),
+  connectorId: z._default(z.int().check(z.minimum(1)), 1),
+  status: z.string().check(z.minLength(1), z.maxLength(64)),
+  power: z.optional(z.number().check(z.minimum(0), z.maximum(400))),
+  faultEventType: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  faultEventDescription: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+});
+const clearConnectorsSchema = z.object({
+  charger: z.optional(z.string()),
+  // From the query string too, where it is text.
+  connectorId: z.optional(z.pipe(z.coerce.number(), z.int().check(z.minimum(1)))),
+});
+
+export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContext): void {
+  const { faults } = ctx;
+  /** DELETE takes its criteria from the query string or a JSON body. */
+  const criteria = (query: unknown, body: unknown) => ({ ...(query as object), ...(isObject(body) ? body : {}) });
+
+  app.get('/_sim/state', async () => stateJson(ctx));
+  app.get('/_sim/stats', async () => ctx.stats.snapshot());
+  app.post('/_sim/stats/reset', async () => ctx.stats.reset());
+
+  app.get('/_sim/faults', async () => ({ faults: faults.rules() }));
+  app.post('/_sim/faults', async (req, reply) => {
+    const parsed = faultBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    const { expireTokens, ...patch } = parsed.data;
+    try {
+      const changes = Object.keys(patch).filter((key) => key !== 'charger' && key !== 'endpoint');
+      if (changes.length > 0) faults.set(patch);
+      if (expireTokens) faults.expireTokens(patch.charger);
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
+    ctx.log(`faults: ${JSON.stringify(faults.rules())}`);
+    return { faults: faults.rules() };
+  });
+  app.delete('/_sim/faults', async (req, reply) => {
+    const parsed = clearFaultsSchema.safeParse(criteria(req.query, req.body));
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    return { faults: faults.clear(parsed.data.charger, parsed.data.endpoint) };
+  });
+
+  app.post('/_sim/connectors', async (req, reply) => {
+    const parsed = connectorBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    const { charger, connectorId, ...state } = parsed.data;
+    try {
+      ctx.overrides.set(charger ?? ctx.specs[0]!.id, connectorId, state);
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
+    return stateJson(ctx);
+  });
+  app.delete('/_sim/connectors', async (req, reply) => {
+    const parsed = clearConnectorsSchema.safeParse(criteria(req.query, req.body));
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    ctx.overrides.clear(parsed.data.charger, parsed.data.connectorId);
+    return stateJson(ctx);
+  });
+}
+
+/** `GET /_sim/state`: sim time, seed, clock, cluster limits, each connector's state, fault rules. */
+function stateJson(ctx: SimulatorContext) {
+  const { model, options } = ctx;
+  const at = ctx.now();
+  return {
+    now: at,
+    nowIso: new Date(at).toISOString(),
+    clockRate: options.clockRate,
+    seed: options.seed,
+    timeZone: options.timeZone,
+    historyStart: new Date(model.historyStartMs).toISOString(),
+    cluster: { maxCurrentA: model.clusterMaxA, loadGuardMaxA: model.loadGuardMaxA },
+    chargers: ctx.specs.map((spec) => {
+      const status = generalStatusJson({ model, charger: spec, now: at, overrides: ctx.overrides.current, allChargersConnected: true });
+      return {
+        id: spec.id,
+        name: spec.name,
+        baseUrl: `${ctx.url}/c/${spec.id}`,
+        profileToTime: ctx.profileToTimeOf(spec.id),
+        connectors: status.evses.flatMap((evse) =>
+          evse.connectors.map((connector) => ({
+            connectorId: connector.connectorId,
+            status: connector.onlineData?.status ?? null,
+            powerKW: connector.onlineData?.power ?? null,
+            override: ctx.overrides.get(spec.id, connector.connectorId),
+          })),
+        ),
+      };
+    }),
+    faults: ctx.faults.rules(),
+  };
+}

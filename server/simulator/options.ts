@@ -1,0 +1,116 @@
+/**
+ * The simulator's options, as tests and `npm run simulator` pass them, checked and completed with
+ * their defaults. A wrong value stops `startSimulator` with a RangeError saying which.
+ */
+import { randomInt } from 'node:crypto';
+import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
+import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
+
+export interface SimulatorOptions {
+  /** 0 = random free port (default). */
+  port?: number;
+  /** Default 127.0.0.1: loopback only. */
+  host?: string;
+  /** Garage size, default 1, at most 200. */
+  chargers?: number;
+  /** 1 (default) or 2 connectors per charger (an INCH Duo: two EVSEs of one connector each). */
+  connectorsPerCharger?: number;
+  /** Default random; the same seed gives the same history, profile and status for the same sim time. */
+  seed?: number;
+  /** Sim ms per real ms, default 1. 60 = one sim minute per real second; 0 freezes the clock. */
+  clockRate?: number;
+  /** Sim epoch ms at start, default Date.now(). */
+  startTime?: number;
+  /** Days of history before startTime, default 120. */
+  historyDays?: number;
+  email?: string;
+  password?: string;
+  /** A bearer token that is always accepted (CHARGER_TOKEN setups), never expired by faults. */
+  staticToken?: string;
+  /** Login tokens expire after this many real ms (default 1 h); 401 afterwards. */
+  tokenTtlMs?: number;
+  /** The chargers' local zone, default Europe/Berlin; the session filter's times are read in it. */
+  timeZone?: string;
+  /**
+   * Whether powerProfile includes the point stamped exactly `toTime`: 'inclusive' (default, the
+   * 5-minute steps starting in [fromTime, toTime]) or 'exclusive' ([fromTime, toTime)).
+   * Either for every charger, or per charger id (chargers not named: inclusive).
+   */
+  profileToTime?: ProfileToTime | Record<string, ProfileToTime>;
+  quiet?: boolean;
+}
+
+export interface ResolvedOptions {
+  port: number;
+  host: string;
+  chargers: number;
+  connectorsPerCharger: number;
+  seed: number;
+  clockRate: number;
+  startTime: number;
+  historyDays: number;
+  email: string;
+  password: string;
+  staticToken: string | undefined;
+  tokenTtlMs: number;
+  timeZone: string;
+  profileToTime: SimulatorOptions['profileToTime'];
+  quiet: boolean;
+}
+
+const DEFAULT_EMAIL = 'operator@example.com';
+const DEFAULT_PASSWORD = 'simulator';
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  const seed = options.seed ?? randomInt(2 ** 31);
+  if (!Number.isInteger(seed)) throw new RangeError('simulator: seed must be an integer');
+  const timeZone = options.timeZone ?? 'Europe/Berlin';
+  // At start-up rather than on the first request.
+  if (!isTimeZone(timeZone)) throw new RangeError(`simulator: unknown time zone "${timeZone}" (expected an IANA name like Europe/Berlin)`);
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    chargers: integerOption('chargers', options.chargers ?? 1, 1, 200),
+    connectorsPerCharger: integerOption('connectorsPerCharger', options.connectorsPerCharger ?? 1, 1, 2),
+    seed,
+    clockRate: numberOption('clockRate', options.clockRate ?? 1, 0, 100_000),
+    startTime: options.startTime ?? Date.now(),
+    historyDays: numberOption('historyDays', options.historyDays ?? 120, 1, 20_000),
+    email: options.email ?? DEFAULT_EMAIL,
+    password: options.password ?? DEFAULT_PASSWORD,
+    staticToken: options.staticToken,
+    tokenTtlMs: numberOption('tokenTtlMs', options.tokenTtlMs ?? 3_600_000, 1, Number.MAX_SAFE_INTEGER),
+    timeZone,
+    profileToTime: options.profileToTime,
+    quiet: options.quiet ?? false,
+  };
+}
+
+/** Each charger's powerProfile `toTime` mode; checks the modes and the charger ids named. */
+export function profileToTimeOf(value: SimulatorOptions['profileToTime'], chargerIds: readonly string[]): (chargerId: string) => ProfileToTime {
+  const check = (mode: unknown, what: string): ProfileToTime => {
+    if (!PROFILE_TO_TIME_MODES.includes(mode as ProfileToTime)) throw new RangeError(`simulator: ${what} must be "inclusive" or "exclusive", got "${String(mode)}"`);
+    return mode as ProfileToTime;
+  };
+  if (value === undefined) return () => 'inclusive';
+  if (typeof value === 'string') {
+    const mode = check(value, 'profileToTime');
+    return () => mode;
+  }
+  const modes = new Map<string, ProfileToTime>();
+  for (const [id, mode] of Object.entries(value)) {
+    if (!chargerIds.includes(id)) throw new RangeError(`simulator: profileToTime names unknown charger "${id}" (known: ${chargerIds.join(', ')})`);
+    modes.set(id, check(mode, `profileToTime.${id}`));
+  }
+  return (chargerId) => modes.get(chargerId) ?? 'inclusive';
+}
+
+function integerOption(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`simulator: ${name} must be an integer ${min}-${max}, got ${value}`);
+  return value;
+}
+
+function numberOption(name: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) throw new RangeError(`simulator: ${name} must be ${min}-${max}, got ${value}`);
+  return value;
+}
