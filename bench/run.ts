@@ -16,15 +16,10 @@ import { coldLoadBench, soakBench } from './browser.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
 import { garageBench } from './garage.bench.ts';
 import { powerChartBench } from './power-chart.bench.ts';
-<<<<<<< HEAD
+import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, archiveBench];
-=======
-import { pushBench } from './push.bench.ts';
-
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, pushBench];
->>>>>>> main
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, pushBench, archiveBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
