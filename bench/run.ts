@@ -16,8 +16,9 @@ import { coldLoadBench, soakBench } from './browser.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
 import { garageBench } from './garage.bench.ts';
 import { powerChartBench } from './power-chart.bench.ts';
+import { pushBench } from './push.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, pushBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
