@@ -12,7 +12,7 @@ import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
-import { ageSeconds, freshness } from './staleness.ts';
+import { ageSeconds, freshness } from './freshness.ts';
 import { liveMessages } from './messages.ts';
 
 // Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
