@@ -31,6 +31,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test-support/vitest-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // `npm test` prints a summary (statements, branches, functions, lines); a report to browse
