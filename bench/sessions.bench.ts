@@ -14,10 +14,10 @@ import { launchChromium, median, round, type BenchModule, type Figure } from './
 import { DIST_DIR } from '../server/paths.ts';
 import { startServer } from '../server/start.ts';
 import { startSimulator } from '../server/simulator/simulator.ts';
-import { HISTORY_CONCURRENCY, HISTORY_PAGE_SIZE } from '../src/api/session-history.ts';
 
 const RUNS = 7;
 const TARGET_MS = 2_000;
+const SIM_START_TARGET_MS = 5_000;
 const TOKEN = 'bench-static-token';
 
 /** Records, in page time, when the totals appear and when a CSV is handed over. */
@@ -42,7 +42,11 @@ const PROBE = `
 export const sessionsBench: BenchModule = {
   title: 'Session history, 5,000+ sessions',
   async run(): Promise<Figure[]> {
+    // The simulator builds its whole history at start: that time is the figure for "a 6000-day
+    // demo history starts in a few seconds" (a timed unit test would only flake under load).
+    const simStartedAt = performance.now();
     const sim = await startSimulator({ historyDays: 6000, seed: 7, staticToken: TOKEN, quiet: true });
+    const simStartMs = performance.now() - simStartedAt;
     const server = await startServer({
       env: { CHARGER_URL: sim.url, CHARGER_TOKEN: TOKEN, CHARGER_NAME: 'Platz 13', CHARGER_TIMEZONE: 'Europe/Berlin' },
       distDir: DIST_DIR,
@@ -82,9 +86,17 @@ export const sessionsBench: BenchModule = {
       await sim.close();
     }
     const load = `machine load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (shared with other work)`;
-    const how = `median of ${RUNS} runs, each a fresh context and a range not asked for before; ${sessions} sessions, ${chargerRequests} charger requests of ${HISTORY_PAGE_SIZE} rows, ${HISTORY_CONCURRENCY} at a time, through our server; simulator, server and browser on this machine, no CPU throttle; ${load}`;
+    const how = `median of ${RUNS} runs, each a fresh context and a range not asked for before; ${sessions} sessions, ${chargerRequests} charger session requests while the page loaded (the page reads the server's /sessions route; the server pages the charger for what its archive does not hold); simulator, server and browser on this machine, no CPU throttle; ${load}`;
     const endToEnd = median(both);
     return [
+      {
+        name: 'simulator: start with a 6000-day history',
+        value: round(simStartMs, 0),
+        unit: 'ms',
+        target: `≤ ${SIM_START_TARGET_MS / 1000} s`,
+        pass: simStartMs <= SIM_START_TARGET_MS,
+        note: `one start, history generated in-process; ${load}`,
+      },
       {
         name: `history: page open → totals of ${sessions} sessions on screen`,
         value: round(median(totals) / 1000, 2),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
@@ -12,8 +12,12 @@ import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
-import { ageSeconds, freshness } from './staleness.ts';
+import { ageSeconds, freshness } from './freshness.ts';
+import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { liveMessages } from './messages.ts';
+
+// Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
+const TodayTimeline = lazy(() => import('../timeline/TodayTimeline.tsx').then((m) => ({ default: m.TodayTimeline })));
 
 interface LiveViewProps {
   chargerId: string;
@@ -34,7 +38,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const failed = status.isError;
   const timings = useStatusTimings();
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
-  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
+  const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
@@ -82,6 +86,12 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
             <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
             <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
+            {/* From lg up only for now: below it the chart needs the height (its placement is the layout's to decide). */}
+            <div className="hidden lg:block">
+              <Suspense fallback={null}>
+                <TodayTimeline chargerId={chargerId} />
+              </Suspense>
+            </div>
           </div>
           {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>
