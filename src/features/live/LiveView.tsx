@@ -12,7 +12,8 @@ import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { hasFault } from './connector-state.ts';
-import { ageSeconds, freshness } from './staleness.ts';
+import { ageSeconds, freshness } from './freshness.ts';
+import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
 
@@ -44,7 +45,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const failed = status.isError;
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
   const timings = useStatusTimings();
-  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
+  const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const stale = state !== 'live';
   const price = useLivePrice();
   const totals = useEnergyTotals(chargerId);
