@@ -31,6 +31,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test-support/vitest-setup.ts'],
     // Workers: Vitest's default for `run` (one fewer than the cores, so one on CI's two) in its
     // default pool of forks; the server tests start real servers and child processes, so more would
     // only contend. Tests wait for conditions, not for wall-clock time, so they hold on a busy

@@ -9,8 +9,8 @@
  *   cluster totals) takes on the page, from React's render start to the end of the browser's style
  *   and layout, with Chromium's CPU throttled 4× (DevTools' "low-end device"). Measured with a
  *   profiling build of React (`react-dom/profiling`, built into bench/out) whose Profiler feeds
- *   `window.__garageRenders` (src/features/chargers/render-probe.ts); the production build has the
- *   same code with the probe inert.
+ *   `window.__garageRenders` (src/features/chargers/render-probe.tsx); the production build leaves
+ *   the probe out.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ const CPU_THROTTLE = 4;
 const RENDER_TARGET_MS = 100;
 const PROFILING_DIST = join(PROJECT_ROOT, 'bench', 'out', 'garage-profiling');
 
-/** What src/features/chargers/render-probe.ts records per commit (that file is browser code). */
+/** What src/features/chargers/render-probe.tsx records per commit (that file is browser code). */
 interface GarageRenderSample {
   phase: 'mount' | 'update' | 'nested-update';
   actualMs: number;
@@ -47,6 +47,8 @@ async function buildProfilingBundle(): Promise<void> {
     logLevel: 'warn',
     resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
     build: { outDir: PROFILING_DIST, emptyOutDir: true },
+    // Builds the garage's render probe (src/features/chargers/render-probe.tsx) into this bundle only.
+    define: { 'import.meta.env.VITE_RENDER_PROBE': JSON.stringify('true') },
   });
 }
 

@@ -145,14 +145,14 @@ test('a range without data says so', async ({ page }) => {
   await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(0);
 });
 
-test('unreadable values are dropped and counted, never drawn as spikes', async ({ page }) => {
-  await page.route('**/api/chargers/*/powerProfile?*', async (route) => {
+test('unusable values are dropped and counted, never drawn as spikes', async ({ page }) => {
+  await page.route('**/api/chargers/*/power?*', async (route) => {
     const response = await route.fetch();
-    const points = (await response.json()) as Array<Record<string, unknown>>;
-    points[10]!.connector1 = 'NaN';
-    points[11]!.building = -250;
-    points[12]!.cluster = 99_999;
-    await route.fulfill({ response, json: points });
+    const answer = (await response.json()) as { points: Array<{ kW: Record<string, unknown> }> };
+    answer.points[10]!.kW.connector1 = 10_001;
+    answer.points[11]!.kW.building = -250;
+    answer.points[12]!.kW.cluster = 99_999;
+    await route.fulfill({ response, json: answer });
   });
   await page.goto('/?range=6h');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
@@ -177,34 +177,66 @@ test('a failing power profile shows panel-error in the chart panel only', async 
   await expect(chart(page).getByTestId('panel-error')).toHaveCount(0);
 });
 
-test('while showing "now", polls ask only for the tail, never the whole range again', async ({ page }) => {
-  const requests: Array<{ from: number; to: number }> = [];
+test('while showing "now", the chart reads the archive-backed route every minute, never the charger’s profile', async ({ page }) => {
+  const requests: Array<{ path: string; from: number; to: number; step: string | null }> = [];
   page.on('request', (request) => {
-    if (!request.url().includes('/powerProfile?')) return;
-    const query = new URL(request.url()).searchParams;
-    requests.push({ from: Date.parse(query.get('fromTime')!), to: Date.parse(query.get('toTime')!) });
+    const url = new URL(request.url());
+    if (!/\/(power|powerProfile)$/.test(url.pathname)) return;
+    requests.push({ path: url.pathname, from: Date.parse(url.searchParams.get('from') ?? ''), to: Date.parse(url.searchParams.get('to') ?? ''), step: url.searchParams.get('step') });
   });
   await page.clock.install();
   await page.goto('/');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
   expect(requests).toHaveLength(1);
   const first = requests[0]!;
-  expect(first.to - first.from).toBe(24 * HOUR - 5 * 60_000);
+  expect(first.path).toMatch(/\/power$/);
+  expect(first.step).toBe('5m');
+  expect(first.to - first.from).toBe(24 * HOUR);
   // Aligned to 5 minutes, so tablets ask the server identical questions.
   expect(first.from % (5 * 60_000)).toBe(0);
   const before = await xDomain(plot(page));
 
-  // Twelve minutes of polling.
+  // Twelve minutes later the window has slid with the clock, read again from the server.
   for (let i = 0; i < 12; i++) await page.clock.runFor(60_000);
   await expect.poll(() => requests.length).toBeGreaterThan(1);
-  for (const tail of requests.slice(1)) {
-    expect(tail.from).toBeGreaterThanOrEqual(first.to - 5 * 60_000);
-    expect(tail.to - tail.from).toBeLessThanOrEqual(20 * 60_000);
-  }
-  // The window slid with the clock.
+  expect(requests.every((r) => r.path.endsWith('/power'))).toBe(true);
   await expect.poll(async () => (await xDomain(plot(page))).to).toBeGreaterThan(before.to);
   const after = await xDomain(plot(page));
   expect(after.to - after.from).toBe(24 * HOUR);
+});
+
+test('30 days are daily energy bars on a kWh axis; 12 months are monthly bars', async ({ page }) => {
+  await page.goto('/');
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await chart(page).getByRole('button', { name: '30 days' }).click();
+  await expect(page).toHaveURL(/[?&]range=30d/);
+  const bars = chart(page).locator('[data-kind=bars]');
+  await expect(bars).toHaveAttribute('data-state', 'ready');
+  await expect(chart(page).getByRole('img', { name: /Energy in kWh per day over 30 days/ })).toBeVisible();
+  await expect(chart(page).locator('.recharts-label')).toHaveText('kWh');
+  // A bar per day the building used energy: every day of the simulator's 14 days of profile.
+  expect(await chart(page).locator('.energy-bar-building path.recharts-rectangle').count()).toBeGreaterThanOrEqual(10);
+  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(0);
+  // The legend's energy is the range's total, in kWh.
+  await expect(chart(page).getByRole('button', { name: /Building/ })).toContainText(/\d+(\.\d)?\s*kWh/);
+  // Day labels on the X axis.
+  await expect(chart(page).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toHaveText(/^[A-Z][a-z]{2} \d{1,2}\/\d{2}$/);
+
+  // A year, without an archive behind this server: what the charger could not give is said plainly.
+  await chart(page).getByRole('button', { name: '12 months' }).click();
+  await expect(page).toHaveURL(/[?&]range=12m/);
+  await expect(bars).toHaveAttribute('data-state', /ready|empty/);
+  if ((await bars.getAttribute('data-state')) === 'ready') {
+    await expect(chart(page).getByRole('img', { name: /Energy in kWh per month over 12 months/ })).toBeVisible();
+    await expect(chart(page).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
+  } else {
+    await expect(chart(page).getByTestId('power-source')).toContainText('Incomplete');
+  }
+
+  // Back to lines.
+  await chart(page).getByRole('button', { name: '24 h' }).click();
+  await expect(plot(page)).toHaveAttribute('data-state', 'ready');
+  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(3);
 });
 
 // The card above the chart is tallest either idle (the last session, with its end and reason) or

@@ -1,6 +1,8 @@
 /**
  * The session history against the simulator, in real Chromium (Europe/Berlin, en-GB), one
- * charger. The combined garage history is in sessions-combined.spec.ts (it needs its own worker).
+ * charger, through the server's /sessions route. This worker runs without an archive, so the
+ * route reads every range from the charger and the page says so. Prices (kept in the archive) are
+ * in settings.spec.ts; the combined garage history is in sessions-combined.spec.ts.
  */
 import { expect, test } from './fixtures.ts';
 import { parseCsv } from '../test-support/parse-csv.ts';
@@ -12,6 +14,11 @@ test.describe('one charger', () => {
     const month = lastBerlinMonth();
     const expected = await expectedMonth(page.request, chargerId, month);
     expect(expected.ids.length).toBeGreaterThan(10);
+    // The page reads the archive-backed route, never the charger's own paging.
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/chargers/')) asked.push(new URL(r.url()).pathname.split('/').at(-1)!);
+    });
 
     await page.goto('/sessions');
     await page.getByRole('button', { name: 'Last month' }).click();
@@ -31,6 +38,14 @@ test.describe('one charger', () => {
     const summary = page.locator(`[data-testid="month-summary"][data-month="${month}"]`);
     await expect(summary).toContainText(`${expected.ids.length}`);
     await expect(page.getByTestId('month-summary')).toHaveCount(1);
+    expect(asked).toContain('sessions');
+    expect(asked).not.toContain('chargingSession');
+    // Without an archive every session came from the charger, and the page says so plainly.
+    await expect(page.getByTestId('sessions-source')).toContainText('Platz 13: read from the charger');
+    // Plugged-in and charging time, each labelled; the totals have both.
+    await expect(page.getByTestId('session-table').locator('th')).toContainText(['Plugged in', 'Charging']);
+    await expect(page.getByTestId('session-plugged-in').first()).toHaveText(/^(\d+ days? )?\d+:\d{2}:\d{2}$/);
+    await expect(page.getByTestId('sessions-total-plugged-in')).not.toHaveText('…');
   });
 
   test('the English CSV holds every session of the range, and its total is the page’s', async ({ page }) => {
@@ -75,7 +90,7 @@ test.describe('one charger', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(csv.slice(1), ';');
     const header = rows[0]!;
-    expect(header.slice(0, 4)).toEqual(['Ladevorgang', 'Beginn', 'Ende', 'Ladedauer (h:mm:ss)']);
+    expect(header.slice(0, 5)).toEqual(['Ladevorgang', 'Beginn', 'Ende', 'Steckzeit (h:mm:ss)', 'Aktive Ladezeit (h:mm:ss)']);
     const energy = header.indexOf('Energie (kWh)');
     const body = rows.slice(1, -1);
     expect(body.every((r) => /^\d+,\d{2}$/.test(r[energy]!))).toBe(true);
@@ -98,72 +113,14 @@ test.describe('one charger', () => {
     await expect(page.getByLabel('User', { exact: true })).toHaveValue(/\d+/);
     expect(await readTotalUnits(page)).toBe(filtered);
     await page.getByLabel('Rows per page').selectOption('100');
-    const users = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(6) div')?.textContent));
+    const users = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(7) div')?.textContent));
     expect(new Set(users)).toEqual(new Set(['Jürgen Müller']));
-  });
-
-  test('a price set in the UI is kept in the browser; the cost total is the sum of the session costs', async ({ page }) => {
-    await page.goto('/sessions?range=last-month&size=100');
-    await expect(page.getByTestId('sessions-total-cost')).toHaveText('—');
-    await page.getByLabel('Price per kWh').fill('0,40');
-    await page.getByLabel('Currency').fill('eur');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('sessions-total-cost')).toHaveText(/^€[\d,]+\.\d{2}$/);
-
-    const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
-    const rowCosts = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild!.textContent!));
-    const total = cents((await page.getByTestId('sessions-total-cost').textContent())!);
-    expect(rowCosts.reduce((sum, text) => sum + cents(text), 0)).toBe(total);
-    // Each session's cost is its shown energy × 0.40, to the cent.
-    const energies = await page.getByTestId('session-energy').allTextContents();
-    expect(rowCosts.map(cents)).toEqual(energies.map((e) => Math.round(kwhTextToUnits(e) * 0.4)));
-
-    await page.reload();
-    await expect(page.getByTestId('sessions-total-cost')).toHaveText(`€${(total / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`);
-    await page.getByRole('button', { name: 'Use the server default' }).click();
-    await expect(page.getByTestId('sessions-total-cost')).toHaveText('—');
-  });
-
-  test('an off-peak price splits each session by its power profile; costs and the CSV add up', async ({ page }) => {
-    await page.goto('/sessions?range=last-month&size=100');
-    const totalUnits = await readTotalUnits(page);
-    await page.getByLabel('Price per kWh').fill('0.40');
-    await page.getByLabel('Off-peak price').check();
-    await page.getByLabel('Off-peak per kWh').fill('0.20');
-    await page.getByLabel('from', { exact: true }).fill('22:00');
-    await page.getByLabel('until', { exact: true }).fill('06:00');
-    await page.getByRole('button', { name: 'Save' }).click();
-
-    const offPeak = page.getByTestId('sessions-total-off-peak');
-    await expect(offPeak).toHaveAttribute('data-value', /\d/);
-    await expect(offPeak).not.toContainText('split by charging time'); // the simulator has every profile
-    const offUnits = Math.round(Number(await offPeak.getAttribute('data-value')) * 100);
-    expect(offUnits).toBeGreaterThan(0); // cars charge into the night
-    expect(offUnits).toBeLessThan(totalUnits);
-
-    const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
-    const total = cents((await page.getByTestId('sessions-total-cost').textContent())!);
-    const rowCosts = await page.getByTestId('session-row').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild!.textContent!));
-    expect(rowCosts.reduce((sum, text) => sum + cents(text), 0)).toBe(total);
-    // Each part at its price, to the cent: cheaper than 0.40 for everything.
-    // (Each session's cost is rounded to the cent, so the sum is within half a cent per session.)
-    expect(Math.abs(total - ((totalUnits - offUnits) * 0.4 + offUnits * 0.2))).toBeLessThanOrEqual(rowCosts.length * 0.5);
-    expect(total).toBeLessThan(Math.round(totalUnits * 0.4));
-
-    const rows = parseCsv(await download(page), ',');
-    const header = rows[0]!;
-    const off = header.indexOf('Off-peak energy (kWh)');
-    expect(off).toBe(header.indexOf('Energy (kWh)') + 1);
-    const body = rows.slice(1, -1);
-    expect(body.reduce((sum, r) => sum + Math.round(Number(r[off]) * 100), 0)).toBe(offUnits);
-    expect(rows.at(-1)![off]).toBe(unitsText(offUnits));
-    expect(rows.at(-1)![header.indexOf('Cost (EUR)')]).toBe((total / 100).toFixed(2));
   });
 
   test('a custom range that ends before it starts gets a message and sends no request', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/chargingSession')) requests.push(r.url());
+      if (/\/api\/chargers\/[^/]+\/(sessions|chargingSession)/.test(r.url())) requests.push(r.url());
     });
     await page.goto('/sessions?range=custom&from=2026-03-10&to=2026-03-01');
     await expect(page.getByTestId('range-error')).toHaveText('The last day is before the first day.');

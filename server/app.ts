@@ -11,6 +11,9 @@ import fastifyCompress from '@fastify/compress';
 import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
 import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
+import type { Archive } from './archive/archive.ts';
+import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
+import { createSettingsStore } from './archive/settings.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
 import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
@@ -35,11 +38,14 @@ export interface AppOptions {
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
+  /** The SQLite archive; null or absent with ARCHIVE=off. */
+  archive?: Archive | null;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
+const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
 /** A reading older than this many status intervals is stale (screens use the same figure). */
 const STALE_AFTER_INTERVALS = 2.5;
 /** A stream silent this long is taken for a buffering proxy; at least three intervals' events are due by then. */
@@ -51,6 +57,7 @@ const MAX_URL_LENGTH = 4096;
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, distDir, buildId } = options;
   const clients = new Map(options.clients.map((client) => [client.id, client]));
+  const archive = options.archive ?? null;
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -71,10 +78,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLongLivedExemption(app);
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  // Every request is a GET: refuse bodies before anything parses them, and overlong URLs.
+  // Every request but the settings' PUT is a GET: refuse bodies before anything parses them,
+  // and overlong URLs. The settings' PUT takes JSON and nothing else.
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.length > MAX_URL_LENGTH) {
       return sendError(reply, 'bad_request', 'URL too long');
+    }
+    if (isSettingsWrite(request)) {
+      if (!isJson(request)) return sendError(reply, 'unsupported_media_type', 'settings are sent as JSON (Content-Type: application/json)');
+      return;
     }
     const length = request.headers['content-length'];
     if ((length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined) {
@@ -135,7 +147,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
     );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client, index) => healthOf(client.health(), states[index] ?? null));
+    const chargers = options.clients.map((client, index) => {
+      const health = healthOf(client.health(), states[index] ?? null);
+      return archive ? { ...health, archive: archive.health(client.id) } : health;
+    });
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -162,7 +177,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
-  for (const url of ['/api/chargers', '/api/health', ...CHARGER_ROUTES.map((r) => `/api/chargers/:id/${r}`)]) {
+  registerArchiveRoutes(app, {
+    archive,
+    clients,
+    settings: createSettingsStore(archive?.store ?? null, config.pricing),
+    zone: config.timeZone,
+    adminPin: config.adminPin,
+    sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
+    historyOptions,
+    upstreamError: (reply, error) => {
+      if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+      if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+      if (error instanceof ClientGoneError) {
+        // Nobody is left to answer: the connection is closed already.
+        reply.hijack();
+        reply.raw.destroy();
+        return reply;
+      }
+      throw error;
+    },
+  });
+  app.route({
+    method: OTHER_METHODS.filter((m) => m !== 'PUT'),
+    url: SETTINGS_URL,
+    handler: (request, reply) =>
+      sendError(reply.header('allow', 'GET, HEAD, PUT'), 'method_not_allowed', `${request.method} is not allowed here; use GET or PUT`),
+  });
+
+  for (const url of ['/api/chargers', '/api/health', ...[...CHARGER_ROUTES, ...ARCHIVE_ROUTES].map((r) => `/api/chargers/:id/${r}`)]) {
     app.route({
       method: [...OTHER_METHODS],
       url,

@@ -40,6 +40,10 @@ export interface ServerConfig {
   /** Most event streams open at once; one more is refused with 503. */
   maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
+  /** The SQLite archive (ARCHIVE_PATH); null with ARCHIVE=off. */
+  archive: { path: string } | null;
+  /** PUT /api/settings needs it (ADMIN_PIN); null when unset. */
+  adminPin: string | null;
   /**
    * Host names the server answers for besides IP literals, localhost, this machine's name and
    * `*.local` (ALLOWED_HOSTS); `*.example.com` covers every name below example.com.
@@ -88,6 +92,8 @@ export function loadConfig(env: Env = process.env): ServerConfig {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),
     },
+    archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH),
+    adminPin: parseAdminPin(env.ADMIN_PIN),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
   };
 
@@ -220,6 +226,23 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63);
   return s || 'charger';
+}
+
+/** Where the archive lives, relative to the working directory unless absolute. */
+export const DEFAULT_ARCHIVE_PATH = './data/archive.sqlite';
+
+function parseArchive(flag: string | undefined, path: string | undefined): { path: string } | null {
+  const value = flag?.trim().toLowerCase();
+  if (value && ['0', 'false', 'no', 'off'].includes(value)) return null;
+  if (value && !['1', 'true', 'yes', 'on'].includes(value)) throw new ConfigError(`ARCHIVE must be on or off, not "${flag}"`);
+  return { path: path?.trim() || DEFAULT_ARCHIVE_PATH };
+}
+
+function parseAdminPin(text: string | undefined): string | null {
+  const pin = text?.trim();
+  if (!pin) return null;
+  if (pin.length < 4 || pin.length > 64) throw new ConfigError('ADMIN_PIN must be 4 to 64 characters');
+  return pin;
 }
 
 function parseInteger(text: string | undefined, name: string, fallback: number, min: number, max: number): number {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { Archive } from './archive/archive.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
@@ -26,6 +27,8 @@ export interface StartOptions {
   host?: string;
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+  /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
+  archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -41,12 +44,17 @@ export interface RunningServer {
   collectors: Map<string, StatusCollector>;
   /** The upstream client of each charger, by id. */
   clients: Map<string, ChargerClient>;
+  /** The SQLite archive; null with ARCHIVE=off. */
+  archive: Archive | null;
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   // A copy: the simulator's chargers are filled in below, and the caller's object stays as given.
-  const config = { ...(options.config ?? loadConfig(options.env ?? process.env)) };
+  // An `env` given in code (tests, benchmarks, scripts) runs without an archive unless it names
+  // one: nothing they start writes into ./data, and no background fill skews their request counts.
+  const env = options.env && options.env.ARCHIVE === undefined && options.env.ARCHIVE_PATH === undefined ? { ...options.env, ARCHIVE: 'off' } : options.env;
+  const config = { ...(options.config ?? loadConfig(env ?? process.env)) };
   const log = options.log ?? (() => {});
   let simulator: RunningSimulator | null = null;
 
@@ -90,14 +98,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
+  let archive: Archive | null = null;
   const closeUpstream = async () => {
+    // The archive first: it lets go of the collectors it holds and ends its fills.
+    await archive?.close();
     for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
     await simulator?.close();
   };
   let app: FastifyInstance | undefined;
   try {
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    if (config.archive) {
+      const { fill, ...archiveOptions } = options.archiveOptions ?? {};
+      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      // The timeline's events come from the status stream; holding the collectors keeps it flowing
+      // while no screen is open.
+      for (const collector of collectors.values()) archive.attach(collector);
+      if (fill !== false) archive.start();
+    }
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -118,6 +137,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     simulator,
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
+    archive,
     async close() {
       await app.close();
       await closeUpstream();

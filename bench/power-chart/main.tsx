@@ -7,8 +7,8 @@
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { LocaleProvider } from '../../src/shared/i18n/i18n.tsx';
-import type { PowerPointWire } from '../../src/api/charger-schemas.ts';
-import { mergePoints, type PowerGrid } from '../../src/features/power/power-grid.ts';
+import type { ArchivePowerPoint } from '../../src/api/archive-schemas.ts';
+import { gridOf, type PowerGrid } from '../../src/features/power/power-grid.ts';
 import { STEP_MS } from '../../src/features/power/power-range.ts';
 import { PowerChart, dataMax, yScale, plotArea } from '../../src/features/power/PowerChart.tsx';
 import { drawOrder, seriesStyles } from '../../src/features/power/series-style.ts';
@@ -36,7 +36,7 @@ function generate(slots: number, end: number): PowerGrid {
   let seed = 7;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const from = end - (slots - 1) * STEP_MS;
-  const points: PowerPointWire[] = [];
+  const points: ArchivePowerPoint[] = [];
   for (let i = 0; i < slots; i++) {
     const t = from + i * STEP_MS;
     const hour = new Date(t).getHours() + new Date(t).getMinutes() / 60;
@@ -44,10 +44,14 @@ function generate(slots: number, end: number): PowerGrid {
     if (day % 3 === 2 && i % 288 >= 100 && i % 288 < 105) continue; // a 25-minute reboot
     const charging = hour >= 18 && hour < 18 + 1 + (day % 4) && day % 7 !== 3 ? 10.5 + random() * 0.4 : 0;
     const base = 0.4 + 1.5 * Math.exp(-((hour - 7) ** 2) / 2) + 2 * Math.exp(-((hour - 19.5) ** 2) / 3) + (random() < 0.02 ? 2 : 0) + random() * 0.2;
-    points.push({ time: new Date(t).toISOString(), connector1: charging, building: base + charging, cluster: charging });
+    points.push({ time: t, kW: { connector1: charging, building: base + charging, cluster: charging }, energyKWh: {} });
   }
-  return mergePoints(undefined, points, { from, to: end }, MEASURES);
+  lastPoints = points;
+  return gridOf(points, { from, to: end }, MEASURES);
 }
+
+/** The points of the grid last generated: an update lays the next answer (one point more) out again, as the app does. */
+let lastPoints: ArchivePowerPoint[] = [];
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
@@ -122,7 +126,8 @@ const api = {
   async append(): Promise<Timing> {
     const grid = current!;
     const t = grid.to + STEP_MS;
-    const next = mergePoints(grid, [{ time: new Date(t).toISOString(), connector1: 3, building: 4, cluster: 3 }], { from: grid.from + STEP_MS, to: t }, MEASURES);
+    lastPoints = [...lastPoints, { time: t, kW: { connector1: 3, building: 4, cluster: 3 }, energyKWh: {} }];
+    const next = gridOf(lastPoints, { from: grid.from + STEP_MS, to: t }, MEASURES);
     current = next;
     const before = host!.querySelector('.power-line-connector1 path.recharts-line-curve')?.getAttribute('d') ?? null;
     await nextFrame();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from './charger-schemas.ts';
+import { generalStatusSchema, loginResponseSchema, powerProfileSchema, readPowerKw } from './charger-schemas.ts';
 import { chargingSessionPageSchema } from './session-schemas.ts';
 import { powerProfileQuerySchema, sessionFilterSchema } from './proxy-query-schemas.ts';
 import generalStatusJson from './fixtures/general-status.json' with { type: 'json' };
@@ -131,7 +131,16 @@ describe('powerProfile', () => {
   it('parses the exact answer from charger-api.md and keeps the measure keys', () => {
     const points = powerProfileSchema.parse(powerProfileJson);
     expect(points).toHaveLength(2);
-    expect(points[1]).toMatchObject({ time: '2022-10-08T02:55:00+00:00', connector1: 0, building: 0.79635996, cluster: 0 });
+    expect(points[1]).toEqual({ time: '2022-10-08T02:55:00+00:00', kW: { connector1: 0, building: 0.79635996, cluster: 0 }, unreadable: 0 });
+  });
+
+  it('reads every power value by the one rule: unusable values become null and are counted, the answer survives', () => {
+    const [point] = powerProfileSchema.parse([{ time: '2022-10-08T02:55:00Z', connector1: 'NaN', building: -250, cluster: 99_999, connector2: null, connector3: 10_000 }]);
+    expect(point).toEqual({ time: '2022-10-08T02:55:00Z', kW: { connector1: null, building: null, cluster: null, connector2: null, connector3: 10_000 }, unreadable: 3 });
+    expect(readPowerKw(10_000.5)).toBe('bad');
+    expect(readPowerKw(Number.POSITIVE_INFINITY)).toBe('bad');
+    expect(readPowerKw(undefined)).toBeNull();
+    expect(readPowerKw(7.4)).toBe(7.4);
   });
 
   it('validates the query', () => {

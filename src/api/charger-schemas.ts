@@ -258,15 +258,51 @@ export type GeneralStatusWire = z.input<typeof generalStatusSchema>;
 // ---------------------------------------------------------------------------------------------
 // GET /api/powerProfile/
 
-/**
- * One 5-minute point: `time` plus one key per requested measure, in kW. Values are left unknown
- * here on purpose: the chart drops and counts non-numeric or negative values instead of failing
- * the whole answer.
- */
-export const powerPointSchema = z.looseObject({
-  /** Start of the 5-minute interval, ISO with offset. */
-  time: z.string(),
-});
-export const powerProfileSchema = z.array(powerPointSchema);
-export type PowerPointWire = { time: string } & Record<string, unknown>;
+/** The charger's profile step: every power point stands for the 5 minutes from its `time`. */
+export const PROFILE_STEP_MS = 5 * 60_000;
 
+/**
+ * Above this a value is a meter glitch, not a measurement: a household connection or a cluster of
+ * wallboxes never draws 10 MW, and one such value would flatten every real line of the chart to
+ * its axis and put a night's worth of energy into the off-peak split.
+ */
+export const MAX_PLAUSIBLE_KW = 10_000;
+
+/**
+ * The one rule for a power value, wherever it comes from (the charger's profile, the archive's
+ * answer), used alike by the chart, the energy bars and the off-peak split: a finite number of kW
+ * from 0 to MAX_PLAUSIBLE_KW; `null` when there is no value; `'bad'` for a value that is there but
+ * unusable (text, negative, implausible), which is left out and counted, never drawn or priced.
+ */
+export function readPowerKw(raw: unknown): number | null | 'bad' {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > MAX_PLAUSIBLE_KW) return 'bad';
+  return raw;
+}
+
+/**
+ * One 5-minute point: `time` (start of the interval, ISO) plus one kW value per requested measure.
+ * Values are read by `readPowerKw`: an unusable one becomes `null` instead of failing the whole
+ * answer, and `unreadable` counts them.
+ */
+export const powerPointSchema = z.pipe(
+  z.looseObject({
+    /** Start of the 5-minute interval, ISO with offset. */
+    time: z.string(),
+  }),
+  z.transform((point: { time: string } & Record<string, unknown>) => {
+    const kW: Record<string, number | null> = {};
+    let unreadable = 0;
+    for (const [measure, raw] of Object.entries(point)) {
+      if (measure === 'time') continue;
+      const value = readPowerKw(raw);
+      if (value === 'bad') unreadable++;
+      kW[measure] = value === 'bad' ? null : value;
+    }
+    return { time: point.time, kW, unreadable };
+  }),
+);
+export const powerProfileSchema = z.array(powerPointSchema);
+export type PowerPoint = z.output<typeof powerPointSchema>;
+/** A point as the charger sends it. */
+export type PowerPointWire = { time: string } & Record<string, unknown>;

@@ -11,6 +11,19 @@ import { describeIssue } from './describe-issue.ts';
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export async function fetchJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request(path, { headers: { accept: 'application/json' }, cache: 'no-store' }, signal);
+}
+
+/**
+ * The dashboard's one write (the household's settings): a JSON body, same origin. The answer's
+ * JSON is returned as it came; errors become ApiErrors as for reads (a 403 `forbidden` when the
+ * admin PIN is missing or wrong).
+ */
+export async function sendJson(path: string, method: 'PUT' | 'POST', body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
+  return request(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), cache: 'no-store' }, signal);
+}
+
+async function request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
   // Combined by hand: AbortSignal.any is missing on the older WebViews of cheap tablets.
   const controller = new AbortController();
   const onAbort = () => controller.abort();
@@ -22,7 +35,7 @@ export async function fetchJson(path: string, signal?: AbortSignal): Promise<unk
   }, REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, signal: controller.signal, cache: 'no-store' });
+    response = await fetch(path, { ...init, signal: controller.signal });
   } catch (error) {
     if (signal?.aborted) throw error; // cancelled by TanStack Query, not a failure
     if (timedOut) throw timeoutError(path);
@@ -33,7 +46,7 @@ export async function fetchJson(path: string, signal?: AbortSignal): Promise<unk
   }
   let json: unknown;
   try {
-    json = await response.json();
+    json = response.status === 204 ? null : await response.json();
   } catch {
     throw new ApiError(
       response.ok ? 'parse' : 'network',

@@ -8,9 +8,10 @@ import { parseLiveStatus } from './live-status.ts';
 import { chargersResponseSchema } from './server-schemas.ts';
 import { isStreamed } from './streamed-chargers.ts';
 
-/** Polling intervals (DESIGN §6). The status is pushed by the server (status-stream.ts). */
-export const POWER_POLL_MS = 60_000;
-export const SESSIONS_POLL_MS = 5 * 60_000;
+/*
+ * The status is pushed by the server (status-stream.ts). Each feature's own queries, with their
+ * refresh intervals, live in its `api/` folder (src/features/<feature>/api/).
+ */
 
 export const chargerPath = (chargerId: string, endpoint: string) =>
   `/api/chargers/${encodeURIComponent(chargerId)}/${endpoint}`;

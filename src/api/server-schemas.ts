@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'charger_unreachable',
   'charger_bad_response',
   'charger_timeout',
+  'forbidden',
+  'unsupported_media_type',
+  'archive_off',
+  'archive_full',
   'too_many_streams',
   'internal',
 ] as const;
@@ -38,6 +42,13 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   charger_unreachable: 502,
   charger_bad_response: 502,
   charger_timeout: 504,
+  /** PUT /api/settings from another origin or without the admin PIN. */
+  forbidden: 403,
+  unsupported_media_type: 415,
+  /** A write to the archive while it is switched off (ARCHIVE=off). */
+  archive_off: 409,
+  /** The archive's disk is full. */
+  archive_full: 507,
   too_many_streams: 503,
   internal: 500,
 };
@@ -81,6 +92,23 @@ export const chargersResponseSchema = z.object({
 });
 export type ChargersResponse = z.infer<typeof chargersResponseSchema>;
 
+export const archiveHealthSchema = z.object({
+  /** Oldest and newest archived 5-minute point, ISO; null before the first. */
+  powerFrom: z.nullable(z.string()),
+  powerTo: z.nullable(z.string()),
+  /** Oldest and newest archived session start, ISO; null before the first. */
+  sessionsFrom: z.nullable(z.string()),
+  sessionsTo: z.nullable(z.string()),
+  points: z.number(),
+  sessions: z.number(),
+  events: z.number(),
+  /** The first fill (or a catch-up after downtime) is under way. */
+  backfillRunning: z.boolean(),
+  /** The last failed archive write or read of the charger, null when the last one worked. */
+  lastError: z.nullable(z.string()),
+});
+export type ArchiveHealth = z.infer<typeof archiveHealthSchema>;
+
 export const healthResponseSchema = z.object({
   ok: z.boolean(),
   chargers: z.array(
@@ -91,6 +119,8 @@ export const healthResponseSchema = z.object({
       lastOkAt: z.nullable(z.string()),
       /** Error code and message of the last failed call; null when the last call succeeded. */
       lastError: z.nullable(z.object({ code: z.string(), message: z.string() })),
+      /** The archive's progress for this charger; absent with ARCHIVE=off. */
+      archive: z.optional(archiveHealthSchema),
     }),
   ),
 });

@@ -18,11 +18,10 @@ export interface AppRoutesProps {
   chargers: ChargerInfo[];
   hasChargerParam: boolean;
   combined: boolean;
-  pricing: { pricePerKwh: number | null; currency: string };
 }
 
 /** The views, by path: live (or the garage for several chargers), sessions, garage. */
-export function AppRoutes({ charger, chargers, hasChargerParam, combined, pricing }: AppRoutesProps) {
+export function AppRoutes({ charger, chargers, hasChargerParam, combined }: AppRoutesProps) {
   const m = useMessages(shellMessages);
   const search = useSearch();
   return (
@@ -45,7 +44,7 @@ export function AppRoutes({ charger, chargers, hasChargerParam, combined, pricin
       </Route>
       <Route path="/sessions">
         <LazyPart fallback={<p className="p-6 text-muted">{m.loading}</p>}>
-          <SessionsView chargers={combined ? chargers : [charger]} pricing={pricing} />
+          <SessionsView chargers={combined ? chargers : [charger]} />
         </LazyPart>
       </Route>
       <Route path="/garage">

@@ -20,8 +20,6 @@ import { useLiveUpdates } from './live-updates.ts';
 import { shellMessages } from './messages.ts';
 import { useBuildReload } from './use-build-reload.ts';
 
-const NO_PRICING = { pricePerKwh: null, currency: 'EUR' };
-
 export function AppShell() {
   const m = useMessages(shellMessages);
   const { lang } = useLocale();
@@ -78,7 +76,6 @@ export function AppShell() {
             chargers={list}
             hasChargerParam={choice.hasChargerParam}
             combined={combined}
-            pricing={chargers.data.pricing ?? NO_PRICING}
           />
         )}
       </main>

@@ -6,7 +6,7 @@
 export const NOMINAL_VOLTS = 230;
 
 /** kW allowed by `amps` on each of `phases` phases: phases × volts × A / 1000. */
-export function limitKw(amps: number, phases = 3, volts = NOMINAL_VOLTS): number {
+export function ampsToKw(amps: number, phases = 3, volts = NOMINAL_VOLTS): number {
   return (phases * volts * amps) / 1000;
 }
 
@@ -19,5 +19,5 @@ export function phaseLimitsKw(
   volts = NOMINAL_VOLTS,
 ): number | null {
   const known = limits.filter((a): a is number => typeof a === 'number' && Number.isFinite(a) && a > 0);
-  return known.length ? known.reduce((sum, amps) => sum + limitKw(amps, 1, volts), 0) : null;
+  return known.length ? known.reduce((sum, amps) => sum + ampsToKw(amps, 1, volts), 0) : null;
 }

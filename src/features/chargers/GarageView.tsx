@@ -1,4 +1,4 @@
-import { Profiler, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
@@ -6,7 +6,7 @@ import { ChargerTile } from './ChargerTile.tsx';
 import { ClusterTotals } from './ClusterTotals.tsx';
 import { sortByName } from './garage-model.ts';
 import { garageMessages } from './messages.ts';
-import { onGarageRender } from './render-probe.ts';
+import { GarageRenderProbe } from './render-probe.tsx';
 
 /**
  * The garage: one tile per charger, in the order people count parking spaces, under the cluster's
@@ -20,7 +20,7 @@ export function GarageView({ chargers }: { chargers: ChargerInfo[] }) {
   const sorted = useMemo(() => sortByName(chargers, locale), [chargers, locale]);
 
   return (
-    <Profiler id="garage" onRender={onGarageRender}>
+    <GarageRenderProbe>
       <div className="flex flex-col gap-3">
         <ClusterTotals chargers={sorted} kiosk={kiosk} />
         <section aria-label={m.chargers}>
@@ -31,6 +31,6 @@ export function GarageView({ chargers }: { chargers: ChargerInfo[] }) {
           </div>
         </section>
       </div>
-    </Profiler>
+    </GarageRenderProbe>
   );
 }

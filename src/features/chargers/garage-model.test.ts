@@ -6,7 +6,7 @@ import {
   clusterTotals,
   deriveConnection,
   isSessionRunning,
-  limitKw,
+  phaseLimitsTotalKw,
   sortByName,
   tileModelOf,
   totalsInputOf,
@@ -44,21 +44,21 @@ describe('sortByName', () => {
   });
 });
 
-describe('limitKw', () => {
+describe('phaseLimitsTotalKw', () => {
   it('turns a per-phase current limit into kW: 3 × 230 V × A / 1000', () => {
-    expect(limitKw({ maxCurrentL1: 25, maxCurrentL2: 25, maxCurrentL3: 25 })).toBeCloseTo(17.25, 6);
-    expect(limitKw({ maxCurrentL1: 60, maxCurrentL2: 60, maxCurrentL3: 60 })).toBeCloseTo(41.4, 6);
+    expect(phaseLimitsTotalKw({ maxCurrentL1: 25, maxCurrentL2: 25, maxCurrentL3: 25 })).toBeCloseTo(17.25, 6);
+    expect(phaseLimitsTotalKw({ maxCurrentL1: 60, maxCurrentL2: 60, maxCurrentL3: 60 })).toBeCloseTo(41.4, 6);
   });
 
   it('adds unequal phases by the same rule as the live view and the chart', () => {
-    expect(limitKw({ maxCurrentL1: 32, maxCurrentL2: 16, maxCurrentL3: 32 })).toBeCloseTo((32 + 16 + 32) * 0.23, 6);
+    expect(phaseLimitsTotalKw({ maxCurrentL1: 32, maxCurrentL2: 16, maxCurrentL3: 32 })).toBeCloseTo((32 + 16 + 32) * 0.23, 6);
   });
 
   it('has no limit when none is reported (null, or 0 which the charger uses for "none")', () => {
-    expect(limitKw(null)).toBeNull();
-    expect(limitKw({ maxCurrentL1: null, maxCurrentL2: null, maxCurrentL3: null })).toBeNull();
-    expect(limitKw({ maxCurrentL1: 0, maxCurrentL2: 0, maxCurrentL3: 0 })).toBeNull();
-    expect(limitKw({ maxCurrentL1: 20, maxCurrentL2: null, maxCurrentL3: 0 })).toBeCloseTo(4.6, 6);
+    expect(phaseLimitsTotalKw(null)).toBeNull();
+    expect(phaseLimitsTotalKw({ maxCurrentL1: null, maxCurrentL2: null, maxCurrentL3: null })).toBeNull();
+    expect(phaseLimitsTotalKw({ maxCurrentL1: 0, maxCurrentL2: 0, maxCurrentL3: 0 })).toBeNull();
+    expect(phaseLimitsTotalKw({ maxCurrentL1: 20, maxCurrentL2: null, maxCurrentL3: 0 })).toBeCloseTo(4.6, 6);
   });
 });
 

@@ -38,7 +38,7 @@ export interface PhaseLimits {
  * as the live view's power-management panel and the chart's limit lines (src/shared/power-limits.ts),
  * so the three views never disagree. Null when there is no limit at all.
  */
-export function limitKw(limits: PhaseLimits | null | undefined): number | null {
+export function phaseLimitsTotalKw(limits: PhaseLimits | null | undefined): number | null {
   return limits ? phaseLimitsKw([limits.maxCurrentL1, limits.maxCurrentL2, limits.maxCurrentL3]) : null;
 }
 
@@ -188,8 +188,8 @@ export function totalsInputOf(status: LiveStatus): TotalsInput {
   return {
     powerKw,
     charging,
-    cluster: cluster ? { limitKw: limitKw(cluster), reportedKw: cluster.totalPower, allConnected: cluster.allChargersConnected } : null,
-    building: loadGuard ? { powerKw: loadGuard.buildingTotalPower, limitKw: limitKw(loadGuard) } : null,
+    cluster: cluster ? { limitKw: phaseLimitsTotalKw(cluster), reportedKw: cluster.totalPower, allConnected: cluster.allChargersConnected } : null,
+    building: loadGuard ? { powerKw: loadGuard.buildingTotalPower, limitKw: phaseLimitsTotalKw(loadGuard) } : null,
   };
 }
 

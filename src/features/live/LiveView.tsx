@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
@@ -12,9 +12,12 @@ import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
-import { ageSeconds, freshness } from './staleness.ts';
+import { ageSeconds, freshness } from './freshness.ts';
 import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { liveMessages } from './messages.ts';
+
+// Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
+const TodayTimeline = lazy(() => import('../timeline/TodayTimeline.tsx').then((m) => ({ default: m.TodayTimeline })));
 
 interface LiveViewProps {
   chargerId: string;
@@ -83,6 +86,12 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           <div className="grid gap-3 sm:grid-cols-2 lg:row-span-2 lg:grid-cols-1 lg:self-start">
             <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} />
             <ConnectivityPanel section={data.connectivity} sectionError={sectionError} />
+            {/* From lg up only for now: below it the chart needs the height (its placement is the layout's to decide). */}
+            <div className="hidden lg:block">
+              <Suspense fallback={null}>
+                <TodayTimeline chargerId={chargerId} />
+              </Suspense>
+            </div>
           </div>
           {chart ? <div className="grid lg:row-span-2">{chart}</div> : null}
         </div>

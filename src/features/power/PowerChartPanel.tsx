@@ -1,11 +1,14 @@
 /**
- * The power chart panel on the live view: range picker, chart, legend with energies.
- * Loaded lazily by the shell, so Recharts never delays the connector cards.
+ * The power chart panel on the live view: range picker, chart, legend with energies. The data
+ * comes from the archive (api/power-query.ts): 5-minute lines for 6 h to 7 days or a day, daily or
+ * monthly energy bars for 30 days and 12 months. Loaded lazily by the shell, so Recharts never
+ * delays the connector cards.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/api-error.ts';
-import { powerProfileQuery } from '../../api/power-profile-query.ts';
+import type { GeneralStatus } from '../../api/charger-schemas.ts';
+import type { LiveStatus } from '../../api/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKiosk } from '../../shared/hooks/use-kiosk.ts';
@@ -14,43 +17,42 @@ import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
+import { energyBarsQuery, powerLinesQuery, type EnergyBars as EnergyBarsData, type PowerLines } from './api/power-query.ts';
 import { ChartHover } from './ChartHover.tsx';
 import { limitsFromPowerManagement, measuresFromEvses, type PowerLimit } from './chart-inputs.ts';
+import { EnergyBars } from './EnergyBars.tsx';
 import { powerMessages } from './messages.ts';
-import { droppedCount, energyKwh, hasAnyPoint, type PowerGrid } from './power-grid.ts';
-import { powerPlan } from './power-plan.ts';
-import { parseRange, windowAt } from './power-range.ts';
+import { droppedCount, energyKwh, gridOf, hasAnyPoint, type PowerGrid } from './power-grid.ts';
+import { parseRange, windowAt, type EnergySpan, type PowerRange } from './power-range.ts';
 import { PowerChart, dataMax, plotArea, xDomain, yScale } from './PowerChart.tsx';
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
-import { drawOrder, seriesStyles } from './series-style.ts';
+import { drawOrder, seriesStyles, type SeriesStyle } from './series-style.ts';
 import { useElementSize } from './use-element-size.ts';
 import './power-chart.css';
 
+const NO_LIMITS: readonly PowerLimit[] = [];
+
+/**
+ * What the chart takes from the live status the live view already keeps (no request of its own),
+ * derived in `select`: TanStack Query hands out the same array for as long as the connectors and
+ * the limits are the same, so a status update every few seconds re-renders nothing here.
+ */
+const selectMeasures = (status: LiveStatus) => measuresFromEvses(status.evses.ok ? status.evses.data : null);
+const selectLimits = (status: LiveStatus): readonly PowerLimit[] =>
+  status.powerManagement.ok ? limitsFromPowerManagement(status.powerManagement.data as GeneralStatus['powerManagement']) : NO_LIMITS;
+
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const m = useMessages(powerMessages);
-  const { lang } = useLocale();
   const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const range = useMemo(() => parseRange(params), [params]);
   const kiosk = useKiosk();
 
-  // The live view polls the same status query: this reads its cache, no request of its own.
-  const status = useQuery(generalStatusQuery(chargerId));
-  const measureList = measuresFromEvses(status.data?.evses.ok ? status.data.evses.data : null).join(',');
-  // As text, so the limits change identity only when a limit changes, not on every status poll.
-  const limitsJson = JSON.stringify(status.data?.powerManagement.ok ? limitsFromPowerManagement(status.data.powerManagement.data) : []);
-  const limits = useMemo(() => JSON.parse(limitsJson) as readonly PowerLimit[], [limitsJson]);
-
-  const plan = useMemo(() => powerPlan(range, measureList.split(',')), [range, measureList]);
-  const profile = useQuery({
-    ...powerProfileQuery(chargerId, plan),
-    // Which connectors exist comes from the status; asking before it arrives would ask twice.
-    enabled: !status.isPending,
-    // Switching ranges keeps the old lines (dimmed) until the new ones arrive: no jump to an empty box.
-    placeholderData: keepPreviousData,
-  });
-  const grid = profile.data;
+  const measures = useQuery({ ...generalStatusQuery(chargerId), select: selectMeasures });
+  const limits = useQuery({ ...generalStatusQuery(chargerId), select: selectLimits }).data ?? NO_LIMITS;
+  const measureList = measures.data ?? measuresFromEvses(null);
+  const styles = useMemo(() => seriesStyles(measureList), [measureList]);
 
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const toggle = useCallback((measure: string) => {
@@ -61,45 +63,179 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
     });
   }, []);
 
-  const styles = useMemo(() => seriesStyles(measureList.split(',')), [measureList]);
+  const now = useNow(30_000);
+  const rangeName =
+    range.kind === 'day'
+      ? fmt.date(windowAt(range, now).from)
+      : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d, '30d': m.last30d, '12m': m.last12m }[range.span];
+  const picker = kiosk ? <span className="text-sm text-muted">{rangeName}</span> : <RangePicker range={range} nowMs={now} onChange={(changes) => setParams(changes)} />;
+
+  return range.kind === 'energy' ? (
+    <EnergyPanel key={range.span} chargerId={chargerId} span={range.span} styles={styles} hidden={hidden} onToggle={toggle} actions={picker} rangeName={rangeName} now={now} />
+  ) : (
+    <LinesPanel
+      chargerId={chargerId}
+      range={range}
+      measures={measureList}
+      statusPending={measures.isPending}
+      styles={styles}
+      hidden={hidden}
+      onToggle={toggle}
+      limits={limits}
+      actions={picker}
+      rangeName={rangeName}
+      now={now}
+    />
+  );
+}
+
+interface PanelPartProps {
+  chargerId: string;
+  styles: readonly SeriesStyle[];
+  hidden: ReadonlySet<string>;
+  onToggle(measure: string): void;
+  actions: ReactNode;
+  rangeName: string;
+  now: number;
+}
+
+/** The panel's error, while any data already shown stays (marked with its age). */
+function usePanelError(query: { isError: boolean; error: unknown; dataUpdatedAt: number }, hasData: boolean, now: number) {
+  const m = useMessages(powerMessages);
+  const { lang } = useLocale();
+  const fmt = useFormat();
+  if (!query.isError) return null;
+  const error = isApiError(query.error) ? query.error : null;
+  return {
+    headline: error ? errorHeadline(error, lang) : String(query.error),
+    detail: hasData && query.dataUpdatedAt ? m.notUpdated(fmt.relative(query.dataUpdatedAt, now)) : error?.message,
+  };
+}
+
+/** Where the answer came from, said plainly when it was not (only) the archive. */
+function SourceNote({ source, complete }: { source: string; complete: boolean }) {
+  const m = useMessages(powerMessages);
+  const text = !complete ? m.incomplete : source === 'mixed' ? m.partlyFromCharger : source === 'charger' ? m.fromCharger : null;
+  // Over the plot's top edge, where the chart keeps a margin: it costs the plot no height.
+  return text ? (
+    <p className={`absolute right-1 top-0 z-10 max-w-[80%] truncate text-xs ${complete ? 'text-muted' : 'text-warn'}`} title={text} data-testid="power-source" data-source={source}>
+      {text}
+    </p>
+  ) : null;
+}
+
+function LinesPanel({
+  chargerId,
+  range,
+  measures,
+  statusPending,
+  styles,
+  hidden,
+  onToggle,
+  limits,
+  actions,
+  rangeName,
+  now,
+}: PanelPartProps & { range: Exclude<PowerRange, { kind: 'energy' }>; measures: readonly string[]; statusPending: boolean; limits: readonly PowerLimit[] }) {
+  const m = useMessages(powerMessages);
+  // The grid is laid out once per answer (and again only when the connectors change).
+  const toGrid = useCallback((data: PowerLines) => gridOf(data.answer.points, data.window, measures), [measures]);
+  const lines = useQuery({
+    ...powerLinesQuery(chargerId, range),
+    select: toGrid,
+    // Switching ranges keeps the old lines (dimmed) until the new ones arrive: no jump to an empty box.
+    placeholderData: keepPreviousData,
+  });
+  const answer = useQuery({ ...powerLinesQuery(chargerId, range), select: selectSource, placeholderData: keepPreviousData }).data;
+  const grid = lines.data;
   const drawn = useMemo(() => drawOrder(styles), [styles]);
   const energies = useMemo(() => new Map(grid ? grid.measures.map((mm) => [mm, energyKwh(grid.values[mm]!)] as const) : []), [grid]);
-
-  const now = useNow(30_000);
-  const error = profile.error && isApiError(profile.error) ? profile.error : null;
-  const panelError = profile.isError
-    ? {
-        headline: error ? errorHeadline(error, lang) : String(profile.error),
-        detail: grid && profile.dataUpdatedAt ? m.notUpdated(fmt.relative(profile.dataUpdatedAt, now)) : error?.message,
-      }
-    : null;
-
+  const panelError = usePanelError(lines, grid !== undefined, now);
   const rangeWindow = windowAt(range, now);
-  const rangeName = range.kind === 'day' ? fmt.date(rangeWindow.from) : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d }[range.span];
 
   return (
-    <Panel
-      title={m.title}
-      testId="power-chart"
-      error={panelError}
-      className="power-chart"
-      actions={kiosk ? <span className="text-sm text-muted">{rangeName}</span> : <RangePicker range={range} nowMs={now} onChange={(changes) => setParams(changes)} />}
-    >
-      {profile.isError && !grid ? null : (
+    <Panel title={m.title} testId="power-chart" error={panelError} className="power-chart" actions={actions}>
+      {lines.isError && !grid ? null : (
         <ChartBody
           grid={grid}
-          loading={status.isPending || profile.isPending || profile.isPlaceholderData}
+          loading={statusPending || lines.isPending || lines.isPlaceholderData}
           futureDay={rangeWindow.until < rangeWindow.from}
           styles={styles}
           drawn={drawn}
           hidden={hidden}
-          onToggle={toggle}
+          onToggle={onToggle}
           energies={energies}
           limits={limits}
           label={m.chartLabel(rangeName)}
+          note={answer && !lines.isPlaceholderData ? <SourceNote source={answer.source} complete={answer.complete} /> : null}
         />
       )}
     </Panel>
+  );
+}
+
+const selectSource = (data: PowerLines) => ({ source: data.answer.source, complete: data.answer.complete });
+
+function EnergyPanel({ chargerId, span, styles, hidden, onToggle, actions, rangeName, now }: PanelPartProps & { span: EnergySpan }) {
+  const m = useMessages(powerMessages);
+  const bars = useQuery(energyBarsQuery(chargerId, span));
+  const data = bars.data;
+  const panelError = usePanelError(bars, data !== undefined, now);
+  const energies = useMemo(() => new Map(Object.entries(data?.totals ?? {})), [data]);
+  // Only the series the status names (the archive may hold a connector the charger no longer has).
+  const shown = useMemo(() => styles.filter((s) => !data || data.series.includes(s.measure)), [styles, data]);
+  return (
+    <Panel title={m.title} testId="power-chart" error={panelError} className="power-chart" actions={actions}>
+      {bars.isError && !data ? null : (
+        <BarsBody
+          data={data}
+          styles={shown}
+          hidden={hidden}
+          onToggle={onToggle}
+          energies={energies}
+          label={m.barsLabel(rangeName, span === '30d' ? 'day' : 'month')}
+          note={data ? <SourceNote source={data.source} complete={data.complete} /> : null}
+        />
+      )}
+    </Panel>
+  );
+}
+
+function BarsBody({
+  data,
+  styles,
+  hidden,
+  onToggle,
+  energies,
+  label,
+  note,
+}: {
+  note: ReactNode;
+  data: EnergyBarsData | undefined;
+  styles: readonly SeriesStyle[];
+  hidden: ReadonlySet<string>;
+  onToggle(measure: string): void;
+  energies: ReadonlyMap<string, number>;
+  label: string;
+}) {
+  const m = useMessages(powerMessages);
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(box);
+  const empty = data !== undefined && data.bars.every((bar) => Object.values(bar.kWh).every((v) => v === 0));
+  return (
+    <div className="power-body flex flex-col gap-3">
+      <div ref={box} className="power-plot relative" data-state={!data ? 'loading' : empty ? 'empty' : 'ready'} data-kind="bars">
+        {note}
+        {!data ? (
+          <p className="power-message text-lg text-muted">{m.loading}</p>
+        ) : empty ? (
+          <p className="power-message text-lg text-muted">{m.noData}</p>
+        ) : width > 0 && height > 0 ? (
+          <EnergyBars data={data} series={styles} hidden={hidden} width={width} height={height} label={label} />
+        ) : null}
+      </div>
+      {data && !empty ? <PowerLegend series={styles} hidden={hidden} onToggle={onToggle} energies={energies} limits={NO_LIMITS} onScale={NO_LIMITS} /> : null}
+    </div>
   );
 }
 
@@ -107,16 +243,18 @@ interface ChartBodyProps {
   grid: PowerGrid | undefined;
   loading: boolean;
   futureDay: boolean;
-  styles: ReturnType<typeof seriesStyles>;
-  drawn: ReturnType<typeof seriesStyles>;
+  styles: readonly SeriesStyle[];
+  drawn: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
   onToggle(measure: string): void;
   energies: ReadonlyMap<string, number>;
   limits: readonly PowerLimit[];
   label: string;
+  /** Where the data came from, when it was not (only) the archive. */
+  note?: ReactNode;
 }
 
-function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label }: ChartBodyProps) {
+function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label, note }: ChartBodyProps) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
   // The plot takes the height the layout leaves it (power-chart.css: `.power-plot`).
@@ -138,6 +276,7 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
         data-x-from={from === null ? undefined : new Date(from).toISOString()}
         data-x-to={to === null ? undefined : new Date(to).toISOString()}
       >
+        {note}
         {!grid ? (
           <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (

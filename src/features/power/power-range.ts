@@ -1,18 +1,24 @@
 /**
  * The chart's range: the last 6 h / 24 h / 7 days ("now", polled) or one calendar day of the
- * tablet's local time. It lives in the URL (`?range=6h|7d`, default 24 h without a parameter;
- * `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across reloads.
- * Calendar days are the shared local calendar's (src/shared/time/), the session history's too.
+ * tablet's local time, drawn as 5-minute lines; or the last 30 days / 12 months, drawn as daily /
+ * monthly energy bars. It lives in the URL (`?range=6h|7d|30d|12m`, default 24 h without a
+ * parameter; `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across
+ * reloads. Calendar days are the shared local calendar's (src/shared/time/), the history's too.
  */
-import { addDays, browserZone, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay } from '../../shared/time/local-calendar.ts';
+import { PROFILE_STEP_MS } from '../../api/charger-schemas.ts';
+import { addDays, browserZone, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
-/** The charger's profile step. Every time we ask for or keep is a multiple of it. */
-export const STEP_MS = 5 * 60_000;
+/** The charger's profile step (defined once, with the power schema). Every time we ask for or keep is a multiple of it. */
+export const STEP_MS = PROFILE_STEP_MS;
 
 export const LAST_SPANS = ['6h', '24h', '7d'] as const;
 export type LastSpan = (typeof LAST_SPANS)[number];
 
-export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string };
+/** Ranges drawn as energy bars: a bar per local day, a bar per local month. */
+export const ENERGY_SPANS = ['30d', '12m'] as const;
+export type EnergySpan = (typeof ENERGY_SPANS)[number];
+
+export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string } | { kind: 'energy'; span: EnergySpan };
 
 export const DEFAULT_RANGE: PowerRange & { kind: 'last' } = { kind: 'last', span: '24h' };
 
@@ -29,18 +35,20 @@ export function parseRange(params: URLSearchParams): PowerRange {
   if (day) return { kind: 'day', day: formatIsoDate(day) };
   const span = params.get('range');
   if (span && (LAST_SPANS as readonly string[]).includes(span)) return { kind: 'last', span: span as LastSpan };
+  if (span && (ENERGY_SPANS as readonly string[]).includes(span)) return { kind: 'energy', span: span as EnergySpan };
   return DEFAULT_RANGE;
 }
 
 /** The URL changes that select `range`; other parameters (charger, lang, kiosk, theme) stay. */
 export function rangeParams(range: PowerRange): Record<string, string | null> {
   if (range.kind === 'day') return { range: null, day: range.day };
+  if (range.kind === 'energy') return { range: range.span, day: null };
   return { range: range.span === DEFAULT_RANGE.span ? null : range.span, day: null };
 }
 
 /** Names the range in cache keys. */
 export function rangeKey(range: PowerRange): string {
-  return range.kind === 'day' ? `day:${range.day}` : `last:${range.span}`;
+  return range.kind === 'day' ? `day:${range.day}` : `${range.kind}:${range.span}`;
 }
 
 /** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
@@ -78,4 +86,32 @@ export function windowAt(range: PowerRange, nowMs: number, zone = browserZone())
   const from = startOfLocalDay(day, zone);
   const to = startOfLocalDay(addDays(day, 1), zone) - STEP_MS;
   return { from, to, until: Math.min(to, newest), live: newest < to };
+}
+
+/**
+ * The local days an energy range covers at `nowMs`: the last 30 days including today, or the
+ * last 12 months including this one (from the first of the month 11 months back). `fromMs` and
+ * `toMs` are local midnights (`toMs`: the one after today), as the route's `from` and `to`.
+ */
+export interface EnergyWindow {
+  fromMs: number;
+  toMs: number;
+  /** The bars: one per local day, or per local month. */
+  unit: 'day' | 'month';
+  /** The first day of each bar, oldest first. */
+  buckets: LocalDate[];
+}
+
+export function energyWindowAt(span: EnergySpan, nowMs: number, zone = browserZone()): EnergyWindow {
+  const today = localDateOf(nowMs, zone);
+  const toMs = startOfLocalDay(addDays(today, 1), zone);
+  if (span === '30d') {
+    const first = addDays(today, -29);
+    return { fromMs: startOfLocalDay(first, zone), toMs, unit: 'day', buckets: Array.from({ length: 30 }, (_, i) => addDays(first, i)) };
+  }
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const index = today.year * 12 + (today.month - 1) - 11 + i;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
+  });
+  return { fromMs: startOfLocalDay(months[0]!, zone), toMs, unit: 'month', buckets: months };
 }

@@ -39,7 +39,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
         </button>
       }
     >
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-busy={loading}>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={loading}>
         <Figure label={m.sessionsCount} value={pending ?? fmt.number(totals.sessions)} testId="sessions-total-count" />
         <Figure
           label={m.energy}
@@ -47,6 +47,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
           testId="sessions-total-energy"
           data={loading ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
         />
+        <Figure label={m.pluggedInTime} value={pending ?? fmt.duration(totals.pluggedInSeconds)} testId="sessions-total-plugged-in" />
         <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
         <Figure
           label={m.cost}

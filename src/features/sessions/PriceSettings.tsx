@@ -1,97 +1,125 @@
 import { useState } from 'react';
+import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { needsPin, settingsBody, useSaveSettings } from './api/settings-query.ts';
 import { sessionsMessages } from './messages.ts';
 import { formatClock, parseClock } from './off-peak.ts';
 import { parseCurrencyInput, parsePriceInput } from './pricing.ts';
 import type { Pricing } from './session-rows.ts';
 
 interface PriceSettingsProps {
+  /** The server's settings as they are now (null: no price). */
   pricing: Pricing | null;
-  source: 'browser' | 'server' | 'none';
-  save: (pricing: Pricing | null) => void;
+  currency: string;
+  /** Nobody saved a price yet: the server's PRICE_PER_KWH applies. */
+  isDefault: boolean;
+  /** The server wants the admin PIN for a change. */
+  pinRequired: boolean;
+  /** False when the server cannot keep settings (its archive is switched off). */
+  writable: boolean;
 }
 
-/** Price per kWh and currency, kept in this browser; "use the server default" forgets them. */
-export function PriceSettings({ pricing, source, save }: PriceSettingsProps) {
+/**
+ * Price per kWh, currency and an off-peak price, kept by the dashboard's server, so every screen
+ * shows the same costs. The form is remounted when the server's values change (SessionsView keys
+ * it), so its fields always start from what now applies.
+ */
+export function PriceSettings({ pricing, currency: serverCurrency, isDefault, pinRequired, writable }: PriceSettingsProps) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
-  // The fields hold text while typing (`0,3` on the way to `0,35`); saved only when valid.
-  const [price, setPrice] = useState(() => (pricing ? (lang === 'de' ? String(pricing.pricePerKwh).replace('.', ',') : String(pricing.pricePerKwh)) : ''));
-  const [currency, setCurrency] = useState(pricing?.currency ?? 'EUR');
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const save = useSaveSettings();
   const decimalText = (value: number) => (lang === 'de' ? String(value).replace('.', ',') : String(value));
+  // The fields hold text while typing (`0,3` on the way to `0,35`); sent only when valid.
+  const [price, setPrice] = useState(() => (pricing ? decimalText(pricing.pricePerKwh) : ''));
+  const [currency, setCurrency] = useState(pricing?.currency ?? serverCurrency);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [offPeakOn, setOffPeakOn] = useState(Boolean(pricing?.offPeak));
   const [offPrice, setOffPrice] = useState(pricing?.offPeak ? decimalText(pricing.offPeak.pricePerKwh) : '');
   const [offFrom, setOffFrom] = useState(formatClock(pricing?.offPeak?.window.from ?? 22 * 60));
   const [offTo, setOffTo] = useState(formatClock(pricing?.offPeak?.window.to ?? 6 * 60));
+  const [pin, setPin] = useState('');
+  // The PIN field shows when the server says it needs one, or once it refused a change without it.
+  const askPin = pinRequired || needsPin(save.error);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const pricePerKwh = parsePriceInput(price.replace(/\s/g, ''));
     const code = parseCurrencyInput(currency);
-    if (pricePerKwh === null || code === null) return setInvalid(m.priceInvalid);
+    const priceText = price.replace(/\s/g, '');
+    // An empty price means "no price": costs are not shown.
+    const pricePerKwh = priceText === '' ? null : parsePriceInput(priceText);
+    if ((priceText !== '' && pricePerKwh === null) || code === null) return setInvalid(m.priceInvalid);
     let offPeak = null;
-    if (offPeakOn) {
+    if (offPeakOn && pricePerKwh !== null) {
       const [offPerKwh, from, to] = [parsePriceInput(offPrice.replace(/\s/g, '')), parseClock(offFrom), parseClock(offTo)];
       if (offPerKwh === null || from === null || to === null || from === to) return setInvalid(m.offPeakInvalid);
       offPeak = { pricePerKwh: offPerKwh, window: { from, to } };
     }
     setInvalid(null);
-    save({ pricePerKwh, currency: code, offPeak });
+    save.mutate({ body: settingsBody(pricePerKwh === null ? null : { pricePerKwh, currency: code, offPeak }, code), pin: askPin ? pin : undefined });
   };
+
+  const failure = save.error
+    ? needsPin(save.error)
+      ? pin === ''
+        ? m.pinNeeded
+        : m.pinRejected
+      : `${m.saveFailed}: ${isApiError(save.error) ? save.error.message : String(save.error)}`
+    : null;
   const field = 'rounded-lg border border-border bg-panel-raised px-2 py-1.5 text-text';
   return (
     <form className="mt-2 flex flex-wrap items-end gap-3 border-t border-border pt-2" onSubmit={submit} aria-label={m.pricing} data-testid="price-settings">
-      <label className="flex flex-col text-xs text-muted">
-        {m.pricePerKwh}
-        <input className={`${field} w-28`} inputMode="decimal" name="price" value={price} aria-invalid={invalid !== null} onChange={(e) => setPrice(e.target.value)} />
-      </label>
-      <label className="flex flex-col text-xs text-muted">
-        {m.currency}
-        <input className={`${field} w-20 uppercase`} name="currency" maxLength={3} value={currency} aria-invalid={invalid !== null} onChange={(e) => setCurrency(e.target.value)} />
-      </label>
-      <label className="flex items-center gap-2 self-center text-sm text-muted">
-        <input type="checkbox" checked={offPeakOn} onChange={(e) => setOffPeakOn(e.target.checked)} />
-        {m.offPeak}
-      </label>
-      {offPeakOn ? (
-        <>
+      <fieldset disabled={!writable || save.isPending} className="contents">
+        <label className="flex flex-col text-xs text-muted">
+          {m.pricePerKwh}
+          <input className={`${field} w-28`} inputMode="decimal" name="price" value={price} aria-invalid={invalid !== null} onChange={(e) => setPrice(e.target.value)} />
+        </label>
+        <label className="flex flex-col text-xs text-muted">
+          {m.currency}
+          <input className={`${field} w-20 uppercase`} name="currency" maxLength={3} value={currency} aria-invalid={invalid !== null} onChange={(e) => setCurrency(e.target.value)} />
+        </label>
+        <label className="flex items-center gap-2 self-center text-sm text-muted">
+          <input type="checkbox" checked={offPeakOn} onChange={(e) => setOffPeakOn(e.target.checked)} />
+          {m.offPeak}
+        </label>
+        {offPeakOn ? (
+          <>
+            <label className="flex flex-col text-xs text-muted">
+              {m.offPeakPrice}
+              <input className={`${field} w-28`} inputMode="decimal" name="offPeakPrice" value={offPrice} onChange={(e) => setOffPrice(e.target.value)} />
+            </label>
+            <label className="flex flex-col text-xs text-muted">
+              {m.offPeakFrom}
+              <input className={field} type="time" name="offPeakFrom" value={offFrom} onChange={(e) => setOffFrom(e.target.value)} />
+            </label>
+            <label className="flex flex-col text-xs text-muted">
+              {m.offPeakTo}
+              <input className={field} type="time" name="offPeakTo" value={offTo} onChange={(e) => setOffTo(e.target.value)} />
+            </label>
+          </>
+        ) : null}
+        {askPin ? (
           <label className="flex flex-col text-xs text-muted">
-            {m.offPeakPrice}
-            <input className={`${field} w-28`} inputMode="decimal" name="offPeakPrice" value={offPrice} onChange={(e) => setOffPrice(e.target.value)} />
+            {m.adminPin}
+            <input className={`${field} w-28`} type="password" name="pin" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
           </label>
-          <label className="flex flex-col text-xs text-muted">
-            {m.offPeakFrom}
-            <input className={field} type="time" name="offPeakFrom" value={offFrom} onChange={(e) => setOffFrom(e.target.value)} />
-          </label>
-          <label className="flex flex-col text-xs text-muted">
-            {m.offPeakTo}
-            <input className={field} type="time" name="offPeakTo" value={offTo} onChange={(e) => setOffTo(e.target.value)} />
-          </label>
-        </>
-      ) : null}
-      <button type="submit" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
-        {m.savePrice}
-      </button>
-      {source === 'browser' ? (
-        <button
-          type="button"
-          className="rounded-lg px-3 py-1.5 text-sm text-accent underline"
-          onClick={() => {
-            save(null);
-            setInvalid(null);
-          }}
-        >
-          {m.resetPrice}
+        ) : null}
+        <button type="submit" className="rounded-lg border border-border px-3 py-1.5 text-sm hover:bg-panel-raised">
+          {m.savePrice}
         </button>
+      </fieldset>
+      <span className="text-xs text-muted" data-testid="price-source">
+        {!writable ? m.priceNotWritable : isDefault ? (pricing ? m.priceFromServer : m.noPrice) : m.priceShared}
+      </span>
+      {save.isSuccess && !invalid ? (
+        <span role="status" className="text-xs text-muted">
+          {m.priceSaved}
+        </span>
       ) : null}
-      <span className="text-xs text-muted">{source === 'browser' ? m.priceFromBrowser : source === 'server' ? m.priceFromServer : m.noPrice}</span>
-      {invalid ? (
+      {invalid || failure ? (
         <p role="alert" className="w-full text-sm text-error">
-          {invalid}
+          {invalid ?? failure}
         </p>
       ) : null}
     </form>
   );
 }
-

@@ -63,6 +63,7 @@ export function SessionTable({ page, total, emptyText, combined, showCost, showO
               {combined ? sortHeader('charger', columns.charger) : null}
               {sortHeader('started', columns.started)}
               {sortHeader('ended', columns.ended)}
+              {sortHeader('plugged', columns.plugged, 'text-right')}
               {sortHeader('duration', columns.duration, 'text-right')}
               {sortHeader('energy', columns.energy, 'text-right')}
               {sortHeader('power', columns.power, 'text-right', ONLY_WIDE)}
@@ -140,7 +141,12 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
           <span className="rounded-full border border-charging/60 px-2 py-0.5 text-xs font-semibold uppercase text-charging">{m.running}</span>
         )}
       </td>
-      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{row.durationSeconds !== null ? fmt.clock(row.durationSeconds) : '—'}</td>
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="session-plugged-in">
+        {row.pluggedInSeconds !== null ? fmt.clock(row.pluggedInSeconds) : '—'}
+      </td>
+      <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums" data-testid="session-charging">
+        {row.chargingSeconds !== null ? fmt.clock(row.chargingSeconds) : '—'}
+      </td>
       <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
         <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
         {showOffPeak && row.costPending ? (

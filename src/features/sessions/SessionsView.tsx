@@ -16,20 +16,18 @@ import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
 import { PriceSettings } from './PriceSettings.tsx';
+import { settingsKey, useSettings } from './api/settings-query.ts';
 import { matchesFilter, monthlySummary, pageOf, sortRows, totalsOf } from './session-rows.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { useHistoryParams } from './use-history-params.ts';
-import { usePricing } from './use-pricing.ts';
 import { useSessionHistory, type ChargerLoad } from './use-session-history.ts';
 
 interface SessionsViewProps {
   /** One charger, or all of them for the combined garage history (`?charger=all`). */
   chargers: ChargerInfo[];
-  /** Server defaults (PRICE_PER_KWH, CURRENCY); a price set in the UI wins. */
-  pricing: { pricePerKwh: number | null; currency: string };
 }
 
-export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewProps) {
+export function SessionsView({ chargers }: SessionsViewProps) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
@@ -38,7 +36,9 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
   const [zone] = useState(browserZone);
   const [params, update] = useHistoryParams();
   const combined = chargers.length > 1;
-  const { pricing, source, save } = usePricing(serverPricing);
+  // The household's price, kept by the server: the same on every screen.
+  const settings = useSettings();
+  const { pricing } = settings;
 
   const range = useMemo(() => resolveRange(params.range, now, zone), [params.range, now, zone]);
   const { rows, loads, complete, profilesPending } = useSessionHistory(chargers, range, pricing, now, zone);
@@ -78,13 +78,23 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
       <h1 className="sr-only">{title}</h1>
       <Panel title={m.filters}>
         <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
-        {/* Remounted when the source changes, so its fields show what now applies. */}
-        <PriceSettings key={source} pricing={pricing} source={source} save={save} />
+        {/* Remounted when the server's settings change, so its fields show what now applies. */}
+        {settings.loaded ? (
+          <PriceSettings
+            key={settingsKey(pricing, settings.currency, settings.isDefault)}
+            pricing={pricing}
+            currency={settings.currency}
+            isDefault={settings.isDefault}
+            pinRequired={settings.pinRequired}
+            writable={settings.writable}
+          />
+        ) : null}
       </Panel>
 
       {failed.map((load) => (
         <ChargerError key={load.charger.id} load={load} now={now} />
       ))}
+      <SourceNotes loads={loads} />
 
       {range.ok ? (
         <>
@@ -120,6 +130,29 @@ export function SessionsView({ chargers, pricing: serverPricing }: SessionsViewP
           {months.length > 0 ? <MonthlySummary months={months} currency={pricing?.currency ?? null} combined={combined} /> : null}
         </>
       ) : null}
+    </div>
+  );
+}
+
+/** Where the sessions came from, said plainly when it was not (only) the archive. */
+function SourceNotes({ loads }: { loads: ChargerLoad[] }) {
+  const m = useMessages(sessionsMessages);
+  const notes = loads.flatMap((load) => {
+    const name = load.charger.name;
+    const lines: { key: string; text: string; warn: boolean }[] = [];
+    if (load.incomplete) lines.push({ key: `${load.charger.id}:incomplete`, text: m.partlyMissing(name), warn: true });
+    if (load.source === 'charger') lines.push({ key: `${load.charger.id}:source`, text: m.sourceCharger(name), warn: false });
+    else if (load.source === 'mixed') lines.push({ key: `${load.charger.id}:source`, text: m.sourceMixed(name), warn: false });
+    return lines;
+  });
+  if (notes.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1 text-sm" data-testid="sessions-source">
+      {notes.map((note) => (
+        <p key={note.key} role={note.warn ? 'alert' : undefined} className={note.warn ? 'font-semibold text-warn' : 'text-muted'}>
+          {note.text}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../test-support/parse-csv.ts';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import { fromCharger } from '../../../test-support/archived-session.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, markedText, neutralizeFormula, type CsvText } from './csv.ts';
 import { toRow, totalsOf } from './session-rows.ts';
@@ -12,6 +13,7 @@ const text: CsvText = {
     session: 'Session',
     started: 'Started',
     ended: 'Ended',
+    pluggedIn: 'Plugged-in time',
     duration: 'Charging time',
     energy: 'Energy (kWh)',
     maxPower: 'Max power (kW)',
@@ -38,7 +40,7 @@ const sessions = [
   { ...base, chargingSessionId: 2, activeEnergyConsumed: 20.004, user: { UserId: 3, FirstName: 'Anna-Lena', LastName: 'Schäfer, "Lenchen"' } },
   { ...base, chargingSessionId: 3, activeEnergyConsumed: 1.5, user: { UserId: 4, FirstName: 'Semi;colon', LastName: 'Multi\nLine' } },
   { ...base, chargingSessionId: 4, activeEnergyConsumed: 2.25, chargingEndedTime: null, user: { UserId: 5, FirstName: '=HYPERLINK("x")', LastName: '' } },
-].map((s) => toRow(chargingSessionSchema.parse(s), platz, { pricePerKwh: 0.35, currency: 'EUR' }));
+].map((s) => toRow(fromCharger(s), platz, { pricePerKwh: 0.35, currency: 'EUR' }));
 const totals = totalsOf(sessions);
 
 describe('CSV fields', () => {
@@ -112,7 +114,7 @@ describe('the history CSV', () => {
   });
 
   it('the combined history has a charger column first; no price, no cost column', () => {
-    const mixed = [...sessions, toRow(chargingSessionSchema.parse({ ...base, chargingSessionId: 9 }), { id: 'platz4', name: 'Platz 4' }, null)];
+    const mixed = [...sessions, toRow(fromCharger({ ...base, chargingSessionId: 9 }), { id: 'platz4', name: 'Platz 4' }, null)];
     const csv = buildSessionsCsv(mixed, totalsOf(mixed), { lang: 'en', zone: 'UTC', combined: true, currency: null }, text);
     const rows = parseCsv(csv, ',');
     expect(rows[0]![0]).toBe('Charger');
@@ -121,14 +123,17 @@ describe('the history CSV', () => {
     expect(rows.at(-1)![rows[0]!.indexOf('Energy (kWh)')]).toBe('96.59');
   });
 
-  it('the duration total is the sum of the rows as written, fractional seconds included', () => {
-    // 01:00:00.6 three times: each row says 1:00:01, so the total must say 3:00:03 (not 3:00:02).
-    const rows3 = [1, 2, 3].map((id) => toRow(chargingSessionSchema.parse({ ...base, chargingSessionId: id, timeSpentCharging: '01:00:00.6' }), platz, null));
-    expect(rows3.map((r) => r.durationSeconds)).toEqual([3601, 3601, 3601]);
+  it('the duration totals are the sums of the rows as written, fractional seconds included', () => {
+    // 01:00:00.6 plugged in three times: each row says 1:00:01, so the total must say 3:00:03 (not 3:00:02).
+    const rows3 = [1, 2, 3].map((id) => toRow(fromCharger({ ...base, chargingSessionId: id, timeSpentCharging: '01:00:00.6' }, { activeChargingSeconds: 1800.5 }), platz, null));
+    expect(rows3.map((r) => [r.pluggedInSeconds, r.chargingSeconds])).toEqual([[3601, 1801], [3601, 1801], [3601, 1801]]);
     const csv = parseCsv(buildSessionsCsv(rows3, totalsOf(rows3), { lang: 'en', zone: 'UTC', combined: false, currency: null }, text), ',');
-    const duration = csv[0]!.indexOf('Charging time');
-    expect(csv.slice(1, -1).map((r) => r[duration])).toEqual(['1:00:01', '1:00:01', '1:00:01']);
-    expect(csv.at(-1)![duration]).toBe('3:00:03');
+    const plugged = csv[0]!.indexOf('Plugged-in time');
+    const charging = csv[0]!.indexOf('Charging time');
+    expect(charging).toBe(plugged + 1);
+    expect(csv.slice(1, -1).map((r) => [r[plugged], r[charging]])).toEqual([['1:00:01', '0:30:01'], ['1:00:01', '0:30:01'], ['1:00:01', '0:30:01']]);
+    expect(csv.at(-1)![plugged]).toBe('3:00:03');
+    expect(csv.at(-1)![charging]).toBe('1:30:03');
   });
 
   it('card numbers and UIDs open as the text the charger sent, in both dialects', () => {
@@ -140,7 +145,7 @@ describe('the history CSV', () => {
     ];
     const cardRows = cards.map(({ cardNumber, uid }, i) =>
       toRow(
-        chargingSessionSchema.parse({ ...base, chargingSessionId: 100 + i, identificationCode: uid, userIdentification: { ...base.userIdentification, number: cardNumber, identificationCode: uid } }),
+        fromCharger({ ...base, chargingSessionId: 100 + i, identificationCode: uid, userIdentification: { ...base.userIdentification, number: cardNumber, identificationCode: uid } }),
         platz,
         null,
       ),

@@ -17,6 +17,7 @@ export interface CsvText {
     session: string;
     started: string;
     ended: string;
+    pluggedIn: string;
     duration: string;
     energy: string;
     maxPower: string;
@@ -115,6 +116,7 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
     h.session,
     h.started,
     h.ended,
+    h.pluggedIn,
     h.duration,
     h.energy,
     ...(options.offPeak ? [h.offPeakEnergy] : []),
@@ -136,7 +138,8 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
         String(row.id),
         localTimestamp(row.started, options.zone, options.lang),
         row.ended === null ? '' : localTimestamp(row.ended, options.zone, options.lang),
-        row.durationSeconds === null ? '' : hoursMinutesSeconds(row.durationSeconds),
+        row.pluggedInSeconds === null ? '' : hoursMinutesSeconds(row.pluggedInSeconds),
+        row.chargingSeconds === null ? '' : hoursMinutesSeconds(row.chargingSeconds),
         fixedDecimal(row.energyUnits, ENERGY_DECIMALS, decimal),
         ...(options.offPeak ? [row.offPeakUnits === null ? '' : fixedDecimal(row.offPeakUnits, ENERGY_DECIMALS, decimal)] : []),
         row.maxPowerKw === null ? '' : fixedDecimal(Math.round(row.maxPowerKw * 1000), 3, decimal),
@@ -154,9 +157,10 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
   const totalCells = header.map(() => '');
   const offset = options.combined ? 1 : 0;
   totalCells[0] = text.total(totals.sessions);
-  totalCells[offset + 3] = hoursMinutesSeconds(totals.chargingSeconds);
-  totalCells[offset + 4] = fixedDecimal(totals.energyUnits, ENERGY_DECIMALS, decimal);
-  if (options.offPeak && totals.offPeakUnits !== null) totalCells[offset + 5] = fixedDecimal(totals.offPeakUnits, ENERGY_DECIMALS, decimal);
+  totalCells[offset + 3] = hoursMinutesSeconds(totals.pluggedInSeconds);
+  totalCells[offset + 4] = hoursMinutesSeconds(totals.chargingSeconds);
+  totalCells[offset + 5] = fixedDecimal(totals.energyUnits, ENERGY_DECIMALS, decimal);
+  if (options.offPeak && totals.offPeakUnits !== null) totalCells[offset + 6] = fixedDecimal(totals.offPeakUnits, ENERGY_DECIMALS, decimal);
   if (options.currency && totals.costMinor !== null) totalCells[header.length - 1] = fixedDecimal(totals.costMinor, costDigits, decimal);
   lines.push(line(totalCells));
   return `${bom}${lines.join('\r\n')}\r\n`;

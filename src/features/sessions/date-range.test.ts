@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cutToRange, historyWindow } from '../../api/session-history.ts';
+import { pieceDays } from './api/sessions-query.ts';
 import { historyPieces, monthOf, monthsOverlapping, presetDays, resolveRange } from './date-range.ts';
 import { localDateOf, startOfLocalDay, wallMs } from '../../shared/time/local-calendar.ts';
 
 const BERLIN = 'Europe/Berlin';
 const iso = (ms: number) => new Date(ms).toISOString();
 const at = (text: string) => Date.parse(text);
-const session = (startedIso: string) => ({ chargingStartedTime: at(startedIso), id: startedIso });
 
 function custom(from: string, to: string, zone = BERLIN) {
   const range = resolveRange({ preset: 'custom', from, to }, at('2026-11-27T12:00:00Z'), zone);
@@ -29,42 +28,14 @@ describe('month edges in Europe/Berlin (the machine runs in UTC; the zone is pas
     expect((october.endMs - october.startMs) / 3_600_000).toBe(31 * 24 + 1);
   });
 
-  it('cuts sessions at the local month edge, not the UTC one', () => {
-    const march = custom('2026-03-01', '2026-03-31');
-    const sessions = [
-      session('2026-02-28T22:59:59.999Z'), // 28 Feb 23:59:59 local: February
-      session('2026-02-28T23:00:00.000Z'), // 1 March 00:00 local: March
-      session('2026-03-29T00:59:59Z'), // 01:59:59 CET, just before the jump
-      session('2026-03-29T01:00:00Z'), // 03:00 CEST, just after it
-      session('2026-03-31T21:59:59.999Z'), // 31 March 23:59:59 CEST: March
-      session('2026-03-31T22:00:00.000Z'), // 1 April 00:00 CEST: April
-      session('2026-03-31T23:30:00Z'), // still 31 March in UTC, but April in Berlin
-    ];
-    expect(cutToRange(sessions, march.startMs, march.endMs).map((s) => s.id)).toEqual([
-      '2026-02-28T23:00:00.000Z',
-      '2026-03-29T00:59:59Z',
-      '2026-03-29T01:00:00Z',
-      '2026-03-31T21:59:59.999Z',
-    ]);
-  });
-
-  it('the October night with 25 hours belongs to October, both 02:30s included', () => {
-    const day = custom('2026-10-25', '2026-10-25');
-    expect(iso(day.startMs)).toBe('2026-10-24T22:00:00.000Z');
-    expect(iso(day.endMs)).toBe('2026-10-25T23:00:00.000Z');
-    const sessions = [session('2026-10-25T00:30:00Z'), session('2026-10-25T01:30:00Z'), session('2026-10-25T22:59:59Z'), session('2026-10-25T23:00:00Z')];
-    expect(cutToRange(sessions, day.startMs, day.endMs)).toHaveLength(3);
-  });
-
-  it('asks the charger for a window a day wider on each side, as UTC instants', () => {
+  it('asks the archive for the piece as local days, both inclusive, across the clock changes', () => {
     const october = custom('2026-10-01', '2026-10-31');
     const pieces = historyPieces(october, Date.UTC(2027, 0, 1), BERLIN);
     expect(pieces).toEqual([{ startMs: october.startMs, endMs: october.endMs }]);
-    expect(historyWindow(pieces[0]!)).toEqual({ from: '2026-09-29 22:00:00', to: '2026-11-01 23:00:00' });
-  });
-
-  it('a session without a start time is in no range', () => {
-    expect(cutToRange([{ chargingStartedTime: null }], 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expect(pieceDays(pieces[0]!, BERLIN)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(pieceDays(custom('2026-03-01', '2026-03-31'), BERLIN)).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    // The 25-hour day is one day.
+    expect(pieceDays(custom('2026-10-25', '2026-10-25'), BERLIN)).toEqual({ from: '2026-10-25', to: '2026-10-25' });
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * The history's date range: presets and a custom range in the user's local calendar, turned
  * into the exact instants we cut by, and into the local months it is read in (each asked for with
- * DESIGN §2's wider window, `historyWindow` in src/api/session-history.ts).
+ * `archivedSessionsQuery` in api/sessions-query.ts).
  */
-import type { HistoryPiece } from '../../api/session-history.ts';
+import type { HistoryPiece } from './api/sessions-query.ts';
 import { addDays, compareDates, daysInMonth, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 export const RANGE_PRESETS = ['this-month', 'last-month', 'this-year', 'last-year', 'custom'] as const;

@@ -1,14 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PROFILE_SPAN_MS } from '../../api/proxy-query-schemas.ts';
-import { monthOf, monthsOverlapping } from './date-range.ts';
-import { inWindow, joinSeries, minuteOfDay, monthProfilePlan, parseClock, PROFILE_SETTLE_MS, profileShare, seriesOf, timeShare, type MonthProfile } from './off-peak.ts';
+import { MAX_POWER_SPAN_MS } from '../../api/archive-schemas.ts';
+import { monthsOverlapping } from './date-range.ts';
+import { monthPowerQuery } from './api/month-power-query.ts';
+import { inWindow, joinSeries, minuteOfDay, parseClock, profileShare, seriesOf, timeShare } from './off-peak.ts';
 import { costOf, totalsOf, toRow } from './session-rows.ts';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import { fromCharger } from '../../../test-support/archived-session.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 
 const BERLIN = 'Europe/Berlin';
 const NIGHT = { from: 22 * 60, to: 6 * 60 };
 const at = (iso: string) => Date.parse(iso);
+/** Points as the archive's answer holds them once parsed: epoch ms and kW per series. */
+const archived = (list: Array<{ time: string; [series: string]: number | string | null | undefined }>) =>
+  list.map(({ time, ...kW }) => ({ time: Date.parse(time), kW: kW as Record<string, number | null>, energyKWh: {} }));
 
 describe('the off-peak window', () => {
   it('wraps midnight, start included, end excluded', () => {
@@ -38,35 +43,22 @@ describe('splitting a session', () => {
   it('by the power profile: the share of the energy that flowed off-peak', () => {
     // 11 kW until 23:00 local, then 3.7 kW: 3 h × 11 = 33 (1 h of it off-peak) + 3 h × 3.7 = 11.1 off-peak.
     const points = [];
-    for (let t = started; t < ended; t += 300_000) points.push({ time: new Date(t).toISOString().replace('.000Z', '+00:00'), connector1: t < at('2026-01-10T22:00:00Z') ? 11 : 3.7 });
-    const share = profileShare(seriesOf([points], 'connector1'), started, ended, BERLIN, NIGHT)!;
+    for (let t = started; t < ended; t += 300_000) points.push({ time: new Date(t).toISOString(), connector1: t < at('2026-01-10T22:00:00Z') ? 11 : 3.7 });
+    const share = profileShare(seriesOf(archived(points), 'connector1'), started, ended, BERLIN, NIGHT)!;
     expect(share).toBeCloseTo((11 + 11.1) / (33 + 11.1), 10);
   });
 
-  it('only the points of that session and connector count; no profile, no answer', () => {
+  it('only the points of that session and connector count, by the one plausibility rule; no profile, no answer', () => {
     const points = [
       { time: '2026-01-10T18:55:00+00:00', connector1: 50, connector2: 0 }, // before the start
       { time: '2026-01-10T19:00:00+00:00', connector1: 10, connector2: 99 },
       { time: '2026-01-10T21:00:00+00:00', connector1: 10, connector2: 99 }, // 22:00 local
       { time: '2026-01-11T01:00:00+00:00', connector1: 50, connector2: 0 }, // at the end: excluded
-      { time: '2026-01-10T22:00:00+00:00', connector1: 'n/a' }, // not a number
+      { time: '2026-01-10T22:00:00+00:00', connector1: 99_999 }, // a meter glitch: the chart drops it too
+      { time: '2026-01-10T22:05:00+00:00', connector1: -3 }, // negative: unusable
     ];
-    expect(profileShare(seriesOf([points], 'connector1'), started, ended, BERLIN, NIGHT)).toBe(0.5);
-    expect(profileShare(seriesOf([[]], 'connector1'), started, ended, BERLIN, NIGHT)).toBeNull();
-  });
-
-  it('reads profile times as the chart does: without a zone they are UTC, whatever the tablet’s zone', () => {
-    // Machines running the tests in UTC would not tell UTC from local time: pin a zone that differs.
-    vi.stubEnv('TZ', 'America/New_York');
-    // 21:00 UTC is 22:00 in Berlin: off-peak. Read as New York time it would be 02:00 UTC, 03:00 in Berlin.
-    const points = [
-      { time: '2026-01-10T19:00:00', connector1: 10 },
-      { time: '2026-01-10T21:00:00', connector1: 10 },
-      { time: '2026-01-10 21:05:00.0000000', connector1: 10 },
-    ];
-    const series = seriesOf([points], 'connector1');
-    expect(Array.from(series.start)).toEqual([at('2026-01-10T19:00:00Z'), at('2026-01-10T21:00:00Z'), at('2026-01-10T21:05:00Z')]);
-    expect(profileShare(series, started, ended, BERLIN, NIGHT)).toBeCloseTo(2 / 3, 10);
+    expect(profileShare(seriesOf(archived(points), 'connector1'), started, ended, BERLIN, NIGHT)).toBe(0.5);
+    expect(profileShare(seriesOf([], 'connector1'), started, ended, BERLIN, NIGHT)).toBeNull();
   });
 
   it('by charging time when there is no profile', () => {
@@ -75,8 +67,8 @@ describe('splitting a session', () => {
   });
 
   it('joins the months of a session that runs past midnight at the end of a month', () => {
-    const january = seriesOf([[{ time: '2026-01-31T22:55:00Z', connector1: 4 }]], 'connector1');
-    const february = seriesOf([[{ time: '2026-01-31T23:00:00Z', connector1: 4 }]], 'connector1');
+    const january = seriesOf(archived([{ time: '2026-01-31T22:55:00Z', connector1: 4 }]), 'connector1');
+    const february = seriesOf(archived([{ time: '2026-01-31T23:00:00Z', connector1: 4 }]), 'connector1');
     const joined = joinSeries([january, february]);
     expect(Array.from(joined.start)).toEqual([at('2026-01-31T22:55:00Z'), at('2026-01-31T23:00:00Z')]);
     expect(profileShare(joined, at('2026-01-31T22:55:00Z'), at('2026-01-31T23:05:00Z'), BERLIN, NIGHT)).toBe(1);
@@ -84,86 +76,18 @@ describe('splitting a session', () => {
 });
 
 describe('reading the profile per month', () => {
-  const MIN = 60_000;
-  const march = monthOf(at('2026-03-15T12:00:00Z'), BERLIN); // 28 Feb 23:00 UTC to 31 Mar 22:00 UTC
-  const point = (ms: number, kw: unknown = 3) => ({ time: new Date(ms).toISOString().replace('.000Z', ''), connector1: kw });
-
-  /** Runs the plan like the query does: ask, let the charger answer from `profile`, merge. */
-  function poll(plan: ReturnType<typeof monthProfilePlan>, previous: MonthProfile | undefined, now: number, profile: (ms: number) => boolean) {
-    const request = plan.next(previous, now);
-    const points = [];
-    if (request) for (let t = request.fromMs; t <= request.toMs; t += 5 * MIN) if (t <= now - 5 * MIN && profile(t)) points.push(point(t));
-    return { request, data: plan.merge(previous, points, now, request) };
-  }
-
-  it('names the month and the connector in the key, never the time', () => {
-    const a = monthProfilePlan(march, 2, at('2026-03-10T12:00:00Z'));
-    const b = monthProfilePlan(march, 2, at('2026-03-30T12:07:00Z'));
-    expect([a.view, a.measure]).toEqual(['month:2026-02-28T23:00:00.000Z/2026-03-31T22:00:00.000Z', 'connector2']);
-    expect([b.view, b.measure]).toEqual([a.view, a.measure]);
+  it('names the month in the key, never the time, and asks the archive for 5-minute points', () => {
+    const [march] = monthsOverlapping(at('2026-03-10T00:00:00Z'), at('2026-03-11T00:00:00Z'), BERLIN);
+    const query = monthPowerQuery('platz13', march!);
+    expect(query.queryKey).toEqual(['charger', 'platz13', 'power', '5m', '2026-02-28T23:00:00.000Z', '2026-03-31T22:00:00.000Z']);
   });
 
-  it('the current month: all of it up to now once, then only what is new', () => {
-    let now = at('2026-03-10T12:02:00Z');
-    const plan = monthProfilePlan(march, 1, now);
-    expect(plan.live).toBe(true);
-    let { request, data } = poll(plan, undefined, now, () => true);
-    expect(request).toEqual({ fromMs: march.startMs, toMs: at('2026-03-10T11:55:00Z') });
-    expect(data.start.length).toBe((at('2026-03-10T11:55:00Z') - march.startMs) / (5 * MIN) + 1);
-    expect(plan.settled!(data, now)).toBe(false);
-    // Within the same 5 minutes: nothing to ask.
-    expect(plan.next(data, now + 2 * MIN)).toBeNull();
-    // Five minutes later: from the newest point on, a couple of points.
-    now += 5 * MIN;
-    ({ request, data } = poll(plan, data, now, () => true));
-    expect(request).toEqual({ fromMs: at('2026-03-10T11:55:00Z'), toMs: at('2026-03-10T12:00:00Z') });
-    expect(data.start[data.start.length - 1]).toBe(at('2026-03-10T12:00:00Z'));
-    // A day without points (the charger is off): each poll asks back an hour at most, not all
-    // the way to the newest point.
-    for (let i = 0; i < 288; i++) {
-      now += 5 * MIN;
-      ({ request, data } = poll(plan, data, now, () => false));
-      expect(request!.toMs - request!.fromMs).toBeLessThanOrEqual(65 * MIN);
-    }
-  });
-
-  it('a month that is over is asked once more after its end, then never again', () => {
-    // Read while March lasted, up to 23:45 on the 31st (local time).
-    let now = march.endMs - 10 * MIN;
-    const plan = monthProfilePlan(march, 1, now);
-    let { data } = poll(plan, undefined, now, () => true);
-    expect(data.askedUntil).toBe(march.endMs - 15 * MIN);
-    // The last slots come in after the end, and once more after it has settled.
-    now = march.endMs + 2 * MIN;
-    ({ data } = poll(monthProfilePlan(march, 1, now), data, now, () => true));
-    expect(data.askedUntil).toBe(march.endMs - 5 * MIN);
-    expect(plan.settled!(data, now)).toBe(false);
-    now = march.endMs + PROFILE_SETTLE_MS + MIN;
-    const late = monthProfilePlan(march, 1, now);
-    expect(late.live).toBe(false);
-    ({ data } = poll(late, data, now, () => true));
-    expect(late.settled!(data, now)).toBe(true);
-    expect(late.next(data, now + 86_400_000)).toBeNull();
-    // A past month read for the first time: one request for the whole month, settled at once.
-    const fresh = poll(late, undefined, now, () => true);
-    expect(fresh.request).toEqual({ fromMs: march.startMs, toMs: march.endMs - 5 * MIN });
-    expect(late.settled!(fresh.data, now)).toBe(true);
-  });
-
-  it('keeps only the month’s own points; the newer answer wins', () => {
-    const now = at('2026-04-20T12:00:00Z');
-    const plan = monthProfilePlan(march, 1, now);
-    const first = plan.merge(undefined, [point(march.startMs - 5 * MIN), point(march.startMs, 2), point(march.endMs)], now, { fromMs: march.startMs, toMs: march.endMs - 5 * MIN });
-    expect(Array.from(first.start)).toEqual([march.startMs]);
-    const again = plan.merge(first, [point(march.startMs, 7)], now, { fromMs: march.startMs, toMs: march.startMs + 5 * MIN });
-    expect(Array.from(again.kw)).toEqual([7]);
-  });
-
-  it('every month is one request our server accepts (≤ 35 days), DST months included', () => {
+  it('every month is one request the server accepts at 5-minute steps, DST months included', () => {
     for (const month of monthsOverlapping(at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'), BERLIN)) {
-      const request = monthProfilePlan(month, 1, at('2027-06-01T00:00:00Z')).next(undefined, at('2027-06-01T00:00:00Z'))!;
-      expect(request.toMs - request.fromMs).toBeLessThanOrEqual(MAX_PROFILE_SPAN_MS);
-      expect(request.toMs).toBe(month.endMs - 5 * MIN);
+      const [, , , , from, to] = monthPowerQuery('p', month).queryKey;
+      expect(Date.parse(to!) - Date.parse(from!)).toBeLessThanOrEqual(MAX_POWER_SPAN_MS['5m']);
+      expect(Date.parse(from!)).toBe(month.startMs);
+      expect(Date.parse(to!)).toBe(month.endMs);
     }
   });
 });
@@ -172,7 +96,7 @@ describe('costs with an off-peak price', () => {
   const pricing = { pricePerKwh: 0.4, currency: 'EUR', offPeak: { pricePerKwh: 0.2, window: NIGHT } };
   const base = chargingSessionJson.content[0] as unknown as ChargingSessionWire;
   const row = (kwh: number, share: number) =>
-    toRow(chargingSessionSchema.parse({ ...base, activeEnergyConsumed: kwh }), { id: 'p', name: 'P' }, pricing, { share, estimated: false });
+    toRow(fromCharger({ ...base, activeEnergyConsumed: kwh }), { id: 'p', name: 'P' }, pricing, { share, estimated: false });
 
   it('the two parts add up to the shown energy; cost is each part at its price', () => {
     const r = row(10.005, 1 / 3); // 10.01 kWh, 3.34 off-peak
@@ -183,13 +107,13 @@ describe('costs with an off-peak price', () => {
   });
 
   it('a session whose profile is still being read has no off-peak part and no cost yet, and the totals say so', () => {
-    const r = toRow(chargingSessionSchema.parse({ ...base, activeEnergyConsumed: 10 }), { id: 'p', name: 'P' }, pricing, 'pending');
+    const r = toRow(fromCharger({ ...base, activeEnergyConsumed: 10 }), { id: 'p', name: 'P' }, pricing, 'pending');
     expect(r).toMatchObject({ energyUnits: 1000, offPeakUnits: null, offPeakEstimated: false, costMinor: null, costPending: true });
     const totals = totalsOf([r, row(10, 0.5)]);
     expect(totals.costPending).toBe(1);
     expect(totals.offPeakEstimated).toBe(0);
     // Without an off-peak price nothing waits for a profile.
-    expect(toRow(chargingSessionSchema.parse(base), { id: 'p', name: 'P' }, { pricePerKwh: 0.4, currency: 'EUR' }, 'pending').costPending).toBe(false);
+    expect(toRow(fromCharger(base), { id: 'p', name: 'P' }, { pricePerKwh: 0.4, currency: 'EUR' }, 'pending').costPending).toBe(false);
   });
 
   it('totals of the off-peak energy and the cost are sums of the rows', () => {

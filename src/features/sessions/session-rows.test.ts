@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chargingSessionSchema, type ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import { fromCharger } from '../../../test-support/archived-session.ts';
 import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import {
   costOf,
@@ -21,7 +22,7 @@ function wire(overrides: Partial<ChargingSessionWire>): ChargingSessionWire {
   return { ...structuredClone(base), ...overrides };
 }
 function row(overrides: Partial<ChargingSessionWire>, charger = platz, pricing: typeof EUR | null = EUR): SessionRow {
-  return toRow(chargingSessionSchema.parse(wire(overrides)), charger, pricing);
+  return toRow(fromCharger(wire(overrides)), charger, pricing);
 }
 
 describe('a session as a row', () => {
@@ -33,7 +34,8 @@ describe('a session as a row', () => {
       started: Date.parse('2022-10-06T20:06:24.061Z'),
       ended: Date.parse('2022-10-07T09:22:18.738Z'),
       running: false,
-      durationSeconds: 13 * 3600 + 15 * 60 + 54,
+      pluggedInSeconds: 13 * 3600 + 15 * 60 + 54,
+      chargingSeconds: null,
       energyUnits: 6283, // 62.83263 kWh → 62.83
       maxPowerKw: 10.688,
       userName: 'Parkplatz 13',
@@ -97,7 +99,7 @@ describe('totals', () => {
     expect(totals.sessions).toBe(4);
     expect(totals.running).toBe(1);
     expect(totals.costMinor).toBe(rows.reduce((sum, r) => sum + r.costMinor!, 0));
-    expect(totals.chargingSeconds).toBe(3 * (13 * 3600 + 15 * 60 + 54) + 86400);
+    expect(totals.pluggedInSeconds).toBe(3 * (13 * 3600 + 15 * 60 + 54) + 86400);
   });
 
   it('the months and their users add up to the same totals', () => {

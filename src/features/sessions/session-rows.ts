@@ -8,7 +8,7 @@
  * the currency's minor unit (cents): each session's cost is its shown energy times the price,
  * rounded to the cent, and every cost total is the sum of those.
  */
-import type { ChargingSession } from '../../api/session-schemas.ts';
+import type { ArchivedSession } from '../../api/archive-schemas.ts';
 import { monthKeyOf } from '../../shared/time/local-calendar.ts';
 import type { OffPeakWindow } from './off-peak.ts';
 
@@ -49,10 +49,13 @@ export interface SessionRow {
   ended: number | null;
   running: boolean;
   /**
-   * Charging time in whole seconds (so far, while running). The charger sends fractions
-   * (`01:00:00.6`); rounded here, once, so the table, the CSV rows and every total agree.
+   * Time the car was plugged in, whole seconds (so far, while running): the charger's own
+   * `timeSpentCharging`, which despite its name includes every pause. Rounded here, once, so the
+   * table, the CSV rows and every total agree.
    */
-  durationSeconds: number | null;
+  pluggedInSeconds: number | null;
+  /** Time power actually flowed, whole seconds, from the archived power profile; null without one. */
+  chargingSeconds: number | null;
   /** Energy in hundredths of a kWh, as shown (so far, while running). */
   energyUnits: number;
   maxPowerKw: number | null;
@@ -101,13 +104,20 @@ export function currencyDigits(currency: string): number {
 const digitsCache = new Map<string, number>();
 
 /** The session's energy in kWh: the charger's own figure, else its meter readings (mWh). */
-function energyKwh(session: ChargingSession): number {
-  if (session.activeEnergyConsumed !== null) return session.activeEnergyConsumed;
-  if (session.meterValueStart !== null && session.meterValueEnd !== null && session.meterValueEnd >= session.meterValueStart) {
-    return (session.meterValueEnd - session.meterValueStart) / 1_000_000;
+function energyKwh(session: ArchivedSession): number {
+  if (session.energyKWh !== null) return session.energyKWh;
+  if (session.meterStart !== null && session.meterEnd !== null && session.meterEnd >= session.meterStart) {
+    return (session.meterEnd - session.meterStart) / 1_000_000;
   }
   return 0;
 }
+
+/** When the session began: charging start, else the plug-in (a session that never charged). */
+export function sessionStart(session: Pick<ArchivedSession, 'startedAt' | 'pluggedInAt'>): number | null {
+  return session.startedAt ?? session.pluggedInAt;
+}
+
+const wholeSeconds = (seconds: number | null) => (seconds === null ? null : Math.round(seconds));
 
 export function costOf(energyUnits: number, pricing: Pricing | null, offPeakUnits: number | null = null): number | null {
   if (!pricing) return null;
@@ -122,36 +132,37 @@ export function costOf(energyUnits: number, pricing: Pricing | null, offPeakUnit
  * `'pending'` while its profile is being read (then the row has no off-peak part and no cost yet,
  * rather than a different figure that changes once the profile is there).
  */
-export function toRow(session: ChargingSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | 'pending' | null = null): SessionRow {
+export function toRow(session: ArchivedSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | 'pending' | null = null): SessionRow {
   const energyUnits = roundScaled(energyKwh(session), ENERGY_DECIMALS);
   const costPending = Boolean(pricing?.offPeak) && split === 'pending';
   const known = split === 'pending' ? null : split;
   // The off-peak part in the same whole hundredths, so the two parts add up to the row exactly.
   const offPeakUnits = pricing?.offPeak && known ? Math.round(energyUnits * Math.min(1, Math.max(0, known.share))) : null;
-  const name = [session.user?.FirstName, session.user?.LastName]
+  const name = [session.user?.firstName, session.user?.lastName]
     .map((part) => part?.trim())
     .filter(Boolean)
     .join(' ');
-  const running = session.chargingEndedTime === null;
+  const running = session.endedAt === null;
   return {
-    key: `${charger.id}:${session.chargingSessionId}`,
+    key: `${charger.id}:${session.id}`,
     chargerId: charger.id,
     chargerName: charger.name,
-    id: session.chargingSessionId,
+    id: session.id,
     connectorId: session.connectorId,
-    started: session.chargingStartedTime ?? 0,
-    ended: session.chargingEndedTime,
+    started: sessionStart(session) ?? 0,
+    ended: session.endedAt,
     running,
-    durationSeconds: session.timeSpentCharging === null ? null : Math.round(session.timeSpentCharging),
+    pluggedInSeconds: wholeSeconds(session.pluggedInSeconds),
+    chargingSeconds: wholeSeconds(session.activeChargingSeconds),
     energyUnits,
-    maxPowerKw: session.maxSessionPower,
-    userId: session.userId ?? session.user?.UserId ?? null,
+    maxPowerKw: session.maxPowerKW,
+    userId: session.user?.id ?? null,
     userName: name || null,
-    cardNumber: session.userIdentification?.number ?? null,
-    identificationCode: session.identificationCode ?? session.userIdentification?.identificationCode ?? null,
-    mode: session.chargingMode,
-    stopReason: running ? null : session.chargingSessionStopReason,
-    status: session.chargingSessionStatus,
+    cardNumber: session.card?.number ?? null,
+    identificationCode: session.card?.code ?? null,
+    mode: session.mode,
+    stopReason: running ? null : session.stopReason,
+    status: session.status,
     offPeakUnits,
     offPeakEstimated: offPeakUnits !== null && known !== null && known.estimated,
     costMinor: costPending ? null : costOf(energyUnits, pricing, offPeakUnits),
@@ -200,14 +211,15 @@ export function matchesFilter(row: SessionRow, filter: RowFilter): boolean {
 // ---------------------------------------------------------------------------------------------
 // Sorting and paging (over the complete, cut set: see docs/decisions.md)
 
-export const SORT_KEYS = ['started', 'ended', 'duration', 'energy', 'power', 'charger'] as const;
+export const SORT_KEYS = ['started', 'ended', 'plugged', 'duration', 'energy', 'power', 'charger'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 const sortValue: Record<SortKey, (row: SessionRow) => number | string | null> = {
   started: (r) => r.started,
   ended: (r) => r.ended,
-  duration: (r) => r.durationSeconds,
+  plugged: (r) => r.pluggedInSeconds,
+  duration: (r) => r.chargingSeconds,
   energy: (r) => r.energyUnits,
   power: (r) => r.maxPowerKw,
   charger: (r) => r.chargerName,
@@ -256,7 +268,9 @@ export interface Totals {
   offPeakUnits: number | null;
   /** Sessions whose off-peak part was estimated by time. */
   offPeakEstimated: number;
+  /** Active charging time, seconds (sessions without an archived profile count nothing). */
   chargingSeconds: number;
+  pluggedInSeconds: number;
   /** Null without a price. Leaves out the sessions whose cost is pending. */
   costMinor: number | null;
   /** Sessions whose off-peak split (and so cost) waits for their power profile. */
@@ -266,6 +280,7 @@ export interface Totals {
 export function totalsOf(rows: readonly SessionRow[]): Totals {
   let energyUnits = 0;
   let chargingSeconds = 0;
+  let pluggedInSeconds = 0;
   let costMinor: number | null = null;
   let offPeakUnits: number | null = null;
   let offPeakEstimated = 0;
@@ -275,12 +290,13 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
     energyUnits += row.energyUnits;
     if (row.offPeakUnits !== null) offPeakUnits = (offPeakUnits ?? 0) + row.offPeakUnits;
     if (row.offPeakEstimated) offPeakEstimated++;
-    chargingSeconds += row.durationSeconds ?? 0;
+    chargingSeconds += row.chargingSeconds ?? 0;
+    pluggedInSeconds += row.pluggedInSeconds ?? 0;
     if (row.costMinor !== null) costMinor = (costMinor ?? 0) + row.costMinor;
     if (row.running) running++;
     if (row.costPending) costPending++;
   }
-  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, costMinor, costPending };
+  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, pluggedInSeconds, costMinor, costPending };
 }
 
 export interface UserShare extends Totals {

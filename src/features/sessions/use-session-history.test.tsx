@@ -3,7 +3,6 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
 import { resolveRange } from './date-range.ts';
 import type { Pricing, SessionRow } from './session-rows.ts';
 import { useSessionHistory } from './use-session-history.ts';
@@ -15,21 +14,13 @@ const chargers = [{ id: 'platz13', name: 'Platz 13', simulated: true }];
 const pricing: Pricing = { pricePerKwh: 0.4, currency: 'EUR', offPeak: { pricePerKwh: 0.2, window: { from: 22 * 60, to: 6 * 60 } } };
 
 /** One session a month, 20:00–02:00 Berlin time on the 5th: two hours before the window, four in it. */
-const base = chargingSessionJson.content[0]!;
-const sessions = Array.from({ length: 12 }, (_, i) => {
+const sessions: Array<{ id: number; connectorId: number; startedAt: string; endedAt: string | null; energyKWh: number }> = Array.from({ length: 12 }, (_, i) => {
   const started = Date.UTC(2026, i, 5, 19);
-  return {
-    ...base,
-    chargingSessionId: i + 1,
-    connectorId: 1,
-    chargingStartedTime: new Date(started).toISOString(),
-    chargingEndedTime: new Date(started + 6 * 3_600_000).toISOString(),
-    activeEnergyConsumed: 30,
-  };
+  return { id: i + 1, connectorId: 1, startedAt: new Date(started).toISOString(), endedAt: new Date(started + 6 * 3_600_000).toISOString(), energyKWh: 30 };
 });
 
 const requests: URL[] = [];
-const fromFilter = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
+const berlinDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(ms);
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
@@ -41,20 +32,21 @@ beforeEach(() => {
       const url = new URL(path, 'http://dashboard');
       requests.push(url);
       const q = url.searchParams;
-      if (url.pathname.endsWith('/chargingSession')) {
-        const [from, to] = [fromFilter(q.get('chargingStartedTimeFrom')!), fromFilter(q.get('chargingStartedTimeTo')!)];
-        const content = sessions.filter((s) => Date.parse(s.chargingStartedTime) >= from && Date.parse(s.chargingStartedTime) <= to);
-        return Response.json({ errorCode: 0, errorMessage: '', content, pagingInfo: { numOfRows: content.length, pageCount: 1 } });
+      if (url.pathname.endsWith('/sessions')) {
+        // The archive's rule: sessions that started on the local days from…to, both inclusive.
+        const picked = sessions.filter((s) => berlinDay(Date.parse(s.startedAt)) >= q.get('from')! && berlinDay(Date.parse(s.startedAt)) <= q.get('to')!);
+        return Response.json({ sessions: picked, complete: true, source: 'archive' });
       }
-      // The profile: 11 kW until 23:00 local, 3.7 kW after, while a session charges; finished intervals only.
+      // The archived profile: 11 kW until 23:00 local, 3.7 kW after, while a session charges; finished intervals only.
       const points = [];
-      const until = Math.min(Date.parse(q.get('toTime')!), Date.now() - 5 * MIN);
-      for (let t = Date.parse(q.get('fromTime')!); t <= until; t += 5 * MIN) {
-        const charging = sessions.some((s) => t >= Date.parse(s.chargingStartedTime) && t < (s.chargingEndedTime ? Date.parse(s.chargingEndedTime) : Infinity));
+      const until = Math.min(Date.parse(q.get('to')!), Date.now() - 5 * MIN);
+      for (let t = Date.parse(q.get('from')!); t < until; t += 5 * MIN) {
+        const charging = sessions.some((s) => t >= Date.parse(s.startedAt) && t < (s.endedAt ? Date.parse(s.endedAt) : Infinity));
         const localHour = (new Date(t).getUTCHours() + 1) % 24;
-        points.push({ time: new Date(t).toISOString().slice(0, 19), connector1: charging ? (localHour >= 20 && localHour < 23 ? 11 : 3.7) : 0 });
+        const kw = charging ? (localHour >= 20 && localHour < 23 ? 11 : 3.7) : 0;
+        points.push({ time: new Date(t).toISOString(), kW: { connector1: kw }, energyKWh: { connector1: kw / 12 } });
       }
-      return Response.json(points);
+      return Response.json({ step: '5m', series: ['connector1'], points, energyKWh: {}, complete: true, source: 'archive' });
     }),
   );
 });
@@ -85,8 +77,8 @@ function setup() {
 const costs = (rows: SessionRow[]) => rows.map((r) => [r.id, r.offPeakUnits, r.costMinor, r.offPeakEstimated, r.costPending]);
 const keys = (client: QueryClient) => client.getQueryCache().getAll().map((q) => q.queryHash).sort();
 
-const sessionAsks = (from = 0) => requests.slice(from).filter((u) => u.pathname.endsWith('/chargingSession'));
-const profileAsks = (from = 0) => requests.slice(from).filter((u) => u.pathname.endsWith('/powerProfile'));
+const sessionAsks = (from = 0) => requests.slice(from).filter((u) => u.pathname.endsWith('/sessions'));
+const profileAsks = (from = 0) => requests.slice(from).filter((u) => u.pathname.endsWith('/power'));
 
 async function loaded(hook: ReturnType<typeof setup>['hook']) {
   await waitFor(() => expect(hook.result.current.complete && !hook.result.current.profilesPending).toBe(true));
@@ -128,27 +120,32 @@ describe('useSessionHistory over time ("this year" in December, with an off-peak
     expect(profileAsks().length).toBeGreaterThan(12); // December's profile was polled meanwhile
   });
 
-  it('reads each month once; afterwards only the current month is asked again, the profile only for its tail', async () => {
+  it('reads each month once; afterwards only the current month is asked again, its sessions and its profile', async () => {
     const setupResult = setup();
     await loaded(setupResult.hook);
     expect(sessionAsks()).toHaveLength(12);
     expect(profileAsks()).toHaveLength(12);
+    // Local days of the archive's route, and the local month's instants for the profile.
+    expect(sessionAsks().map((u) => `${u.searchParams.get('from')}/${u.searchParams.get('to')}`)).toContain('2026-02-01/2026-02-28');
+    expect(profileAsks().every((u) => u.searchParams.get('step') === '5m')).toBe(true);
     const december = Date.UTC(2026, 10, 30, 23);
     let seenBefore = requests.length;
     await pass(20, setupResult, () => {
-      for (const url of sessionAsks(seenBefore)) expect(fromFilter(url.searchParams.get('chargingStartedTimeFrom')!)).toBe(december - 86_400_000);
-      for (const url of profileAsks(seenBefore)) expect(Date.parse(url.searchParams.get('fromTime')!)).toBeGreaterThan(T0 - 10 * MIN);
+      for (const url of sessionAsks(seenBefore)) expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['2026-12-01', '2026-12-31']);
+      for (const url of profileAsks(seenBefore)) expect(Date.parse(url.searchParams.get('from')!)).toBe(december);
       seenBefore = requests.length;
     });
-    // December was polled every 5 minutes (four times in 20 minutes, give or take the phase), nothing else.
-    expect(sessionAsks().length - 12).toBeGreaterThanOrEqual(3);
-    expect(sessionAsks().length - 12).toBeLessThanOrEqual(5);
+    // December's sessions were read again every minute, its profile every 5 minutes, nothing else.
+    expect(sessionAsks().length - 12).toBeGreaterThanOrEqual(15);
+    expect(sessionAsks().length - 12).toBeLessThanOrEqual(21);
+    expect(profileAsks().length - 12).toBeGreaterThanOrEqual(3);
+    expect(profileAsks().length - 12).toBeLessThanOrEqual(5);
   });
 
   it('a running session is split by its profile so far, and stays so while the polls bring more', async () => {
     // Charging since 11:02 Berlin time, by day: none of it off-peak.
     const started = T0 - 2 * 3_600_000;
-    sessions.push({ ...sessions[11]!, chargingSessionId: 99, chargingStartedTime: new Date(started).toISOString(), chargingEndedTime: null as unknown as string });
+    sessions.push({ ...sessions[11]!, id: 99, startedAt: new Date(started).toISOString(), endedAt: null });
     try {
       const setupResult = setup();
       await loaded(setupResult.hook);

@@ -1,55 +1,61 @@
 /**
- * The history of one charger or of all (the combined garage history): per charger one query per
- * local month of the range, joined into one de-duplicated set and turned into rows. Everything
- * on the page (table, totals, monthly summary, CSV) is derived from these rows.
+ * The history of one charger or of all (the combined garage history): per charger one archive
+ * query per piece of the range (a past year, else a local month), joined into one set and turned
+ * into rows. Everything on the page (table, totals, monthly summary, CSV) is derived from these
+ * rows, so they can never disagree.
  *
- * With an off-peak price, each session's energy is split by its connector's power profile, read
- * per local month and connector. Every key names a month, never the time, so as time passes the
+ * With an off-peak price, each session's energy is split by its connector's archived 5-minute
+ * profile, read per local month. Every key names a month, never the time, so as time passes the
  * same queries stay in place: months that are over are never asked again, the current one is
- * polled for what is new, and a row's cost never falls back to an estimate while a poll runs.
+ * refreshed, and a row's cost never falls back to an estimate while a refresh runs.
  */
 import { useQueries, type QueryObserverResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { powerProfileQuery } from '../../api/power-profile-query.ts';
-import type { ChargingSession } from '../../api/session-schemas.ts';
-import { chargingSessionHistoryQuery, type HistoryPiece, type SessionHistory } from '../../api/session-history.ts';
-import type { ChargerInfo } from '../../api/server-schemas.ts';
+import { useMemo } from 'react';
+import type { ArchivedSession, SessionsResponse } from '../../api/archive-schemas.ts';
+import { PROFILE_STEP_MS } from '../../api/charger-schemas.ts';
 import type { ResolvedRange } from './date-range.ts';
 import { historyPieces, monthsOverlapping } from './date-range.ts';
-import { joinSeries, monthProfilePlan, profileShare, timeShare, type MonthProfile } from './off-peak.ts';
-import { toRow, type EnergySplit, type Pricing, type SessionRow } from './session-rows.ts';
+import { monthPowerQuery, type MonthProfiles } from './api/month-power-query.ts';
+import { archivedSessionsQuery, uniqueSessions, type HistoryPiece } from './api/sessions-query.ts';
+import { joinSeries, profileShare, timeShare } from './off-peak.ts';
+import { sessionStart, toRow, type ChargerRef, type EnergySplit, type Pricing, type SessionRow } from './session-rows.ts';
+
+/** Where a charger's sessions came from, as the server said. */
+export type SessionsSource = 'archive' | 'charger' | 'mixed' | (string & {});
 
 export interface ChargerLoad {
-  charger: ChargerInfo;
+  charger: ChargerRef;
   status: 'pending' | 'error' | 'success';
   error: Error | null;
-  /** Time of the last successful read (of the oldest failing month while one fails); 0 before the first. */
+  /** Time of the last successful read (of the oldest failing piece while one fails); 0 before the first. */
   updatedAt: number;
   fetching: boolean;
-  /** The charger has data for every month of the range (possibly older, when `error` is set). */
+  /** The charger has data for every piece of the range (possibly older, when `error` is set). */
   hasData: boolean;
+  /** Some piece could be read neither from the archive nor from the charger. */
+  incomplete: boolean;
+  /** `archive` when every piece came from it, `charger` when none did, `mixed` otherwise; null before data. */
+  source: SessionsSource | null;
   refetch: () => void;
 }
 
 /**
  * Longer ranges (more than 13 months of 5-minute points) are split by charging time instead:
- * reading years of profile would cost the charger far more than the estimate is off.
+ * reading years of profile would cost far more than the estimate is off.
  */
 export const MAX_PROFILE_MONTHS = 13;
 
-const STEP_MS = 5 * 60_000;
-
-function combineHistory(results: QueryObserverResult<SessionHistory>[]) {
+function combineHistory(results: QueryObserverResult<SessionsResponse>[]) {
   return {
     datas: results.map((r) => r.data),
     states: results.map((r) => ({ status: r.status, error: r.error, updatedAt: r.dataUpdatedAt, fetching: r.isFetching, refetch: r.refetch })),
   };
 }
 
-type ProfileState = { state: 'ok'; data: MonthProfile } | { state: 'pending' } | { state: 'failed' };
+type ProfileState = { state: 'ok'; data: MonthProfiles } | { state: 'pending' } | { state: 'failed' };
 
-function combineProfiles(results: QueryObserverResult<MonthProfile>[]): ProfileState[] {
-  // Data, once there, is used also while a poll runs or after it failed: it never gets worse.
+function combineProfiles(results: QueryObserverResult<MonthProfiles>[]): ProfileState[] {
+  // Data, once there, is used also while a refresh runs or after it failed: it never gets worse.
   return results.map((r) => (r.data !== undefined ? { state: 'ok', data: r.data } : r.isError ? { state: 'failed' } : { state: 'pending' }));
 }
 
@@ -57,73 +63,71 @@ function combineProfiles(results: QueryObserverResult<MonthProfile>[]): ProfileS
  * The months of the profile a session needs: those its charging overlaps, a running session's up
  * to `nowStep` (now in 5-minute steps; not used for a session that has ended).
  */
-export function profileMonthsOf(session: ChargingSession, nowStep: number, zone: string): HistoryPiece[] {
-  const started = session.chargingStartedTime;
+export function profileMonthsOf(session: ArchivedSession, nowStep: number, zone: string): HistoryPiece[] {
+  const started = sessionStart(session);
   if (started === null) return [];
-  const ended = session.chargingEndedTime ?? nowStep;
+  const ended = session.endedAt ?? nowStep;
   return monthsOverlapping(started, Math.max(ended, started + 1), zone);
 }
 
-const profileKey = (charger: number, monthStartMs: number, connector: number) => `${charger}:${monthStartMs}:${connector}`;
+const profileKey = (charger: number, monthStartMs: number) => `${charger}:${monthStartMs}`;
 
 export interface ProfileRequest {
   /** Index into the charger list. */
   charger: number;
   month: HistoryPiece;
-  connector: number;
 }
 
-/** The profile months × connectors the sessions need, per charger, in a stable order. */
-export function profileRequests(sessionsByCharger: readonly (readonly ChargingSession[] | null)[], nowStep: number, zone: string): ProfileRequest[] {
+/** The profile months the sessions need, per charger, in a stable order. */
+export function profileRequests(sessionsByCharger: readonly (readonly ArchivedSession[] | null)[], nowStep: number, zone: string): ProfileRequest[] {
   const requests: ProfileRequest[] = [];
   sessionsByCharger.forEach((sessions, charger) => {
     const wanted = new Map<string, ProfileRequest>();
     for (const session of sessions ?? []) {
-      const connector = session.connectorId ?? 1;
-      for (const month of profileMonthsOf(session, nowStep, zone)) wanted.set(profileKey(charger, month.startMs, connector), { charger, month, connector });
+      for (const month of profileMonthsOf(session, nowStep, zone)) wanted.set(profileKey(charger, month.startMs), { charger, month });
     }
-    requests.push(...[...wanted.values()].sort((a, b) => a.month.startMs - b.month.startMs || a.connector - b.connector));
+    requests.push(...[...wanted.values()].sort((a, b) => a.month.startMs - b.month.startMs));
   });
   return requests;
 }
 
+/** One text per charger list: the same while the ids and names are the same. */
+const SEPARATOR = '\u0000';
+const chargerListKey = (chargers: readonly ChargerRef[]) => chargers.map((c) => `${c.id}${SEPARATOR}${c.name}`).join(SEPARATOR);
+
 /**
- * The charger list, the same array for as long as the ids and names are the same: the shell
- * hands a fresh `[charger]` on every render, and the rows must not be rebuilt for it.
+ * The charger list as refs that stay the same objects for as long as the ids and names do: the
+ * shell hands a fresh `[charger]` on every render, and the rows must not be rebuilt for it. Built
+ * from the text alone, so plain `useMemo` keeps it.
  */
-function useStableChargers(chargers: ChargerInfo[]): ChargerInfo[] {
-  const [stable, setStable] = useState(chargers);
-  const same = stable.length === chargers.length && stable.every((c, i) => c.id === chargers[i]!.id && c.name === chargers[i]!.name);
-  if (!same) setStable(chargers);
-  return same ? stable : chargers;
+function useChargerRefs(chargers: readonly ChargerRef[]): ChargerRef[] {
+  const key = chargerListKey(chargers);
+  return useMemo(() => {
+    if (key === '') return [];
+    const parts = key.split(SEPARATOR);
+    const refs: ChargerRef[] = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) refs.push({ id: parts[i]!, name: parts[i + 1]! });
+    return refs;
+  }, [key]);
 }
 
-export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange, pricing: Pricing | null, nowMs: number, zone: string) {
-  const refs = useStableChargers(chargers);
+export function useSessionHistory(chargers: readonly ChargerRef[], range: ResolvedRange, pricing: Pricing | null, nowMs: number, zone: string) {
+  const refs = useChargerRefs(chargers);
   // A bad custom range has no pieces, so it sends nothing.
   const pieces = range.ok ? historyPieces(range, nowMs, zone) : [];
   const { datas, states } = useQueries({
-    queries: refs.flatMap((charger) => pieces.map((piece) => chargingSessionHistoryQuery(charger.id, piece))),
+    queries: refs.flatMap((charger) => pieces.map((piece) => archivedSessionsQuery(charger.id, piece, zone))),
     combine: combineHistory,
   });
   const perCharger = pieces.length;
 
-  // Per charger its sessions of the whole range, once every month has answered; null before.
+  // Per charger its sessions of the whole range, once every piece has answered; null before.
   const sessionsByCharger = useMemo(
     () =>
       refs.map((_, index) => {
         const parts = datas.slice(index * perCharger, (index + 1) * perCharger);
         if (parts.some((part) => part === undefined)) return null;
-        const seen = new Set<number>();
-        const sessions: ChargingSession[] = [];
-        for (const part of parts) {
-          for (const session of part!.sessions) {
-            if (seen.has(session.chargingSessionId)) continue;
-            seen.add(session.chargingSessionId);
-            sessions.push(session);
-          }
-        }
-        return sessions;
+        return uniqueSessions(parts.map((part) => part!.sessions));
       }),
     [refs, datas, perCharger],
   );
@@ -133,35 +137,35 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
   const profileAllowed = offPeak !== null && range.ok && monthsOverlapping(range.startMs, range.endMs, zone).length <= MAX_PROFILE_MONTHS;
   // Only a running session depends on the time (its charging so far, in 5-minute steps); without
   // one, the profile requests and the rows stay the same objects as time passes.
-  const anyRunning = sessionsByCharger.some((sessions) => sessions?.some((session) => session.chargingEndedTime === null));
-  const runningUntil = anyRunning ? Math.ceil(nowMs / STEP_MS) * STEP_MS : 0;
+  const anyRunning = sessionsByCharger.some((sessions) => sessions?.some((session) => session.endedAt === null));
+  const runningUntil = anyRunning ? Math.ceil(nowMs / PROFILE_STEP_MS) * PROFILE_STEP_MS : 0;
   const requests = useMemo(
     () => (profileAllowed ? profileRequests(sessionsByCharger, runningUntil, zone) : []),
     [profileAllowed, sessionsByCharger, runningUntil, zone],
   );
   const profiles = useQueries({
-    queries: requests.map((r) => powerProfileQuery(refs[r.charger]!.id, monthProfilePlan(r.month, r.connector, nowMs))),
+    queries: requests.map((r) => monthPowerQuery(refs[r.charger]!.id, r.month)),
     combine: combineProfiles,
   });
-  const profileIndex = useMemo(() => new Map(requests.map((r, i) => [profileKey(r.charger, r.month.startMs, r.connector), profiles[i]!])), [requests, profiles]);
+  const profileIndex = useMemo(() => new Map(requests.map((r, i) => [profileKey(r.charger, r.month.startMs), profiles[i]!])), [requests, profiles]);
 
   const rows = useMemo(() => {
     /** How the session's energy splits at the off-peak price; null without one. */
-    const offPeakSplit = (session: ChargingSession, chargerIndex: number): EnergySplit | 'pending' | null => {
-      const started = session.chargingStartedTime;
+    const offPeakSplit = (session: ArchivedSession, chargerIndex: number): EnergySplit | 'pending' | null => {
+      const started = sessionStart(session);
       if (!pricing?.offPeak || started === null) return null;
       const window = pricing.offPeak.window;
-      const ended = session.chargingEndedTime ?? runningUntil;
+      const ended = session.endedAt ?? runningUntil;
       const byTime = (): EnergySplit => ({ share: timeShare(started, ended, zone, window), estimated: true });
       if (!profileAllowed) return byTime();
-      const connector = session.connectorId ?? 1;
-      const months = profileMonthsOf(session, runningUntil, zone).map((month) => profileIndex.get(profileKey(chargerIndex, month.startMs, connector)));
+      const measure = `connector${session.connectorId ?? 1}`;
+      const months = profileMonthsOf(session, runningUntil, zone).map((month) => profileIndex.get(profileKey(chargerIndex, month.startMs)));
       // Not read yet: the split is pending, never a different estimate in the meantime.
       if (months.some((m) => m === undefined || m.state === 'pending')) return 'pending';
-      // The charger could not give the profile: estimated by charging time, and counted as such.
-      const data = months.flatMap((m) => (m?.state === 'ok' ? [m.data] : []));
-      if (data.length < months.length) return byTime();
-      const share = profileShare(joinSeries(data), started, ended, zone, window);
+      // The profile could not be read: estimated by charging time, and counted as such.
+      const series = months.flatMap((m) => (m?.state === 'ok' ? [m.data.get(measure)] : [])).filter((s) => s !== undefined);
+      if (series.length < months.length) return byTime();
+      const share = profileShare(joinSeries(series), started, ended, zone, window);
       return share !== null ? { share, estimated: false } : byTime();
     };
     const all: SessionRow[] = [];
@@ -175,7 +179,9 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
 
   const loads: ChargerLoad[] = refs.map((charger, index) => {
     const own = states.slice(index * perCharger, (index + 1) * perCharger);
+    const answers = datas.slice(index * perCharger, (index + 1) * perCharger).filter((d) => d !== undefined);
     const failed = own.filter((s) => s.status === 'error');
+    const sources = new Set(answers.map((a) => a.source));
     return {
       charger,
       status: failed.length > 0 ? 'error' : own.some((s) => s.status === 'pending') ? 'pending' : 'success',
@@ -183,6 +189,8 @@ export function useSessionHistory(chargers: ChargerInfo[], range: ResolvedRange,
       updatedAt: failed.length > 0 ? Math.min(...failed.map((s) => s.updatedAt)) : Math.max(0, ...own.map((s) => s.updatedAt)),
       fetching: own.some((s) => s.fetching),
       hasData: sessionsByCharger[index] !== null,
+      incomplete: answers.some((a) => !a.complete),
+      source: sources.size === 0 ? null : sources.size === 1 ? [...sources][0]! : 'mixed',
       refetch: () => {
         for (const s of failed.length > 0 ? failed : own) void s.refetch();
       },

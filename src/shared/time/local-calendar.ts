@@ -7,9 +7,9 @@
  * Every function takes the zone, so tests run in Europe/Berlin whatever the machine's zone is.
  */
 
+import { TZDate } from '@date-fns/tz';
 import { zoneOffsetMs } from './zone-offset.ts';
 
-const DAY_MS = 86_400_000;
 
 /** A calendar date; `month` 1-12. */
 export interface LocalDate {
@@ -35,20 +35,23 @@ export function localDateOf(ms: number, zone: string): LocalDate {
 }
 
 /**
- * The first instant of a local day. Midnight can be ambiguous (the earlier instant wins) or
- * missing, in zones that change their clocks at midnight: then the day starts when the clocks
- * jump (00:00 → 01:00 means 01:00).
+ * The first instant of a local day, by @date-fns/tz, the one rule for clock changes in the
+ * browser. Where midnight is missing (zones that change their clocks at midnight), the day starts
+ * when the clocks jump (00:00 → 01:00 means 01:00), as a wall clock would show it.
  */
 export function startOfLocalDay(date: LocalDate, zone: string): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day);
-  // Offsets change at most once within two days: the one before and the one after midnight.
-  const before = wallMs(wall - DAY_MS, zone) - (wall - DAY_MS);
-  const after = wallMs(wall + DAY_MS, zone) - (wall + DAY_MS);
-  const candidates = [wall - before, wall - after].filter((t) => wallMs(t, zone) === wall);
-  if (candidates.length > 0) return Math.min(...candidates);
-  // In the gap: the instant that would be midnight by the old offset is when the clocks jumped.
-  return wall - before;
+  const key = `${zone}|${date.year}-${date.month}-${date.day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = new TZDate(date.year, date.month - 1, date.day, zone).getTime();
+    // Bounded: a tablet that runs for years asks for a few days a month.
+    if (dayStarts.size > 10_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
 }
+/** The history asks for the same month edges for every session: each is computed once. */
+const dayStarts = new Map<string, number>();
 
 /** `date` moved by whole days or months on the calendar (the 31st + 1 month = the 1st after next). */
 export function addDays(date: LocalDate, days: number): LocalDate {

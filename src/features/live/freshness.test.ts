@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import status from '../../api/fixtures/general-status.json';
 import { generalStatusQuery } from '../../api/queries.ts';
-import { ageSeconds, freshness } from './staleness.ts';
+import { ageSeconds, freshness } from './freshness.ts';
 
 const timings = { statusIntervalMs: 5_000, staleAfterMs: 15_000 };
 const now = 1_800_000_000_000;

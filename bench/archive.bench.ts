@@ -1,0 +1,218 @@
+/**
+ * The archive's SQLite file at size: a year of 5-minute points for a garage, the power route's
+ * aggregation over it, and ten years of one charger's sessions.
+ *
+ * A year for 50 chargers is 50 × 105,120 slots × 3 series = 15.8 M points. On the 2 shared cores
+ * this runs on, the bench writes a representative fraction (BENCH_ARCHIVE_CHARGERS, default 10
+ * chargers = 3.2 M points) through the archive's own writer, a day per transaction as the
+ * filler writes, and extrapolates the time linearly (each charger's rows are a separate key
+ * range, so the cost per row does not grow with the charger count); bytes per point are measured.
+ * Set BENCH_ARCHIVE_CHARGERS=50 for the whole garage.
+ */
+import { rmSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { median, round, type BenchModule, type Figure } from './harness.ts';
+import { Archive } from '../server/archive/archive.ts';
+import type { HistoryClient } from '../server/archive/charger-reader.ts';
+import { powerOf, sessionsOf } from '../server/archive/history.ts';
+import { dayFromKey, nextDay } from '../server/archive/local-days.ts';
+import type { PowerPoint } from '../server/archive/power-writer.ts';
+import type { ChargingSession } from '../src/api/session-schemas.ts';
+
+const ZONE = 'Europe/Berlin';
+const FULL_GARAGE = 50;
+const CHARGERS = Math.max(1, Math.min(FULL_GARAGE, Number(process.env.BENCH_ARCHIVE_CHARGERS ?? 10)));
+const YEAR_START = '2025-01-01';
+const DAYS = 365;
+const SERIES_PER_SLOT = 3;
+const RUNS = 9;
+
+/** The bench never reaches a charger: every day is archived complete. */
+const noCharger: HistoryClient = {
+  chargingSession: () => Promise.reject(new Error('no charger in the bench')),
+  powerProfile: () => Promise.reject(new Error('no charger in the bench')),
+};
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A household day: base load with the charger's float noise, a car charging in the evening. */
+function dayPoints(startMs: number, endMs: number, rnd: () => number): PowerPoint[] {
+  const points: PowerPoint[] = [];
+  const arrive = 17 + Math.floor(rnd() * 4);
+  const hours = 1 + Math.floor(rnd() * 6);
+  const kw = Math.round((4 + rnd() * 7) * 1e5) / 1e5;
+  for (let t = startMs; t < endMs; t += 300_000) {
+    const hour = new Date(t).getUTCHours();
+    const charging = (hour >= arrive && hour < arrive + hours) || hour < arrive + hours - 24;
+    const connector = charging ? kw : 0;
+    points.push({ t, values: { connector1: connector, cluster: connector, building: Math.round((0.3 + rnd() * 2 + connector) * 1e8) / 1e8 } });
+  }
+  return points;
+}
+
+function sessionsOfTenYears(): ChargingSession[] {
+  const rnd = random(99);
+  const sessions: ChargingSession[] = [];
+  const start = Date.parse('2016-01-01T17:00:00Z');
+  let meter = 1_000_000_000;
+  for (let d = 0; d < 3652; d++) {
+    if (rnd() < 0.1) continue;
+    const started = start + d * 86_400_000 + Math.floor(rnd() * 4 * 3_600_000);
+    const energy = Math.round((5 + rnd() * 50) * 1e5) / 1e5;
+    const ended = started + 13 * 3_600_000;
+    sessions.push({
+      chargingSessionId: d + 1,
+      connectorId: 1,
+      identificationCode: '74592454',
+      vehicleConnectedTime: started - 2000,
+      chargingStartedTime: started,
+      chargingEndedTime: ended,
+      vehicleDisconnectedTime: ended - 2000,
+      timeSpentCharging: 13 * 3600,
+      meterValueStart: meter,
+      meterValueEnd: (meter += Math.round(energy * 1e6)),
+      activeEnergyConsumed: energy,
+      maxSessionPower: 10.9,
+      chargingSessionStatus: 'Finished',
+      chargingMode: 'Fast',
+      selectedDepartureTime: null,
+      requiredEnergy: null,
+      chargingSessionStopReason: 'LocalStopUserDisconnectedCableFromVehicle',
+      userId: 2,
+      user: { UserId: 2, FirstName: 'Jürgen', LastName: 'Müller', Blocked: false, Deleted: false },
+      userIdentification: { userIdentificationId: 1, userId: 2, userIdentificationType: 'RfidCard', userIdentificationSource: 'ChargerLocal', userIdentificationStatus: 'Active', identificationCode: '74592454', number: '0055', deleted: false },
+    });
+  }
+  return sessions;
+}
+
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+export const archiveBench: BenchModule = {
+  title: 'Archive (SQLite)',
+  async run(): Promise<Figure[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'inch-archive-bench-'));
+    const path = join(dir, 'archive.sqlite');
+    const chargers = Array.from({ length: CHARGERS }, (_, i) => ({ id: `c${i + 1}`, client: noCharger }));
+    const archive = new Archive({ path, zone: ZONE, chargers });
+    try {
+      // --- a year of 5-minute points
+      const first = dayFromKey(YEAR_START, ZONE)!;
+      let rows = 0;
+      let yearEnd = first.startMs;
+      const t0 = performance.now();
+      for (const { id } of chargers) {
+        const rnd = random(id.length * 7919 + Number(id.slice(1)));
+        let day = first;
+        for (let d = 0; d < DAYS; d++, day = nextDay(day, ZONE)) {
+          const points = dayPoints(day.startMs, day.endMs, rnd);
+          archive.power.write(id, points, [{ day: day.key, points: points.length }]);
+          rows += points.length;
+        }
+        yearEnd = day.startMs;
+      }
+      const insertMs = performance.now() - t0;
+      archive.store.db.pragma('wal_checkpoint(TRUNCATE)');
+      const bytes = statSync(path).size;
+      const points = rows * SERIES_PER_SLOT;
+      const perPoint = bytes / points;
+      const fullPoints = (points / CHARGERS) * FULL_GARAGE;
+      const fullSeconds = (insertMs / 1000) * (FULL_GARAGE / CHARGERS);
+
+      // --- power route: a year by day, a week by 5 minutes (the handler's work: read, aggregate, JSON)
+      const ctx = { archive, chargerId: 'c1', client: noCharger, zone: ZONE, now: yearEnd };
+      const year = await timed(RUNS, async () => JSON.stringify(await powerOf(ctx, first.startMs, yearEnd, '1d')));
+      const yearAnswer = await powerOf(ctx, first.startMs, yearEnd, '1d');
+      const week = await timed(RUNS, async () => JSON.stringify(await powerOf(ctx, yearEnd - 7 * 86_400_000, yearEnd, '5m')));
+
+      // --- ten years of one charger's sessions: the answer, its totals and a CSV of it
+      const sessions = sessionsOfTenYears();
+      archive.sessions.write('c1', sessions);
+      const filler = archive.filler('c1')!;
+      archive.store.db
+        .prepare("INSERT INTO progress (charger, key, value) VALUES (?, 'sessionsComplete', '1'), (?, 'sessionsSyncedAt', ?)")
+        .run(archive.store.chargerKey('c1'), archive.store.chargerKey('c1'), String(Date.now()));
+      if (filler.progress('sessionsComplete') !== '1') throw new Error('bench set-up: sessions not marked complete');
+      const tenYears = [Date.parse('2016-01-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')] as const;
+      let csvBytes = 0;
+      let total = 0;
+      const sessionTimes = await timed(RUNS, async () => {
+        const answer = await sessionsOf({ ...ctx, now: Date.now() }, tenYears[0], tenYears[1]);
+        const text = JSON.stringify(answer);
+        const parsed = JSON.parse(text) as typeof answer;
+        total = parsed.sessions.reduce((sum, s) => sum + (s.energyKWh ?? 0), 0);
+        const lines = parsed.sessions.map((s) => [s.id, s.startedAt, s.endedAt, s.energyKWh, s.pluggedInSeconds, s.activeChargingSeconds ?? '', s.user?.firstName ?? '', s.card?.number ?? ''].join(';'));
+        csvBytes = Buffer.byteLength(['id;start;end;kWh;plugged s;active s;user;card', ...lines].join('\r\n'));
+      });
+
+      return [
+        {
+          name: `insert a year of 5-min points, ${FULL_GARAGE} chargers (${(fullPoints / 1e6).toFixed(1)} M points)`,
+          value: round(fullSeconds, 1),
+          unit: 's',
+          target: 'info',
+          pass: null,
+          note:
+            CHARGERS === FULL_GARAGE
+              ? `measured whole: ${rows} rows, a day per transaction`
+              : `measured ${CHARGERS} of ${FULL_GARAGE} chargers (${(points / 1e6).toFixed(2)} M points in ${round(insertMs / 1000, 1)} s), extrapolated linearly; a day per transaction through the archive's writer`,
+        },
+        {
+          name: 'archive bytes per 5-min point on disk',
+          value: round(perPoint, 1),
+          unit: 'B',
+          target: '≤ 20 B',
+          pass: perPoint <= 20,
+          note: `${round(bytes / 2 ** 20, 1)} MiB for ${(points / 1e6).toFixed(2)} M points (${CHARGERS} chargers × a year × 3 series), after a WAL checkpoint; ${FULL_GARAGE} chargers ≈ ${round((perPoint * fullPoints) / 2 ** 20, 0)} MiB`,
+        },
+        {
+          name: 'power?step=1d over a year, server time p50',
+          value: round(median(year), 1),
+          unit: 'ms',
+          target: '≤ 200 ms',
+          pass: median(year) <= 200,
+          note: `${RUNS} runs, ${yearAnswer.points.length} points from ${DAYS * 288} slots; read, aggregate in the charger's days, JSON`,
+        },
+        {
+          name: 'power?step=5m over 7 days, server time p50',
+          value: round(median(week), 1),
+          unit: 'ms',
+          target: '≤ 100 ms',
+          pass: median(week) <= 100,
+          note: `${RUNS} runs, 2,016 points`,
+        },
+        {
+          name: `sessions of 10 years (${sessions.length}), one charger: answer + totals + CSV p50`,
+          value: round(median(sessionTimes), 1),
+          unit: 'ms',
+          target: '≤ 1,000 ms',
+          pass: median(sessionTimes) <= 1000,
+          note: `${RUNS} runs from the archive (active charging time from the profile per session), ${round(total, 0)} kWh, CSV ${round(csvBytes / 1024, 0)} KB (a plain CSV of the answer; the app's own CSV is the browser bench's)`,
+        },
+      ];
+    } finally {
+      await archive.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

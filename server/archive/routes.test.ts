@@ -1,0 +1,230 @@
+/** The archive-backed routes over real HTTP: the recorded answers, the timeline, a full disk, ARCHIVE=off. */
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import recordedSessions from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
+import recordedPower from '../../src/api/fixtures/power-profile.json' with { type: 'json' };
+import { powerResponseSchema, sessionsResponseSchema, timelineResponseSchema, type PowerResponseWire, type SessionsResponseWire } from '../../src/api/archive-schemas.ts';
+import { chargingSessionSchema } from '../../src/api/session-schemas.ts';
+import { startSimulator } from '../simulator/simulator.ts';
+import { startServer, startErrorMessage, type RunningServer } from '../start.ts';
+import { RECORDED_TOKEN, startRecordingCharger } from '../test-support/recording-charger.ts';
+import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
+
+const temps: Array<{ remove(): void }> = [];
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
+  for (const t of temps.splice(0)) t.remove();
+});
+const temp = () => {
+  const t = temporaryArchive();
+  temps.push(t);
+  return t;
+};
+async function started(options: Parameters<typeof startServer>[0]): Promise<RunningServer> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', ...options });
+  closers.push(() => server.close());
+  return server;
+}
+async function get(server: RunningServer, path: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.url}${path}`);
+  return { status: response.status, body: await response.json() };
+}
+
+describe('the recorded answers', () => {
+  it('round-trip through the archive unchanged, and answer so with the charger gone', async () => {
+    const charger = await startRecordingCharger();
+    closers.push(() => charger.close());
+    const { path } = temp();
+    const env = { CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN, CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: 'UTC', ARCHIVE_PATH: path };
+    // One day back only: this recording answers the same two points for any window, which a
+    // longer backfill would take for the end of the charger's memory.
+    const first = await started({ env, archiveOptions: { maxDays: 1, fill: false } });
+    await first.archive!.filler('platz13')!.tick();
+    const sessionsPath = '/api/chargers/platz13/sessions?from=2022-10-06&to=2022-10-07';
+    const powerPath = '/api/chargers/platz13/power?from=2022-10-08T00:00:00Z&to=2022-10-09T00:00:00Z&step=5m';
+    const sessionsBefore = (await get(first, sessionsPath)).body as SessionsResponseWire;
+    const powerBefore = (await get(first, powerPath)).body as PowerResponseWire;
+
+    const recorded = recordedSessions.content.map((s) => chargingSessionSchema.parse(s));
+    const parsed = sessionsResponseSchema.parse(sessionsBefore);
+    expect(parsed.sessions).toHaveLength(recorded.length);
+    for (const [i, s] of parsed.sessions.entries()) {
+      const r = recorded[i]!;
+      expect(s).toMatchObject({
+        id: r.chargingSessionId,
+        connectorId: r.connectorId,
+        startedAt: r.chargingStartedTime,
+        endedAt: r.chargingEndedTime,
+        pluggedInAt: r.vehicleConnectedTime,
+        unpluggedAt: r.vehicleDisconnectedTime,
+        energyKWh: r.activeEnergyConsumed,
+        pluggedInSeconds: r.timeSpentCharging,
+        maxPowerKW: r.maxSessionPower,
+        meterStart: r.meterValueStart,
+        meterEnd: r.meterValueEnd,
+        user: { id: r.user!.UserId, firstName: r.user!.FirstName, lastName: r.user!.LastName },
+        card: { code: r.userIdentification!.identificationCode, number: r.userIdentification!.number, type: r.userIdentification!.userIdentificationType },
+        stopReason: r.chargingSessionStopReason,
+        status: r.chargingSessionStatus,
+        mode: r.chargingMode,
+      });
+    }
+    const totalRecorded = recorded.reduce((sum, s) => sum + (s.activeEnergyConsumed ?? 0), 0);
+    expect(parsed.sessions.reduce((sum, s) => sum + (s.energyKWh ?? 0), 0)).toBe(totalRecorded);
+
+    const power = powerResponseSchema.parse(powerBefore);
+    expect(power.points.map((p) => [p.time, p.kW])).toEqual(
+      recordedPower.map((p) => [Date.parse(p.time), { building: p.building, cluster: p.cluster, connector1: p.connector1 }]),
+    );
+    await first.close();
+    closers.splice(0, 1);
+
+    // The charger is gone: the archive answers the same.
+    await charger.close();
+    closers.splice(0, 1);
+    const second = await started({ env, archiveOptions: { fill: false } });
+    const sessionsAfter = (await get(second, sessionsPath)).body as SessionsResponseWire;
+    const powerAfter = (await get(second, powerPath)).body as PowerResponseWire;
+    expect(sessionsAfter).toEqual({ ...sessionsBefore, source: 'archive' });
+    expect(powerAfter).toEqual({ ...powerBefore, source: 'archive' });
+  });
+});
+
+describe('the timeline route', () => {
+  it("answers a day's events from the archive, in the charger's local days", async () => {
+    const server = await started({ env: { SIMULATOR_SEED: '3', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path }, archiveOptions: { fill: false } });
+    const collector = new FakeCollector('platz13');
+    server.archive!.attach(collector);
+    // 23:30 and 23:59 local on 1 March (Berlin is UTC+1), then 00:10 local on 2 March.
+    collector.emit(statusJson([['Available']]), Date.parse('2026-03-01T22:30:00Z'));
+    collector.emit(statusJson([['Charging']]), Date.parse('2026-03-01T22:59:00Z'));
+    collector.emit(statusJson([['Faulted', 'OverCurrent', 'Over current on L2']]), Date.parse('2026-03-01T23:10:00Z'));
+    const march1 = timelineResponseSchema.parse((await get(server, '/api/chargers/platz13/timeline?date=2026-03-01')).body);
+    expect(march1.events.map((e) => [new Date(e.at).toISOString(), e.kind, e.connectorId])).toEqual([
+      ['2026-03-01T22:59:00.000Z', 'plugged_in', 1],
+      ['2026-03-01T22:59:00.000Z', 'charging', 1],
+    ]);
+    const march2 = timelineResponseSchema.parse((await get(server, '/api/chargers/platz13/timeline?date=2026-03-02')).body);
+    expect(march2.events.map((e) => [e.kind, e.detail])).toEqual([['fault', 'OverCurrent: Over current on L2'], ['finished', undefined]]);
+    expect((await get(server, '/api/chargers/platz13/timeline?date=2026-02-30')).status).toBe(400);
+    expect((await get(server, '/api/chargers/nope/timeline?date=2026-03-01')).status).toBe(404);
+  });
+});
+
+describe('a full disk', () => {
+  it('is logged once; the live status and the archived answers go on; the archive resumes when there is room', async () => {
+    const sim = await startSimulator({ seed: 9, clockRate: 0, historyDays: 5, staticToken: 'full-token', quiet: true, timeZone: 'Europe/Berlin' });
+    closers.push(() => sim.close());
+    const lines: string[] = [];
+    const server = await started({
+      env: { CHARGER_URL: sim.url, CHARGER_TOKEN: 'full-token', CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path },
+      archiveOptions: { fill: false, now: () => sim.now() },
+      log: (line) => lines.push(line),
+    });
+    const db = server.archive!.store.db;
+    const filler = server.archive!.filler('platz13')!;
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 3}`);
+    await filler.tick();
+    await filler.tick();
+    expect(lines.filter((l) => l.includes('cannot grow'))).toHaveLength(1);
+    expect((await fetch(`${server.url}/api/chargers/platz13/generalStatus`)).status).toBe(200);
+    const health = (await get(server, '/api/health')).body as { chargers: Array<{ archive: { lastError: string | null } }> };
+    expect(health.chargers[0]!.archive.lastError).toMatch(/disk is full/);
+    // Reads still answer (from the charger for what is missing).
+    const { status } = await get(server, `/api/chargers/platz13/sessions?from=2026-01-01&to=2026-12-31`);
+    expect(status).toBe(200);
+
+    db.pragma('max_page_count = 1073741823');
+    await filler.tick();
+    expect(lines.filter((l) => l.includes('writing again'))).toHaveLength(1);
+    const after = (await get(server, '/api/health')).body as { chargers: Array<{ archive: { points: number; sessions: number; lastError: string | null } }> };
+    expect(after.chargers[0]!.archive.lastError).toBeNull();
+    expect(after.chargers[0]!.archive.points).toBeGreaterThan(4 * 288);
+    expect(after.chargers[0]!.archive.sessions).toBeGreaterThan(0);
+  });
+});
+
+describe('without an archive (ARCHIVE=off)', () => {
+  it('reads sessions and power from the charger and says so; no timeline; health without archive', async () => {
+    const server = await started({ env: { SIMULATOR_SEED: '3', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE: 'off' } });
+    expect(server.archive).toBeNull();
+    const now = Date.now();
+    const sessions = (await get(server, `/api/chargers/platz13/sessions?from=${new Date(now - 30 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(now).toISOString().slice(0, 10)}`)).body;
+    expect(sessionsResponseSchema.parse(sessions)).toMatchObject({ source: 'charger', complete: true });
+    expect((sessions as SessionsResponseWire).sessions.length).toBeGreaterThan(5);
+    const power = powerResponseSchema.parse((await get(server, `/api/chargers/platz13/power?from=${new Date(now - 2 * 86_400_000).toISOString()}&to=${new Date(now).toISOString()}&step=1h`)).body);
+    expect(power).toMatchObject({ source: 'charger', complete: true, step: '1h' });
+    expect(power.points.length).toBeGreaterThanOrEqual(47);
+    expect((await get(server, '/api/chargers/platz13/timeline?date=2026-03-01')).status).toBe(409);
+    const health = (await get(server, '/api/health')).body as { chargers: Array<Record<string, unknown>> };
+    expect(health.chargers[0]).not.toHaveProperty('archive');
+  });
+
+  it('validates the queries', async () => {
+    const server = await started({ env: { SIMULATOR_SEED: '3', ARCHIVE: 'off' } });
+    for (const path of [
+      '/api/chargers/platz13/sessions?from=2026-03-01',
+      '/api/chargers/platz13/sessions?from=2026-03-05&to=2026-03-01',
+      '/api/chargers/platz13/sessions?from=2026-03-01&to=2026-03-02&x=1',
+      '/api/chargers/platz13/power?from=2026-03-01T00:00:00Z&to=2026-05-01T00:00:00Z&step=5m',
+      '/api/chargers/platz13/power?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=2h',
+    ]) {
+      const { status, body } = await get(server, path);
+      expect(status, path).toBe(400);
+      expect((body as { error: { code: string } }).error.code).toBe('bad_request');
+    }
+  });
+});
+
+describe('an archive file that is not ours', () => {
+  it('stops the start with one line naming the file and what to do', async () => {
+    const { path } = temp();
+    writeFileSync(path, 'not a database'.repeat(100));
+    const error = await startServer({ env: { SIMULATOR_SEED: '3', ARCHIVE_PATH: path }, port: 0, host: '127.0.0.1' }).catch((e: unknown) => e);
+    const line = startErrorMessage(error);
+    expect(line).toContain(path);
+    expect(line).toMatch(/^Configuration error: the archive .* is not an SQLite database .*move it away .*ARCHIVE_PATH/);
+    expect(line).not.toContain('\n');
+  });
+});
+
+describe('the timeline fed by the real status collector', () => {
+  it('records a connector plugged in and charging, and a charger that goes away and comes back, while no screen is open', async () => {
+    const server = await started({
+      env: { SIMULATOR_SEED: '5', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path, STATUS_INTERVAL_MS: '1000' },
+      archiveOptions: { fill: false },
+      clientOptions: { maxBackoffMs: 500 },
+    });
+    const sim = server.simulator!;
+    const today = () => {
+      const now = new Date();
+      return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    };
+    const kinds = async () => {
+      const { body } = await get(server, `/api/chargers/platz13/timeline?date=${today()}`);
+      return timelineResponseSchema.parse(body).events.map((e) => e.kind);
+    };
+    const until = async (check: (k: string[]) => boolean) => {
+      for (;;) {
+        const k = await kinds();
+        if (check(k)) return k;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    sim.setConnector('platz13', 1, { status: 'Available' });
+    // Wait until a reading shows the connector free (whatever the model's hour of day had it doing).
+    await until(() => {
+      const latest = server.collectors.get('platz13')!.latest();
+      return latest !== null && 'live' in latest && latest.live.evses.ok && latest.live.evses.data[0]?.connectors[0]?.onlineData?.status === 'Available';
+    });
+    sim.setConnector('platz13', 1, { status: 'Charging', power: 7.2 });
+    await until((k) => k.includes('charging'));
+    sim.faults.set({ down: true });
+    await until((k) => k.includes('unreachable'));
+    sim.faults.clear();
+    const events = await until((k) => k.includes('reachable'));
+    expect(events.slice(-4)).toEqual(['plugged_in', 'charging', 'unreachable', 'reachable']);
+    sim.setConnector('platz13', 1, null);
+  }, 60_000);
+});

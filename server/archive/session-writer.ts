@@ -1,0 +1,74 @@
+/**
+ * Sessions into the archive: one row per charger and session id, replaced while the session runs
+ * and kept once it is final (`Finished` with an end), so writing the same session twice is one row.
+ */
+import type { ChargingSession } from '../../src/api/session-schemas.ts';
+import type { ArchiveStore } from './store.ts';
+
+export function isFinal(session: ChargingSession): boolean {
+  return session.chargingSessionStatus === 'Finished' && session.chargingEndedTime !== null;
+}
+
+export function createSessionWriter(store: ArchiveStore) {
+  const upsert = store.db.prepare(`
+    INSERT INTO sessions (charger, id, connector, started, ended, plugged, unplugged, energy, plugged_seconds, max_power,
+      meter_start, meter_end, status, stop_reason, mode, user_id, first_name, last_name, card_code, card_number, card_type, final)
+    VALUES (@charger, @id, @connector, @started, @ended, @plugged, @unplugged, @energy, @pluggedSeconds, @maxPower,
+      @meterStart, @meterEnd, @status, @stopReason, @mode, @userId, @firstName, @lastName, @cardCode, @cardNumber, @cardType, @final)
+    ON CONFLICT (charger, id) DO UPDATE SET
+      connector = excluded.connector, started = excluded.started, ended = excluded.ended, plugged = excluded.plugged,
+      unplugged = excluded.unplugged, energy = excluded.energy, plugged_seconds = excluded.plugged_seconds,
+      max_power = excluded.max_power, meter_start = excluded.meter_start, meter_end = excluded.meter_end,
+      status = excluded.status, stop_reason = excluded.stop_reason, mode = excluded.mode, user_id = excluded.user_id,
+      first_name = excluded.first_name, last_name = excluded.last_name, card_code = excluded.card_code,
+      card_number = excluded.card_number, card_type = excluded.card_type, final = excluded.final
+    WHERE sessions.final = 0 OR excluded.final = 1
+  `);
+  const finalIds = store.db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE charger = ? AND final = 1');
+
+  return {
+    /** Upserts the sessions in one transaction; undefined when the disk is full. */
+    write(chargerId: string, sessions: readonly ChargingSession[]): number | undefined {
+      const charger = store.chargerKey(chargerId);
+      return store.write(() => {
+        for (const s of sessions) upsert.run(row(charger, s));
+        return sessions.length;
+      });
+    },
+    /** Ids already archived as final: the charger need not be read past them. */
+    finalIds(chargerId: string): Set<number> {
+      return new Set(finalIds.all(store.chargerKey(chargerId)).map((r) => r.id));
+    },
+  };
+}
+export type SessionWriter = ReturnType<typeof createSessionWriter>;
+
+function row(charger: number, s: ChargingSession) {
+  const pluggedSeconds =
+    s.timeSpentCharging ?? (s.vehicleConnectedTime !== null && s.vehicleDisconnectedTime !== null ? Math.round((s.vehicleDisconnectedTime - s.vehicleConnectedTime) / 1000) : null);
+  const card = s.userIdentification;
+  return {
+    charger,
+    id: s.chargingSessionId,
+    connector: s.connectorId,
+    started: s.chargingStartedTime,
+    ended: s.chargingEndedTime,
+    plugged: s.vehicleConnectedTime,
+    unplugged: s.vehicleDisconnectedTime,
+    energy: s.activeEnergyConsumed,
+    pluggedSeconds,
+    maxPower: s.maxSessionPower,
+    meterStart: s.meterValueStart,
+    meterEnd: s.meterValueEnd,
+    status: s.chargingSessionStatus,
+    stopReason: s.chargingSessionStopReason,
+    mode: s.chargingMode,
+    userId: s.user?.UserId ?? s.userId,
+    firstName: s.user?.FirstName ?? null,
+    lastName: s.user?.LastName ?? null,
+    cardCode: card?.identificationCode ?? s.identificationCode,
+    cardNumber: card?.number ?? null,
+    cardType: card?.userIdentificationType ?? null,
+    final: isFinal(s) ? 1 : 0,
+  };
+}
