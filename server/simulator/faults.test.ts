@@ -261,8 +261,11 @@ describe('control routes and stats', () => {
 describe('cli', () => {
   it('prints the chargers and credentials, serves them, and stops cleanly on SIGTERM', async () => {
     const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [cli, '--port', '0', '--chargers', '2', '--seed', '7', '--history-days', '5', '--password', 'pw'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Node itself with tsx's loader, not the tsx command: that one relays SIGTERM to its own child
+    // and, when the child does not confirm over IPC within 30 ms (a busy machine), SIGKILLs it and
+    // exits 143, which is tsx's timing, not the simulator's shutdown.
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--chargers', '2', '--seed', '7', '--history-days', '5', '--password', 'pw'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
