@@ -43,6 +43,9 @@ export async function enterState(page: Page, sim: RunningSimulator, state: State
   if (state === 'fault') sim.setConnector(id, 1, { status: 'Faulted', faultEventType: 'GroundFailure', faultEventDescription: 'Residual current detected (RCD)' });
   if (state === 'two-connectors') {
     // The built-in simulator has one connector per charger: the answer gets a second, idle one.
+    // Pushed statuses cannot be rewritten in flight, so this page polls: its event stream is
+    // refused, and the page falls back to GET generalStatus, which the route below rewrites.
+    await page.route('**/api/events**', (route) => route.abort('connectionrefused'));
     await page.route('**/generalStatus', async (route) => {
       const response = await route.fetch();
       const body = await response.json();

@@ -11,7 +11,7 @@
  * once per state and theme.
  */
 import { expect, test } from './fixtures.ts';
-import { enterState, expectAxeClean, expectFits, expectNoEnglish, expectTouchTargets, LANGS, STALE_WITHIN, STATES, STATUS_WORD_PX, THEMES, VIEWPORTS } from './layout-helpers.ts';
+import { chargerId, enterState, expectAxeClean, expectFits, expectNoEnglish, expectTouchTargets, LANGS, STALE_WITHIN, STATES, STATUS_WORD_PX, THEMES, VIEWPORTS } from './layout-helpers.ts';
 
 test.describe('layout matrix: kiosk live view', () => {
   STATES.forEach((state, si) => {
@@ -29,7 +29,8 @@ test.describe('layout matrix: kiosk live view', () => {
         if (state === 'two-connectors') await expect(page.getByTestId('connector-card')).toHaveCount(2);
         await expect(page.getByTestId('power-chart').locator('[data-state=ready]')).toBeVisible();
         if (state === 'stale') {
-          await page.route('**/generalStatus', (route) => route.abort('connectionrefused'));
+          // The charger goes away: the server's collector reports it, and the card turns stale.
+          sim.faults.set({ charger: await chargerId(page), down: true });
           await expect(card).toHaveAttribute('data-stale', 'true', { timeout: STALE_WITHIN });
           await expect(page.getByTestId('stale-since')).toBeVisible();
         } else {
