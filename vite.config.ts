@@ -32,6 +32,10 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test-support/vitest-setup.ts'],
+    // Workers: Vitest's default for `run` (one fewer than the cores, so one on CI's two) in its
+    // default pool of forks; the server tests start real servers and child processes, so more would
+    // only contend. Tests wait for conditions, not for wall-clock time, so they hold on a busy
+    // machine; the timeouts are a ceiling for a stuck test, not a pace.
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // `npm test` prints a summary (statements, branches, functions, lines); a report to browse
@@ -39,6 +43,8 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       reporter: ['text-summary'],
+      // The summary also when a test fails: the CI log then still says how much the run covered.
+      reportOnFailure: true,
       include: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
       exclude: ['**/*.test.{ts,tsx}', '**/test-support/**', 'server/simulator/test-client.ts', '**/*.d.ts'],
     },

@@ -12,7 +12,7 @@ import { expect, test } from './fixtures.ts';
 // A short upstream timeout, so "slow beyond the timeout" does not take 5 s per poll.
 test.use({ serverEnv: { CHARGER_TIMEOUT_MS: '1500' } });
 
-/** Two polls (5 s each) plus the status cache and slack for a loaded machine. */
+/** Two status intervals (5 s each) plus slack for a loaded machine. */
 const TWO_POLLS = 15_000;
 
 async function openLiveView(page: Page): Promise<void> {
@@ -80,14 +80,12 @@ test('wrong password: the display says the charger refused the login, and the se
   });
   try {
     sim.resetStats();
-    let polls = 0;
-    page.on('requestfinished', (request) => {
-      if (request.url().endsWith('/generalStatus')) polls += 1;
-    });
+    let attempts = 0;
+    wrong.collectors.get('platz-13')!.onFailure(() => (attempts += 1));
     await page.goto(`${wrong.url}/?lang=en`);
     await expect(page.getByText('Charger refused the login').first()).toBeVisible({ timeout: TWO_POLLS });
-    // Three polls later the charger has still seen exactly one login attempt from this server.
-    await expect.poll(() => polls, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    // Three status intervals later the charger has still seen exactly one login attempt from this server.
+    await expect.poll(() => attempts, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     expect(sim.stats().chargers.platz13!.failedLogins).toBe(1);
     expect(sim.stats().chargers.platz13!.requests.generalStatus).toBe(0);
   } finally {

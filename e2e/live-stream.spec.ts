@@ -129,4 +129,21 @@ test.describe('live view', () => {
     await expect(card).toHaveAttribute('data-status', 'SuspendedEV', { timeout: 10_000 });
     expect(counts.polls).toBeGreaterThanOrEqual(2);
   });
+
+  test('a new build announced on the stream reloads the page, only once the server answers', async ({ page, ownServer }) => {
+    await page.goto(`${ownServer.url}/?lang=en`);
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    // The server comes back with another build: its stream says so on connect.
+    await page.route('**/api/events?**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 500\n\nevent: build\ndata: {"build":"next-build"}\n\n' }),
+    );
+    const reloaded = page.waitForEvent('load', { timeout: 15_000 });
+    await ownServer.stop();
+    await ownServer.start();
+    await reloaded;
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'the page was reloaded').toBeUndefined();
+    await page.unroute('**/api/events?**');
+    await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
+  });
 });

@@ -7,9 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-/** One poll (5 s) plus the server's status cache (2 s) plus slack for a loaded machine. */
+/** One status interval of the server's collector (5 s) plus slack for a loaded machine. */
 const ONE_POLL = 9_000;
-/** Two polls: how soon a failure must show. */
+/** Two intervals: how soon a failure must show. */
 const TWO_POLLS = 14_000;
 
 async function chargerId(page: Page): Promise<string> {
@@ -93,50 +93,6 @@ test.describe('live view', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'no reload happened').toBe(1);
   });
 
-  test('no success for three polls, even without an error, is stale too (a stuck request, a throttled tab)', async ({ page }) => {
-    await page.clock.install();
-    await page.goto('/?lang=en');
-    await expect(card(page)).toBeVisible();
-    // No status request may be under way when the route goes in: one that hangs from now would hit
-    // the 15 s request timeout inside the jump below and be an error, not silence. (The chart's
-    // observer of the status mounts with the chart and asks once more.)
-    await expect(page.getByTestId('power-chart').locator('[data-state=ready]')).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    // Requests from now on hang: no answer, no error.
-    await page.route('**/generalStatus', () => new Promise<void>(() => {}));
-    await page.clock.fastForward('00:20');
-    const banner = page.getByTestId('stale-banner');
-    await expect(banner).toContainText('No fresh data');
-    await expect(banner).toContainText(/last update 2\d secs ago/);
-    await expect(card(page)).toBeVisible();
-
-    // Lifting the route lets the held request through.
-    await page.unroute('**/generalStatus');
-    await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
-  });
-
-  test('coming back to the page refetches at once, without waiting for the next poll', async ({ page }) => {
-    await page.clock.install();
-    await page.goto('/?lang=en');
-    await expect(card(page)).toBeVisible();
-    // Timers stop: from here on no poll can fire, so any request comes from the page's return.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
-    const setVisibility = (state: 'hidden' | 'visible') =>
-      page.evaluate((value) => {
-        Object.defineProperty(document, 'visibilityState', { value, configurable: true });
-        Object.defineProperty(document, 'hidden', { value: value === 'hidden', configurable: true });
-        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-      }, state);
-    await setVisibility('hidden');
-    // Away for half a minute (the clock moves, no timer fires). An answer younger than the
-    // server's 2 s status cache would not be asked again: it would come back unchanged.
-    await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + 30_000);
-    const request = page.waitForRequest(/\/generalStatus$/);
-    await setVisibility('visible');
-    await request;
-    await page.clock.resume();
-  });
-
   test('refused login and unreadable data name their reason', async ({ page, sim }) => {
     await page.goto('/?lang=en');
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
@@ -148,19 +104,21 @@ test.describe('live view', () => {
     sim.faults.clear();
     await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
 
-    // An answer that is JSON but not a status object at all.
-    await page.route('**/generalStatus', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }));
+    // A status that is JSON but not a status object at all reaches the page (the server checks
+    // it too; the page does not rely on that). The stream ends after it and reconnects into the
+    // same answer until the route is lifted.
+    const id = await chargerId(page);
+    await page.route('**/api/events?**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/event-stream',
+        body: `retry: 500\n\nevent: status\ndata: ${JSON.stringify({ chargerId: id, receivedAt: new Date().toISOString(), status: [] })}\n\n`,
+      }),
+    );
+    await page.reload();
     await expect(banner).toContainText('Unexpected data from the charger', { timeout: TWO_POLLS });
-    await expect(page.getByTestId('connector-card').first()).toBeVisible();
-    await page.unroute('**/generalStatus');
+    await page.unroute('**/api/events?**');
     await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
-  });
-
-  test('our server down: the banner says so', async ({ page }) => {
-    await page.goto('/?lang=en');
-    await expect(page.getByTestId('connector-card').first()).toBeVisible();
-    await page.route('**/generalStatus', (route) => route.abort('connectionrefused'));
-    await expect(page.getByTestId('stale-banner')).toContainText('Dashboard server unreachable', { timeout: TWO_POLLS });
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
   });
 

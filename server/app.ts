@@ -184,9 +184,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     zone: config.timeZone,
     adminPin: config.adminPin,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
+    historyOptions,
     upstreamError: (reply, error) => {
       if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
       if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+      if (error instanceof ClientGoneError) {
+        // Nobody is left to answer: the connection is closed already.
+        reply.hijack();
+        reply.raw.destroy();
+        return reply;
+      }
       throw error;
     },
   });

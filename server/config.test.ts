@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIMULATOR_CHARGERS: '3', SIMULATOR_SEED: '7' }).simulator).toEqual({ chargers: 3, seed: 7 });
   });
 
+  it('reads the status interval and the stream limit, 5 s and 200 by default', () => {
+    expect(loadConfig({})).toMatchObject({ statusIntervalMs: 5000, maxStreams: 200 });
+    expect(loadConfig({ STATUS_INTERVAL_MS: '10000', MAX_STREAMS: '20' })).toMatchObject({ statusIntervalMs: 10000, maxStreams: 20 });
+    expect(() => loadConfig({ STATUS_INTERVAL_MS: '50' })).toThrow('STATUS_INTERVAL_MS must be a whole number from 500 to 600000, not "50"');
+    expect(() => loadConfig({ MAX_STREAMS: '0' })).toThrow('MAX_STREAMS must be a whole number from 1 to 100000, not "0"');
+  });
+
   it('reads ALLOWED_HOSTS as a comma list of host names, and refuses anything else', () => {
     expect(loadConfig({}).allowedHosts).toEqual([]);
     expect(loadConfig({ ALLOWED_HOSTS: ' Dashboard.example.com, *.home.example ,,' }).allowedHosts).toEqual(['dashboard.example.com', '*.home.example']);

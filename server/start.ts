@@ -40,12 +40,12 @@ export interface RunningServer {
   port: number;
   config: ServerConfig;
   simulator: RunningSimulator | null;
-  /** The SQLite archive; null with ARCHIVE=off. */
-  archive: Archive | null;
   /** One per charger, by id: held by screens' event streams (and the archive). */
   collectors: Map<string, StatusCollector>;
   /** The upstream client of each charger, by id. */
   clients: Map<string, ChargerClient>;
+  /** The SQLite archive; null with ARCHIVE=off. */
+  archive: Archive | null;
   close(): Promise<void>;
 }
 
@@ -100,8 +100,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
   const closeUpstream = async () => {
-    for (const collector of collectors.values()) collector.close();
+    // The archive first: it lets go of the collectors it holds and ends its fills.
     await archive?.close();
+    for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
     await simulator?.close();
   };
@@ -110,7 +111,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
-      // The archive records what the collectors read; it never polls the status itself.
+      // The timeline's events come from the status stream; holding the collectors keeps it flowing
+      // while no screen is open.
       for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
@@ -133,9 +135,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     config,
     simulator,
-    archive,
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
+    archive,
     async close() {
       await app.close();
       await closeUpstream();

@@ -212,3 +212,42 @@ describe('a charger with two connectors', () => {
     }
   });
 });
+
+describe('catch-up after downtime', () => {
+  it('asks only for the days it missed, and the sessions since', async () => {
+    const before = await startSimulator({ seed: 13, clockRate: 0, startTime: START, historyDays: 20, staticToken: TOKEN, timeZone: ZONE, quiet: true });
+    const t = temporaryArchive();
+    temps.push(t);
+    let first: RunningServer;
+    try {
+      first = await serve(before, t.path, { archiveOptions: { now: () => before.now(), fill: false } });
+      await backfilled(first);
+      await first.close();
+      servers.splice(servers.indexOf(first), 1);
+    } finally {
+      await before.close();
+    }
+    // Three days later: the same charger (same seed), its history three days longer.
+    const later = await startSimulator({ seed: 13, clockRate: 0, startTime: START + 3 * 86_400_000, historyDays: 23, staticToken: TOKEN, timeZone: ZONE, quiet: true });
+    try {
+      const second = await serve(later, t.path, { archiveOptions: { now: () => later.now(), fill: false } });
+      const archive = await backfilled(second);
+      const requests = later.stats().chargers.platz13!.requests;
+      // Today, and the three days since the last fill (the day it ran was not complete yet).
+      expect(requests.powerProfile).toBe(4);
+      expect(requests.chargingSession).toBeLessThanOrEqual(2);
+      expect(Date.parse(archive.powerTo!)).toBeGreaterThan(START + 3 * 86_400_000 - 15 * 60_000);
+      expect(Date.parse(archive.sessionsTo!)).toBeGreaterThan(START);
+      // Every slot of the days in between is there (less reboot gaps): compare with the charger.
+      const day = dayFromKey(localDay(START, 1), ZONE)!;
+      const answer = await get<PowerResponseWire>(second, `/api/chargers/platz13/power?from=${new Date(day.startMs).toISOString()}&to=${new Date(day.endMs).toISOString()}&step=5m`);
+      expect(answer.source).toBe('archive');
+      const wide = await fetch(`${later.url}/api/powerProfile/?fromTime=${new Date(day.startMs).toISOString()}&toTime=${new Date(day.endMs - 300_000).toISOString()}&measure=building`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(answer.points).toHaveLength(((await wide.json()) as unknown[]).length);
+    } finally {
+      await later.close();
+    }
+  });
+});

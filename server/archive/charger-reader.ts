@@ -1,23 +1,31 @@
 /**
  * Reading history from the charger for the archive: sessions page by page (pageSize 100, newest
  * first, as the charger's own clients page), power in day-sized windows that overlap their
- * neighbours by one interval. Every call carries `clientKey: 'archive'`, the fair queue's key
- * that serves the archive after the screens.
+ * neighbours by one interval. The archive's own fills carry `clientKey: 'archive'`, the fair
+ * queue's key served after the screens; a route reading the part a screen asked for that the
+ * archive lacks carries that screen's key.
  */
 import { formatFilterTime } from '../../src/api/charger-parse.ts';
 import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from '../../src/api/session-schemas.ts';
 import { parseProfilePoints, SLOT_MS, type PowerPoint } from './power-writer.ts';
 
-export const ARCHIVE_CLIENT = { clientKey: 'archive' } as const;
+/** The fair queue's key of the archive's own fills: served after every screen. */
+export const ARCHIVE_CLIENT: HistoryOptions = { clientKey: 'archive' };
+
+/** The fair-queue key (and the screen's abort signal) of a charger request. */
+export interface HistoryOptions {
+  clientKey?: string;
+  signal?: AbortSignal;
+}
 export const SESSION_PAGE_SIZE = 100;
 /** A guard against a charger that announces absurd page counts: 200,000 sessions. */
 export const MAX_SESSION_PAGES = 2000;
 const DAY_MS = 86_400_000;
 
-/** What the archive needs of the charger client; the options argument is the fair queue's key. */
+/** What the archive needs of the charger client. */
 export interface HistoryClient {
-  chargingSession(form: Record<string, string>, options?: { clientKey?: string }): Promise<string>;
-  powerProfile(query: Record<string, string>, options?: { clientKey?: string }): Promise<string>;
+  chargingSession(form: Record<string, string>, options?: HistoryOptions): Promise<string>;
+  powerProfile(query: Record<string, string>, options?: HistoryOptions): Promise<string>;
 }
 
 export class ChargerAnswerError extends Error {
@@ -41,8 +49,8 @@ export function sessionPageForm(pageNumber: number, window?: { fromMs: number; t
   };
 }
 
-export async function readSessionPage(client: HistoryClient, pageNumber: number, window?: { fromMs: number; toMs: number }): Promise<ChargingSessionPage> {
-  const text = await client.chargingSession(sessionPageForm(pageNumber, window), ARCHIVE_CLIENT);
+export async function readSessionPage(client: HistoryClient, pageNumber: number, window?: { fromMs: number; toMs: number }, options: HistoryOptions = ARCHIVE_CLIENT): Promise<ChargingSessionPage> {
+  const text = await client.chargingSession(sessionPageForm(pageNumber, window), options);
   const parsed = chargingSessionPageSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new ChargerAnswerError('the charger sent a session page of an unexpected shape');
   return parsed.data;
@@ -52,10 +60,10 @@ export async function readSessionPage(client: HistoryClient, pageNumber: number,
  * Every session starting in [fromMs, toMs), read newest first. A session that starts while we
  * read pushes the rows down a page: one may be read twice (kept once), none is missed.
  */
-export async function readSessionRange(client: HistoryClient, fromMs: number, toMs: number): Promise<ChargingSession[]> {
+export async function readSessionRange(client: HistoryClient, fromMs: number, toMs: number, options: HistoryOptions = ARCHIVE_CLIENT): Promise<ChargingSession[]> {
   const byId = new Map<number, ChargingSession>();
   for (let page = 1; page <= MAX_SESSION_PAGES; page++) {
-    const answer = await readSessionPage(client, page, { fromMs, toMs });
+    const answer = await readSessionPage(client, page, { fromMs, toMs }, options);
     for (const s of answer.content) byId.set(s.chargingSessionId, s);
     if (answer.content.length === 0 || page >= answer.pagingInfo.pageCount) break;
   }
@@ -69,10 +77,10 @@ export async function readSessionRange(client: HistoryClient, fromMs: number, to
  * sides, so a charger that reads either bound as exclusive still sends the first and the last
  * slot (the 23:55 point of a day); the extra points are cut here.
  */
-export async function readPower(client: HistoryClient, fromMs: number, toMs: number, measure: string): Promise<PowerPoint[]> {
+export async function readPower(client: HistoryClient, fromMs: number, toMs: number, measure: string, options: HistoryOptions = ARCHIVE_CLIENT): Promise<PowerPoint[]> {
   const text = await client.powerProfile(
     { fromTime: new Date(fromMs - SLOT_MS).toISOString(), toTime: new Date(toMs).toISOString(), measure },
-    ARCHIVE_CLIENT,
+    options,
   );
   const json: unknown = JSON.parse(text);
   if (!Array.isArray(json)) throw new ChargerAnswerError('the charger sent a power profile that is not a list');

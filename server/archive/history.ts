@@ -6,7 +6,7 @@
 import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
 import type { ChargingSession } from '../../src/api/session-schemas.ts';
 import type { Archive } from './archive.ts';
-import { readPower, readSessionRange, type HistoryClient } from './charger-reader.ts';
+import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
 import { DAY_SETTLE_MS } from './filler.ts';
 import { dayAt, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
@@ -14,6 +14,8 @@ import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
+/** Sessions still running after this long are taken as the charger's leftovers, not re-read. */
+const OPEN_SESSION_WINDOW_MS = 7 * 86_400_000;
 /** At most this much of a range is read from the charger per request; the rest waits for the backfill. */
 const MAX_CHARGER_SPAN_MS = 35 * 86_400_000;
 /** Power windows asked of the charger per request. */
@@ -25,6 +27,8 @@ export interface HistoryContext {
   client: HistoryClient;
   zone: string;
   now?: number;
+  /** The asking screen's fair-queue key (and abort signal) for what is read from the charger. */
+  request?: HistoryOptions;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -59,7 +63,7 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
 export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<SessionsResponseWire> {
   const { archive, chargerId, client } = ctx;
   if (!archive) {
-    const sessions = await readSessionRange(client, fromMs, toMs);
+    const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
     return { sessions: sessions.map(sessionFromCharger), complete: true, source: 'charger' };
   }
   const archived = archive.readers.sessions(chargerId, fromMs, toMs);
@@ -68,14 +72,19 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   const syncedAt = Number(filler?.progress('sessionsSyncedAt') ?? Number.NaN);
   let chargerFrom = fromMs;
   if (complete && Number.isFinite(syncedAt)) {
-    // A running session's energy moves on: it is read again, whenever it started.
-    const open = archived.filter((s) => s.endedAt === null || s.status !== 'Finished').map((s) => Date.parse(s.startedAt ?? ''));
+    // A running session's energy moves on: it is read again. Only recent ones: a session the
+    // charger never finished must not make every read go back to its start for ever.
+    const recent = (ctx.now ?? Date.now()) - OPEN_SESSION_WINDOW_MS;
+    const open = archived
+      .filter((s) => s.endedAt === null || s.status !== 'Finished')
+      .map((s) => Date.parse(s.startedAt ?? ''))
+      .filter((ms) => ms >= recent);
     chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...open.filter(Number.isFinite)));
   }
   if (chargerFrom >= toMs) return { sessions: archived, complete: true, source: 'archive' };
   let fresh: ChargingSession[];
   try {
-    fresh = await readSessionRange(client, chargerFrom, toMs);
+    fresh = await readSessionRange(client, chargerFrom, toMs, ctx.request);
   } catch {
     return { sessions: archived, complete: false, source: 'archive' };
   }
@@ -136,7 +145,7 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
           break;
         }
         budget -= to - from;
-        const chunk = await readPower(client, from, to, measure);
+        const chunk = await readPower(client, from, to, measure, ctx.request);
         fetched.push(...chunk);
         for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
           if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {

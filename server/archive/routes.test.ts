@@ -188,3 +188,43 @@ describe('an archive file that is not ours', () => {
     expect(line).not.toContain('\n');
   });
 });
+
+describe('the timeline fed by the real status collector', () => {
+  it('records a connector plugged in and charging, and a charger that goes away and comes back, while no screen is open', async () => {
+    const server = await started({
+      env: { SIMULATOR_SEED: '5', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path, STATUS_INTERVAL_MS: '1000' },
+      archiveOptions: { fill: false },
+      clientOptions: { maxBackoffMs: 500 },
+    });
+    const sim = server.simulator!;
+    const today = () => {
+      const now = new Date();
+      return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    };
+    const kinds = async () => {
+      const { body } = await get(server, `/api/chargers/platz13/timeline?date=${today()}`);
+      return timelineResponseSchema.parse(body).events.map((e) => e.kind);
+    };
+    const until = async (check: (k: string[]) => boolean) => {
+      for (;;) {
+        const k = await kinds();
+        if (check(k)) return k;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    sim.setConnector('platz13', 1, { status: 'Available' });
+    // Wait until a reading shows the connector free (whatever the model's hour of day had it doing).
+    await until(() => {
+      const latest = server.collectors.get('platz13')!.latest();
+      return latest !== null && 'live' in latest && latest.live.evses.ok && latest.live.evses.data[0]?.connectors[0]?.onlineData?.status === 'Available';
+    });
+    sim.setConnector('platz13', 1, { status: 'Charging', power: 7.2 });
+    await until((k) => k.includes('charging'));
+    sim.faults.set({ down: true });
+    await until((k) => k.includes('unreachable'));
+    sim.faults.clear();
+    const events = await until((k) => k.includes('reachable'));
+    expect(events.slice(-4)).toEqual(['plugged_in', 'charging', 'unreachable', 'reachable']);
+    sim.setConnector('platz13', 1, null);
+  }, 60_000);
+});

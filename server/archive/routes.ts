@@ -36,6 +36,8 @@ export interface ArchiveRouteOptions {
   zone: string;
   adminPin: string | null;
   sendError(reply: FastifyReply, code: ErrorCode, message: string, chargerId?: string): FastifyReply;
+  /** The screen's fair-queue key and abort signal for charger requests made on its behalf. */
+  historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal };
   /** Answers the failure of a charger call (an UpstreamError) or rethrows. */
   upstreamError(reply: FastifyReply, error: unknown): FastifyReply;
 }
@@ -49,7 +51,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
       sendError(reply, 'not_found', `no charger with id "${request.params.id.slice(0, 120)}"`);
       return null;
     }
-    return { archive, chargerId: request.params.id, client, zone };
+    return { archive, chargerId: request.params.id, client, zone, request: options.historyOptions(request, reply) };
   }
 
   function query<S extends z.ZodMiniType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | null {

@@ -120,3 +120,10 @@ describe('the backup', () => {
     store.close();
   });
 });
+
+describe('an archive path that cannot be a database', () => {
+  it('(a folder in its place) stops with one line naming it', () => {
+    const { dir } = temp();
+    expect(() => openArchiveStore(dir)).toThrow(new RegExp(`the archive ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*ARCHIVE_PATH|move it away`));
+  });
+});

@@ -134,10 +134,15 @@ function prepare(db: Database.Database, what: string): void {
     throw new ArchiveFileError(`${what} cannot be used (${(error as { code?: string }).code ?? (error as Error).message}); check its permissions, or ${startOver}`);
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v]!);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as Error).message;
+      throw new ArchiveFileError(`${what} cannot be brought to schema ${v + 1} (${code}); check that the file and its folder are writable, or ${startOver}`);
+    }
   }
 }

@@ -24,7 +24,7 @@ export function frameworkErrorOptions(securityHeaders: Record<string, string>): 
         code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'request_timeout', 'the request did not arrive in time']
           : code === 'HPE_HEADER_OVERFLOW'
-            ? [431, 'bad_request', 'request headers too large']
+            ? [431, 'request_header_too_large', 'request headers too large']
             : [400, 'bad_request', 'malformed HTTP request'];
       if (!socket.writable) {
         socket.destroy();

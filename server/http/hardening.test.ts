@@ -146,6 +146,16 @@ describe('requests that never reach a route', () => {
     }
   });
 
+  it('oversized headers: 431 request_header_too_large JSON with the security headers, the header not echoed', async () => {
+    // Over Node's 16 KiB header limit: the parser refuses it before any route runs.
+    const response = await rawExchange(server.port, `GET /api/chargers HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'q'.repeat(20_000)}\r\nConnection: close\r\n\r\n`);
+    expect(response.status).toBe(431);
+    expect(response.headers['content-type']).toMatch(/application\/json/);
+    expect(JSON.parse(response.body)).toEqual({ error: { code: 'request_header_too_large', message: 'request headers too large' } });
+    expect(response.body).not.toContain('qqqq');
+    expectSecurityHeaders(response.headers, 'oversized headers');
+  });
+
   it('a path that leaves the served folder is not found (404 not_found), not a mislabelled 403', async () => {
     for (const path of ['/%2e%2e/%2e%2e/etc/passwd', '/../../../etc/passwd', '/assets/%2e%2e/index.html', '/assets/%00']) {
       const response = await get(path, '127.0.0.1');

@@ -232,11 +232,10 @@ describe('garage model', () => {
     expect(maxAmps).toBeLessThanOrEqual(big.clusterMaxA);
   });
 
-  it('generates a 6000-day history (over 5000 sessions) in a few seconds', () => {
-    const started = performance.now();
+  // How fast is measured by `npm run bench` (simulator start with a 6000-day history).
+  it('generates a 6000-day history of over 5000 sessions', () => {
     const long = model({ chargers: 1, days: 6000 });
     expect(long.store.count).toBeGreaterThanOrEqual(5000);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('names a single charger after the original wallbox', () => {

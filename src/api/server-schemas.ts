@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'request_timeout',
+  'request_header_too_large',
   'host_not_allowed',
   'too_many_requests',
   'charger_auth_failed',
@@ -31,6 +32,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   /** The request did not arrive in time (a client that opens a connection and sends nothing). */
   request_timeout: 408,
+  /** The request's headers are larger than Node's limit (16 KiB by default). */
+  request_header_too_large: 431,
   /** The Host header names none of this server's names: a DNS-rebinding page, or a missing ALLOWED_HOSTS entry. */
   host_not_allowed: 421,
   /** One client has too many history requests waiting for a charger. */

@@ -26,7 +26,16 @@ describe('isTooOld', () => {
     // Received at 03:00 summer time; the clock now says 02:00:01.
     expect(isTooOld(now + 3_600_000, now + 1_000, timings)).toBe(true);
     // A ticker a moment behind an event that just arrived is not a change of time.
+    // A reading may lead the ticker's `now` by an interval plus one tick.
     expect(isTooOld(now + 5_000, now, timings)).toBe(false);
-    expect(isTooOld(now + 5_001, now, timings)).toBe(true);
+    expect(isTooOld(now + 6_000, now, timings)).toBe(false);
+    expect(isTooOld(now + 6_001, now, timings)).toBe(true);
+  });
+
+  it('keeps a fresh reading live on a fast server while the once-a-second ticker has not caught up', () => {
+    const fast = { statusIntervalMs: 500, staleAfterMs: 1_250 };
+    // The reading arrived 900 ms after the ticker's last tick: fresh, not "in the future".
+    expect(isTooOld(now + 900, now, fast)).toBe(false);
+    expect(isTooOld(now + 1_501, now, fast)).toBe(true);
   });
 });

@@ -190,4 +190,26 @@ describe('StatusStream', () => {
     expect(enabled()).toBe(true);
     expect(polls).toEqual([]);
   });
+
+  it('asks for the server’s clock again when this tablet’s clock jumps, not on ordinary ticks', async () => {
+    const jumps = vi.fn();
+    let monotonic = 0;
+    stream = new StatusStream(client, {
+      timings,
+      createEventSource: (url) => new FakeEventSource(url),
+      onClockJump: jumps,
+      monotonicNow: () => monotonic,
+    });
+    stream.watch([]);
+    for (let i = 0; i < 5; i++) {
+      monotonic += 1_000;
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(jumps).not.toHaveBeenCalled();
+    // Set back an hour (the end of summer time on a tablet without automatic time).
+    vi.setSystemTime(Date.now() - 3_600_000);
+    monotonic += 1_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(jumps).toHaveBeenCalledTimes(1);
+  });
 });

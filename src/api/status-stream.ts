@@ -49,9 +49,19 @@ export interface StatusStreamOptions {
   onBuild?: (build: string) => void;
   /** The stream came back after a break: the server may have restarted. */
   onReconnect?: () => void;
+  /**
+   * This tablet's clock jumped (set by hand, synced, or the tablet slept): the offset to the
+   * server's clock must be learnt again.
+   */
+  onClockJump?: () => void;
   createEventSource?: (url: string) => EventSourceLike;
   now?: () => number;
+  /** A clock that only moves forward (performance.now), to notice jumps of `now`. */
+  monotonicNow?: () => number;
 }
+
+/** Wall clock against monotonic clock moving by more than this is a jump, not jitter. */
+const CLOCK_JUMP_MS = 2_000;
 
 /** EventSource.CLOSED: the browser gave up (an error status, not an event stream). */
 const CLOSED = 2;
@@ -62,6 +72,9 @@ export class StatusStream {
   private readonly client: QueryClient;
   private readonly options: StatusStreamOptions;
   private readonly now: () => number;
+  private readonly monotonicNow: () => number;
+  /** Wall clock minus monotonic clock when last checked; it moves only when the wall clock jumps. */
+  private clockBase: number | null = null;
   private timings: StreamTimings;
   private chargerIds: string[] = [];
   private source: EventSourceLike | null = null;
@@ -81,6 +94,7 @@ export class StatusStream {
     this.options = options;
     this.timings = options.timings;
     this.now = options.now ?? Date.now;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
   }
 
   get currentMode(): StreamMode {
@@ -176,6 +190,9 @@ export class StatusStream {
   private check(): void {
     if (this.stopped) return;
     const now = this.now();
+    const base = now - this.monotonicNow();
+    if (this.clockBase !== null && Math.abs(base - this.clockBase) > CLOCK_JUMP_MS) this.options.onClockJump?.();
+    this.clockBase = base;
     if (this.mode === 'stream') {
       if (this.downSince !== null && now - this.downSince > this.timings.staleAfterMs) {
         // Down for longer than a reading stays fresh: say whose fault it is, not just "late".

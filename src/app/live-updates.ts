@@ -32,6 +32,8 @@ export function pageStream(client: QueryClient): PageStream {
         },
         // After a break the server may have restarted: its list, timings and clock are asked again.
         onReconnect: () => void client.invalidateQueries({ queryKey: chargersQuery().queryKey }),
+        // The offset to the server's clock is learnt again from its `now`.
+        onClockJump: () => void client.invalidateQueries({ queryKey: chargersQuery().queryKey }),
       }),
     };
     page = created;

@@ -1,6 +1,6 @@
 /** @vitest-environment jsdom */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
@@ -13,6 +13,8 @@ const chargers = [
   { id: 'platz4', name: 'Platz 4', simulated: true },
   { id: 'platz5', name: 'Platz 5', simulated: true },
 ];
+
+const timings = { statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 };
 
 /** What each charger answers: a status body, or an error code our server would send. */
 let answers: Record<string, { status: Record<string, unknown> } | { error: string }>;
@@ -35,6 +37,9 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string) => {
       if (serverDown) throw new TypeError('Failed to fetch');
+      // The shell's charger list carries the server's timings, which decide when a tile is stale.
+      // Unanswered, that query failed and retried with back-off for seconds, in every refetch.
+      if (url.endsWith('/api/chargers')) return new Response(JSON.stringify({ chargers, ...timings, now: new Date().toISOString() }), { status: 200 });
       const id = /\/api\/chargers\/([^/]+)\//.exec(url)![1]!;
       const answer = answers[id]!;
       if ('error' in answer) {
@@ -67,16 +72,22 @@ function renderGarage(locale: LocaleInfo = { lang: 'en', locale: 'en-GB' }, sear
 
 const tile = (id: string) => document.querySelector<HTMLElement>(`[data-testid="charger-tile"][data-charger-id="${id}"]`)!;
 
-async function settle() {
+/**
+ * Waits until no charger's status request is in flight, then lets TanStack Query's batched
+ * notification (a zero-delay timer) reach React. A fixed wait lost that race on a busy machine:
+ * the tiles were still "loading" when the test looked.
+ */
+async function settle(client: QueryClient) {
+  await waitFor(() => expect(client.isFetching({ predicate: (q) => q.queryKey[2] === 'generalStatus' })).toBe(0));
   await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
 
 describe('GarageView', () => {
   it('shows one tile per charger in natural order with status, power and the running session', async () => {
-    renderGarage();
-    await settle();
+    const client = renderGarage();
+    await settle(client);
     const tiles = screen.getAllByTestId('charger-tile');
     expect(tiles.map((t) => t.dataset.chargerId)).toEqual(['platz4', 'platz5', 'platz13']);
     expect(tiles.every((t) => t.dataset.connection === 'live')).toBe(true);
@@ -96,12 +107,12 @@ describe('GarageView', () => {
 
   it('marks only the failing charger offline, keeps its last values, and leaves it out of the sum', async () => {
     const client = renderGarage();
-    await settle();
+    await settle(client);
     answers.platz13 = { error: 'charger_unreachable' };
     await act(async () => {
-      await client.refetchQueries();
+      await client.refetchQueries({ queryKey: ['charger'] });
     });
-    await settle();
+    await settle(client);
 
     expect(tile('platz13').dataset.connection).toBe('stale');
     expect(tile('platz13').textContent).toContain('Unreachable');
@@ -116,21 +127,21 @@ describe('GarageView', () => {
 
     answers.platz13 = { status: statusWith({ status: 'Charging', power: 11.04 }) };
     await act(async () => {
-      await client.refetchQueries();
+      await client.refetchQueries({ queryKey: ['charger'] });
     });
-    await settle();
+    await settle(client);
     expect(tile('platz13').dataset.connection).toBe('live');
     expect(screen.getByTestId('garage-totals').dataset.partial).toBe('false');
   });
 
   it('says once, above the tiles, when our own server is down, and keeps every tile’s last data', async () => {
     const client = renderGarage();
-    await settle();
+    await settle(client);
     serverDown = true;
     await act(async () => {
-      await client.refetchQueries();
+      await client.refetchQueries({ queryKey: ['charger'] });
     });
-    await settle();
+    await settle(client);
     expect(screen.getAllByTestId('stale-banner')).toHaveLength(1);
     expect(screen.getByTestId('stale-banner').textContent).toContain('Dashboard server unreachable');
     for (const id of ['platz4', 'platz5', 'platz13']) {
@@ -142,8 +153,8 @@ describe('GarageView', () => {
 
   it('says a charger was never reached when its first answer fails', async () => {
     answers.platz5 = { error: 'charger_timeout' };
-    renderGarage({ lang: 'de', locale: 'de-DE' });
-    await settle();
+    const client = renderGarage({ lang: 'de', locale: 'de-DE' });
+    await settle(client);
     expect(tile('platz5').dataset.connection).toBe('never');
     expect(tile('platz5').textContent).toContain('Nie erreicht');
     expect(tile('platz5').textContent).toContain('Ladestation hat nicht rechtzeitig geantwortet');
@@ -153,24 +164,24 @@ describe('GarageView', () => {
 
   it('shows a readable message in the tile when the status cannot be read, and keeps the others', async () => {
     answers.platz4 = { status: { ...statusWith({}), evses: [{ evseId: 'one', connectors: 5 }] } };
-    renderGarage();
-    await settle();
+    const client = renderGarage();
+    await settle(client);
     expect(within(tile('platz4')).getByTestId('panel-error').textContent).toContain('evses[0].evseId');
     expect(tile('platz5').dataset.connection).toBe('live');
     expect(screen.getByTestId('cluster-partial').textContent).toContain('without Platz 4');
   });
 
   it('links each tile to its live view and sessions, and the garage to the combined history', async () => {
-    renderGarage(undefined, '?lang=de&theme=light');
-    await settle();
+    const client = renderGarage(undefined, '?lang=de&theme=light');
+    await settle(client);
     const links = within(tile('platz4')).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['/?charger=platz4&lang=de&theme=light', '/sessions?charger=platz4&lang=de&theme=light']);
     expect(screen.getByRole('link', { name: /all chargers/ }).getAttribute('href')).toBe('/sessions?charger=all&lang=de&theme=light');
   });
 
   it('has no links on a kiosk display', async () => {
-    renderGarage(undefined, '?kiosk=1');
-    await settle();
+    const client = renderGarage(undefined, '?kiosk=1');
+    await settle(client);
     expect(screen.queryAllByRole('link')).toEqual([]);
     expect(screen.getAllByTestId('charger-tile')).toHaveLength(3);
   });

@@ -13,6 +13,7 @@ import { ConnectorCard } from './ConnectorCard.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { ageSeconds, freshness } from './freshness.ts';
+import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { liveMessages } from './messages.ts';
 
 // Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
@@ -37,7 +38,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const failed = status.isError;
   const timings = useStatusTimings();
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
-  const state = useNowSelector(1000, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
+  const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;

@@ -55,3 +55,21 @@ it('shares one timer between every clock of a period, and stops it after the las
   act(() => vi.advanceTimersByTime(1_000));
   expect(c.container.textContent).toBe('4000');
 });
+
+it('reads the clock when its timer is a whole period late, so a render never sees a `now` older than that', () => {
+  let seen = 0;
+  function Probe({ label }: { label: string }) {
+    seen = useNow(1000);
+    return <span>{label}</span>;
+  }
+  const { rerender } = render(<Probe label="a" />);
+  expect(seen).toBe(0);
+  // The main thread was busy for 7 s: the clock moved, the interval has not fired yet.
+  vi.setSystemTime(7_000);
+  rerender(<Probe label="b" />);
+  expect(seen).toBe(7_000);
+  // Within a period the snapshot stays put (a stable snapshot between ticks).
+  vi.setSystemTime(7_400);
+  rerender(<Probe label="c" />);
+  expect(seen).toBe(7_000);
+});

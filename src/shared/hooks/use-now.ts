@@ -34,7 +34,14 @@ function createTicker(periodMs: number): Ticker {
         }
       };
     },
-    getSnapshot: () => now,
+    // A timer starved by a busy main thread (or throttled in a background tab) fires late; a
+    // reading that arrived meanwhile would be compared with a `now` older than itself. Reading
+    // the clock when the last tick is a whole period behind bounds that lag to one period.
+    getSnapshot: () => {
+      const current = Date.now();
+      if (current - now >= periodMs) now = current;
+      return now;
+    },
   };
 }
 

@@ -10,6 +10,8 @@ describe('errorHeadline', () => {
     expect(errorHeadline({ kind: 'network', code: 'server_timeout', message: 'x' }, 'en')).toBe('Dashboard server did not answer in time');
     expect(errorHeadline({ kind: 'parse', code: 'too_many_pages', message: 'x' }, 'en')).toBe('Unexpected data from the charger');
     expect(errorHeadline({ kind: 'server', code: 'host_not_allowed', message: 'x' }, 'en')).toBe('Dashboard address not allowed (ALLOWED_HOSTS)');
+    expect(errorHeadline({ kind: 'server', code: 'request_header_too_large', message: 'x' }, 'en')).toBe('Request headers too large');
+    expect(errorHeadline({ kind: 'server', code: 'request_header_too_large', message: 'x' }, 'de')).toBe('Anfrage-Header zu groß');
     expect(errorHeadline({ message: 'x' }, 'en')).toBe('Something went wrong');
   });
 
