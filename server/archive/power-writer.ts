@@ -4,9 +4,11 @@
  * written twice is one row with the same values.
  */
 import { SERIES_COLUMNS, type ArchivedSeries } from './migrations.ts';
+import { PROFILE_STEP_MS } from '../../src/api/charger-schemas.ts';
 import type { ArchiveStore } from './store.ts';
 
-export const SLOT_MS = 5 * 60_000;
+/** The profile's 5-minute step, defined once with its schema. */
+export const SLOT_MS = PROFILE_STEP_MS;
 
 /** One parsed point: slot start (epoch ms) and kW per series. */
 export interface PowerPoint {

@@ -7,10 +7,11 @@
  * instead of memory for the whole history, and makes the result independent of when the
  * simulator was started: two simulators with the same seed agree on every unit they both cover.
  */
+import { PROFILE_STEP_MS } from '../../src/api/charger-schemas.ts';
 import { MINUTE_MS, ZoneClock } from './time-zone.ts';
 
-/** One step of the simulation and of the power profile. */
-export const STEP_MS = 300_000;
+/** One step of the simulation: the power profile's step, defined once with its schema. */
+export const STEP_MS = PROFILE_STEP_MS;
 /** Start of a unit, minutes after local midnight: the quiet hour when no car is plugged in. */
 const UNIT_START_MINUTE = 600;
 
