@@ -24,7 +24,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Imports flow one way (docs/architecture.md#layers), src/shared -> src/api ->
       // src/features/* -> app, and the browser never reaches into the server. A feature does not import another feature's
-      // internals (only its top-level component files, never its hooks or helpers subfolders).
+      // internals, only what `featureExports` lists.
       'import-x/no-restricted-paths': [
         'error',
         {

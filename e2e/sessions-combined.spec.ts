@@ -1,4 +1,4 @@
-/** The combined garage history (issue 7): `/sessions?charger=all` with three simulated chargers. */
+/** The combined garage history: `/sessions?charger=all` with three simulated chargers. */
 import { expect, test } from './fixtures.ts';
 import { parseCsv } from '../test-support/parse-csv.ts';
 import { download, readTotalUnits, unitsText } from './sessions-helpers.ts';

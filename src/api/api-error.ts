@@ -5,7 +5,7 @@
 export type ApiErrorKind =
   /** Our server could not be reached (tablet offline, server restarting). */
   | 'network'
-  /** Our server answered with an error (`code` is one of DESIGN §3's codes). */
+  /** Our server answered with an error (`code` is one of `ERROR_CODES` in server-schemas.ts). */
   | 'server'
   /** The answer arrived but did not have the expected shape (`message` names the field). */
   | 'parse';

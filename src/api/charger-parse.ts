@@ -73,8 +73,8 @@ function zoneOffsetMinutes(zone: string | undefined): number {
 }
 
 /**
- * The session filter's time format, `YYYY-MM-DD HH:mm:ss`, for a UTC instant (DESIGN §2: public
- * clients send the UTC instant in this shape).
+ * The session filter's time format, `YYYY-MM-DD HH:mm:ss`, for a UTC instant (the charger's
+ * public clients send the UTC instant in this shape).
  */
 export function formatFilterTime(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');

@@ -1,5 +1,5 @@
 /**
- * One query-options factory per endpoint (DESIGN §6, §7): key and query function together, Zod
+ * One query-options factory per endpoint: key and query function together, Zod
  * parse inside, so components only ever see typed data or an ApiError.
  */
 import { queryOptions } from '@tanstack/react-query';

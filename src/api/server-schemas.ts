@@ -1,5 +1,5 @@
 /**
- * Our own server's API (DESIGN §3), shared by the server (which produces it) and the browser
+ * Our own server's API (routes and error codes: docs/architecture.md, "The API"), shared by the server (which produces it) and the browser
  * (which parses it).
  */
 import * as z from 'zod/mini';

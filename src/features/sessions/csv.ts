@@ -1,5 +1,5 @@
 /**
- * The history as a CSV file that opens right in the user's spreadsheet (DESIGN §6):
+ * The history as a CSV file that opens right in the user's spreadsheet:
  * German: `;` between fields, decimal comma, UTF-8 with a BOM (Excel needs it to read UTF-8),
  * German headers; English: RFC 4180 (`,`, CRLF, quotes doubled). Numbers carry no thousands
  * separators, so every spreadsheet reads them as numbers.

@@ -1,5 +1,5 @@
 /**
- * The history's state in the URL (DESIGN §6: shareable, survives the tablet's reloads):
+ * The history's state in the URL (shareable, survives the tablet's reloads):
  * `range`, `from`, `to` (custom days), `user`, `card`, `stop`, `sort`, `dir`, `page`, `size`.
  * `charger`, `lang`, `kiosk` and `theme` belong to the shell and are left alone.
  */
