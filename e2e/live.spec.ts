@@ -396,8 +396,9 @@ test.describe('always-on tablet', () => {
     await expect(page.getByTestId('connector-card').first()).toBeVisible();
     for (const theme of ['dark', 'light'] as const) {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-      // The page's own margin on the right: background only, whatever the panels show.
-      const clip = { x: viewport.width - 14, y: 0, width: 14, height: viewport.height };
+      // The page's own margin on the right (the layout keeps 10 px there): background only,
+      // whatever the panels show.
+      const clip = { x: viewport.width - 8, y: 0, width: 8, height: viewport.height };
       const withVideo = await page.screenshot({ clip, animations: 'disabled' });
       await video.evaluate((v) => (v.style.visibility = 'hidden'));
       const without = await page.screenshot({ clip, animations: 'disabled' });
