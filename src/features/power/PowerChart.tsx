@@ -3,10 +3,13 @@
  * (`ReferenceLine`, labelled), gaps (`ReferenceArea`) and the hover/keyboard/touch tooltip
  * (`Tooltip` with our content, which reads the full-resolution grid). Kept pure and memoized: it
  * re-renders when the grid (a new 5-minute point), the size, the visible series, the Y scale or
- * the language change. The lines get min/max-downsampled rows (`alignedRows`), about two per
- * pixel column, never the raw week or month.
+ * the language change. The lines get min/max-downsampled rows (`alignedRows`): one bucket per
+ * ~3.5 px of plot width, two rows each, a few hundred rows for any window, never the raw week or
+ * month (Recharts' cost grows with the rows it is given). Every object or function handed to
+ * Recharts is memoized or module-level, so a render that changes nothing it draws keeps its
+ * store untouched.
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
@@ -43,6 +46,14 @@ export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] 
 /** Half a tick label: closer to the right edge than this, a tick is left out. */
 const RIGHT_LABEL_ROOM_PX = 36;
 
+/** Plot pixels per downsampling bucket (two rows each): the line still shows every peak. */
+const PX_PER_BUCKET = 3.5;
+
+const TICK_STYLE = { fill: 'var(--color-muted)', fontSize: AXIS_FONT_PX } as const;
+const X_AXIS_LINE = { stroke: 'var(--color-border)' } as const;
+const CURSOR = { stroke: 'var(--color-muted)', strokeWidth: 1 } as const;
+const ESCAPE_VIEW_BOX = { x: false, y: true } as const;
+
 export interface PowerChartProps {
   grid: PowerGrid;
   /** In drawing order; the tooltip lists them in the same order. */
@@ -60,13 +71,11 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
   const fmt = useFormat();
   const m = useMessages(powerMessages);
   const plot = plotArea(width, height);
+  const maxRows = 2 * Math.max(1, Math.round(plot.width / PX_PER_BUCKET));
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.measure) && grid.values[s.measure]), [series, hidden, grid]);
 
   // Downsampled once per grid, width and set of lines; the rows carry every visible series.
-  const rows = useMemo(
-    () => alignedRows(grid.values, visible.map((s) => s.measure), grid.from, Math.max(2, Math.round(plot.width))),
-    [grid, visible, plot.width],
-  );
+  const rows = useMemo(() => alignedRows(grid.values, visible.map((s) => s.measure), grid.from, maxRows), [grid, visible, maxRows]);
   const gaps = useMemo(() => findGaps(grid), [grid]);
   const domain = useMemo(() => xDomain(grid), [grid]);
   const { ticks, daily } = useMemo(() => {
@@ -77,7 +86,33 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
     return { ...t, ticks: t.ticks.filter((tick) => domain[1] - tick >= RIGHT_LABEL_ROOM_PX * msPerPx) };
   }, [domain, plot.width]);
 
-  const tickStyle = { fill: 'var(--color-muted)', fontSize: AXIS_FONT_PX };
+  const xTickFormatter = useCallback((t: number) => (daily || isLocalMidnight(t) ? fmt.weekdayDate(t) : fmt.time(t)), [daily, fmt]);
+  const yTickFormatter = useCallback((v: number) => fmt.number(v, scale.decimals), [fmt, scale.decimals]);
+  const yDomain = useMemo(() => [0, scale.max] as [number, number], [scale.max]);
+  const tooltip = useMemo(() => <PowerTooltip grid={grid} series={visible} />, [grid, visible]);
+  const lines = useMemo(
+    () =>
+      visible.map((s) => (
+        <Line
+          key={s.measure}
+          dataKey={s.measure}
+          className={`power-line power-line-${s.measure}`}
+          type="linear"
+          stroke={s.color}
+          strokeWidth={s.width}
+          strokeDasharray={s.dash}
+          strokeLinejoin="round"
+          strokeLinecap="round"
+          dot={false}
+          // Drawn only while hovering.
+          activeDot={{ r: 4, strokeWidth: 0, fill: s.color }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
+      )),
+    [visible],
+  );
+
   return (
     <LineChart width={width} height={height} data={rows} margin={CHART_MARGIN} aria-label={label}>
       <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} />
@@ -88,20 +123,20 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
         domain={domain}
         allowDataOverflow
         ticks={ticks}
-        tickFormatter={(t: number) => (daily || isLocalMidnight(t) ? fmt.weekdayDate(t) : fmt.time(t))}
-        tick={tickStyle}
+        tickFormatter={xTickFormatter}
+        tick={TICK_STYLE}
         tickLine={false}
-        axisLine={{ stroke: 'var(--color-border)' }}
+        axisLine={X_AXIS_LINE}
         height={X_AXIS_HEIGHT}
         interval={0}
       />
       <YAxis
         type="number"
-        domain={[0, scale.max]}
+        domain={yDomain}
         allowDataOverflow
         ticks={scale.ticks}
-        tickFormatter={(v: number) => fmt.number(v, scale.decimals)}
-        tick={tickStyle}
+        tickFormatter={yTickFormatter}
+        tick={TICK_STYLE}
         tickLine={false}
         axisLine={false}
         width={Y_AXIS_WIDTH}
@@ -125,28 +160,12 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
           />
         );
       })}
-      {visible.map((s) => (
-        <Line
-          key={s.measure}
-          dataKey={s.measure}
-          className={`power-line power-line-${s.measure}`}
-          type="linear"
-          stroke={s.color}
-          strokeWidth={s.width}
-          strokeDasharray={s.dash}
-          strokeLinejoin="round"
-          strokeLinecap="round"
-          dot={false}
-          activeDot={{ r: 4, strokeWidth: 0, fill: s.color }}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      ))}
+      {lines}
       <Tooltip
-        content={<PowerTooltip grid={grid} series={visible} />}
-        cursor={{ stroke: 'var(--color-muted)', strokeWidth: 1 }}
+        content={tooltip}
+        cursor={CURSOR}
         isAnimationActive={false}
-        allowEscapeViewBox={{ x: false, y: true }}
+        allowEscapeViewBox={ESCAPE_VIEW_BOX}
       />
     </LineChart>
   );

@@ -44,4 +44,13 @@ describe('alignedRows', () => {
     expect(Math.max(...rows.map((r) => r.b ?? 0))).toBe(30);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.t).toBeGreaterThan(rows[i - 1]!.t);
   });
+
+  it('gives a few hundred rows for a month of three series, breaking the lines at every gap', () => {
+    const n = 8640;
+    const make = (k: number) => Float64Array.from({ length: n }, (_, i) => (i % 997 < 5 ? NaN_ : Math.sin(i / 7) * k + k));
+    const rows = alignedRows({ a: make(1), b: make(2), c: make(3) }, ['a', 'b', 'c'], 0, 452);
+    expect(rows.length).toBeLessThan(520);
+    for (let i = 0; i < n; i++) if (i % 997 < 5) expect(rows.find((r) => r.t === i * STEP_MS)).toEqual({ t: i * STEP_MS, a: null, b: null, c: null });
+    expect(Math.max(...rows.map((r) => r.c ?? 0))).toBeCloseTo(6, 2);
+  });
 });
