@@ -116,7 +116,8 @@ test('German labels and a 24-hour clock', async ({ page }) => {
   await expect(chart(page).getByRole('button', { name: /Ladepunkt 1/ })).toContainText(/\d+(,\d)?\s*kWh/);
   await expect(chart(page).getByRole('button', { name: '7 Tage' })).toBeVisible();
   const ticks = await xTicks(page).allTextContents();
-  expect(ticks.length).toBeGreaterThan(3);
+  // Six hours beside the panels: a tick every one or two hours, depending on the plot's width.
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
   for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]\.?, \d{1,2}\.\d{1,2}\.$/);
 });
 
@@ -239,7 +240,8 @@ test('30 days are daily energy bars on a kWh axis; 12 months are monthly bars', 
   // Back to lines.
   await chart(page).getByRole('button', { name: '24 h' }).click();
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
-  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(3);
+  // Connector and building; the cluster equals the one connector and is drawn once.
+  await expect(chart(page).locator('path.recharts-line-curve')).toHaveCount(2);
 });
 
 // The card above the chart is tallest either idle (the last session, with its end and reason) or
