@@ -44,8 +44,11 @@ export async function enterState(page: Page, sim: RunningSimulator, state: State
   if (state === 'two-connectors') {
     // The built-in simulator has one connector per charger: the answer gets a second, idle one.
     // Pushed statuses cannot be rewritten in flight, so this page polls: its event stream is
-    // refused, and the page falls back to GET generalStatus, which the route below rewrites.
-    await page.route('**/api/events**', (route) => route.abort('connectionrefused'));
+    // refused as a server at its stream limit refuses it (503), and the page falls back at once
+    // to GET generalStatus, which the route below rewrites.
+    await page.route('**/api/events**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'too_many_streams', message: 'too many event streams' } }) }),
+    );
     await page.route('**/generalStatus', async (route) => {
       const response = await route.fetch();
       const body = await response.json();
