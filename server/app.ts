@@ -185,17 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     adminPin: config.adminPin,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
     historyOptions,
-    upstreamError: (reply, error) => {
-      if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
-      if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
-      if (error instanceof ClientGoneError) {
-        // Nobody is left to answer: the connection is closed already.
-        reply.hijack();
-        reply.raw.destroy();
-        return reply;
-      }
-      throw error;
-    },
+    upstreamError: answerUpstreamError,
   });
   app.route({
     method: OTHER_METHODS.filter((m) => m !== 'PUT'),
@@ -311,14 +301,19 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
     const text = await upstream;
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(text);
   } catch (error) {
-    if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
-    if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
-    if (error instanceof ClientGoneError) {
-      // Nobody is left to answer: the connection is closed already.
-      reply.hijack();
-      reply.raw.destroy();
-      return reply;
-    }
-    throw error;
+    return answerUpstreamError(reply, error);
   }
+}
+
+/** A failed charger call as our error answer; anything that is not the charger's is rethrown (a 500). */
+function answerUpstreamError(reply: FastifyReply, error: unknown): FastifyReply {
+  if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
+  if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+  if (error instanceof ClientGoneError) {
+    // Nobody is left to answer: the connection is closed already.
+    reply.hijack();
+    reply.raw.destroy();
+    return reply;
+  }
+  throw error;
 }
