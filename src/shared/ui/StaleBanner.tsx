@@ -25,7 +25,7 @@ export function StaleBanner({ reason, age, detail }: StaleBannerProps) {
     >
       {reason === null ? null : (
         <>
-          <span className="font-semibold">{reason}</span>
+          <span className="font-semibold text-text">{reason}</span>
           {/* The age ticks every second: read on demand, not announced each time. */}
           <span className="text-text" aria-live="off">
             {age}
