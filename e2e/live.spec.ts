@@ -243,6 +243,9 @@ test.describe('live view', () => {
 
   for (const theme of ['dark', 'light'] as const) {
     test(`no accessibility violations (WCAG 2 A/AA, contrast included), ${theme} theme`, async ({ page, sim }) => {
+      // Six full-page axe analyses, each after a status change has reached the card: about a
+      // minute of real work on two cores, more than the default test budget.
+      test.setTimeout(150_000);
       const id = await chargerId(page);
       const axe = async (when: string) => {
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
