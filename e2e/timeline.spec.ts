@@ -27,6 +27,8 @@ async function expectKinds(page: Page, expected: string[]) {
 test('after a plug-in the timeline shows it, then charging, the pause by the car, a fault marked, and the unplug', async ({ page, sim }) => {
   const chargerId = sim.chargers[0]!.id;
   sim.setConnector(chargerId, 1, { status: 'Available' });
+  // The timeline has room in portrait (a 600–800 px high landscape tablet keeps it for the chart).
+  await page.setViewportSize({ width: 800, height: 1280 });
   await page.goto('/');
   await expect(card(page)).toHaveAttribute('data-status', 'Available');
   await expect(timeline(page)).toBeVisible();
