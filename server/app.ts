@@ -64,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024,
     return503OnClosing: true,
+    // `request.ip` (a screen's fair queue for history) is the client behind a named proxy.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...options.timeouts }),
     // Malformed HTTP, malformed URLs and late requests still get our JSON error shape and headers.
     ...frameworkErrorOptions(await securityHeaderSet()),

@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads TRUST_PROXY as named proxies only (addresses, ranges, keywords), never "trust all"', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8 ,fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const value of ['true', '*', '10.0.0.0/33', 'proxy.local', '1.2.3.4/8/1']) {
+      expect(errorOf({ TRUST_PROXY: value }), value).toMatch(/^TRUST_PROXY must be a comma list of proxy addresses/);
+    }
+  });
+
   it('configures one charger from CHARGER_URL with a token or a login', () => {
     const withToken = loadConfig({ CHARGER_URL: 'http://platz13.local/', CHARGER_TOKEN: 'abc' });
     expect(withToken.chargers).toEqual([

@@ -4,6 +4,7 @@
  * fix, instead of a dashboard that looks fine and shows nothing.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import * as z from 'zod/mini';
 import { isTimeZone } from '../src/shared/time/time-zone-name.ts';
 
@@ -49,6 +50,12 @@ export interface ServerConfig {
    * `*.local` (ALLOWED_HOSTS); `*.example.com` covers every name below example.com.
    */
   allowedHosts: string[];
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the real client (TRUST_PROXY): addresses, CIDR
+   * ranges or `loopback`, `linklocal`, `uniquelocal`. Without it every screen behind a proxy shares
+   * the proxy's address, and so one fair queue for history.
+   */
+  trustProxy: string[];
 }
 
 export class ConfigError extends Error {
@@ -95,6 +102,7 @@ export function loadConfig(env: Env = process.env): ServerConfig {
     archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH),
     adminPin: parseAdminPin(env.ADMIN_PIN),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 
   if (env.CHARGERS_FILE?.trim()) {
@@ -278,6 +286,22 @@ function parseAllowedHosts(text: string | undefined): string[] {
     }
   }
   return names;
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Only named proxies: trusting every sender would let any client pick its own fair queue. */
+function parseTrustProxy(text: string | undefined): string[] {
+  const entries = (text ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_KEYWORDS.has(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new ConfigError(`TRUST_PROXY must be a comma list of proxy addresses like 127.0.0.1, 10.0.0.0/8 or loopback, not "${entry}"`);
+    }
+  }
+  return entries;
 }
 
 function parseCurrency(text: string | undefined): string {

@@ -15,11 +15,11 @@ import { startRecordingCharger, type RecordingCharger } from './test-support/rec
 type Answer = { status: number; body: { error?: { code: string; message: string } } & Record<string, unknown> };
 
 /** A client with its own source address, so the server sees it as its own remote address. */
-function client(address: string) {
+function client(address: string, headers: Record<string, string> = {}) {
   return (base: string, path: string, signal?: AbortSignal) =>
     new Promise<Answer>((resolve, reject) => {
       const url = new URL(path, base);
-      const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, localAddress: address, agent: false, ...(signal ? { signal } : {}) }, (res) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, localAddress: address, headers, agent: false, ...(signal ? { signal } : {}) }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
@@ -95,6 +95,48 @@ describe('a flood of slow history queries from one client', () => {
     await vi.waitFor(() => expect(chargerClient.load()).toEqual({ busy: 0, historyBusy: 0, waiting: 0 }), { timeout: 5_000, interval: 50 });
     // (At most one more: a connection freed just as the flooder left may have gone to it.)
     expect(stats().requests.powerProfile).toBeLessThanOrEqual(sentBeforeLeaving + 1);
+    sim.faults.clear();
+  });
+});
+
+describe('tablets behind a reverse proxy named in TRUST_PROXY', () => {
+  let sim: RunningSimulator;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: 6, staticToken: 'proxy-test-token', quiet: true });
+    server = await startServer({
+      env: { CHARGER_URL: sim.url, CHARGER_TOKEN: 'proxy-test-token', CHARGER_NAME: 'Platz 13', STATUS_TTL_MS: '0', TRUST_PROXY: '127.0.0.5' },
+      port: 0,
+      host: '127.0.0.1',
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await sim.close();
+  });
+
+  it('keep a fair queue each, told apart by the address the proxy forwards', async () => {
+    // Both come through the same proxy address; only X-Forwarded-For tells them apart.
+    const flooder = client('127.0.0.5', { 'x-forwarded-for': '192.168.1.20' });
+    const tablet = client('127.0.0.5', { 'x-forwarded-for': '192.168.1.21' });
+    sim.faults.set({ endpoint: 'powerProfile', latencyMs: 1000 });
+    const stop = new AbortController();
+    setMaxListeners(50, stop.signal);
+    let floodAnswered = 0;
+    const flood = Array.from({ length: 20 }, (_, i) =>
+      flooder(server.url, `/api/chargers/platz-13/powerProfile?${hourRange(i)}&measure=building`, stop.signal)
+        .then(() => (floodAnswered += 1))
+        .catch(() => undefined),
+    );
+    await vi.waitFor(() => expect(sim.stats().chargers.platz13!.requests.powerProfile).toBeGreaterThanOrEqual(1));
+
+    const mine = await tablet(server.url, `/api/chargers/platz-13/powerProfile?${hourRange(100)}&measure=building`);
+    expect(mine.status).toBe(200);
+    // Sharing the proxy's queue, the tablet would have waited for all twenty.
+    expect(floodAnswered).toBeLessThanOrEqual(3);
+    stop.abort();
+    await Promise.all(flood);
     sim.faults.clear();
   });
 });
