@@ -3,6 +3,9 @@
  * `npx tsx scripts/screenshots.ts`. Seeded, with the simulated connector charging, so the
  * pictures show a busy evening.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DIST_DIR } from '../server/paths.ts';
 import { buildIfNeeded } from '../server/ensure-build.ts';
 import { startServer } from '../server/start.ts';
@@ -14,8 +17,17 @@ const browser = await launchChromium();
 type Sim = NonNullable<Awaited<ReturnType<typeof startServer>>['simulator']>;
 
 async function shoot(chargers: number, path: string, file: string, size: { width: number; height: number }, setup?: (id: string, sim: Sim) => void, after?: (sim: Sim) => Promise<void> | void) {
-  const server = await startServer({ env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin' }, distDir: DIST_DIR, port: 0, host: '127.0.0.1' });
+  // A fresh archive each time, filled from the simulator's history before the picture is taken,
+  // so today's and this month's figures, the timeline and the history show what a user sees.
+  const archiveDir = mkdtempSync(join(tmpdir(), 'inch-screenshots-'));
+  const server = await startServer({
+    env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: join(archiveDir, 'archive.sqlite') },
+    distDir: DIST_DIR,
+    port: 0,
+    host: '127.0.0.1',
+  });
   try {
+    await backfilled(server.url);
     setup?.(server.config.chargers[0]!.id, server.simulator!);
     const context = await browser.newContext({ viewport: size, locale: 'en-GB', timezoneId: 'Europe/Berlin', deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -31,7 +43,19 @@ async function shoot(chargers: number, path: string, file: string, size: { width
     console.log(`docs/screenshots/${file}`);
   } finally {
     await server.close();
+    rmSync(archiveDir, { recursive: true, force: true });
   }
+}
+
+/** Waits until every charger's first archive fill has run (`/api/health`). */
+async function backfilled(url: string): Promise<void> {
+  for (let tries = 0; tries < 600; tries++) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { chargers?: Array<{ archive?: { backfillRunning?: boolean; sessions?: number } }> };
+    const archives = (health.chargers ?? []).map((c) => c.archive);
+    if (archives.length > 0 && archives.every((a) => a && !a.backfillRunning && (a.sessions ?? 0) > 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the archive did not fill from the simulator within 5 minutes');
 }
 
 const charging = (power: number) => (id: string, sim: Sim) => sim.setConnector(id, 1, { status: 'Charging', power });
