@@ -4,7 +4,8 @@
  * that the archive lacks. One request at a time, each through the client's fair queue as
  * `archive`, so screens are served first. A past day archived complete is never asked again.
  */
-import { readPower, readSessionPage, type HistoryClient } from './charger-reader.ts';
+import { UpstreamError } from '../charger/upstream-error.ts';
+import { ChargerAnswerError, readPower, readSessionPage, type HistoryClient } from './charger-reader.ts';
 import { dayAt, previousDay, type LocalDay } from './local-days.ts';
 import type { PowerWriter } from './power-writer.ts';
 import type { SessionWriter } from './session-writer.ts';
@@ -16,6 +17,9 @@ export const FILL_INTERVAL_MS = 5 * 60_000;
 export const DAY_SETTLE_MS = 10 * 60_000;
 /** Consecutive days without a point that mark where the charger's memory ends. */
 const EMPTY_DAYS_AT_FLOOR = 2;
+/** A past day the charger refuses or answers badly is asked again after this, doubling up to a day. */
+const REFUSED_DAY_RETRY_MS = FILL_INTERVAL_MS;
+const REFUSED_DAY_MAX_RETRY_MS = 24 * 3_600_000;
 
 export interface FillerOptions {
   chargerId: string;
@@ -45,6 +49,8 @@ export class ArchiveFiller {
   private readonly progressGet;
   private readonly progressSet;
   private readonly now: () => number;
+  /** Past days whose read failed for the request's own sake: when each may be asked again. */
+  private readonly refusedDays = new Map<string, { failures: number; retryAt: number }>();
 
   constructor(private readonly options: FillerOptions) {
     this.now = options.now ?? Date.now;
@@ -151,8 +157,20 @@ export class ArchiveFiller {
         empty = 0;
         continue;
       }
+      const refused = this.refusedDays.get(day.key);
+      if (refused && this.now() < refused.retryAt) continue;
       this.backfilling = true;
-      const points = await readPower(client, day.startMs, day.endMs, measure);
+      let points;
+      try {
+        points = await readPower(client, day.startMs, day.endMs, measure);
+      } catch (error) {
+        // A day the charger refuses (or answers badly) must not hold back the older days; a
+        // failure of the charger itself ends this round.
+        if (!refusedForItsOwnSake(error)) throw error;
+        this.refuse(day.key, error);
+        continue;
+      }
+      this.refusedDays.delete(day.key);
       const settled = this.now() >= day.endMs + DAY_SETTLE_MS;
       if (power.write(chargerId, points, settled ? [{ day: day.key, points: points.length }] : []) === undefined) return;
       empty = points.length === 0 ? empty + 1 : 0;
@@ -163,6 +181,17 @@ export class ArchiveFiller {
       }
     }
   }
+
+  private refuse(dayKey: string, error: Error): void {
+    const failures = (this.refusedDays.get(dayKey)?.failures ?? 0) + 1;
+    const wait = Math.min(REFUSED_DAY_RETRY_MS * 2 ** (failures - 1), REFUSED_DAY_MAX_RETRY_MS);
+    this.refusedDays.set(dayKey, { failures, retryAt: this.now() + wait });
+    if (failures === 1) this.options.log?.(`archive: charger ${this.options.chargerId}: power of ${dayKey} not archived (${error.message}); asked again later`);
+  }
+}
+
+function refusedForItsOwnSake(error: unknown): error is Error {
+  return error instanceof ChargerAnswerError || error instanceof SyntaxError || (error instanceof UpstreamError && error.scope === 'request');
 }
 
 /** The local day an instant falls on, for tests and readers. */
