@@ -44,7 +44,12 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
           data={loading || noData ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
         />
         <Figure label={m.pluggedInTime} value={pending ?? fmt.duration(totals.pluggedInSeconds)} testId="sessions-total-plugged-in" />
-        <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
+        <Figure
+          label={m.chargingTime}
+          value={pending ?? (totals.chargingSeconds === null ? '—' : fmt.duration(totals.chargingSeconds))}
+          hint={pending === null && totals.chargingUnknown > 0 ? m.chargingUnknown(totals.chargingUnknown, totals.sessions) : undefined}
+          testId="sessions-total-duration"
+        />
         <Figure
           label={m.cost}
           value={pending ?? (costPending ? '…' : null) ?? (currency && (totals.costMinor !== null || totals.sessions === 0) ? fmt.money((totals.costMinor ?? 0) / 10 ** currencyDigits(currency), currency) : '—')}

@@ -18,6 +18,8 @@ export const sessionsMessages = defineMessages({
     sessionsCount: 'Sessions',
     energy: 'Energy',
     chargingTime: 'Active charging time',
+    chargingUnknown: (unknown: number, sessions: number) =>
+      unknown === sessions ? 'unknown: no power profile archived' : `without ${unknown} of ${sessions} sessions (no power profile archived)`,
     pluggedInTime: 'Plugged-in time',
     cost: 'Cost',
     noPrice: 'Set a price to see costs',
@@ -90,6 +92,8 @@ export const sessionsMessages = defineMessages({
     sessionsCount: 'Ladevorgänge',
     energy: 'Energie',
     chargingTime: 'Aktive Ladezeit',
+    chargingUnknown: (unknown: number, sessions: number) =>
+      unknown === sessions ? 'unbekannt: kein Leistungsverlauf archiviert' : `ohne ${unknown} von ${sessions} Ladevorgängen (kein Leistungsverlauf archiviert)`,
     pluggedInTime: 'Steckzeit',
     cost: 'Kosten',
     noPrice: 'Preis festlegen, um Kosten zu sehen',
