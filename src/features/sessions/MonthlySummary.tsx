@@ -26,11 +26,14 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
   // Years of history are hundreds of months: the latest year first, the rest on request.
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? months : months.slice(0, FIRST_MONTHS);
-  const grid = 'grid grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))] items-baseline gap-x-3';
+  // Four columns where they fit (the month and three figures need about 29 rem); narrower (a
+  // phone) the month takes a line of its own above its three figures, so nothing scrolls sideways.
+  const grid = 'grid grid-cols-[repeat(3,minmax(0,1fr))] items-baseline gap-x-3 @lg:grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))]';
+  const name = 'col-span-3 @lg:col-span-1';
   return (
-    <Panel title={m.monthly} testId="monthly-summary">
+    <Panel title={m.monthly} testId="monthly-summary" className="@container">
       <div className={`${grid} border-b border-border px-2 pb-2 text-xs font-semibold uppercase tracking-wide text-muted`}>
-        <span>{m.month}</span>
+        <span className={name}>{m.month}</span>
         <span className="text-right">{m.sessionsCount}</span>
         <span className="text-right">{m.energy}</span>
         <span className="text-right">{m.cost}</span>
@@ -42,7 +45,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
           initiallyOpen={months.length === 1}
           summary={
             <summary className={`${grid} ${TOUCH} cursor-pointer px-2 py-2 font-semibold`}>
-              <span>{fmt.month(month.sampleMs)}</span>
+              <span className={name}>{fmt.month(month.sampleMs)}</span>
               {figures(month)}
             </summary>
           }
@@ -51,7 +54,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
             <div className="pb-2">
               {month.users.map((user) => (
                 <div key={user.key} data-testid="month-user" className={`${grid} px-2 py-1 pl-6 text-sm text-muted`}>
-                  <span className="text-text">
+                  <span className={`${name} text-text`}>
                     {user.userName ?? (user.cardNumber ? m.guestCard(user.cardNumber) : m.unknownUser)}
                     {combined && user.chargerName ? <span className="text-muted"> · {user.chargerName}</span> : null}
                   </span>
