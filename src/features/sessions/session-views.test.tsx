@@ -132,6 +132,20 @@ describe('HistoryFilters', () => {
   it('flags a custom range that ends before it starts', () => {
     setup('range=custom&from=2026-11-10&to=2026-11-01');
     expect(screen.getByTestId('range-error')).toBeInTheDocument();
+    expect(screen.getByLabelText('To')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows a custom range’s days in the page’s language and takes a typed one', async () => {
+    const params = readHistoryParams(new URLSearchParams('range=custom&from=2026-11-01&to=2026-11-20'));
+    const update = vi.fn();
+    render(<HistoryFilters params={params} update={update} range={resolveRange(params.range, NOW, ZONE)} rows={[row(1)]} combined={false} now={NOW} zone={ZONE} />, {
+      wrapper: wrap(DE),
+    });
+    expect(screen.getByLabelText('Von')).toHaveValue('01.11.2026');
+    expect(screen.getByLabelText('Bis')).toHaveValue('20.11.2026');
+    await userEvent.clear(screen.getByLabelText('Bis'));
+    await userEvent.type(screen.getByLabelText('Bis'), '15.11.2026');
+    expect(update).toHaveBeenLastCalledWith({ to: '2026-11-15' });
   });
 });
 
