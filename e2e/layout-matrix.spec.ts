@@ -116,5 +116,23 @@ test.describe('layout matrix: touch targets and languages on every route', () =>
     await expectTouchTargets(page, '/sessions 390 px');
     await expectNoEnglish(page, '/sessions 390 px');
   });
+
+  // The history at every screen, with the custom range's date fields showing: no sideways
+  // scrolling, 44 px controls, and axe (each theme and language met at least once).
+  [...VIEWPORTS, { width: 390, height: 844 }].forEach((viewport, i) => {
+    const theme = THEMES[i % 2]!;
+    const lang = LANGS[Math.floor(i / 2) % 2]!;
+    test(`/sessions with date fields, ${viewport.width}×${viewport.height}, ${theme}, ${lang}: fits sideways, touch targets, axe`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`/sessions?lang=${lang}&theme=${theme}&range=custom&from=2026-10-01&to=2026-11-30`);
+      await expect(page.getByTestId('session-row').first()).toBeVisible();
+      await expect(page.getByTestId('range-from').getByRole('textbox')).toHaveValue(lang === 'de' ? '01.10.2026' : '01/10/2026');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(overflow, '/sessions: no sideways scrolling').toBeLessThanOrEqual(0);
+      await expectTouchTargets(page, `/sessions ${viewport.width}`);
+      if (lang === 'de') await expectNoEnglish(page, `/sessions ${viewport.width}`);
+      await expectAxeClean(page, `/sessions ${viewport.width} ${theme} ${lang}`);
+    });
+  });
 });
 

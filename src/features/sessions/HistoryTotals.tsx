@@ -76,9 +76,11 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
 
 function Figure({ label, value, hint, testId, data }: { label: string; value: string; hint?: string | undefined; testId: string; data?: string | undefined }) {
   return (
-    <div className="rounded-xl bg-panel-raised p-3">
+    // The figure's size follows its box (a phone's half width down to 16 px, 24 px from a 200 px
+    // box up): `1,657.71 kWh` at a fixed 24 px was 43 px wider than a 390 px phone's half.
+    <div className="@container min-w-0 rounded-xl bg-panel-raised p-3">
       <dt className="text-xs uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="text-2xl font-bold tabular-nums" data-testid={testId} data-value={data}>
+      <dd className="text-[clamp(1rem,12cqi,1.5rem)] font-bold tabular-nums [overflow-wrap:anywhere]" data-testid={testId} data-value={data}>
         {value}
       </dd>
       {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}

@@ -13,11 +13,14 @@ const FIRST_MONTHS = 12;
 export function MonthlySummary({ months, currency, combined }: { months: MonthSummary[]; currency: string | null; combined: boolean }) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
+  // On a phone (three figures across) their size follows the panel's width, so `910.27 kWh` stays
+  // in its column.
+  const figure = 'text-right tabular-nums @max-lg:text-[clamp(0.8125rem,4.2cqi,1em)]';
   const figures = (t: Totals) => (
     <>
-      <span className="text-right tabular-nums">{fmt.number(t.sessions)}</span>
-      <span className="text-right tabular-nums">{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
-      <span className="text-right tabular-nums">
+      <span className={figure}>{fmt.number(t.sessions)}</span>
+      <span className={figure}>{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
+      <span className={figure}>
         {/* A sum leaving out sessions whose off-peak split is still being read would be too low. */}
         {t.costPending > 0 ? '…' : currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
       </span>
