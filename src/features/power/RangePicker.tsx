@@ -31,7 +31,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
       value={range.kind === 'last' || range.kind === 'energy' ? range.span : null}
       onChange={(span) => onChange(rangeParams((LAST_SPANS as readonly string[]).includes(span) ? { kind: 'last', span: span as LastSpan } : { kind: 'energy', span: span as EnergySpan }))}
     >
-      <div data-active={range.kind === 'day'} className="rounded-lg border border-border pl-2">
+      <div data-active={range.kind === 'day'} className="power-day rounded-lg border border-border">
         <DateField label={m.day} accessibleLabel={m.dayLabel} layout="inline" max={today} value={range.kind === 'day' ? range.day : null} onChange={pickDay} testId="power-day" />
       </div>
     </ToggleGroup>

@@ -3,6 +3,7 @@ import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { sessionsMessages } from './messages.ts';
+import './session-cards.css';
 import { formatClock, type OffPeakWindow } from './off-peak.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Totals } from './session-rows.ts';
 
@@ -76,11 +77,10 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
 
 function Figure({ label, value, hint, testId, data }: { label: string; value: string; hint?: string | undefined; testId: string; data?: string | undefined }) {
   return (
-    // The figure's size follows its box (a phone's half width down to 16 px, 24 px from a 200 px
-    // box up): `1,657.71 kWh` at a fixed 24 px was 43 px wider than a 390 px phone's half.
-    <div className="@container min-w-0 rounded-xl bg-panel-raised p-3">
+    // The value's size follows the box (session-cards.css), so a phone's half width holds it.
+    <div className="history-figure rounded-xl bg-panel-raised p-3">
       <dt className="text-xs uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="text-[clamp(1rem,12cqi,1.5rem)] font-bold tabular-nums [overflow-wrap:anywhere]" data-testid={testId} data-value={data}>
+      <dd className="history-figure-value font-bold tabular-nums" data-testid={testId} data-value={data}>
         {value}
       </dd>
       {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}

@@ -5,6 +5,7 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
 import { sessionsMessages } from './messages.ts';
+import './session-cards.css';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type MonthSummary, type Totals } from './session-rows.ts';
 
 const FIRST_MONTHS = 12;
@@ -13,9 +14,7 @@ const FIRST_MONTHS = 12;
 export function MonthlySummary({ months, currency, combined }: { months: MonthSummary[]; currency: string | null; combined: boolean }) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
-  // On a phone (three figures across) their size follows the panel's width, so `910.27 kWh` stays
-  // in its column.
-  const figure = 'text-right tabular-nums @max-lg:text-[clamp(0.8125rem,4.2cqi,1em)]';
+  const figure = 'month-figure text-right tabular-nums';
   const figures = (t: Totals) => (
     <>
       <span className={figure}>{fmt.number(t.sessions)}</span>
@@ -29,10 +28,9 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
   // Years of history are hundreds of months: the latest year first, the rest on request.
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? months : months.slice(0, FIRST_MONTHS);
-  // Four columns where they fit (the month and three figures need about 29 rem); narrower (a
-  // phone) the month takes a line of its own above its three figures, so nothing scrolls sideways.
-  const grid = 'grid grid-cols-[repeat(3,minmax(0,1fr))] items-baseline gap-x-3 @lg:grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))]';
-  const name = 'col-span-3 @lg:col-span-1';
+  // Four columns where they fit, the month on a line of its own on a phone (session-cards.css).
+  const grid = 'month-grid';
+  const name = 'month-name';
   return (
     <Panel title={m.monthly} testId="monthly-summary" className="@container">
       <div className={`${grid} border-b border-border px-2 pb-2 text-xs font-semibold uppercase tracking-wide text-muted`}>

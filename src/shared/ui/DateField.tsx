@@ -3,6 +3,7 @@ import { defineMessages, useLocale, useMessages } from '../i18n/i18n.tsx';
 import { formatDayText, parseDayText } from './date-text.ts';
 import { FIELD } from './Select.tsx';
 import { TOUCH } from './touch.ts';
+import './date-field.css';
 
 export const dateFieldMessages = defineMessages({
   en: {
@@ -114,7 +115,7 @@ export function DateField({ label, value, onChange, min, max, invalid = false, l
           autoComplete="off"
           spellCheck={false}
           aria-label={accessibleLabel}
-          className={`${FIELD} w-[7em] tabular-nums`}
+          className={`${FIELD} date-field-text tabular-nums`}
           value={shown}
           placeholder={formatDayText(EXAMPLE_DAY, locale)}
           aria-invalid={invalid || problem !== null}
@@ -129,7 +130,7 @@ export function DateField({ label, value, onChange, min, max, invalid = false, l
           aria-label={m.pick(accessibleLabel ?? label)}
           onClick={openPicker}
         >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="date-field-icon" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
             <rect x="3" y="5" width="18" height="16" rx="2" />
             <path d="M3 10h18M8 3v4M16 3v4" />
           </svg>
@@ -140,7 +141,7 @@ export function DateField({ label, value, onChange, min, max, invalid = false, l
           type="date"
           tabIndex={-1}
           aria-hidden="true"
-          className="pointer-events-none absolute right-0 bottom-0 size-11 opacity-0 scheme-dark light:scheme-light"
+          className="date-field-picker"
           value={value && parseDayText(value, locale) ? value : ''}
           min={min}
           max={max}
