@@ -72,7 +72,7 @@ test('switching the range changes the X domain and lives in the URL', async ({ p
   await expect.poll(async () => { const d = await xDomain(plot(page)); return d.to - d.from; }).toBe(6 * HOUR);
 
   const { day: chosen, midnight } = await localDay(page, 3);
-  await chart(page).getByLabel('Show one day').fill(chosen);
+  await chart(page).getByLabel('Show one day', { exact: true }).fill(chosen);
   await expect(page).toHaveURL(new RegExp(`[?&]day=${chosen}`));
   await expect(page).not.toHaveURL(/range=/);
   await expect(plot(page)).toHaveAttribute('data-x-from', midnight);
@@ -81,7 +81,8 @@ test('switching the range changes the X domain and lives in the URL', async ({ p
   // The range survives a reload (a wall tablet reloads itself on a new build).
   await page.reload();
   await expect(plot(page)).toHaveAttribute('data-x-from', midnight);
-  await expect(chart(page).getByLabel('Show one day')).toHaveValue(chosen);
+  // Written the page's way (en-GB), not the browser's.
+  await expect(chart(page).getByLabel('Show one day', { exact: true })).toHaveValue(chosen.split('-').reverse().join('/'));
 });
 
 test('hiding a series from the legend removes its line, and showing it brings it back', async ({ page }) => {

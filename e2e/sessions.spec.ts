@@ -134,6 +134,59 @@ test.describe('one charger', () => {
     await expect(page.getByTestId('session-table')).toBeVisible();
   });
 
+  test('under ?lang=de the range’s days read dd.mm.yyyy, and a changed day changes the history shown', async ({ page }) => {
+    // The calendar button opens the browser's own picker (showPicker); counted here, since a
+    // native picker cannot be driven by the test. What it writes is its hidden date input's value.
+    await page.addInitScript(() => {
+      const w = window as unknown as { pickerOpened: number };
+      w.pickerOpened = 0;
+      HTMLInputElement.prototype.showPicker = function () {
+        w.pickerOpened++;
+      };
+    });
+    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    const german = (iso: string) => iso.split('-').reverse().join('.');
+    const energy = async () => {
+      const total = page.getByTestId('sessions-total-energy');
+      await expect(total).toHaveAttribute('data-value', /\d/);
+      return (await total.getAttribute('data-value'))!;
+    };
+    const [from, to] = [day(40), day(5)];
+    await page.goto(`/sessions?lang=de&range=custom&from=${from}&to=${to}`);
+    const fromField = page.getByLabel('Von', { exact: true });
+    const toField = page.getByLabel('Bis', { exact: true });
+    await expect(fromField).toHaveValue(german(from));
+    await expect(toField).toHaveValue(german(to));
+    await expect(fromField).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+    const all = await energy();
+
+    // Typed the German way: the range starts later, the totals follow.
+    const later = day(20);
+    await fromField.fill(german(later).replace(/^0/, ''));
+    await expect(page).toHaveURL(new RegExp(`[?&]from=${later}`));
+    await expect(page.getByTestId('sessions-total-energy')).not.toHaveAttribute('data-value', all);
+    const fromLater = await energy();
+    expect(Number(fromLater)).toBeLessThan(Number(all));
+    await toField.focus();
+    await expect(fromField).toHaveValue(german(later));
+
+    // Picked from the calendar: the range ends earlier, shown the German way.
+    await page.getByRole('button', { name: 'Bis: im Kalender wählen' }).click();
+    expect(await page.evaluate(() => (window as unknown as { pickerOpened: number }).pickerOpened)).toBe(1);
+    const earlier = day(12);
+    await page.getByTestId('range-to').locator('input[type=date]').fill(earlier);
+    await expect(page).toHaveURL(new RegExp(`[?&]to=${earlier}`));
+    await expect(toField).toHaveValue(german(earlier));
+    await expect(page.getByTestId('sessions-total-energy')).not.toHaveAttribute('data-value', fromLater);
+    expect(Number(await energy())).toBeLessThan(Number(fromLater));
+
+    // What is no day is said in German and changes nothing.
+    await toField.fill('31.04.2026');
+    await toField.press('Enter');
+    await expect(page.getByTestId('range-to').getByRole('alert')).toHaveText('Datum wie 30.11.2026 eingeben.');
+    await expect(page).toHaveURL(new RegExp(`[?&]to=${earlier}`));
+  });
+
   test('a charger error shows the reason in a panel, and the page stays usable', async ({ page, sim }) => {
     sim.faults.set({ endpoint: 'chargingSession', http500: true });
     // A range nobody asked for yet (so no cached answer hides the fault), within the history.

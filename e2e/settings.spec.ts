@@ -80,6 +80,20 @@ test.describe.serial('prices on the server', () => {
     expect(rows.at(-1)![header.indexOf('Cost (EUR)')]).toBe((total / 100).toFixed(2));
   });
 
+  test('a refused save is worded in the page’s language; the server’s English sentence only on an English page', async ({ page }) => {
+    // 500 per kWh: the form takes it, the server refuses it (at most 100) with a bad_request.
+    await page.goto('/sessions?lang=de');
+    await page.getByLabel('Preis pro kWh').fill('500');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const alert = page.getByTestId('price-settings').getByRole('alert');
+    await expect(alert).toHaveText('Nicht gespeichert: Ungültige Anfrage');
+
+    await page.goto('/sessions?lang=en');
+    await page.getByLabel('Price per kWh').fill('500');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(alert).toHaveText(/^Not saved: Invalid request \(.+\)$/);
+  });
+
   test('no other web page can change the price', async ({ page }) => {
     await page.goto('/sessions');
     const answer = await page.request.put('/api/settings', { data: { pricePerKWh: 9, currency: 'EUR', offPeak: null }, headers: { origin: 'http://evil.example' } });

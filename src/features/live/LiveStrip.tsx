@@ -35,7 +35,7 @@ export function LiveStrip({ data, fault, stale, kiosk, sectionError }: LiveStrip
   const expanded = openPower || openLinks;
   return (
     <div className="@container min-w-0" data-testid="live-strip" data-expanded={expanded} data-attention={attention.join(' ') || undefined}>
-      <div className="grid gap-3 @3xl:grid-cols-2">
+      <div className="grid gap-[clamp(0.5rem,1.2vmin,1rem)] @3xl:grid-cols-2">
         {openPower ? <PowerManagementPanel section={data.powerManagement} sectionError={sectionError} /> : null}
         {openLinks ? <ConnectivityPanel section={data.connectivity} sectionError={sectionError} /> : null}
         {openPower && openLinks ? null : (

@@ -79,13 +79,15 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           {chart}
         </>
       ) : (
-        // Portrait: cards, chart (the rest of the height), strip. Landscape: the cards down the left,
-        // the chart over the strip on the right, so an opened strip takes the chart's height, never
-        // the cards'.
-        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto_auto] gap-3 landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto_auto]">
+        // Portrait: cards, chart (the rest of the height), timeline and strip. Landscape: the cards
+        // down the left, the chart over the timeline and strip on the right, so an opened strip takes
+        // the chart's height, never the cards'. Timeline and strip share one row: a hidden timeline
+        // leaves no empty row behind (its gap cost a 600 px high screen 12 px). Gaps follow the
+        // screen's shorter side, as the shell's do.
+        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
           {evses.ok ? (
             <div
-              className={`grid min-h-0 gap-3 landscape:row-span-3 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
+              className={`grid min-h-0 gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:row-span-2 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
               data-testid="connector-cards"
             >
               {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
@@ -105,25 +107,27 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
               ))}
             </div>
           ) : (
-            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-3" />
+            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
           )}
           {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
-          {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
-              keeps the height for the chart. */}
-          <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
-            <Suspense fallback={null}>
-              <TodayTimeline chargerId={chargerId} />
+          <div className="flex min-w-0 flex-col gap-[clamp(0.5rem,1.2vmin,1rem)]">
+            {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
+                keeps the height for the chart. */}
+            <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
+              <Suspense fallback={null}>
+                <TodayTimeline chargerId={chargerId} />
+              </Suspense>
+            </div>
+            <Suspense fallback={<div />}>
+              <LiveStrip
+                data={data}
+                fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
+                stale={stale}
+                kiosk={kiosk}
+                sectionError={sectionError}
+              />
             </Suspense>
           </div>
-          <Suspense fallback={<div />}>
-            <LiveStrip
-              data={data}
-              fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
-              stale={stale}
-              kiosk={kiosk}
-              sectionError={sectionError}
-            />
-          </Suspense>
         </div>
       )}
     </div>

@@ -29,24 +29,33 @@ describe('RangePicker', () => {
     expect(onChange).toHaveBeenLastCalledWith({ range: null, day: null });
   });
 
-  it('ignores the half-typed years Chrome reports while a date is being typed, and keeps them shown', () => {
-    const { onChange, day } = setup();
-    for (const partial of ['0002-11-18', '0020-11-18', '0202-11-18']) {
+  it('shows the day in the page’s form and takes a typed day once it is whole', () => {
+    const { onChange, day } = setup({ kind: 'day', day: '2026-11-20' });
+    expect(day.value).toBe('20/11/2026');
+    for (const partial of ['18/11/2', '18/11/20', '18/11/202']) {
       fireEvent.change(day, { target: { value: partial } });
       expect(day.value).toBe(partial);
     }
     expect(onChange).not.toHaveBeenCalled();
-    fireEvent.change(day, { target: { value: '2026-11-18' } });
+    fireEvent.change(day, { target: { value: '18/11/2026' } });
     expect(onChange).toHaveBeenCalledWith({ range: null, day: '2026-11-18' });
   });
 
   it('does not pick a day after today, and clearing the field goes back to the default', () => {
     const { onChange, day } = setup({ kind: 'day', day: '2026-11-20' });
-    expect(day.value).toBe('2026-11-20');
-    expect(day.max).toBe('2026-11-27');
-    fireEvent.change(day, { target: { value: '2026-11-28' } });
+    fireEvent.change(day, { target: { value: '28/11/2026' } });
+    fireEvent.blur(day);
     expect(onChange).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('Choose 27/11/2026 or earlier.');
     fireEvent.change(day, { target: { value: '' } });
+    fireEvent.blur(day);
     expect(onChange).toHaveBeenCalledWith({ range: null, day: null });
+  });
+
+  it('offers the browser’s picker, limited to today', () => {
+    setup();
+    const picker = document.querySelector<HTMLInputElement>('input[type=date]')!;
+    expect(picker.max).toBe('2026-11-27');
+    expect(screen.getByRole('button', { name: 'Show one day: choose from a calendar' })).toBeTruthy();
   });
 });

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { ToggleGroup } from '../../shared/ui/ToggleGroup.tsx';
-import { TOUCH } from '../../shared/ui/touch.ts';
+import { DateField } from '../../shared/ui/DateField.tsx';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
-import { parseIsoDate } from '../../shared/time/local-calendar.ts';
 import { powerMessages } from './messages.ts';
 import { DEFAULT_RANGE, ENERGY_SPANS, LAST_SPANS, localDay, rangeParams, type EnergySpan, type LastSpan, type PowerRange } from './power-range.ts';
 
@@ -20,20 +18,8 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
   const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
   const energyLabels: Record<EnergySpan, string> = { '30d': m.last30d, '12m': m.last12m };
   const today = localDay(nowMs);
-  // What the date field shows while it is being typed into: Chrome reports each keystroke of the
-  // year as a date (0002-…, 0020-…), which must neither change the range nor be wiped out.
-  const [draft, setDraft] = useState<string | null>(null);
-  const pickDay = (value: string) => {
-    if (value === '') {
-      setDraft(null);
-      onChange(rangeParams(DEFAULT_RANGE));
-    } else if (parseIsoDate(value) && value <= today) {
-      setDraft(null);
-      onChange(rangeParams({ kind: 'day', day: value }));
-    } else {
-      setDraft(value);
-    }
-  };
+  // An emptied field goes back to the default range; the field only reports whole days up to today.
+  const pickDay = (day: string | null) => onChange(rangeParams(day === null ? DEFAULT_RANGE : { kind: 'day', day }));
   return (
     <ToggleGroup<LastSpan | EnergySpan>
       label={m.rangeLabel}
@@ -45,18 +31,9 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
       value={range.kind === 'last' || range.kind === 'energy' ? range.span : null}
       onChange={(span) => onChange(rangeParams((LAST_SPANS as readonly string[]).includes(span) ? { kind: 'last', span: span as LastSpan } : { kind: 'energy', span: span as EnergySpan }))}
     >
-      <label data-active={range.kind === 'day'} className={`${TOUCH} flex items-center gap-2 rounded-lg border border-border px-2 text-sm text-muted`}>
-        <span>{m.day}</span>
-        <input
-          type="date"
-          aria-label={m.dayLabel}
-          max={today}
-          value={draft ?? (range.kind === 'day' ? range.day : '')}
-          onChange={(event) => pickDay(event.target.value)}
-          onBlur={() => setDraft(null)}
-          className="power-date min-h-11 text-text"
-        />
-      </label>
+      <div data-active={range.kind === 'day'} className="power-day rounded-lg border border-border">
+        <DateField label={m.day} accessibleLabel={m.dayLabel} layout="inline" max={today} value={range.kind === 'day' ? range.day : null} onChange={pickDay} testId="power-day" />
+      </div>
     </ToggleGroup>
   );
 }

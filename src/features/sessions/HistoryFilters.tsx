@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Button } from '../../shared/ui/Button.tsx';
-import { FIELD, Select } from '../../shared/ui/Select.tsx';
+import { DateField } from '../../shared/ui/DateField.tsx';
+import { Select } from '../../shared/ui/Select.tsx';
 import { ToggleGroup } from '../../shared/ui/ToggleGroup.tsx';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { presetDays, RANGE_PRESETS, type RangePreset, type ResolvedRange } from './date-range.ts';
@@ -20,8 +21,6 @@ interface HistoryFiltersProps {
   now: number;
   zone: string;
 }
-
-const fieldClass = FIELD;
 
 export function HistoryFilters({ params, update, range, rows, combined, now, zone }: HistoryFiltersProps) {
   const m = useMessages(sessionsMessages);
@@ -49,15 +48,9 @@ export function HistoryFilters({ params, update, range, rows, combined, now, zon
           onChange={choosePreset}
         />
         {params.range.preset === 'custom' ? (
-          <div className="flex flex-wrap items-end gap-2">
-            <label className="flex flex-col text-sm text-muted">
-              {m.from}
-              <input type="date" className={fieldClass} value={params.range.from ?? ''} aria-invalid={isBad(range, 'from')} onChange={(e) => update({ from: e.target.value || null })} />
-            </label>
-            <label className="flex flex-col text-sm text-muted">
-              {m.to}
-              <input type="date" className={fieldClass} value={params.range.to ?? ''} aria-invalid={isBad(range, 'to')} onChange={(e) => update({ to: e.target.value || null })} />
-            </label>
+          <div className="flex flex-wrap items-start gap-2">
+            <DateField label={m.from} value={params.range.from} invalid={isBad(range, 'from')} onChange={(from) => update({ from })} testId="range-from" />
+            <DateField label={m.to} value={params.range.to} invalid={isBad(range, 'to')} onChange={(to) => update({ to })} testId="range-to" />
           </div>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { sessionsMessages } from './messages.ts';
+import './session-cards.css';
 import { formatClock, type OffPeakWindow } from './off-peak.ts';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type Totals } from './session-rows.ts';
 
@@ -44,7 +45,12 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
           data={loading || noData ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
         />
         <Figure label={m.pluggedInTime} value={pending ?? fmt.duration(totals.pluggedInSeconds)} testId="sessions-total-plugged-in" />
-        <Figure label={m.chargingTime} value={pending ?? fmt.duration(totals.chargingSeconds)} testId="sessions-total-duration" />
+        <Figure
+          label={m.chargingTime}
+          value={pending ?? (totals.chargingSeconds === null ? '—' : fmt.duration(totals.chargingSeconds))}
+          hint={pending === null && totals.chargingUnknown > 0 ? m.chargingUnknown(totals.chargingUnknown, totals.sessions) : undefined}
+          testId="sessions-total-duration"
+        />
         <Figure
           label={m.cost}
           value={pending ?? (costPending ? '…' : null) ?? (currency && (totals.costMinor !== null || totals.sessions === 0) ? fmt.money((totals.costMinor ?? 0) / 10 ** currencyDigits(currency), currency) : '—')}
@@ -71,9 +77,10 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
 
 function Figure({ label, value, hint, testId, data }: { label: string; value: string; hint?: string | undefined; testId: string; data?: string | undefined }) {
   return (
-    <div className="rounded-xl bg-panel-raised p-3">
+    // The value's size follows the box (session-cards.css), so a phone's half width holds it.
+    <div className="history-figure rounded-xl bg-panel-raised p-3">
       <dt className="text-xs uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="text-2xl font-bold tabular-nums" data-testid={testId} data-value={data}>
+      <dd className="history-figure-value font-bold tabular-nums" data-testid={testId} data-value={data}>
         {value}
       </dd>
       {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}

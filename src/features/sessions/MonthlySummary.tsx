@@ -5,6 +5,7 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
 import { sessionsMessages } from './messages.ts';
+import './session-cards.css';
 import { currencyDigits, ENERGY_DECIMALS, unitsToKwh, type MonthSummary, type Totals } from './session-rows.ts';
 
 const FIRST_MONTHS = 12;
@@ -13,11 +14,12 @@ const FIRST_MONTHS = 12;
 export function MonthlySummary({ months, currency, combined }: { months: MonthSummary[]; currency: string | null; combined: boolean }) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
+  const figure = 'month-figure text-right tabular-nums';
   const figures = (t: Totals) => (
     <>
-      <span className="text-right tabular-nums">{fmt.number(t.sessions)}</span>
-      <span className="text-right tabular-nums">{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
-      <span className="text-right tabular-nums">
+      <span className={figure}>{fmt.number(t.sessions)}</span>
+      <span className={figure}>{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
+      <span className={figure}>
         {/* A sum leaving out sessions whose off-peak split is still being read would be too low. */}
         {t.costPending > 0 ? '…' : currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}
       </span>
@@ -26,11 +28,13 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
   // Years of history are hundreds of months: the latest year first, the rest on request.
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? months : months.slice(0, FIRST_MONTHS);
-  const grid = 'grid grid-cols-[minmax(10rem,2fr)_repeat(3,minmax(5rem,1fr))] items-baseline gap-x-3';
+  // Four columns where they fit, the month on a line of its own on a phone (session-cards.css).
+  const grid = 'month-grid';
+  const name = 'month-name';
   return (
-    <Panel title={m.monthly} testId="monthly-summary">
+    <Panel title={m.monthly} testId="monthly-summary" className="@container">
       <div className={`${grid} border-b border-border px-2 pb-2 text-xs font-semibold uppercase tracking-wide text-muted`}>
-        <span>{m.month}</span>
+        <span className={name}>{m.month}</span>
         <span className="text-right">{m.sessionsCount}</span>
         <span className="text-right">{m.energy}</span>
         <span className="text-right">{m.cost}</span>
@@ -42,7 +46,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
           initiallyOpen={months.length === 1}
           summary={
             <summary className={`${grid} ${TOUCH} cursor-pointer px-2 py-2 font-semibold`}>
-              <span>{fmt.month(month.sampleMs)}</span>
+              <span className={name}>{fmt.month(month.sampleMs)}</span>
               {figures(month)}
             </summary>
           }
@@ -51,7 +55,7 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
             <div className="pb-2">
               {month.users.map((user) => (
                 <div key={user.key} data-testid="month-user" className={`${grid} px-2 py-1 pl-6 text-sm text-muted`}>
-                  <span className="text-text">
+                  <span className={`${name} text-text`}>
                     {user.userName ?? (user.cardNumber ? m.guestCard(user.cardNumber) : m.unknownUser)}
                     {combined && user.chargerName ? <span className="text-muted"> · {user.chargerName}</span> : null}
                   </span>

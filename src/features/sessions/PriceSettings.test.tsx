@@ -126,4 +126,20 @@ describe('PriceSettings', () => {
     await waitFor(() => expect(puts()).toHaveLength(1));
     expect(puts()[0]!.body).toEqual({ pricePerKWh: null, currency: 'EUR', offPeak: null });
   });
+
+  it('words a refused save in the page’s language: the server’s English sentence only on an English page', async () => {
+    const invalid = { status: 400, body: { error: { code: 'bad_request', message: 'pricePerKWh must be at most 100' } } };
+    server(() => invalid);
+    let user = mount({}, 'de');
+    await user.type(screen.getByLabelText('Preis pro kWh'), '0,4');
+    await user.click(screen.getByRole('button', { name: 'Speichern' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Nicht gespeichert: Ungültige Anfrage');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('pricePerKWh');
+    cleanup();
+    server(() => invalid);
+    user = mount({}, 'en');
+    await user.type(screen.getByLabelText('Price per kWh'), '0.4');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: Invalid request (pricePerKWh must be at most 100)');
+  });
 });

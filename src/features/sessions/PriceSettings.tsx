@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { needsPin, settingsBody, useSaveSettings } from './api/settings-query.ts';
 import { sessionsMessages } from './messages.ts';
 import { formatClock, parseClock } from './off-peak.ts';
+import { saveFailureText } from './save-failure.ts';
 import { parseCurrencyInput, parsePriceInput } from './pricing.ts';
 import type { Pricing } from './session-rows.ts';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -61,13 +61,7 @@ export function PriceSettings({ pricing, currency: serverCurrency, isDefault, pi
     save.mutate({ body: settingsBody(pricePerKwh === null ? null : { pricePerKwh, currency: code, offPeak }, code), pin: askPin ? pin : undefined });
   };
 
-  const failure = save.error
-    ? needsPin(save.error)
-      ? pin === ''
-        ? m.pinNeeded
-        : m.pinRejected
-      : `${m.saveFailed}: ${isApiError(save.error) ? save.error.message : String(save.error)}`
-    : null;
+  const failure = save.error ? saveFailureText(save.error, lang, pin !== '') : null;
   const field = FIELD;
   return (
     <form className="mt-2 flex flex-wrap items-end gap-3 border-t border-border pt-2" onSubmit={submit} aria-label={m.pricing} data-testid="price-settings">

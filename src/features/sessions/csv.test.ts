@@ -136,6 +136,13 @@ describe('the history CSV', () => {
     expect(csv.at(-1)![charging]).toBe('1:30:03');
   });
 
+  it('leaves the total charging time empty when no row has one (unknown, not 0:00:00)', () => {
+    const csv = parseCsv(buildSessionsCsv(sessions, totalsOf(sessions), { lang: 'en', zone: 'UTC', combined: false, currency: null }, text), ',');
+    const charging = csv[0]!.indexOf('Charging time');
+    expect(csv.slice(1, -1).map((r) => r[charging])).toEqual(sessions.map(() => ''));
+    expect(csv.at(-1)![charging]).toBe('');
+  });
+
   it('card numbers and UIDs open as the text the charger sent, in both dialects', () => {
     const cards = [
       { cardNumber: '0055', uid: '74592454' },

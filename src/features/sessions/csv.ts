@@ -158,7 +158,7 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
   const offset = options.combined ? 1 : 0;
   totalCells[0] = text.total(totals.sessions);
   totalCells[offset + 3] = hoursMinutesSeconds(totals.pluggedInSeconds);
-  totalCells[offset + 4] = hoursMinutesSeconds(totals.chargingSeconds);
+  totalCells[offset + 4] = totals.chargingSeconds === null ? '' : hoursMinutesSeconds(totals.chargingSeconds);
   totalCells[offset + 5] = fixedDecimal(totals.energyUnits, ENERGY_DECIMALS, decimal);
   if (options.offPeak && totals.offPeakUnits !== null) totalCells[offset + 6] = fixedDecimal(totals.offPeakUnits, ENERGY_DECIMALS, decimal);
   if (options.currency && totals.costMinor !== null) totalCells[header.length - 1] = fixedDecimal(totals.costMinor, costDigits, decimal);

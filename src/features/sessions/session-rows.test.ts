@@ -157,3 +157,20 @@ describe('filters, sorting and paging', () => {
     expect(pageOf(many, Number.NaN, 25).pageNumber).toBe(1);
   });
 });
+
+describe('active charging time in the totals', () => {
+  it('is unknown ("—", null), not 0 s, when no session has an archived power profile', () => {
+    const rows = [row({ chargingSessionId: 1 }), row({ chargingSessionId: 2 })];
+    expect(rows.map((r) => r.chargingSeconds)).toEqual([null, null]);
+    expect(totalsOf(rows)).toMatchObject({ chargingSeconds: null, chargingUnknown: 2 });
+  });
+
+  it('sums the sessions that have one and counts those left out', () => {
+    const rows = [{ ...row({ chargingSessionId: 1 }), chargingSeconds: 600 }, row({ chargingSessionId: 2 }), { ...row({ chargingSessionId: 3 }), chargingSeconds: 0 }];
+    expect(totalsOf(rows)).toMatchObject({ chargingSeconds: 600, chargingUnknown: 1 });
+  });
+
+  it('is a true zero for no sessions', () => {
+    expect(totalsOf([])).toMatchObject({ chargingSeconds: 0, chargingUnknown: 0 });
+  });
+});

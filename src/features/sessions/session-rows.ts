@@ -268,8 +268,13 @@ export interface Totals {
   offPeakUnits: number | null;
   /** Sessions whose off-peak part was estimated by time. */
   offPeakEstimated: number;
-  /** Active charging time, seconds (sessions without an archived profile count nothing). */
-  chargingSeconds: number;
+  /**
+   * Active charging time of the sessions that have one, seconds; null when none of them has one
+   * (the time comes from the archived power profile): unknown, never a zero that looks like data.
+   */
+  chargingSeconds: number | null;
+  /** Sessions without an active charging time (no archived profile): left out of `chargingSeconds`. */
+  chargingUnknown: number;
   pluggedInSeconds: number;
   /** Null without a price. Leaves out the sessions whose cost is pending. */
   costMinor: number | null;
@@ -279,7 +284,8 @@ export interface Totals {
 
 export function totalsOf(rows: readonly SessionRow[]): Totals {
   let energyUnits = 0;
-  let chargingSeconds = 0;
+  let chargingSeconds: number | null = null;
+  let chargingUnknown = 0;
   let pluggedInSeconds = 0;
   let costMinor: number | null = null;
   let offPeakUnits: number | null = null;
@@ -290,13 +296,14 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
     energyUnits += row.energyUnits;
     if (row.offPeakUnits !== null) offPeakUnits = (offPeakUnits ?? 0) + row.offPeakUnits;
     if (row.offPeakEstimated) offPeakEstimated++;
-    chargingSeconds += row.chargingSeconds ?? 0;
+    if (row.chargingSeconds === null) chargingUnknown++;
+    else chargingSeconds = (chargingSeconds ?? 0) + row.chargingSeconds;
     pluggedInSeconds += row.pluggedInSeconds ?? 0;
     if (row.costMinor !== null) costMinor = (costMinor ?? 0) + row.costMinor;
     if (row.running) running++;
     if (row.costPending) costPending++;
   }
-  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds, pluggedInSeconds, costMinor, costPending };
+  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds: rows.length === 0 ? 0 : chargingSeconds, chargingUnknown, pluggedInSeconds, costMinor, costPending };
 }
 
 export interface UserShare extends Totals {

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocaleProvider } from '../../shared/i18n/i18n.tsx';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { resolveRange } from './date-range.ts';
-import { pageOf, type SessionRow } from './session-rows.ts';
+import { HistoryTotals } from './HistoryTotals.tsx';
+import { pageOf, totalsOf, type SessionRow } from './session-rows.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { readHistoryParams } from './use-history-params.ts';
 
@@ -131,5 +132,50 @@ describe('HistoryFilters', () => {
   it('flags a custom range that ends before it starts', () => {
     setup('range=custom&from=2026-11-10&to=2026-11-01');
     expect(screen.getByTestId('range-error')).toBeInTheDocument();
+    expect(screen.getByLabelText('To')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows a custom range’s days in the page’s language and takes a typed one', async () => {
+    const params = readHistoryParams(new URLSearchParams('range=custom&from=2026-11-01&to=2026-11-20'));
+    const update = vi.fn();
+    render(<HistoryFilters params={params} update={update} range={resolveRange(params.range, NOW, ZONE)} rows={[row(1)]} combined={false} now={NOW} zone={ZONE} />, {
+      wrapper: wrap(DE),
+    });
+    expect(screen.getByLabelText('Von')).toHaveValue('01.11.2026');
+    expect(screen.getByLabelText('Bis')).toHaveValue('20.11.2026');
+    await userEvent.clear(screen.getByLabelText('Bis'));
+    await userEvent.type(screen.getByLabelText('Bis'), '15.11.2026');
+    expect(update).toHaveBeenLastCalledWith({ to: '2026-11-15' });
+  });
+});
+
+describe('HistoryTotals: active charging time', () => {
+  const show = (rows: SessionRow[], locale: typeof EN | typeof DE = EN) =>
+    render(
+      <HistoryTotals totals={totalsOf(rows)} currency="EUR" loading={false} costPending={false} offPeakWindow={null} incomplete={false} exportDisabled={false} onExport={() => {}} />,
+      { wrapper: wrap(locale) },
+    );
+
+  it('reads "—" with the reason when no session has an archived profile, never 0 s', () => {
+    show([row(1, { chargingSeconds: null }), row(2, { chargingSeconds: null })], DE);
+    expect(screen.getByTestId('sessions-total-duration')).toHaveTextContent(/^—$/);
+    expect(screen.getByText('unbekannt: kein Leistungsverlauf archiviert')).toBeInTheDocument();
+  });
+
+  it('sums the known times and says how many sessions it leaves out', () => {
+    show([row(1, { chargingSeconds: 3600 }), row(2, { chargingSeconds: null })]);
+    expect(screen.getByTestId('sessions-total-duration')).toHaveTextContent('1 hr');
+    expect(screen.getByText('without 1 of 2 sessions (no power profile archived)')).toBeInTheDocument();
+  });
+});
+
+describe('SessionTable: active charging time of a session', () => {
+  it('reads "—" for a session without an archived profile and its time otherwise', () => {
+    const params = readHistoryParams(new URLSearchParams(''));
+    render(
+      <SessionTable page={pageOf([row(2, { chargingSeconds: null }), row(1, { chargingSeconds: 0 })], 1, 25)} total={2} emptyText="none" combined={false} showCost={false} showOffPeak={false} currency={null} params={params} update={() => {}} />,
+      { wrapper: wrap(EN) },
+    );
+    expect(screen.getAllByTestId('session-charging').map((cell) => cell.textContent)).toEqual(['—', '00:00:00']);
   });
 });
