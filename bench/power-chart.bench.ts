@@ -1,5 +1,6 @@
 /**
- * Render time of the real PowerChart (downsampling + Recharts + the browser's next frame) for a
+ * Render time of the real PowerChart (downsampling, Recharts' chart with our line paths, the
+ * browser's next frame) for a
  * week (2,016 points × 3 series) and a month (8,640 × 3), in Chromium with the CPU slowed 4×
  * like a cheap wall tablet. The chart is mounted by a bench-only page (bench/power-chart/), built
  * by Vite in production mode into bench/out/ (never into dist/) and served from loopback.
