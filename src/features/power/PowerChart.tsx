@@ -5,8 +5,8 @@
  * accessibility layer). The lines are ours: one SVG path per series, drawn inside the chart with
  * Recharts' own axis scales (`useXAxisScale`/`useYAxisScale`, its documented way to draw custom
  * shapes), each series min/max-downsampled to the plot's width on its own. Recharts' `Line` was
- * tried and measured (docs/decisions.md, "Power chart: Recharts draws the frame, we draw the
- * lines"): its per-row store work kept the chart 2–4× over its render budget whatever it was fed.
+ * tried first, setting by setting, and none brought it near the render budget (docs/decisions.md,
+ * "Power chart: Recharts draws the frame, we draw the lines").
  * The chart's `data` are only the positions the tooltip can land on (`hoverRows`: one per slot, at
  * most one per pixel column), no values. Kept pure and memoized: it re-renders when the grid (a
  * new 5-minute point), the size, the visible series, the Y scale or the language change; on hover
