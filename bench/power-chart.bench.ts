@@ -1,18 +1,17 @@
 /**
- * Render time of the real PowerChart (downsampling + Recharts + the browser's next frame) for a
- * week (2,016 points × 3 series) and a month (8,640 × 3), in Chromium with the CPU slowed 4×
- * like a cheap wall tablet. The chart is mounted by a bench-only page (bench/power-chart/), built
+ * Render time of the real PowerChart (downsampling, Recharts' chart with our line paths, the
+ * browser's next frame) for a week (2,016 points × 3 series) and a month (8,640 × 3), in Chromium
+ * with the CPU slowed 4× like a cheap wall tablet. The chart is mounted by a bench-only page (bench/power-chart/), built
  * by Vite in production mode into bench/out/ (never into dist/) and served from loopback.
  */
-import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../server/paths.ts';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable, median, round, type BenchModule, type Figure } from './harness.ts';
+import { rendererCpuMs, serve } from './page-bench.ts';
 
 const PAGE_DIR = join(PROJECT_ROOT, 'bench', 'power-chart');
 const OUT_DIR = join(PROJECT_ROOT, 'bench', 'out', 'power-chart');
@@ -25,62 +24,6 @@ interface Timing {
   drawnMs: number;
   frameMs: number;
   points: number;
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(join(dir, new URL(req.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html')));
-    if (!path.startsWith(dir) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/**
- * CPU time of the renderers’ main threads (Linux /proc), which grows far less than wall time
- * when other processes share the cores: a second view of the same work, readable on a busy
- * machine. CDP's throttling inflates it (the throttled thread is charged while held back), so it
- * is taken unthrottled; ×4 estimates the tablet.
- */
-function rendererCpuMs(browserPid: number | undefined): (() => number) | null {
-  if (browserPid === undefined || !existsSync('/proc/self/stat')) return null;
-  const statFields = (path: string) => readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-  const parentOf = (pid: string) => {
-    try {
-      return Number(statFields(`/proc/${pid}/stat`)[1]);
-    } catch {
-      return 0;
-    }
-  };
-  const descends = (pid: string) => {
-    for (let p = Number(pid), hops = 0; p > 1 && hops < 10; p = parentOf(String(p)), hops++) if (p === browserPid) return true;
-    return false;
-  };
-  const renderers = () =>
-    readdirSync('/proc').filter((pid) => {
-      if (!/^\d+$/.test(pid)) return false;
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') && descends(pid);
-      } catch {
-        return false;
-      }
-    });
-  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
-  return () =>
-    renderers().reduce((sum, pid) => {
-      try {
-        const f = statFields(`/proc/${pid}/task/${pid}/stat`);
-        return sum + (Number(f[11]) + Number(f[12])) / ticksPerMs;
-      } catch {
-        return sum;
-      }
-    }, 0);
 }
 
 export const powerChartBench: BenchModule = {

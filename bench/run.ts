@@ -16,10 +16,11 @@ import { coldLoadBench, soakBench } from './browser.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
 import { garageBench } from './garage.bench.ts';
 import { powerChartBench } from './power-chart.bench.ts';
+import { energyBarsBench } from './energy-bars.bench.ts';
 import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, pushBench, archiveBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -96,7 +96,7 @@ export interface Timing {
   drawnMs: number;
   /** … and the browser has produced the next frame (style, layout, paint) */
   frameMs: number;
-  /** points per series handed to Recharts */
+  /** points in the building's drawn path (after min/max downsampling) */
   points: number;
 }
 

@@ -1,23 +1,40 @@
 /**
- * The power chart, drawn by Recharts' own components: lines (`Line`), axes, grid, limit lines
- * (`ReferenceLine`, labelled), gaps (`ReferenceArea`) and the hover/keyboard/touch tooltip
- * (`Tooltip` with our content, which reads the full-resolution grid). Kept pure and memoized: it
- * re-renders when the grid (a new 5-minute point), the size, the visible series, the Y scale or
- * the language change. The lines get min/max-downsampled rows (`alignedRows`): one bucket per
- * ~3.5 px of plot width, two rows each, a few hundred rows for any window, never the raw week or
- * month (Recharts' cost grows with the rows it is given). Every object or function handed to
- * Recharts is memoized or module-level, so a render that changes nothing it draws keeps its
- * store untouched.
+ * The power chart. Recharts draws the frame and the interaction: axes, grid, limit lines
+ * (`ReferenceLine`, labelled), gaps (`ReferenceArea`) and the hover/touch/keyboard tooltip
+ * (`Tooltip` with our content, which reads the full-resolution grid; the keyboard through its
+ * accessibility layer). The lines are ours: one SVG path per series, drawn inside the chart with
+ * Recharts' own axis scales (`useXAxisScale`/`useYAxisScale`, its documented way to draw custom
+ * shapes), each series min/max-downsampled to the plot's width on its own. Recharts' `Line` was
+ * tried first, setting by setting, and none brought it near the render budget (docs/decisions.md,
+ * "Power chart: Recharts draws the frame, we draw the lines").
+ * The chart's `data` are only the positions the tooltip can land on (`hoverRows`: one per slot, at
+ * most one per pixel column), no values. Kept pure and memoized: it re-renders when the grid (a
+ * new 5-minute point), the size, the visible series, the Y scale or the language change; on hover
+ * only the tooltip and the active dots do.
  */
 import { memo, useCallback, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  DefaultZIndexes,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZIndexLayer,
+  useActiveTooltipLabel,
+  useXAxisScale,
+  useYAxisScale,
+} from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
-import { alignedRows } from './downsample.ts';
+import { hoverRows, linePath } from './chart-paths.ts';
+import { downsampleMinMax, type ChartPoint } from './downsample.ts';
 import { powerMessages } from './messages.ts';
 import { findGaps, type PowerGrid } from './power-grid.ts';
 import { STEP_MS } from './power-range.ts';
-import { PowerTooltip } from './PowerTooltip.tsx';
+import { PowerTooltip, slotAt } from './PowerTooltip.tsx';
 import { limitDash, type SeriesStyle } from './series-style.ts';
 import { isLocalMidnight, timeTicks } from './time-ticks.ts';
 import type { YScale } from './y-scale.ts';
@@ -46,13 +63,21 @@ export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] 
 /** Half a tick label: closer to the right edge than this, a tick is left out. */
 const RIGHT_LABEL_ROOM_PX = 36;
 
-/** Plot pixels per downsampling bucket (two rows each): the line still shows every peak. */
-const PX_PER_BUCKET = 3.5;
-
 const TICK_STYLE = { fill: 'var(--color-muted)', fontSize: AXIS_FONT_PX } as const;
 const X_AXIS_LINE = { stroke: 'var(--color-border)' } as const;
 const CURSOR = { stroke: 'var(--color-muted)', strokeWidth: 1 } as const;
 const ESCAPE_VIEW_BOX = { x: false, y: true } as const;
+/**
+ * Recharts hides the tooltip's box while its payload (the values of its own graphical items) is
+ * empty, and ours always is: the content reads the grid. The content draws nothing while the
+ * tooltip is inactive, so the box may stay visible.
+ */
+const TOOLTIP_WRAPPER = { visibility: 'visible' } as const;
+/**
+ * The grid has no vertical lines; without this Recharts still lays out the X axis' ticks for them
+ * (measuring their labels) on every render, a tenth of the chart's mount in a profile.
+ */
+const NO_VERTICAL_LINES = () => [];
 
 export interface PowerChartProps {
   grid: PowerGrid;
@@ -71,11 +96,14 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
   const fmt = useFormat();
   const m = useMessages(powerMessages);
   const plot = plotArea(width, height);
-  const maxRows = 2 * Math.max(1, Math.round(plot.width / PX_PER_BUCKET));
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.measure) && grid.values[s.measure]), [series, hidden, grid]);
 
-  // Downsampled once per grid, width and set of lines; the rows carry every visible series.
-  const rows = useMemo(() => alignedRows(grid.values, visible.map((s) => s.measure), grid.from, maxRows), [grid, visible, maxRows]);
+  // Each series downsampled on its own, once per grid and width: two points per 2 px bucket.
+  const points = useMemo(() => {
+    const maxPoints = Math.max(2, Math.round(plot.width));
+    return new Map(grid.measures.map((measure) => [measure, downsampleMinMax(grid.values[measure]!, grid.from, maxPoints)] as const));
+  }, [grid, plot.width]);
+  const rows = useMemo(() => hoverRows(grid.present.length, grid.from, plot.width), [grid, plot.width]);
   const gaps = useMemo(() => findGaps(grid), [grid]);
   const domain = useMemo(() => xDomain(grid), [grid]);
   const { ticks, daily } = useMemo(() => {
@@ -90,32 +118,10 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
   const yTickFormatter = useCallback((v: number) => fmt.number(v, scale.decimals), [fmt, scale.decimals]);
   const yDomain = useMemo(() => [0, scale.max] as [number, number], [scale.max]);
   const tooltip = useMemo(() => <PowerTooltip grid={grid} series={visible} />, [grid, visible]);
-  const lines = useMemo(
-    () =>
-      visible.map((s) => (
-        <Line
-          key={s.measure}
-          dataKey={s.measure}
-          className={`power-line power-line-${s.measure}`}
-          type="linear"
-          stroke={s.color}
-          strokeWidth={s.width}
-          strokeDasharray={s.dash}
-          strokeLinejoin="round"
-          strokeLinecap="round"
-          dot={false}
-          // Drawn only while hovering.
-          activeDot={{ r: 4, strokeWidth: 0, fill: s.color }}
-          connectNulls={false}
-          isAnimationActive={false}
-        />
-      )),
-    [visible],
-  );
 
   return (
-    <LineChart width={width} height={height} data={rows} margin={CHART_MARGIN} aria-label={label}>
-      <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} />
+    <LineChart width={width} height={height} data={rows as HoverRowData} margin={CHART_MARGIN} aria-label={label}>
+      <CartesianGrid stroke="var(--color-border)" strokeOpacity={0.6} vertical={false} verticalCoordinatesGenerator={NO_VERTICAL_LINES} />
       <XAxis
         dataKey="t"
         type="number"
@@ -160,13 +166,66 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
           />
         );
       })}
-      {lines}
-      <Tooltip
-        content={tooltip}
-        cursor={CURSOR}
-        isAnimationActive={false}
-        allowEscapeViewBox={ESCAPE_VIEW_BOX}
-      />
+      <SeriesLines series={visible} points={points} />
+      <ActiveDots grid={grid} series={visible} />
+      <Tooltip content={tooltip} cursor={CURSOR} isAnimationActive={false} allowEscapeViewBox={ESCAPE_VIEW_BOX} wrapperStyle={TOOLTIP_WRAPPER} />
     </LineChart>
   );
 });
+
+/** Recharts types a chart's `data` as mutable rows; ours are frozen and only read. */
+type HoverRowData = Array<{ t: number }>;
+
+/**
+ * The series as SVG paths in Recharts' line layer, placed with its axis scales. A null point
+ * lifts the pen, so a gap is never bridged; a lone value between two gaps is a dot. The class
+ * names are Recharts' own for a line, so styles, tests and the bench find them as before.
+ */
+const SeriesLines = memo(function SeriesLines({ series, points }: { series: readonly SeriesStyle[]; points: ReadonlyMap<string, readonly ChartPoint[]> }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const paths = useMemo(() => (x && y ? new Map(series.map((s) => [s.measure, linePath(points.get(s.measure) ?? [], x, y)])) : null), [series, points, x, y]);
+  if (!paths) return null;
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.line}>
+      <g className="recharts-layer power-lines">
+        {series.map((s) => (
+          <g key={s.measure} className={`recharts-layer recharts-line power-line power-line-${s.measure}`}>
+            <path
+              className="recharts-curve recharts-line-curve"
+              d={paths.get(s.measure)}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={s.width}
+              strokeDasharray={s.dash}
+              strokeLinejoin="round"
+              strokeLinecap="round"
+            />
+          </g>
+        ))}
+      </g>
+    </ZIndexLayer>
+  );
+});
+
+/** While the tooltip is open: a dot on every line at the hovered slot (Recharts' `activeDot`, at full resolution). */
+function ActiveDots({ grid, series }: { grid: PowerGrid; series: readonly SeriesStyle[] }) {
+  const label = useActiveTooltipLabel();
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const slot = typeof label === 'number' ? slotAt(grid, label) : null;
+  if (slot === null || !x || !y) return null;
+  const cx = x(grid.from + slot * STEP_MS);
+  if (cx === undefined) return null;
+  return (
+    <ZIndexLayer zIndex={DefaultZIndexes.activeDot}>
+      <g className="power-active-dots">
+        {series.map((s) => {
+          const v = grid.values[s.measure]?.[slot];
+          const cy = v === undefined || Number.isNaN(v) ? undefined : y(v);
+          return cy === undefined ? null : <circle key={s.measure} cx={cx} cy={cy} r={4} fill={s.color} />;
+        })}
+      </g>
+    </ZIndexLayer>
+  );
+}

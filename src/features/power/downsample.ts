@@ -4,7 +4,7 @@
  * the lowest and the highest value in their original order, so a short 11 kW charging peak is as
  * tall as in the raw data (averaging would shave it), plus the exact first and last point of every
  * run of values, so lines start and end where the data does. A missing slot becomes a `null` point,
- * which Recharts draws as a break: a gap is never bridged, not even inside one bucket.
+ * which the line's path draws as a break (`linePath`): a gap is never bridged, not even inside one bucket.
  */
 import { STEP_MS } from './power-range.ts';
 
@@ -79,77 +79,4 @@ export function downsampleMinMax(values: Float64Array, from: number, maxPoints: 
     }
   }
   return out;
-}
-
-/** One row of the chart's data: a slot's start and every series' kW there (null breaks a line). */
-export interface ChartRow {
-  t: number;
-  [measure: string]: number | null;
-}
-
-/**
- * The rows Recharts draws, shared by every series so one Tooltip and one X axis serve all lines.
- * Short windows (at most `maxPoints` slots) pass through slot for slot. Longer ones are cut into
- * `maxPoints / 2` buckets of consecutive slots (a few pixels each) and every bucket becomes two
- * rows, at its first and its last slot: each series puts its bucket minimum and maximum there, in
- * their original order, so a one-slot spike keeps its full height and the row count no longer
- * grows with the number of series (a union of each series' own picks did: nearly every slot of a
- * week with three series). A value is drawn at most one bucket (a few pixels) from its slot; the
- * tooltip reads the full-resolution grid, not the rows. A slot where any series misses its value
- * is a row of its own, so a gap is broken exactly where it is and never bridged.
- */
-export function alignedRows(values: Readonly<Record<string, Float64Array>>, measures: readonly string[], from: number, maxPoints: number): ChartRow[] {
-  const series = measures.map((measure) => [measure, values[measure]] as const).filter((e): e is readonly [string, Float64Array] => e[1] !== undefined);
-  const n = series.reduce((most, [, v]) => Math.max(most, v.length), 0);
-  const rows: ChartRow[] = [];
-  const exactRow = (slot: number) => {
-    const row: ChartRow = { t: from + slot * STEP_MS };
-    for (const [measure, v] of series) {
-      const x = v[slot];
-      row[measure] = x === undefined || Number.isNaN(x) ? null : x;
-    }
-    rows.push(row);
-  };
-  if (n <= maxPoints) {
-    for (let slot = 0; slot < n; slot++) exactRow(slot);
-    return rows;
-  }
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const size = n / buckets;
-  const complete = (slot: number) => series.every(([, v]) => slot < v.length && !Number.isNaN(v[slot]!));
-  // Two rows for a stretch of slots where every series has a value: each series' min and max.
-  const minMaxRows = (lo: number, hi: number) => {
-    if (hi - lo <= 2) {
-      for (let slot = lo; slot < hi; slot++) exactRow(slot);
-      return;
-    }
-    const first: ChartRow = { t: from + lo * STEP_MS };
-    const last: ChartRow = { t: from + (hi - 1) * STEP_MS };
-    for (const [measure, v] of series) {
-      let min = lo;
-      let max = lo;
-      for (let i = lo + 1; i < hi; i++) {
-        if (v[i]! < v[min]!) min = i;
-        if (v[i]! > v[max]!) max = i;
-      }
-      first[measure] = v[Math.min(min, max)]!;
-      last[measure] = v[Math.max(min, max)]!;
-    }
-    rows.push(first, last);
-  };
-  for (let b = 0; b < buckets; b++) {
-    const lo = Math.floor(b * size);
-    const hi = b === buckets - 1 ? n : Math.floor((b + 1) * size);
-    // A slot where any series misses its value is a row of its own (the break), the stretches
-    // between are downsampled as usual.
-    let start = lo;
-    for (let slot = lo; slot < hi; slot++) {
-      if (complete(slot)) continue;
-      minMaxRows(start, slot);
-      exactRow(slot);
-      start = slot + 1;
-    }
-    minMaxRows(start, hi);
-  }
-  return rows;
 }

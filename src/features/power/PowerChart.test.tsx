@@ -1,0 +1,66 @@
+/** @vitest-environment jsdom */
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArchivePowerPoint } from '../../api/archive-schemas.ts';
+import { LocaleProvider } from '../../shared/i18n/i18n.tsx';
+import { gridOf } from './power-grid.ts';
+import { STEP_MS } from './power-range.ts';
+import { PowerChart, plotArea } from './PowerChart.tsx';
+import { drawOrder, seriesStyles } from './series-style.ts';
+import { dataMax, yScale } from './y-scale.ts';
+
+const MEASURES = ['connector1', 'building'];
+const SERIES = drawOrder(seriesStyles(MEASURES));
+const FROM = Date.UTC(2026, 10, 30, 0);
+
+/** 24 slots; slots 10–11 missing (a reboot), slot 13 a lone value between two gaps. */
+function grid() {
+  const points: ArchivePowerPoint[] = [];
+  for (let i = 0; i < 24; i++) {
+    if (i === 10 || i === 11 || i === 12 || i === 14) continue;
+    points.push({ time: FROM + i * STEP_MS, kW: { connector1: i < 5 ? 0 : 7, building: 8 }, energyKWh: {} });
+  }
+  return gridOf(points, { from: FROM, to: FROM + 23 * STEP_MS }, MEASURES);
+}
+
+function draw(hidden: ReadonlySet<string> = new Set()) {
+  const g = grid();
+  const scale = yScale(dataMax(MEASURES.map((m) => g.values[m])), [{ measure: 'cluster', kw: 9 }, { measure: 'building', kw: 41.4 }], plotArea(800, 300).height);
+  return render(
+    <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
+      <PowerChart grid={g} series={SERIES} hidden={hidden} scale={scale} width={800} height={300} label="Power over the last 2 hours" />
+    </LocaleProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+describe('PowerChart', () => {
+  it('draws each visible series as one path inside Recharts’ chart, broken at the gaps', () => {
+    const { container } = draw();
+    expect(container.querySelector('[aria-label="Power over the last 2 hours"]')).toBeInTheDocument();
+    for (const measure of MEASURES) {
+      const d = container.querySelector(`.power-line-${measure} path.recharts-line-curve`)?.getAttribute('d') ?? '';
+      // Three runs: before the gap, the lone value (a short stroke), after the second gap.
+      expect(d.match(/M/g), measure).toHaveLength(3);
+      expect(d).toMatch(/h2M/);
+    }
+    // Recharts' axes and the labelled limit within reach; the one far above is left to the legend.
+    expect(container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
+    expect(container.textContent).toContain('Cluster limit 9.0');
+    expect(container.textContent).not.toContain('Building limit');
+  });
+
+  it('leaves out a hidden series', () => {
+    const { container } = draw(new Set(['building']));
+    expect(container.querySelectorAll('path.recharts-line-curve')).toHaveLength(1);
+    expect(container.querySelector('.power-line-building')).toBeNull();
+  });
+
+  it('dashes every series but the connector', () => {
+    const { container } = draw();
+    expect(container.querySelector('.power-line-connector1 path')?.getAttribute('stroke-dasharray')).toBeNull();
+    expect(container.querySelector('.power-line-building path')?.getAttribute('stroke-dasharray')).toBe('10 5');
+  });
+});
