@@ -7,7 +7,7 @@ import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { ALL_CHARGERS } from './charger-choice.ts';
 import { shellMessages } from './messages.ts';
 import type { KioskMode } from '../shared/hooks/use-kiosk.ts';
-import { FIELD } from '../shared/ui/Select.tsx';
+import { FIELD } from '../shared/ui/field.ts';
 import { TOUCH } from '../shared/ui/touch.ts';
 
 export interface HeaderProps {
