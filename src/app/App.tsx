@@ -1,8 +1,10 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { Router, useSearch } from 'wouter';
 import { LocaleProvider, useLocaleValue, useMessages } from '../shared/i18n/i18n.tsx';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
 import { AppShell } from './AppShell.tsx';
+import { useGermanTables } from './german.ts';
 import { shellMessages } from './messages.ts';
 import { reloadWhenServerAnswers } from './reload-when-server-answers.ts';
 
@@ -10,7 +12,10 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <Router>
-        <LocalizedShell />
+        {/* A German page waits here for its texts (main.tsx asks for them at start-up). */}
+        <Suspense fallback={null}>
+          <LocalizedShell />
+        </Suspense>
       </Router>
     </QueryClientProvider>
   );
@@ -18,6 +23,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
 
 function LocalizedShell() {
   const locale = useLocaleValue(useSearch());
+  useGermanTables(locale.lang);
   return (
     <LocaleProvider value={locale}>
       {/* Last line of defence for a display nobody touches: say so, then restart by itself. */}

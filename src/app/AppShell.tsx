@@ -4,13 +4,11 @@
  * and puts the header above the view (Header.tsx, AppRoutes.tsx).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { chargersQuery } from '../api/queries.ts';
 import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
 import { useKioskMode } from '../shared/hooks/use-kiosk.ts';
-import { useTheme } from '../shared/hooks/use-theme.ts';
-import { useNightDim } from '../shared/hooks/use-night-dim.ts';
 import { TOUCH } from '../shared/ui/touch.ts';
 import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
@@ -18,18 +16,20 @@ import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { chooseCharger } from './charger-choice.ts';
 import { Header } from './Header.tsx';
+import { LazyPart } from './LazyPart.tsx';
 import { useLiveUpdates } from './live-updates.ts';
 import { shellMessages } from './messages.ts';
 import { useBuildReload } from './use-build-reload.ts';
+
+// Theme following, night dimming, language and theme controls: after the first card.
+const DisplaySettings = lazy(() => import('./DisplaySettings.tsx').then((m) => ({ default: m.DisplaySettings })));
 
 export function AppShell() {
   const m = useMessages(shellMessages);
   const { lang } = useLocale();
   const search = useSearch();
   const kiosk = useKioskMode();
-  const theme = useTheme();
   useWakeLock();
-  useNightDim();
   const chargers = useQuery(chargersQuery());
   const [params, setParams] = useSearchParams();
   const [location] = useLocation();
@@ -51,7 +51,17 @@ export function AppShell() {
   return (
     // No width cap: a 1080p or 1440p wall screen is filled, not left half empty.
     <div className="flex min-h-dvh flex-col gap-[clamp(0.5rem,1.2vmin,1rem)] p-[clamp(0.5rem,1.2vmin,1.25rem)]">
-      <Header charger={charger ?? null} chargers={list} combined={combined} kiosk={kiosk} theme={theme} />
+      <Header
+        charger={charger ?? null}
+        chargers={list}
+        combined={combined}
+        kiosk={kiosk}
+        settings={
+          <LazyPart fallback={null}>
+            <DisplaySettings controls={kiosk === 'off'} />
+          </LazyPart>
+        }
+      />
       <main className="flex min-h-0 flex-1 flex-col gap-3">
         {!chargers.data ? (
           // Say so from the first failure on, while the query still retries (it stays pending).

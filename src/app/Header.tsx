@@ -1,14 +1,13 @@
+import type { ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import type { ChargerInfo } from '../api/server-schemas.ts';
-import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
+import { useMessages } from '../shared/i18n/i18n.tsx';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { ALL_CHARGERS } from './charger-choice.ts';
 import { shellMessages } from './messages.ts';
 import type { KioskMode } from '../shared/hooks/use-kiosk.ts';
-import { THEME_CHOICES, type ThemeState } from '../shared/hooks/use-theme.ts';
-import { Button } from '../shared/ui/Button.tsx';
-import { FIELD, Select } from '../shared/ui/Select.tsx';
+import { FIELD } from '../shared/ui/field.ts';
 import { TOUCH } from '../shared/ui/touch.ts';
 
 export interface HeaderProps {
@@ -18,16 +17,19 @@ export interface HeaderProps {
   combined: boolean;
   /** `touch`: navigation (and the charger picker) only; `locked`: no controls at all. */
   kiosk: KioskMode;
-  theme: ThemeState;
+  /**
+   * The display's settings (`DisplaySettings`, a lazy chunk): language and theme controls outside
+   * the kiosk modes; in any mode it applies the theme and the night dimming.
+   */
+  settings: ReactNode;
 }
 
 /**
  * The charger's name, the views, the charger picker, language and theme. A touch kiosk keeps the
  * navigation and the picker; a locked kiosk shows the name alone.
  */
-export function Header({ charger, chargers, combined, kiosk, theme }: HeaderProps) {
+export function Header({ charger, chargers, combined, kiosk, settings }: HeaderProps) {
   const m = useMessages(shellMessages);
-  const { lang } = useLocale();
   const search = useSearch();
   const [location] = useLocation();
   const [, setParams] = useSearchParams();
@@ -51,7 +53,9 @@ export function Header({ charger, chargers, combined, kiosk, theme }: HeaderProp
           </span>
         ) : null}
       </div>
-      {kiosk === 'locked' ? null : (
+      {kiosk === 'locked' ? (
+        settings
+      ) : (
         <>
           <nav aria-label={m.mainNav} className="flex gap-1">
             {navItems.map((item) => (
@@ -83,20 +87,7 @@ export function Header({ charger, chargers, combined, kiosk, theme }: HeaderProp
                 </select>
               </label>
             ) : null}
-            {kiosk === 'off' ? (
-              <>
-                <Button onClick={() => setParams({ lang: lang === 'de' ? 'en' : 'de' })} aria-label={m.languageLabel}>
-                  {m.language}
-                </Button>
-                <Select
-                  layout="inline"
-                  label={m.theme}
-                  value={theme.choice}
-                  options={THEME_CHOICES.map((choice) => ({ value: choice, label: { auto: m.themeAuto, light: m.themeLight, dark: m.themeDark }[choice] }))}
-                  onChange={(choice) => theme.choose(choice as ThemeState['choice'])}
-                />
-              </>
-            ) : null}
+            {settings}
           </div>
         </>
       )}

@@ -9,7 +9,7 @@ import { useMessages } from '../../shared/i18n/i18n.tsx';
 import type { KioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { ConnectivityPanel } from './ConnectivityPanel.tsx';
-import { attentionReasons, type Attention } from './household.ts';
+import { attentionReasons, type Attention } from './attention.ts';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { stripMessages } from './strip-messages.ts';
 

@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
+import type { LiveStatus } from '../../api/live-status.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
@@ -48,7 +49,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const stale = state !== 'live';
   const price = useLivePrice();
-  const totals = useEnergyTotals(chargerId);
+  const totals = useEnergyTotals(chargerId, sessionEndsOf(data?.evses));
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
@@ -132,6 +133,12 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
       )}
     </div>
   );
+}
+
+/** When each connector's last session ended: it changes when a session ends. */
+function sessionEndsOf(evses: LiveStatus['evses'] | undefined): string {
+  if (!evses?.ok) return '';
+  return evses.data.flatMap((evse) => evse.connectors.map((c) => c.lastSession?.chargingEndedTime ?? '')).join(',');
 }
 
 /** "last update 2 mins ago", ticking: the only part of the banner that needs the time. */

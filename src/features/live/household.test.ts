@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attentionReasons, costOf, sessionStartMs } from './household.ts';
+import { attentionReasons } from './attention.ts';
+import { costOf, sessionStartMs } from './household.ts';
 
 const guard = (patch: object = {}) => ({ isInstalled: true, isConnected: true, buildingTotalPower: 10, maxCurrentL1: 60, maxCurrentL2: 60, maxCurrentL3: 60, ...patch });
 const cluster = (patch: object = {}) => ({ isEnabled: true, allChargersConnected: true, totalPower: 5, maxCurrentL1: 25, maxCurrentL2: 25, maxCurrentL3: 25, ...patch });

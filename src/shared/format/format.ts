@@ -59,21 +59,27 @@ function createFormatter(locale: string): Formatter {
     }
     return nf;
   };
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const dayTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
-  const weekdayDate = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'numeric' });
-  const month = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  // Each Intl object is built on its first use: a cheap tablet's first card needs only a few of them.
+  const once = <T,>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const dtf = (options: Intl.DateTimeFormatOptions) => once(() => new Intl.DateTimeFormat(locale, options));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const dateTime = dtf({ dateStyle: 'medium', timeStyle: 'short' });
+  const dayTime = dtf({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const date = dtf({ dateStyle: 'medium' });
+  const time = dtf({ timeStyle: 'short' });
+  const weekdayDate = dtf({ weekday: 'short', day: 'numeric', month: 'numeric' });
+  const month = dtf({ month: 'long', year: 'numeric' });
+  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const unit = (u: 'day' | 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
+    once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }));
   const days = unit('day');
   const hours = unit('hour');
   const minutes = unit('minute');
   const seconds = unit('second');
-  const dayLong = new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' });
+  const dayLong = once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }));
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const withUnit = (text: string, u: string) => `${text}${UNIT_SPACE}${u}`;
 
@@ -83,7 +89,7 @@ function createFormatter(locale: string): Formatter {
     kw: (value, decimals = 1) => withUnit(fixed(decimals).format(value), 'kW'),
     kwh: (value, decimals = 2) => withUnit(fixed(decimals).format(value), 'kWh'),
     amps: (value, decimals = 0) => withUnit(fixed(decimals).format(value), 'A'),
-    percent: (value) => percent.format(value / 100),
+    percent: (value) => percent().format(value / 100),
     money(value, currency) {
       let nf = moneyFormats.get(currency);
       if (!nf) {
@@ -92,19 +98,19 @@ function createFormatter(locale: string): Formatter {
       }
       return nf.format(value);
     },
-    dateTime: (ms) => dateTime.format(ms),
-    dayTime: (ms) => dayTime.format(ms),
-    date: (ms) => date.format(ms),
-    time: (ms) => time.format(ms),
-    weekdayDate: (ms) => weekdayDate.format(ms),
-    month: (ms) => month.format(ms),
+    dateTime: (ms) => dateTime().format(ms),
+    dayTime: (ms) => dayTime().format(ms),
+    date: (ms) => date().format(ms),
+    time: (ms) => time().format(ms),
+    weekdayDate: (ms) => weekdayDate().format(ms),
+    month: (ms) => month().format(ms),
     relative(ms, nowMs) {
       const diff = Math.round((ms - nowMs) / 1000);
       const abs = Math.abs(diff);
-      if (abs < 45) return relative.format(0, 'second');
-      if (abs < 45 * 60) return relative.format(Math.round(diff / 60), 'minute');
-      if (abs < 22 * 3600) return relative.format(Math.round(diff / 3600), 'hour');
-      return relative.format(Math.round(diff / 86400), 'day');
+      if (abs < 45) return relative().format(0, 'second');
+      if (abs < 45 * 60) return relative().format(Math.round(diff / 60), 'minute');
+      if (abs < 22 * 3600) return relative().format(Math.round(diff / 3600), 'hour');
+      return relative().format(Math.round(diff / 86400), 'day');
     },
     duration(totalSeconds) {
       // Totals are read in minutes: round to the nearest one, keep seconds only below a minute.
@@ -113,10 +119,10 @@ function createFormatter(locale: string): Formatter {
       const d = Math.floor(s / 86400);
       const h = Math.floor((s % 86400) / 3600);
       const m = Math.floor((s % 3600) / 60);
-      if (d > 0) return h > 0 ? `${days.format(d)} ${hours.format(h)}` : days.format(d);
-      if (h > 0) return `${hours.format(h)} ${minutes.format(m)}`;
-      if (m > 0) return minutes.format(m);
-      return seconds.format(s);
+      if (d > 0) return h > 0 ? `${days().format(d)} ${hours().format(h)}` : days().format(d);
+      if (h > 0) return `${hours().format(h)} ${minutes().format(m)}`;
+      if (m > 0) return minutes().format(m);
+      return seconds().format(s);
     },
     clock(totalSeconds) {
       const s = Math.max(0, Math.floor(totalSeconds));
@@ -124,7 +130,7 @@ function createFormatter(locale: string): Formatter {
       const hh = String(Math.floor((s % 86400) / 3600)).padStart(2, '0');
       const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
       const ss = String(s % 60).padStart(2, '0');
-      return `${d > 0 ? `${dayLong.format(d)} ` : ''}${hh}:${mm}:${ss}`;
+      return `${d > 0 ? `${dayLong().format(d)} ` : ''}${hh}:${mm}:${ss}`;
     },
   };
 }

@@ -4,7 +4,7 @@
  * values whose readable form (`humanizeEnum`) is not already right in that language; anything
  * else, including values we have never seen, is humanized by `enumLabel`.
  */
-import type { Lang } from './i18n.tsx';
+import { germanLater, type Lang } from './i18n.tsx';
 
 type Labels = Partial<Record<string, string>>;
 
@@ -23,55 +23,27 @@ export interface ChargerLabels {
   authorizations: Labels;
 }
 
-export const chargerLabels: Record<Lang, ChargerLabels> = {
-  en: {
-    connectorStatuses: {
-      SuspendedEVSE: 'Paused by charger',
-      SuspendedEV: 'Paused by car',
-      Faulted: 'Fault',
-    },
-    sessionStatuses: {},
-    modes: {},
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Cable unplugged',
-      LocalStopUserStoppedCharging: 'Stopped at the charger',
-      RemoteStop: 'Stopped remotely',
-      EVDisconnected: 'Car disconnected',
-      PowerLoss: 'Power failure',
-      Reboot: 'Charger restarted',
-      DeAuthorized: 'Authorisation withdrawn',
-    },
-    centralSystems: { Disabled: 'Off' },
-    authorizations: { ChargerWhitelistOnly: 'Registered cards only' },
+/**
+ * German (`charger-labels.de.ts`) is loaded only for German pages (`src/app/german.ts`); until then
+ * `de` reads the English table.
+ */
+export const chargerLabels: Record<Lang, ChargerLabels> = germanLater<ChargerLabels>({
+  connectorStatuses: {
+    SuspendedEVSE: 'Paused by charger',
+    SuspendedEV: 'Paused by car',
+    Faulted: 'Fault',
   },
-  de: {
-    connectorStatuses: {
-      Available: 'Frei',
-      Preparing: 'Vorbereitung',
-      Charging: 'Lädt',
-      SuspendedEVSE: 'Pausiert (Station)',
-      SuspendedEV: 'Pausiert (Auto)',
-      Finishing: 'Wird beendet',
-      Reserved: 'Reserviert',
-      Unavailable: 'Nicht verfügbar',
-      Faulted: 'Störung',
-    },
-    sessionStatuses: { Finished: 'Beendet', Charging: 'Lädt' },
-    modes: { Fast: 'Schnell', Scheduled: 'Geplant' },
-    stopReasons: {
-      LocalStopUserDisconnectedCableFromVehicle: 'Kabel abgezogen',
-      LocalStopUserStoppedCharging: 'An der Ladestation beendet',
-      RemoteStop: 'Aus der Ferne beendet',
-      EnergyLimitReached: 'Energielimit erreicht',
-      DepartureTimeReached: 'Abfahrtszeit erreicht',
-      EVDisconnected: 'Fahrzeug getrennt',
-      PowerLoss: 'Stromausfall',
-      Reboot: 'Ladestation neu gestartet',
-      EmergencyStop: 'Not-Aus',
-      DeAuthorized: 'Berechtigung entzogen',
-      Other: 'Sonstiges',
-    },
-    centralSystems: { Disabled: 'Aus', Connected: 'Verbunden', Disconnected: 'Getrennt' },
-    authorizations: { ChargerWhitelistOnly: 'Nur registrierte Karten' },
+  sessionStatuses: {},
+  modes: {},
+  stopReasons: {
+    LocalStopUserDisconnectedCableFromVehicle: 'Cable unplugged',
+    LocalStopUserStoppedCharging: 'Stopped at the charger',
+    RemoteStop: 'Stopped remotely',
+    EVDisconnected: 'Car disconnected',
+    PowerLoss: 'Power failure',
+    Reboot: 'Charger restarted',
+    DeAuthorized: 'Authorisation withdrawn',
   },
-};
+  centralSystems: { Disabled: 'Off' },
+  authorizations: { ChargerWhitelistOnly: 'Registered cards only' },
+});

@@ -46,6 +46,25 @@ export function defineMessages<M extends Messages>(table: { en: M; de: NoInfer<M
   return table;
 }
 
+/**
+ * A table of the first load whose German is a chunk of its own (`provideGerman`, called by
+ * `src/app/german.ts` for a German page before it renders), so an English page never downloads
+ * it. Until then `de` reads the English table.
+ */
+export function germanLater<T extends object>(en: T): Record<Lang, T> {
+  return { en, de: en };
+}
+
+/** `germanLater` for a message table. */
+export function defineMessagesGermanLater<M extends Messages>(en: M): MessageTable<M> {
+  return germanLater(en);
+}
+
+/** Fills in the German of a `germanLater` table; the compiler checks it against the English. */
+export function provideGerman<T extends object>(table: Record<Lang, T>, de: NoInfer<T>): void {
+  table.de = de;
+}
+
 export function useMessages<M extends Messages>(table: MessageTable<M>): M {
   const { lang } = useLocale();
   return table[lang];

@@ -1,8 +1,7 @@
 import { useId, type SelectHTMLAttributes } from 'react';
-import { TOUCH } from './touch.ts';
+import { FIELD } from './field.ts';
 
-/** Fields (select, date, text) share one look and the touch height. */
-export const FIELD = `${TOUCH} rounded-lg border border-border bg-panel-raised px-2 text-text`;
+export { FIELD };
 
 export interface SelectOption {
   value: string;

@@ -2,7 +2,7 @@
  * What a failed request means for the user, in their language. Takes the error's shape rather
  * than the ApiError class, because src/shared sits below src/api.
  */
-import { defineMessages, type Lang } from '../i18n/i18n.tsx';
+import { defineMessagesGermanLater, type Lang } from '../i18n/i18n.tsx';
 
 export interface ErrorLike {
   kind?: string;
@@ -10,39 +10,22 @@ export interface ErrorLike {
   message: string;
 }
 
-export const errorMessages = defineMessages({
-  en: {
-    network: 'Dashboard server unreachable',
-    server_timeout: 'Dashboard server did not answer in time',
-    charger_unreachable: 'Charger unreachable',
-    charger_timeout: 'Charger did not answer in time',
-    charger_auth_failed: 'Charger refused the login',
-    charger_bad_response: 'Charger sent an error',
-    parse: 'Unexpected data from the charger',
-    bad_request: 'Invalid request',
-    not_found: 'Not found',
-    request_timeout: 'Request did not arrive in time',
-    request_header_too_large: 'Request headers too large',
-    host_not_allowed: 'Dashboard address not allowed (ALLOWED_HOSTS)',
-    too_many_requests: 'Too many requests from this screen',
-    other: 'Something went wrong',
-  },
-  de: {
-    network: 'Dashboard-Server nicht erreichbar',
-    server_timeout: 'Dashboard-Server hat nicht rechtzeitig geantwortet',
-    charger_unreachable: 'Ladestation nicht erreichbar',
-    charger_timeout: 'Ladestation hat nicht rechtzeitig geantwortet',
-    charger_auth_failed: 'Ladestation verweigert die Anmeldung',
-    charger_bad_response: 'Ladestation meldet einen Fehler',
-    parse: 'Unerwartete Daten von der Ladestation',
-    bad_request: 'Ungültige Anfrage',
-    not_found: 'Nicht gefunden',
-    request_timeout: 'Anfrage kam nicht rechtzeitig an',
-    request_header_too_large: 'Anfrage-Header zu groß',
-    host_not_allowed: 'Dashboard-Adresse nicht erlaubt (ALLOWED_HOSTS)',
-    too_many_requests: 'Zu viele Anfragen von diesem Bildschirm',
-    other: 'Etwas ist schiefgegangen',
-  },
+// German: error-text.de.ts, loaded only for German pages (src/app/german.ts).
+export const errorMessages = defineMessagesGermanLater({
+  network: 'Dashboard server unreachable',
+  server_timeout: 'Dashboard server did not answer in time',
+  charger_unreachable: 'Charger unreachable',
+  charger_timeout: 'Charger did not answer in time',
+  charger_auth_failed: 'Charger refused the login',
+  charger_bad_response: 'Charger sent an error',
+  parse: 'Unexpected data from the charger',
+  bad_request: 'Invalid request',
+  not_found: 'Not found',
+  request_timeout: 'Request did not arrive in time',
+  request_header_too_large: 'Request headers too large',
+  host_not_allowed: 'Dashboard address not allowed (ALLOWED_HOSTS)',
+  too_many_requests: 'Too many requests from this screen',
+  other: 'Something went wrong',
 });
 
 /** A short headline for the reason ("Charger unreachable"). */

@@ -9,6 +9,7 @@ import { ADMIN_PIN_HEADER, settingsResponseSchema, type Settings, type SettingsR
 import { fetchParsed, sendJson } from '../../../api/http.ts';
 import type { OffPeakWindow } from '../off-peak.ts';
 import type { Pricing } from '../session-rows.ts';
+import { SETTINGS_KEY } from './settings-key.ts';
 
 export const SETTINGS_PATH = '/api/settings';
 /** Another tablet may change the price: a page shows it within this long. */
@@ -16,7 +17,7 @@ export const SETTINGS_REFRESH_MS = 60_000;
 
 export const settingsQuery = () =>
   queryOptions({
-    queryKey: ['settings'],
+    queryKey: SETTINGS_KEY,
     queryFn: ({ signal }) => fetchParsed(SETTINGS_PATH, settingsResponseSchema, signal),
     refetchInterval: SETTINGS_REFRESH_MS,
     staleTime: 10_000,

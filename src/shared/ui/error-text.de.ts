@@ -1,0 +1,19 @@
+/** German for `error-text.ts`: a chunk of its own, loaded only for German pages (`src/app/german.ts`). */
+import type { errorMessages } from './error-text.ts';
+
+export const errorMessagesDe: (typeof errorMessages)['en'] = {
+  network: 'Dashboard-Server nicht erreichbar',
+  server_timeout: 'Dashboard-Server hat nicht rechtzeitig geantwortet',
+  charger_unreachable: 'Ladestation nicht erreichbar',
+  charger_timeout: 'Ladestation hat nicht rechtzeitig geantwortet',
+  charger_auth_failed: 'Ladestation verweigert die Anmeldung',
+  charger_bad_response: 'Ladestation meldet einen Fehler',
+  parse: 'Unerwartete Daten von der Ladestation',
+  bad_request: 'Ungültige Anfrage',
+  not_found: 'Nicht gefunden',
+  request_timeout: 'Anfrage kam nicht rechtzeitig an',
+  request_header_too_large: 'Anfrage-Header zu groß',
+  host_not_allowed: 'Dashboard-Adresse nicht erlaubt (ALLOWED_HOSTS)',
+  too_many_requests: 'Zu viele Anfragen von diesem Bildschirm',
+  other: 'Etwas ist schiefgegangen',
+};
