@@ -119,7 +119,10 @@ async function measure(browser: Browser, mode: Mode): Promise<Run> {
         if (text !== null && text !== last) {
           last = text;
           window.__powerShown += 1;
-          if (window.__powerShown === window.__markAt) window.__benchMark(window.__powerShown);
+          if (window.__markAt > 0 && window.__powerShown >= window.__markAt) {
+            window.__markAt = -1;
+            window.__benchMark(window.__powerShown);
+          }
         }
       }).observe(document, { subtree: true, childList: true, characterData: true });
     `);
@@ -132,21 +135,23 @@ async function measure(browser: Browser, mode: Mode): Promise<Run> {
       const value = (name: string) => list.find((m) => m.name === name)?.value ?? Number.NaN;
       return { task: value('TaskDuration') * 1000, script: value('ScriptDuration') * 1000 };
     };
-    /** Resolves with the metrics as the card shows its `at`-th figure. */
+    /** Resolves with the metrics as the card shows its `at`-th figure (or the first after, if that one was missed). */
     const metricsAt = (at: number) =>
-      new Promise<{ task: number; script: number; at: number }>((resolve, reject) => {
+      new Promise<{ task: number; script: number; at: number; shown: number }>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${mode} run: the card did not reach its ${at}th power figure in time`)), 3 * UPDATES * INTERVAL_MS + 30_000);
-        onMark = () => {
+        onMark = (shown) => {
           clearTimeout(timer);
-          void metrics().then((m) => resolve({ ...m, at: performance.now() }), reject);
+          onMark = null;
+          void metrics().then((m) => resolve({ ...m, at: performance.now(), shown }), reject);
         };
         void page.evaluate((n) => ((window as unknown as { __markAt: number }).__markAt = n), at);
       });
-    const first = (await page.evaluate(() => (window as unknown as { __powerShown: number }).__powerShown)) + 1;
-    const before = await metricsAt(first);
+    // Armed a few figures ahead, so the mark is in place before its figure shows.
+    const before = await metricsAt((await page.evaluate(() => (window as unknown as { __powerShown: number }).__powerShown)) + 3);
     const readingsBefore = readings;
     const countsBefore = { ...counts };
-    const after = await metricsAt(first + UPDATES);
+    const after = await metricsAt(before.shown + UPDATES);
+    if (after.shown !== before.shown + UPDATES) throw new Error(`${mode} run: the end mark came at figure ${after.shown}, not ${before.shown + UPDATES}`);
     const run: Run = {
       taskMs: after.task - before.task,
       scriptMs: after.script - before.script,
