@@ -19,8 +19,9 @@ import { powerChartBench } from './power-chart.bench.ts';
 import { energyBarsBench } from './energy-bars.bench.ts';
 import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
+import { liveBusyBench } from './live-busy.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
+const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

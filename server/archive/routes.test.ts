@@ -1,12 +1,16 @@
-/** The archive-backed routes over real HTTP: the recorded answers, the timeline, a full disk, ARCHIVE=off. */
+/**
+ * The archive-backed routes over real HTTP: the recorded answers, a realistic stretch of simulated
+ * history, the timeline, a full disk, ARCHIVE=off.
+ */
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import recordedSessions from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
 import recordedPower from '../../src/api/fixtures/power-profile.json' with { type: 'json' };
 import { powerResponseSchema, sessionsResponseSchema, timelineResponseSchema, type PowerResponseWire, type SessionsResponseWire } from '../../src/api/archive-schemas.ts';
-import { chargingSessionSchema } from '../../src/api/session-schemas.ts';
+import { chargingSessionSchema, type ChargingSession } from '../../src/api/session-schemas.ts';
 import { startSimulator } from '../simulator/simulator.ts';
 import { startServer, startErrorMessage, type RunningServer } from '../start.ts';
+import { dayFromKey } from './local-days.ts';
 import { RECORDED_TOKEN, startRecordingCharger } from '../test-support/recording-charger.ts';
 import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
 
@@ -31,6 +35,28 @@ async function get(server: RunningServer, path: string): Promise<{ status: numbe
   return { status: response.status, body: await response.json() };
 }
 
+/** A session as our routes answer it, from the charger's own record of it. */
+function sessionAsCharger(r: ChargingSession) {
+  return {
+    id: r.chargingSessionId,
+    connectorId: r.connectorId,
+    startedAt: r.chargingStartedTime,
+    endedAt: r.chargingEndedTime,
+    pluggedInAt: r.vehicleConnectedTime,
+    unpluggedAt: r.vehicleDisconnectedTime,
+    energyKWh: r.activeEnergyConsumed,
+    pluggedInSeconds: r.timeSpentCharging,
+    maxPowerKW: r.maxSessionPower,
+    meterStart: r.meterValueStart,
+    meterEnd: r.meterValueEnd,
+    user: r.user ? { id: r.user.UserId, firstName: r.user.FirstName, lastName: r.user.LastName } : null,
+    card: r.userIdentification ? { code: r.userIdentification.identificationCode, number: r.userIdentification.number, type: r.userIdentification.userIdentificationType } : null,
+    stopReason: r.chargingSessionStopReason,
+    status: r.chargingSessionStatus,
+    mode: r.chargingMode,
+  };
+}
+
 describe('the recorded answers', () => {
   it('round-trip through the archive unchanged, and answer so with the charger gone', async () => {
     const charger = await startRecordingCharger();
@@ -49,27 +75,7 @@ describe('the recorded answers', () => {
     const recorded = recordedSessions.content.map((s) => chargingSessionSchema.parse(s));
     const parsed = sessionsResponseSchema.parse(sessionsBefore);
     expect(parsed.sessions).toHaveLength(recorded.length);
-    for (const [i, s] of parsed.sessions.entries()) {
-      const r = recorded[i]!;
-      expect(s).toMatchObject({
-        id: r.chargingSessionId,
-        connectorId: r.connectorId,
-        startedAt: r.chargingStartedTime,
-        endedAt: r.chargingEndedTime,
-        pluggedInAt: r.vehicleConnectedTime,
-        unpluggedAt: r.vehicleDisconnectedTime,
-        energyKWh: r.activeEnergyConsumed,
-        pluggedInSeconds: r.timeSpentCharging,
-        maxPowerKW: r.maxSessionPower,
-        meterStart: r.meterValueStart,
-        meterEnd: r.meterValueEnd,
-        user: { id: r.user!.UserId, firstName: r.user!.FirstName, lastName: r.user!.LastName },
-        card: { code: r.userIdentification!.identificationCode, number: r.userIdentification!.number, type: r.userIdentification!.userIdentificationType },
-        stopReason: r.chargingSessionStopReason,
-        status: r.chargingSessionStatus,
-        mode: r.chargingMode,
-      });
-    }
+    for (const [i, s] of parsed.sessions.entries()) expect(s).toMatchObject(sessionAsCharger(recorded[i]!));
     const totalRecorded = recorded.reduce((sum, s) => sum + (s.activeEnergyConsumed ?? 0), 0);
     expect(parsed.sessions.reduce((sum, s) => sum + (s.energyKWh ?? 0), 0)).toBe(totalRecorded);
 
@@ -226,5 +232,109 @@ describe('the timeline fed by the real status collector', () => {
     const events = await until((k) => k.includes('reachable'));
     expect(events.slice(-4)).toEqual(['plugged_in', 'charging', 'unreachable', 'reachable']);
     sim.setConnector('platz13', 1, null);
+  }, 60_000);
+});
+
+describe('a realistic stretch of history', () => {
+  const ZONE = 'Europe/Berlin';
+  const TOKEN = 'history-token';
+  // Sim time stands still at 12:02 local on 18 March 2026; seed 11 charges on most days, and the 8
+  // local days from 9 to 16 March hold exactly 8 sessions, all finished.
+  const START = Date.parse('2026-03-18T11:02:00Z');
+  const FROM_DAY = '2026-03-09';
+  const TO_DAY = '2026-03-16';
+  // A Saturday evening, 17:00 to 23:00 local: one whole session (18:28 to 19:45 UTC) inside it.
+  const POWER_FROM = '2026-03-14T16:00:00.000Z';
+  const POWER_TO = '2026-03-14T22:00:00.000Z';
+
+  it('8 finished sessions and 6 hours of 5-minute power round-trip: with the charger gone, the same sessions, kWh and points as the charger answered', async () => {
+    const sim = await startSimulator({ seed: 11, clockRate: 0, startTime: START, historyDays: 12, staticToken: TOKEN, timeZone: ZONE, quiet: true });
+    let simRunning = true;
+    closers.push(async () => {
+      if (simRunning) await sim.close();
+    });
+
+    // What the charger itself answers for the two ranges, asked directly (not through our server).
+    const fromMs = dayFromKey(FROM_DAY, ZONE)!.startMs;
+    const toMs = dayFromKey(TO_DAY, ZONE)!.endMs;
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const page = (await (
+      await fetch(`${sim.url}/api/chargingSession/`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ pageSize: '1000', chargingStartedTimeFrom: new Date(fromMs).toISOString(), chargingStartedTimeTo: new Date(toMs).toISOString() }),
+      })
+    ).json()) as { content: unknown[] };
+    const chargerSessions = page.content
+      .map((s) => chargingSessionSchema.parse(s))
+      .filter((s) => s.chargingStartedTime! >= fromMs && s.chargingStartedTime! < toMs)
+      .sort((a, b) => a.chargingStartedTime! - b.chargingStartedTime!);
+    expect(chargerSessions).toHaveLength(8);
+    expect(chargerSessions.every((s) => s.chargingSessionStatus === 'Finished' && s.chargingEndedTime !== null)).toBe(true);
+    const chargerKWh = chargerSessions.reduce((sum, s) => sum + s.activeEnergyConsumed!, 0);
+    // The profile's points are stamped at their start: the last one of the window starts 5 minutes before its end.
+    const lastSlot = new Date(Date.parse(POWER_TO) - 300_000).toISOString();
+    const chargerPower = (await (await fetch(`${sim.url}/api/powerProfile/?fromTime=${POWER_FROM}&toTime=${lastSlot}`, { headers: auth })).json()) as Array<{
+      time: string;
+      connector1: number;
+      building: number;
+      cluster: number;
+    }>;
+    expect(chargerPower).toHaveLength(72);
+    const SERIES = ['building', 'cluster', 'connector1'] as const;
+    const chargerSeries = Object.fromEntries(SERIES.map((s) => [s, chargerPower.map((p) => [Date.parse(p.time), p[s]])]));
+    // Something happens in the window: the session's charging shows on the connector.
+    expect(chargerPower.filter((p) => p.connector1 > 3).length).toBeGreaterThan(10);
+    const mWh = (kWh: number) => Math.round(kWh * 1e6) / 1e6;
+    const chargerEnergy = Object.fromEntries(SERIES.map((s) => [s, mWh(chargerPower.reduce((sum, p) => sum + p[s] / 12, 0))]));
+
+    /** Our server's answers must be exactly the charger's. */
+    const expectCharger = (sessions: SessionsResponseWire, power: PowerResponseWire) => {
+      const parsed = sessionsResponseSchema.parse(sessions);
+      expect(parsed).toMatchObject({ complete: true, source: 'archive' });
+      expect(parsed.sessions.map((s) => s.id)).toEqual(chargerSessions.map((s) => s.chargingSessionId));
+      for (const [i, s] of parsed.sessions.entries()) expect(s).toMatchObject(sessionAsCharger(chargerSessions[i]!));
+      // The total to the last digit: summed in the same order from the same figures.
+      expect(parsed.sessions.reduce((sum, s) => sum + s.energyKWh!, 0)).toBe(chargerKWh);
+
+      const parsedPower = powerResponseSchema.parse(power);
+      expect(parsedPower).toMatchObject({ complete: true, source: 'archive', step: '5m' });
+      expect(parsedPower.points).toHaveLength(72);
+      for (const s of SERIES) {
+        expect(parsedPower.points.map((p) => [p.time, p.kW[s]]), s).toEqual(chargerSeries[s]);
+        expect(parsedPower.energyKWh[s], s).toBe(chargerEnergy[s]);
+      }
+    };
+
+    const { path } = temp();
+    const env = { CHARGER_URL: sim.url, CHARGER_TOKEN: TOKEN, CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: ZONE, ARCHIVE_PATH: path };
+    const archiveOptions = { now: () => START, fill: false };
+    const sessionsPath = `/api/chargers/platz13/sessions?from=${FROM_DAY}&to=${TO_DAY}`;
+    const powerPath = `/api/chargers/platz13/power?from=${POWER_FROM}&to=${POWER_TO}&step=5m`;
+
+    const first = await startServer({ env, archiveOptions, port: 0, host: '127.0.0.1' });
+    let firstRunning = true;
+    closers.push(async () => {
+      if (firstRunning) await first.close();
+    });
+    await first.archive!.filler('platz13')!.tick();
+    const health = (await get(first, '/api/health')).body as { chargers: Array<{ archive: { sessions: number; points: number; lastError: string | null } }> };
+    expect(health.chargers[0]!.archive).toMatchObject({ lastError: null });
+    expect(health.chargers[0]!.archive.sessions).toBeGreaterThanOrEqual(8);
+    const sessionsBefore = (await get(first, sessionsPath)).body as SessionsResponseWire;
+    const powerBefore = (await get(first, powerPath)).body as PowerResponseWire;
+    expectCharger(sessionsBefore, powerBefore);
+    await first.close();
+    firstRunning = false;
+
+    // The charger is gone (its port closed) and our server restarted on the same archive.
+    await sim.close();
+    simRunning = false;
+    const second = await started({ env, archiveOptions });
+    const sessionsAfter = (await get(second, sessionsPath)).body as SessionsResponseWire;
+    const powerAfter = (await get(second, powerPath)).body as PowerResponseWire;
+    expectCharger(sessionsAfter, powerAfter);
+    expect(sessionsAfter).toEqual(sessionsBefore);
+    expect(powerAfter).toEqual(powerBefore);
   }, 60_000);
 });
