@@ -84,9 +84,12 @@ test('wrong password: the display says the charger refused the login, and the se
     wrong.collectors.get('platz-13')!.onFailure(() => (attempts += 1));
     await page.goto(`${wrong.url}/?lang=en`);
     await expect(page.getByText('Charger refused the login').first()).toBeVisible({ timeout: TWO_POLLS });
-    // Three status intervals later the charger has still seen exactly one login attempt from this server.
+    // Three status intervals (15 s) later the charger has seen at most two login attempts: a
+    // refused login pauses every call for 10 s, then 20 s, … (one attempt per status interval, a
+    // loop, would be three). The second may fall on the tenth second, just as the pause ends.
     await expect.poll(() => attempts, { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
-    expect(sim.stats().chargers.platz13!.failedLogins).toBe(1);
+    expect(sim.stats().chargers.platz13!.failedLogins).toBeGreaterThanOrEqual(1);
+    expect(sim.stats().chargers.platz13!.failedLogins).toBeLessThanOrEqual(2);
     expect(sim.stats().chargers.platz13!.requests.generalStatus).toBe(0);
   } finally {
     await wrong.close();

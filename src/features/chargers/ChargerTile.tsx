@@ -124,7 +124,7 @@ function TileValues({ model }: { model: TileModel }) {
   return (
     <>
       <div className="flex items-baseline justify-between gap-2">
-        <span className="whitespace-nowrap text-3xl font-bold leading-none @xs:text-5xl">{model.powerKw == null ? '—' : fmt.kw(model.powerKw)}</span>
+        <span className="whitespace-nowrap text-[clamp(1.5rem,11cqi,1.875rem)] font-bold leading-none @xs:text-5xl">{model.powerKw == null ? '—' : fmt.kw(model.powerKw)}</span>
         {single ? <StatusText connector={single} className="line-clamp-2 text-right text-sm font-medium leading-tight @xs:text-xl" /> : null}
       </div>
       {single ? null : (

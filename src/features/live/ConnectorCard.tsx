@@ -132,7 +132,7 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
               ) : null}
             </dl>
           ) : last ? (
-            <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] gap-x-6 gap-y-2">
+            <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] gap-x-6 gap-y-2">
               <Stat label={m.energy} value={last.energyConsumed == null ? null : fmt.kwh(last.energyConsumed, 1)} />
               <Stat label={m.duration} value={last.chargingDuration == null ? null : fmt.duration(last.chargingDuration)} />
               <Stat
