@@ -145,6 +145,31 @@ describe('StatusStream', () => {
     expect(polls).toHaveLength(before);
   });
 
+  it('while our server is away, the fallback asks every second, and at the server’s interval again once it answers', async () => {
+    let serverUp = false;
+    vi.stubGlobal('fetch', async (url: string) => {
+      polls.push(url);
+      if (!serverUp) throw new TypeError('Failed to fetch');
+      return new Response(JSON.stringify(status), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    const source = start(['platz4']);
+    source.fail(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(polls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Down: one poll a second, not one per 5 s interval.
+    expect(polls).toHaveLength(4);
+    serverUp = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(polls).toHaveLength(5);
+    expect(client.getQueryData(key('platz4'))).toBeDefined();
+    // Back: the server's interval again.
+    await vi.advanceTimersByTimeAsync(4_500);
+    expect(polls).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(polls).toHaveLength(6);
+  });
+
   it('a stream that stays silent for streamSilenceMs (a buffering proxy) falls back to polling; a retried stream that is silent too keeps it polling', async () => {
     const source = start(['platz4']);
     source.open();

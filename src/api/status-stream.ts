@@ -9,7 +9,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.ts';
+import { ApiError, isApiError } from './api-error.ts';
 import { parseLiveStatus, type LiveStatus } from './live-status.ts';
 import { generalStatusQuery } from './queries.ts';
 import { setStreamed } from './streamed-chargers.ts';
@@ -62,6 +62,9 @@ export interface StatusStreamOptions {
 
 /** Wall clock against monotonic clock moving by more than this is a jump, not jitter. */
 const CLOCK_JUMP_MS = 2_000;
+
+/** While our server does not answer, the fallback asks this often (it costs the charger nothing). */
+const SERVER_AWAY_POLL_MS = 1_000;
 
 /** EventSource.CLOSED: the browser gave up (an error status, not an event stream). */
 const CLOSED = 2;
@@ -236,11 +239,22 @@ export class StatusStream {
   private poll(): void {
     this.pollTimer = null;
     if (this.stopped || this.mode !== 'polling') return;
-    for (const id of this.chargerIds) {
+    const polls = this.chargerIds.map((id) =>
       // A failure lands in the query's error state, where the views read it.
-      this.client.fetchQuery({ ...generalStatusQuery(id), staleTime: 0 }).catch(() => {});
-    }
+      this.client.fetchQuery({ ...generalStatusQuery(id), staleTime: 0 }).then(
+        () => false,
+        (error: unknown) => isApiError(error) && error.kind === 'network',
+      ),
+    );
     this.pollTimer = setTimeout(() => this.poll(), this.timings.statusIntervalMs);
+    void Promise.all(polls).then((serverAway) => {
+      // Our own server is away (restarting, the tablet's Wi-Fi): ask again soon, so the page is
+      // live within a second or two of its return rather than an interval later. Only our server
+      // is asked; the charger is read by the server's collector at its own pace.
+      if (!serverAway.some(Boolean) || this.stopped || this.mode !== 'polling' || !this.pollTimer) return;
+      clearTimeout(this.pollTimer);
+      this.pollTimer = setTimeout(() => this.poll(), Math.min(SERVER_AWAY_POLL_MS, this.timings.statusIntervalMs));
+    });
   }
 
   /** The server's time as this tablet's clock reads it. */
