@@ -21,7 +21,7 @@ async function shoot(chargers: number, path: string, file: string, size: { width
   // so today's and this month's figures, the timeline and the history show what a user sees.
   const archiveDir = mkdtempSync(join(tmpdir(), 'inch-screenshots-'));
   const server = await startServer({
-    env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: join(archiveDir, 'archive.sqlite') },
+    env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin', PRICE_PER_KWH: '0.32', ARCHIVE_PATH: join(archiveDir, 'archive.sqlite') },
     distDir: DIST_DIR,
     port: 0,
     host: '127.0.0.1',
