@@ -161,7 +161,9 @@ test.describe('live view', () => {
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'WaitingForGridCapacity');
     await expect(card.getByTestId('connector-status')).toHaveText('Connector 1 status: Waiting for grid capacity');
-    sim.setConnector(id, 1, null);
+    // No car drawing power (the simulated car may be charging at this time of day), so the card
+    // shows the last session and its stop reason.
+    sim.setConnector(id, 1, { status: 'Available', power: 0 });
 
     // The whole family of unknown values at once: mode, stop reason, phases.
     sim.faults.set({ endpoint: 'generalStatus', unknownEnums: true });
@@ -170,6 +172,7 @@ test.describe('live view', () => {
     await expect(card).toContainText('Local stop because solar eclipse');
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
     expect(errors).toEqual([]);
+    sim.setConnector(id, 1, null);
   });
 
   test('German and English, by browser language and by ?lang', async ({ browser, server }) => {

@@ -47,8 +47,9 @@ test('shows one line per connector plus building; the cluster, equal to the one 
   await expect(chart(page)).toContainText(/Building limit 41\.4/);
   // Axis ticks are local times on a 24-hour clock (en-GB).
   const ticks = await xTicks(page).allTextContents();
-  // 24 hours beside the panels: a tick every 3 or 6 hours, depending on the plot's width.
-  expect(ticks.length).toBeGreaterThanOrEqual(4);
+  // 24 hours beside the panels: a tick every 3 or 6 hours, depending on the plot's width; Recharts
+  // leaves out a label that would stick out past the plot's edge (a tick minutes from now).
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
   for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]{2} \d{1,2}\/\d{2}$/);
 });
 
