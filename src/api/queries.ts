@@ -21,8 +21,9 @@ export const chargersQuery = () =>
     queryKey: ['chargers'],
     queryFn: async ({ signal }) => {
       const data = await fetchParsed('/api/chargers', chargersResponseSchema, signal);
-      // The server's clock against ours, taken as the answer arrives (a LAN round trip is a few ms):
-      // the age of a reading is judged on the server's clock, whatever the tablet's says.
+      // The server's clock against ours, read as the answer is parsed: the age of a reading is
+      // judged on the server's clock, whatever the tablet's says. Read late (a slow tablet, the
+      // preloaded answer) it is a lower bound, which the event stream tightens (clock-offset.ts).
       const serverNow = data.now === undefined ? Number.NaN : Date.parse(data.now);
       return { ...data, clockOffsetMs: Number.isNaN(serverNow) ? 0 : serverNow - Date.now() };
     },

@@ -67,10 +67,11 @@ describe('StatusStream', () => {
 
     // `fresh`: the same data (same object), a newer time.
     const data = state.data;
-    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 5_000) });
-    expect(client.getQueryState(key('platz4'))).toMatchObject({ data, dataUpdatedAt: NOW + 5_000 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 4_900) });
+    expect(client.getQueryState(key('platz4'))).toMatchObject({ data, dataUpdatedAt: NOW + 4_900 });
     // Events every interval: a minute of stream, no status request of the page's own.
-    for (let t = 5_000; t <= 60_000; t += 5_000) {
+    for (let t = 10_000; t <= 60_000; t += 5_000) {
       await vi.advanceTimersByTimeAsync(5_000);
       for (const id of ['platz4', 'platz5']) source.emit('fresh', { chargerId: id, receivedAt: iso(NOW + t) });
     }
@@ -83,6 +84,36 @@ describe('StatusStream', () => {
     const source = start(['platz4'], { clockOffsetMs: 90_000 });
     source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW + 90_000), status });
     expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW);
+  });
+
+  it('never dates a reading after its arrival: a late-read clock offset is corrected by the stream', async () => {
+    // The charger list was read 1.8 s after the server stamped its `now` (a slow tablet reading the
+    // preloaded answer): its offset says the server is 1.8 s behind, which it is not.
+    const source = start(['platz4'], { clockOffsetMs: -1_800 });
+    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW - 40), status });
+    // Dated at its arrival, the closest the tablet can tell, not 1.76 s in the future (which the
+    // staleness rule reads as a set-back clock).
+    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW);
+    // The next reading on the learnt offset: 40 ms later than its server time says.
+    await vi.advanceTimersByTimeAsync(5_000);
+    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 4_950) });
+    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW + 4_990);
+  });
+
+  it('follows a jump of this tablet’s clock at once', async () => {
+    let monotonic = 0;
+    stream = new StatusStream(client, { timings, createEventSource: (url) => new FakeEventSource(url), monotonicNow: () => monotonic });
+    stream.watch(['platz4']);
+    const source = FakeEventSource.latest;
+    monotonic += 1_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW + 1_000), status });
+    // The tablet's clock is set an hour ahead; the server's is not.
+    vi.setSystemTime(Date.now() + 3_600_000);
+    monotonic += 1_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 2_000) });
+    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW + 2_000 + 3_600_000);
   });
 
   it('a charger-error puts the query in its error state with the server’s reason, keeping the values; status clears it', () => {

@@ -10,6 +10,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError, isApiError } from './api-error.ts';
+import { ClockOffset } from './clock-offset.ts';
 import { parseLiveStatus, type LiveStatus } from './live-status.ts';
 import { generalStatusQuery } from './queries.ts';
 import { setStreamed } from './streamed-chargers.ts';
@@ -21,7 +22,7 @@ export interface StreamTimings {
   staleAfterMs: number;
   /** No event for this long: the stream is taken for buffered, and the page polls instead. */
   streamSilenceMs: number;
-  /** Server clock minus this tablet's clock, ms. */
+  /** Server clock minus this tablet's clock, ms, as read from the charger list (a lower bound). */
   clockOffsetMs: number;
 }
 
@@ -79,6 +80,7 @@ export class StatusStream {
   /** Wall clock minus monotonic clock when last checked; it moves only when the wall clock jumps. */
   private clockBase: number | null = null;
   private timings: StreamTimings;
+  private readonly clockOffset: ClockOffset;
   private chargerIds: string[] = [];
   private source: EventSourceLike | null = null;
   private mode: StreamMode = 'stream';
@@ -96,6 +98,7 @@ export class StatusStream {
     this.client = client;
     this.options = options;
     this.timings = options.timings;
+    this.clockOffset = new ClockOffset(options.timings.clockOffsetMs);
     this.now = options.now ?? Date.now;
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
   }
@@ -125,6 +128,7 @@ export class StatusStream {
   /** New timings (after `/api/chargers` answered again); the stream itself carries on. */
   setTimings(timings: StreamTimings): void {
     this.timings = timings;
+    this.clockOffset.adopt(timings.clockOffsetMs);
   }
 
   /** Coming back to the tablet: while polling, ask at once rather than at the next tick. */
@@ -194,7 +198,10 @@ export class StatusStream {
     if (this.stopped) return;
     const now = this.now();
     const base = now - this.monotonicNow();
-    if (this.clockBase !== null && Math.abs(base - this.clockBase) > CLOCK_JUMP_MS) this.options.onClockJump?.();
+    if (this.clockBase !== null && Math.abs(base - this.clockBase) > CLOCK_JUMP_MS) {
+      this.clockOffset.shift(base - this.clockBase);
+      this.options.onClockJump?.();
+    }
     this.clockBase = base;
     if (this.mode === 'stream') {
       if (this.downSince !== null && now - this.downSince > this.timings.staleAfterMs) {
@@ -257,9 +264,14 @@ export class StatusStream {
     });
   }
 
-  /** The server's time as this tablet's clock reads it. */
+  /**
+   * A reading's server time as this tablet's clock reads it. The reading arrives after the server
+   * received it: that bounds the offset too.
+   */
   private localTime(iso: string): number {
-    return Date.parse(iso) - this.timings.clockOffsetMs;
+    const serverMs = Date.parse(iso);
+    this.clockOffset.observe(serverMs, this.now());
+    return serverMs - this.clockOffset.ms;
   }
 
   private onStatus(data: unknown): void {

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error.ts';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { LiveStatus } from '../../api/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
@@ -26,7 +26,8 @@ const statusSignature = (status: LiveStatus) =>
         .join(',')
     : '';
 
-export function TodayTimeline({ chargerId }: { chargerId: string }) {
+/** Memoised: the live view re-renders with every reading; the timeline reads the status itself. */
+export const TodayTimeline = memo(function TodayTimeline({ chargerId }: { chargerId: string }) {
   const m = useMessages(timelineMessages);
   const { lang } = useLocale();
   const fmt = useFormat();
@@ -70,7 +71,7 @@ export function TodayTimeline({ chargerId }: { chargerId: string }) {
       {items !== null && timeline.isError ? <p className="mt-1 text-xs text-warn">{m.failed}</p> : null}
     </Panel>
   );
-}
+});
 
 function TimelineEntry({ item, first, time, connectorName }: { item: TimelineItem; first: boolean; time: string; connectorName: string | null }) {
   const tone = item.tone === 'problem' ? 'font-semibold text-warn' : item.tone === 'resolved' ? 'text-charging' : 'text-text';
