@@ -59,8 +59,13 @@ let host: HTMLElement | null = null;
 let current: PowerGrid | null = null;
 let prepared: PowerGrid | null = null;
 
+/** The scale of the last render, kept while the data's maximum is the same (as the panel's `useMemo` does). */
+let lastScale: { max: number; scale: ReturnType<typeof yScale> } | null = null;
+
 function render(grid: PowerGrid) {
-  const scale = yScale(dataMax(MEASURES.map((m) => grid.values[m])), LIMITS, plotArea(WIDTH, HEIGHT).height);
+  const max = dataMax(MEASURES.map((m) => grid.values[m]));
+  if (lastScale?.max !== max) lastScale = { max, scale: yScale(max, LIMITS, plotArea(WIDTH, HEIGHT).height) };
+  const { scale } = lastScale;
   root!.render(
     <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
       <PowerChart grid={grid} series={SERIES} hidden={NO_HIDDEN} scale={scale} width={WIDTH} height={HEIGHT} label="bench" />

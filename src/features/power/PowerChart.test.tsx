@@ -13,25 +13,30 @@ const MEASURES = ['connector1', 'building'];
 const SERIES = drawOrder(seriesStyles(MEASURES));
 const FROM = Date.UTC(2026, 10, 30, 0);
 
-/** 24 slots; slots 10–11 missing (a reboot), slot 13 a lone value between two gaps. */
-function grid() {
+/**
+ * 24 slots; slots 10–12 missing (a reboot), slot 13 a lone value between two gaps. `later` moves
+ * the window on by that many new points.
+ */
+function grid(later = 0) {
   const points: ArchivePowerPoint[] = [];
-  for (let i = 0; i < 24; i++) {
+  for (let i = later; i < 24 + later; i++) {
     if (i === 10 || i === 11 || i === 12 || i === 14) continue;
     points.push({ time: FROM + i * STEP_MS, kW: { connector1: i < 5 ? 0 : 7, building: 8 }, energyKWh: {} });
   }
-  return gridOf(points, { from: FROM, to: FROM + 23 * STEP_MS }, MEASURES);
+  return gridOf(points, { from: FROM + later * STEP_MS, to: FROM + (23 + later) * STEP_MS }, MEASURES);
 }
 
-function draw(hidden: ReadonlySet<string> = new Set()) {
-  const g = grid();
+function chart(hidden: ReadonlySet<string>, later: number) {
+  const g = grid(later);
   const scale = yScale(dataMax(MEASURES.map((m) => g.values[m])), [{ measure: 'cluster', kw: 9 }, { measure: 'building', kw: 41.4 }], plotArea(800, 300).height);
-  return render(
+  return (
     <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
       <PowerChart grid={g} series={SERIES} hidden={hidden} scale={scale} width={800} height={300} label="Power over the last 2 hours" />
-    </LocaleProvider>,
+    </LocaleProvider>
   );
 }
+
+const draw = (hidden: ReadonlySet<string> = new Set()) => render(chart(hidden, 0));
 
 afterEach(cleanup);
 
@@ -50,6 +55,21 @@ describe('PowerChart', () => {
     expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
     expect(container.textContent).toContain('Cluster limit 9.0');
     expect(container.textContent).not.toContain('Building limit');
+  });
+
+  it('shades each gap, and keeps the shading and the limit as new points move the window on', () => {
+    const { container, rerender } = draw();
+    const shaded = () => [...container.querySelectorAll('.recharts-reference-area')];
+    expect(shaded()).toHaveLength(2);
+    const before = shaded().map((area) => area.querySelector('path')?.getAttribute('d'));
+    rerender(chart(new Set(), 1));
+    rerender(chart(new Set(), 2));
+    // The same two gaps, a point further left each time; the limit still labelled.
+    const after = shaded().map((area) => area.querySelector('path')?.getAttribute('d'));
+    expect(after).toHaveLength(2);
+    expect(after).not.toEqual(before);
+    expect(container.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
+    expect(container.textContent).toContain('Cluster limit 9.0');
   });
 
   it('leaves out a hidden series', () => {

@@ -148,29 +148,36 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
         width={Y_AXIS_WIDTH}
       />
       {gaps.map((gap) => (
-        <ReferenceArea key={gap.from} x1={gap.from} x2={gap.to} fill="var(--color-muted)" fillOpacity={0.12} stroke="none" ifOverflow="hidden" />
+        <GapArea key={gap.from} from={gap.from} to={gap.to} />
       ))}
-      {scale.onScale.map((limit) => {
-        const style = series.find((s) => s.measure === limit.measure);
-        const name = limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit;
-        return (
-          <ReferenceLine
-            key={limit.measure}
-            y={limit.kw}
-            stroke={style?.color ?? 'var(--color-warn)'}
-            strokeDasharray={limitDash}
-            strokeWidth={2}
-            strokeLinecap="round"
-            ifOverflow="hidden"
-            label={{ value: `${name} ${fmt.kw(limit.kw, 1)}`, position: 'insideTopRight', fill: 'var(--color-text)', fontSize: AXIS_FONT_PX - 1 }}
-          />
-        );
-      })}
+      {scale.onScale.map((limit) => (
+        <LimitLine
+          key={limit.measure}
+          kw={limit.kw}
+          color={series.find((s) => s.measure === limit.measure)?.color ?? 'var(--color-warn)'}
+          text={`${limit.measure === 'cluster' ? m.clusterLimit : m.buildingLimit} ${fmt.kw(limit.kw, 1)}`}
+        />
+      ))}
       <SeriesLines series={visible} points={points} />
       <ActiveDots grid={grid} series={visible} />
       <Tooltip content={tooltip} cursor={CURSOR} isAnimationActive={false} allowEscapeViewBox={ESCAPE_VIEW_BOX} wrapperStyle={TOOLTIP_WRAPPER} />
     </LineChart>
   );
+});
+
+/*
+ * Recharts registers a reference area or line in its store again on every render of it (an effect
+ * without dependencies: two store updates, each re-running the chart's selectors, a third of an
+ * update's time in a profile). Memoised on their values, the gaps and limits render, and register,
+ * only when they change, not with every new point.
+ */
+const GapArea = memo(function GapArea({ from, to }: { from: number; to: number }) {
+  return <ReferenceArea x1={from} x2={to} fill="var(--color-muted)" fillOpacity={0.12} stroke="none" ifOverflow="hidden" />;
+});
+
+const LimitLine = memo(function LimitLine({ kw, color, text }: { kw: number; color: string; text: string }) {
+  const label = useMemo(() => ({ value: text, position: 'insideTopRight', fill: 'var(--color-text)', fontSize: AXIS_FONT_PX - 1 }) as const, [text]);
+  return <ReferenceLine y={kw} stroke={color} strokeDasharray={limitDash} strokeWidth={2} strokeLinecap="round" ifOverflow="hidden" label={label} />;
 });
 
 /** Recharts types a chart's `data` as mutable rows; ours are frozen and only read. */
