@@ -17,6 +17,7 @@ import { ageSeconds, freshness } from './freshness.ts';
 import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
+import { useFirstPaintDone } from '../../shared/hooks/use-first-paint-done.ts';
 
 // Load guard, cluster and connectivity come after the cards: their own chunk, off the first load.
 const LiveStrip = lazy(() => import('./LiveStrip.tsx').then((m) => ({ default: m.LiveStrip })));
@@ -53,6 +54,8 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
+  // The chart, timeline and strip start loading once the cards are on screen.
+  const later = useFirstPaintDone();
 
   const connectors = evses?.ok
     ? evses.data.flatMap((evse) =>
@@ -77,7 +80,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
       {!data || !evses ? (
         <>
           {state === 'live' ? <p className="p-4 text-xl text-muted">{m.noData}</p> : null}
-          {chart}
+          {later ? chart : null}
         </>
       ) : (
         // Portrait: cards, chart (the rest of the height), timeline and strip. Landscape: the cards
@@ -110,24 +113,30 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           ) : (
             <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
           )}
-          {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
+          {chart ? <div className="grid min-h-0">{later ? chart : null}</div> : <div />}
           <div className="flex min-w-0 flex-col gap-[clamp(0.5rem,1.2vmin,1rem)]">
             {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
                 keeps the height for the chart. */}
             <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
-              <Suspense fallback={null}>
-                <TodayTimeline chargerId={chargerId} />
-              </Suspense>
+              {later ? (
+                <Suspense fallback={null}>
+                  <TodayTimeline chargerId={chargerId} />
+                </Suspense>
+              ) : null}
             </div>
-            <Suspense fallback={<div />}>
-              <LiveStrip
-                data={data}
-                fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
-                stale={stale}
-                kiosk={kiosk}
-                sectionError={sectionError}
-              />
-            </Suspense>
+            {later ? (
+              <Suspense fallback={<div />}>
+                <LiveStrip
+                  data={data}
+                  fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
+                  stale={stale}
+                  kiosk={kiosk}
+                  sectionError={sectionError}
+                />
+              </Suspense>
+            ) : (
+              <div />
+            )}
           </div>
         </div>
       )}

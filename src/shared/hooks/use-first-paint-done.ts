@@ -1,0 +1,30 @@
+/**
+ * Whether the page's first screen has been painted. The parts that may come a moment later (the
+ * chart, the timeline, the strip, the display settings) wait for it: asking for their chunks in the
+ * first render costs a cheap tablet a tenth of a second before the connector card shows (the
+ * loader inserts a preload link per chunk and stylesheet), and the card is what the wall is for.
+ */
+import { useEffect, useState } from 'react';
+
+/** Once painted, the page stays painted: parts mounted later (a new view) need not wait. */
+let painted = false;
+
+export function useFirstPaintDone(): boolean {
+  const [done, setDone] = useState(painted);
+  useEffect(() => {
+    if (done) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The frame after this commit is the first paint; the task after that frame is past it.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        painted = true;
+        setDone(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [done]);
+  return done;
+}
