@@ -6,17 +6,9 @@
  * bench-only page (bench/energy-bars/) built by Vite in production mode into bench/out/ (never
  * into dist/), served from loopback, the chart at the widest size the app draws it (861 × 439).
  */
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
-import { PROJECT_ROOT } from '../server/paths.ts';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable, median, round, type BenchModule, type Figure } from './harness.ts';
-import { rendererCpuMs, serve } from './page-bench.ts';
+import { median, round, type BenchModule, type Figure } from './harness.ts';
+import { openBenchPage } from './page-bench.ts';
 
-const PAGE_DIR = join(PROJECT_ROOT, 'bench', 'energy-bars');
-const OUT_DIR = join(PROJECT_ROOT, 'bench', 'out', 'energy-bars');
 const RUNS = 7;
 const CPU_RUNS = 20;
 const WARM_UP = 3;
@@ -31,39 +23,10 @@ interface Timing {
 export const energyBarsBench: BenchModule = {
   title: 'Energy bars render (power chart, 12 months)',
   async run(): Promise<Figure[]> {
-    await build({
-      root: PAGE_DIR,
-      base: './',
-      configFile: false,
-      logLevel: 'warn',
-      plugins: [react()],
-      build: { outDir: OUT_DIR, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
-    });
-    const server = await serve(OUT_DIR);
-    const executablePath = chromiumExecutable();
-    const browserServer = await chromium.launchServer({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
-    const browser = await chromium.connect(browserServer.wsEndpoint());
-    const cpuMs = rendererCpuMs(browserServer.process().pid);
+    const page = await openBenchPage('energy-bars');
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.waitForFunction(() => document.title === 'ready');
-
-      const bench = (call: 'mount' | 'update' | 'prepare') =>
-        page.evaluate((c) => (window as unknown as { __bench: Record<string, () => Promise<Timing>> }).__bench[c]!(), call);
-
-      /** Unthrottled main-thread CPU per call (CDP throttling spins, so it is measured without). */
-      const cpuPerCall = async (call: 'mount' | 'update'): Promise<number | null> => {
-        if (!cpuMs) return null;
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        const before = cpuMs();
-        for (let i = 0; i < CPU_RUNS; i++) await bench(call);
-        const result = (cpuMs() - before) / CPU_RUNS;
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        return result;
-      };
+      const bench = (call: 'mount' | 'update' | 'prepare') => page.call<Timing>(call);
+      const cpuPerCall = (call: 'mount' | 'update') => page.cpuPerCall(CPU_RUNS, call);
 
       await bench('prepare');
       // The first mounts compile Recharts' code paths (in the app the 12-month range is chosen
@@ -107,9 +70,7 @@ export const energyBarsBench: BenchModule = {
         },
       ];
     } finally {
-      await browser.close();
-      await browserServer.close();
-      server.close();
+      await page.close();
     }
   },
 };

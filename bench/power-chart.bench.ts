@@ -4,17 +4,9 @@
  * with the CPU slowed 4× like a cheap wall tablet. The chart is mounted by a bench-only page (bench/power-chart/), built
  * by Vite in production mode into bench/out/ (never into dist/) and served from loopback.
  */
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { build } from 'vite';
-import { PROJECT_ROOT } from '../server/paths.ts';
-import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumExecutable, median, round, type BenchModule, type Figure } from './harness.ts';
-import { rendererCpuMs, serve } from './page-bench.ts';
+import { median, round, type BenchModule, type Figure } from './harness.ts';
+import { openBenchPage } from './page-bench.ts';
 
-const PAGE_DIR = join(PROJECT_ROOT, 'bench', 'power-chart');
-const OUT_DIR = join(PROJECT_ROOT, 'bench', 'out', 'power-chart');
 const RUNS = 7;
 const CPU_RUNS = 20;
 const WARM_UP = 3;
@@ -29,42 +21,10 @@ interface Timing {
 export const powerChartBench: BenchModule = {
   title: 'Power chart render',
   async run(): Promise<Figure[]> {
-    await build({
-      root: PAGE_DIR,
-      base: './',
-      configFile: false,
-      logLevel: 'warn',
-      plugins: [react()],
-      build: { outDir: OUT_DIR, emptyOutDir: true, target: 'es2022' },
-    });
-    const server = await serve(OUT_DIR);
-    const executablePath = chromiumExecutable();
-    const browserServer = await chromium.launchServer({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
-    const browser = await chromium.connect(browserServer.wsEndpoint());
-    const cpuMs = rendererCpuMs(browserServer.process().pid);
+    const page = await openBenchPage('power-chart');
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-      await page.waitForFunction(() => document.title === 'ready');
-
-      const bench = (call: 'mount' | 'append' | 'prepare', slots = 0) =>
-        page.evaluate(
-          ([c, n]) => (window as unknown as { __bench: Record<string, (n: number) => Promise<Timing>> }).__bench[c]!(n),
-          [call, slots] as const,
-        );
-
-      /** Unthrottled main-thread CPU per call (CDP throttling spins, so it is measured without). */
-      const cpuPerCall = async (call: 'mount' | 'append', slots: number): Promise<number | null> => {
-        if (!cpuMs) return null;
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        const before = cpuMs();
-        for (let i = 0; i < CPU_RUNS; i++) await bench(call, slots);
-        const result = (cpuMs() - before) / CPU_RUNS;
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        return result;
-      };
+      const bench = (call: 'mount' | 'append' | 'prepare', slots = 0) => page.call<Timing>(call, slots);
+      const cpuPerCall = (call: 'mount' | 'append', slots: number) => page.cpuPerCall(CPU_RUNS, call, slots);
 
       const figures: Figure[] = [];
       for (const [label, slots] of [['7 days, 2,016 × 3 points', 2016], ['30 days, 8,640 × 3 points', 8640]] as const) {
@@ -122,9 +82,7 @@ export const powerChartBench: BenchModule = {
       }
       return figures;
     } finally {
-      await browser.close();
-      await browserServer.close();
-      server.close();
+      await page.close();
     }
   },
 };
