@@ -10,7 +10,12 @@ for (const viewport of [
   { width: 1280, height: 800 },
   { width: 800, height: 1280 },
 ]) {
-  test(`twenty chargers at ${viewport.width}×${viewport.height}: natural order, nothing clipped, all on one screen`, async ({ page }, testInfo) => {
+  test(`twenty chargers at ${viewport.width}×${viewport.height}: natural order, nothing clipped, all on one screen`, async ({ page, sim, server }, testInfo) => {
+    // The tallest tiles, whatever the simulated time of day: the longest status ("Paused by
+    // charger", two lines) in every row, beside the widest power figure.
+    server.config.chargers.forEach((charger, i) =>
+      sim.setConnector(charger.id, 1, i % 2 === 0 ? { status: 'SuspendedEVSE', power: 0 } : { status: 'Charging', power: 11.04 }),
+    );
     await page.setViewportSize(viewport);
     await page.goto('/garage?kiosk=1');
     const tiles = page.getByTestId('charger-tile');

@@ -125,7 +125,9 @@ function TileValues({ model }: { model: TileModel }) {
     <>
       <div className="flex items-baseline justify-between gap-2">
         <span className="whitespace-nowrap text-[clamp(1.5rem,11cqi,1.875rem)] font-bold leading-none @xs:text-5xl">{model.powerKw == null ? '—' : fmt.kw(model.powerKw)}</span>
-        {single ? <StatusText connector={single} className="line-clamp-2 text-right text-sm font-medium leading-tight @xs:text-xl" /> : null}
+        {/* Two lines at most, set close (1.1): "Paused by charger" on two lines then takes about
+            the power figure's height, so twenty tiles still fit a 1280×800 screen. */}
+        {single ? <StatusText connector={single} className="line-clamp-2 text-right text-sm font-medium leading-[1.1] @xs:text-xl @xs:leading-tight" /> : null}
       </div>
       {single ? null : (
         <ul className="flex flex-col gap-0.5 text-sm @xs:text-base">
