@@ -47,12 +47,10 @@ describe('LiveView', () => {
   it('does not re-render the whole view every second, only when the staleness flips', async () => {
     mount();
     expect(screen.getByTestId('connector-card')).toBeTruthy();
-    // The strip (load guard, cluster, connectivity) is its own lazy chunk, asked for once the
-    // cards have been painted.
+    // The strip (load guard, cluster, connectivity) is its own lazy chunk, after the cards; the
+    // chart's place fills after the first paint.
     await act(() => vi.dynamicImportSettled());
-    expect(panelRenders.count).toBe(0);
     act(() => vi.advanceTimersByTime(50));
-    await act(() => vi.dynamicImportSettled());
     expect(panelRenders.count).toBeGreaterThan(0);
     const settled = panelRenders.count;
     act(() => vi.advanceTimersByTime(10_000));

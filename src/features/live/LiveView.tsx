@@ -54,7 +54,10 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
-  // The chart, timeline and strip start loading once the cards are on screen.
+  // The chart (the largest chunk, Recharts) starts loading once the cards are on screen. The
+  // timeline and the strip are small and load with the cards: their lazy chunks have no part
+  // boundary of their own here, so a chunk that failed to load (the server restarting just then)
+  // would take the page down; asked for in the first render, they are in before anyone restarts.
   const later = useFirstPaintDone();
 
   const connectors = evses?.ok
@@ -118,25 +121,19 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
             {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
                 keeps the height for the chart. */}
             <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
-              {later ? (
-                <Suspense fallback={null}>
-                  <TodayTimeline chargerId={chargerId} />
-                </Suspense>
-              ) : null}
-            </div>
-            {later ? (
-              <Suspense fallback={<div />}>
-                <LiveStrip
-                  data={data}
-                  fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
-                  stale={stale}
-                  kiosk={kiosk}
-                  sectionError={sectionError}
-                />
+              <Suspense fallback={null}>
+                <TodayTimeline chargerId={chargerId} />
               </Suspense>
-            ) : (
-              <div />
-            )}
+            </div>
+            <Suspense fallback={<div />}>
+              <LiveStrip
+                data={data}
+                fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
+                stale={stale}
+                kiosk={kiosk}
+                sectionError={sectionError}
+              />
+            </Suspense>
           </div>
         </div>
       )}

@@ -1,7 +1,7 @@
 /**
  * Whether the page's first screen has been painted. The parts that may come a moment later (the
- * chart, the timeline, the strip, the display settings) wait for it: asking for their chunks in the
- * first render costs a cheap tablet a tenth of a second before the connector card shows (the
+ * power chart, the display settings: lazy chunks inside a part boundary) wait for it: asking for
+ * their chunks in the first render costs a cheap tablet time before the connector card shows (the
  * loader inserts a preload link per chunk and stylesheet), and the card is what the wall is for.
  */
 import { useEffect, useState } from 'react';
