@@ -36,7 +36,8 @@ export function AppRoutes({ charger, chargers, hasChargerParam, combined }: AppR
             chargerId={charger.id}
             chart={
               // Keyed by charger too: another charger's chart starts without the last one's error.
-              <LazyPart key={charger.id} fallback={null}>
+              // After the first paint: the card goes to the screen before Recharts' chunk is asked for.
+              <LazyPart key={charger.id} fallback={null} afterFirstPaint>
                 <PowerChartPanel chargerId={charger.id} />
               </LazyPart>
             }

@@ -11,7 +11,6 @@ import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
 import { useKioskMode } from '../shared/hooks/use-kiosk.ts';
 import { TOUCH } from '../shared/ui/touch.ts';
 import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
-import { useFirstPaintDone } from '../shared/hooks/use-first-paint-done.ts';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { AppRoutes } from './AppRoutes.tsx';
@@ -34,7 +33,6 @@ export function AppShell() {
   const chargers = useQuery(chargersQuery());
   const [params, setParams] = useSearchParams();
   const [location] = useLocation();
-  const later = useFirstPaintDone();
 
   const list = chargers.data?.chargers ?? [];
   const choice = chooseCharger(location, params.get('charger'), list);
@@ -59,11 +57,9 @@ export function AppShell() {
         combined={combined}
         kiosk={kiosk}
         settings={
-          later ? (
-            <LazyPart fallback={null}>
-              <DisplaySettings controls={kiosk === 'off'} />
-            </LazyPart>
-          ) : null
+          <LazyPart fallback={null} afterFirstPaint>
+            <DisplaySettings controls={kiosk === 'off'} />
+          </LazyPart>
         }
       />
       <main className="flex min-h-0 flex-1 flex-col gap-3">

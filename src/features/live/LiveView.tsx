@@ -17,7 +17,6 @@ import { ageSeconds, freshness } from './freshness.ts';
 import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
-import { useFirstPaintDone } from '../../shared/hooks/use-first-paint-done.ts';
 
 // Load guard, cluster and connectivity come after the cards: their own chunk, off the first load.
 const LiveStrip = lazy(() => import('./LiveStrip.tsx').then((m) => ({ default: m.LiveStrip })));
@@ -54,11 +53,6 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const apiError = isApiError(error) ? error : null;
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
   const evses = data?.evses;
-  // The chart (the largest chunk, Recharts) starts loading once the cards are on screen. The
-  // timeline and the strip are small and load with the cards: their lazy chunks have no part
-  // boundary of their own here, so a chunk that failed to load (the server restarting just then)
-  // would take the page down; asked for in the first render, they are in before anyone restarts.
-  const later = useFirstPaintDone();
 
   const connectors = evses?.ok
     ? evses.data.flatMap((evse) =>
@@ -83,7 +77,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
       {!data || !evses ? (
         <>
           {state === 'live' ? <p className="p-4 text-xl text-muted">{m.noData}</p> : null}
-          {later ? chart : null}
+          {chart}
         </>
       ) : (
         // Portrait: cards, chart (the rest of the height), timeline and strip. Landscape: the cards
@@ -116,7 +110,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
           ) : (
             <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
           )}
-          {chart ? <div className="grid min-h-0">{later ? chart : null}</div> : <div />}
+          {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
           <div className="flex min-w-0 flex-col gap-[clamp(0.5rem,1.2vmin,1rem)]">
             {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
                 keeps the height for the chart. */}
