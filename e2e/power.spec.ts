@@ -118,8 +118,9 @@ test('German labels and a 24-hour clock', async ({ page }) => {
   await expect(chart(page).getByRole('button', { name: /Ladepunkt 1/ })).toContainText(/\d+(,\d)?\s*kWh/);
   await expect(chart(page).getByRole('button', { name: '7 Tage' })).toBeVisible();
   const ticks = await xTicks(page).allTextContents();
-  // Six hours beside the panels: a tick every one or two hours, depending on the plot's width.
-  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  // Six hours beside the panels: a tick every one or two hours, depending on the plot's width,
+  // less the one too close to the right edge (at 00:05 the even hours leave 20:00 and 22:00).
+  expect(ticks.length).toBeGreaterThanOrEqual(2);
   for (const tick of ticks) expect(tick).toMatch(/^([01]\d|2[0-3]):00$|^[A-Z][a-z]\.?, \d{1,2}\.\d{1,2}\.$/);
 });
 
