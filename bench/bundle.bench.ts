@@ -1,14 +1,15 @@
 /**
  * Bytes a tablet downloads: the initial load (entry script, its static imports and CSS, as
- * index.html links them) and the whole build, gzip-compressed as our server sends them.
+ * index.html links them) and the whole build, gzip-compressed as our server sends them to a
+ * plain-http tablet: the build's own .gz beside each asset, index.html compressed on the fly.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST_DIR } from '../server/paths.ts';
 import { round, type BenchModule, type Figure } from './harness.ts';
 
-const gzipKb = (path: string) => gzipSync(readFileSync(path)).length / 1024;
+const gzipKb = (path: string) => (existsSync(`${path}.gz`) ? readFileSync(`${path}.gz`) : gzipSync(readFileSync(path))).length / 1024;
 
 /** Files index.html loads before anything lazy: the entry, modulepreloads and stylesheets. */
 export function initialAssets(indexHtml: string): string[] {

@@ -6,12 +6,14 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
 
 let charger: RecordingCharger;
 let server: RunningServer;
+const BIG_SCRIPT = Buffer.from(Array.from({ length: 400 }, (_, i) => `console.log("line ${i}");`).join('\n'));
 const INDEX_HTML = '<!doctype html><title>Wallbox</title><script src="/assets/app-abc123.js"></script>';
 
 /** A built SPA in a fresh folder below `parent`. */
@@ -21,6 +23,11 @@ function makeDist(parent: string, indexHtml: string): string {
   writeFileSync(join(dist, 'index.html'), indexHtml);
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+  // A script the build compressed (gzip at level 1 here, so its bytes differ from what the server
+  // would make of it on the fly).
+  writeFileSync(join(dist, 'assets', 'chart-def456.js'), BIG_SCRIPT);
+  writeFileSync(join(dist, 'assets', 'chart-def456.js.gz'), gzipSync(BIG_SCRIPT, { level: 1 }));
+  writeFileSync(join(dist, 'assets', 'chart-def456.js.br'), brotliCompressSync(BIG_SCRIPT));
   return dist;
 }
 
@@ -149,6 +156,33 @@ describe('the built SPA', () => {
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(await index.text()).toContain('Wallbox');
     expect((await fetch(`${server.url}/manifest.webmanifest`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends the compressed files the build made as they are, and the script itself to a client that takes neither', async () => {
+    const get = (encoding: string | null) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
+        const req = httpRequest(`${server.url}/assets/chart-def456.js`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const gzip = await get('gzip, deflate');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.equals(gzipSync(BIG_SCRIPT, { level: 1 }))).toBe(true);
+    expect(gunzipSync(gzip.body).equals(BIG_SCRIPT)).toBe(true);
+    expect(gzip.headers['content-type']).toMatch(/javascript/);
+    expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(gzip.headers['vary']).toMatch(/accept-encoding/i);
+    const brotli = await get('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.body.equals(brotliCompressSync(BIG_SCRIPT))).toBe(true);
+    const plain = await get(null);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(BIG_SCRIPT)).toBe(true);
   });
 
   it('answers client-side routes with the SPA and missing files with 404', async () => {
