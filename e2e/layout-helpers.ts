@@ -10,6 +10,7 @@ import { garageMessages } from '../src/features/chargers/messages.ts';
 import { sessionsMessages } from '../src/features/sessions/messages.ts';
 import { shellMessages } from '../src/app/messages.ts';
 import { errorMessages } from '../src/shared/ui/error-text.ts';
+import { partMessages } from '../src/shared/ui/part-messages.ts';
 import { chargerLabels } from '../src/shared/i18n/charger-labels.ts';
 import { TOUCH_PX } from '../src/shared/ui/touch.ts';
 
@@ -91,7 +92,7 @@ function englishFragments(): string[] {
       }
     }
   };
-  for (const table of [liveMessages, stripMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages]) {
+  for (const table of [liveMessages, stripMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages, partMessages]) {
     collect(table.en as Record<string, unknown>, fragments);
     collect(table.de as Record<string, unknown>, german);
   }

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Router, useSearch } from 'wouter';
 import { LocaleProvider, useLocaleValue, useMessages } from '../shared/i18n/i18n.tsx';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
+import { ChunkFailureContext } from '../shared/ui/LazyPart.tsx';
 import { AppShell } from './AppShell.tsx';
 import { useGermanTables } from './german.ts';
 import { shellMessages } from './messages.ts';
@@ -28,7 +29,10 @@ function LocalizedShell() {
     <LocaleProvider value={locale}>
       {/* Last line of defence for a display nobody touches: say so, then restart by itself. */}
       <ErrorBoundary onError={() => reloadWhenServerAnswers(30_000)} fallback={(error) => <CrashScreen error={error} />}>
-        <AppShell />
+        {/* A lazy part whose chunk is gone: the server has a new build with new file names. */}
+        <ChunkFailureContext.Provider value={reloadWhenServerAnswers}>
+          <AppShell />
+        </ChunkFailureContext.Provider>
       </ErrorBoundary>
     </LocaleProvider>
   );

@@ -5,7 +5,7 @@ import type { ChargerInfo } from '../api/server-schemas.ts';
 import { LiveView } from '../features/live/LiveView.tsx';
 import { useMessages } from '../shared/i18n/i18n.tsx';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
-import { LazyPart } from './LazyPart.tsx';
+import { LazyPart } from '../shared/ui/LazyPart.tsx';
 import { shellMessages } from './messages.ts';
 
 // Everything but the live cards loads on demand, so the wall display's first paint never waits

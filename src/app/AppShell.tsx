@@ -16,7 +16,7 @@ import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { AppRoutes } from './AppRoutes.tsx';
 import { chooseCharger } from './charger-choice.ts';
 import { Header } from './Header.tsx';
-import { LazyPart } from './LazyPart.tsx';
+import { LazyPart } from '../shared/ui/LazyPart.tsx';
 import { useLiveUpdates } from './live-updates.ts';
 import { shellMessages } from './messages.ts';
 import { useBuildReload } from './use-build-reload.ts';

@@ -6,10 +6,13 @@ import { errorMessages } from '../shared/ui/error-text.ts';
 import { errorMessagesDe } from '../shared/ui/error-text.de.ts';
 import { liveMessages } from '../features/live/messages.ts';
 import { liveMessagesDe } from '../features/live/messages.de.ts';
+import { partMessages } from '../shared/ui/part-messages.ts';
+import { partMessagesDe } from '../shared/ui/part-messages.de.ts';
 import { shellMessages } from './messages.ts';
 import { shellMessagesDe } from './messages.de.ts';
 
 provideGerman(shellMessages, shellMessagesDe);
 provideGerman(liveMessages, liveMessagesDe);
 provideGerman(errorMessages, errorMessagesDe);
+provideGerman(partMessages, partMessagesDe);
 provideGerman(chargerLabels, chargerLabelsDe);

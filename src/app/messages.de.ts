@@ -24,8 +24,5 @@ export const shellMessagesDe: (typeof shellMessages)['en'] = {
   showFirst: 'Erste Ladestation anzeigen',
   notFound: 'Diese Seite gibt es nicht.',
   backHome: 'Zur Live-Ansicht',
-  partFailed: 'Dieser Teil des Dashboards kann nicht angezeigt werden.',
-  newVersion: 'Das Dashboard wurde auf dem Server aktualisiert; es lädt neu…',
-  retry: 'Erneut versuchen',
   crashed: 'Das Dashboard hatte einen unerwarteten Fehler und startet gleich von selbst neu.',
 };

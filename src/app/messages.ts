@@ -24,8 +24,5 @@ export const shellMessages = defineMessagesGermanLater({
   showFirst: 'Show the first charger',
   notFound: 'This page does not exist.',
   backHome: 'Back to the live view',
-  partFailed: 'This part of the dashboard could not be shown.',
-  newVersion: 'The dashboard was updated on the server; reloading…',
-  retry: 'Try again',
   crashed: 'The dashboard hit an unexpected error and restarts by itself in a moment.',
 });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
@@ -8,6 +8,7 @@ import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow, useNowSelector } from '../../shared/hooks/use-now.ts';
+import { LazyPart } from '../../shared/ui/LazyPart.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
@@ -18,7 +19,9 @@ import { NOW_TICK_MS } from '../../api/staleness.ts';
 import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
 
-// Load guard, cluster and connectivity come after the cards: their own chunk, off the first load.
+// Load guard, cluster and connectivity come after the cards: their own chunk, off the first load,
+// asked for once the cards are painted (as the timeline), inside a part of their own so a chunk
+// that fails to load then (the server restarting) stays in its corner.
 const LiveStrip = lazy(() => import('./LiveStrip.tsx').then((m) => ({ default: m.LiveStrip })));
 // Its own chunk, like the chart: the wall display's first paint never waits for the archive's schemas.
 const TodayTimeline = lazy(() => import('../timeline/TodayTimeline.tsx').then((m) => ({ default: m.TodayTimeline })));
@@ -115,11 +118,11 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
             {/* Today's events: in portrait and on tall landscape screens; a 600–800 px high tablet
                 keeps the height for the chart. */}
             <div className="hidden min-w-0 portrait:block [@media(min-height:56rem)]:block">
-              <Suspense fallback={null}>
+              <LazyPart fallback={null} afterFirstPaint>
                 <TodayTimeline chargerId={chargerId} />
-              </Suspense>
+              </LazyPart>
             </div>
-            <Suspense fallback={<div />}>
+            <LazyPart fallback={<div />} afterFirstPaint>
               <LiveStrip
                 data={data}
                 fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
@@ -127,7 +130,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
                 kiosk={kiosk}
                 sectionError={sectionError}
               />
-            </Suspense>
+            </LazyPart>
           </div>
         </div>
       )}
