@@ -55,13 +55,16 @@ async function expectJsonError(response: Response, status: number, code: string)
 }
 
 /** Raw HTTP, for requests fetch() refuses to send (bodies on GET, odd paths). */
-function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string; bytes: Buffer; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const url = new URL(server.url);
     const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, text: bytes.toString('utf8'), bytes, headers: res.headers });
+      });
     });
     req.on('error', reject);
     if (body) req.write(body);
@@ -159,30 +162,20 @@ describe('the built SPA', () => {
   });
 
   it('sends the compressed files the build made as they are, and the script itself to a client that takes neither', async () => {
-    const get = (encoding: string | null) =>
-      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
-        const headers: Record<string, string> = encoding ? { 'accept-encoding': encoding } : {};
-        const req = httpRequest(`${server.url}/assets/chart-def456.js`, { headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-        });
-        req.on('error', reject);
-        req.end();
-      });
+    const get = (encoding: string | null) => raw('GET', '/assets/chart-def456.js', encoding ? { 'accept-encoding': encoding } : {});
     const gzip = await get('gzip, deflate');
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    expect(gzip.body.equals(gzipSync(BIG_SCRIPT, { level: 1 }))).toBe(true);
-    expect(gunzipSync(gzip.body).equals(BIG_SCRIPT)).toBe(true);
+    expect(gzip.bytes.equals(gzipSync(BIG_SCRIPT, { level: 1 }))).toBe(true);
+    expect(gunzipSync(gzip.bytes).equals(BIG_SCRIPT)).toBe(true);
     expect(gzip.headers['content-type']).toMatch(/javascript/);
     expect(gzip.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(gzip.headers['vary']).toMatch(/accept-encoding/i);
     const brotli = await get('gzip, deflate, br');
     expect(brotli.headers['content-encoding']).toBe('br');
-    expect(brotli.body.equals(brotliCompressSync(BIG_SCRIPT))).toBe(true);
+    expect(brotli.bytes.equals(brotliCompressSync(BIG_SCRIPT))).toBe(true);
     const plain = await get(null);
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.equals(BIG_SCRIPT)).toBe(true);
+    expect(plain.bytes.equals(BIG_SCRIPT)).toBe(true);
   });
 
   it('answers client-side routes with the SPA and missing files with 404', async () => {
