@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
+import { rewriteJsonAnswers } from './rewrite-answer.ts';
 import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { liveMessages } from '../src/features/live/messages.ts';
 import { stripMessages } from '../src/features/live/strip-messages.ts';
@@ -50,12 +51,10 @@ export async function enterState(page: Page, sim: RunningSimulator, state: State
     await page.route('**/api/events**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'too_many_streams', message: 'too many event streams' } }) }),
     );
-    await page.route('**/generalStatus', async (route) => {
-      const response = await route.fetch();
-      const body = await response.json();
-      const first = body.evses[0].connectors[0];
-      body.evses[0].connectors.push({ ...first, connectorId: 2, onlineData: { ...first.onlineData, status: 'Available', power: 0, consumedEnergy: 0 } });
-      await route.fulfill({ response, json: body });
+    await rewriteJsonAnswers<{ evses: Array<{ connectors: Array<{ onlineData: object }> }> }>(page, '**/generalStatus', (body) => {
+      const first = body.evses[0]!.connectors[0]!;
+      body.evses[0]!.connectors.push({ ...first, connectorId: 2, onlineData: { ...first.onlineData, status: 'Available', power: 0, consumedEnergy: 0 } } as typeof first);
+      return body;
     });
   }
 }

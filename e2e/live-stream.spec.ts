@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import type { StatusReading } from '../server/collector/status-collector.ts';
 import { expect, test } from './fixtures.ts';
+import { rewriteJsonAnswers } from './rewrite-answer.ts';
 
 /** Counts the page's event streams and status polls from now on. */
 function countRequests(page: Page) {
@@ -48,11 +49,7 @@ test.describe('live view', () => {
   test('a charger list read late (a slow tablet, the preloaded answer) does not make live readings look stale', async ({ page, server }) => {
     // The list's `now` reads 10 s old when the page parses it, as on a tablet whose script took
     // that long to read the preloaded answer: taken alone, every reading would look 10 s in the future.
-    await page.route('**/api/chargers', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as { now: string };
-      await route.fulfill({ response, json: { ...body, now: new Date(Date.parse(body.now) - 10_000).toISOString() } });
-    });
+    await rewriteJsonAnswers<{ now: string }>(page, '**/api/chargers', (body) => ({ ...body, now: new Date(Date.parse(body.now) - 10_000).toISOString() }));
     await page.goto('/?lang=en');
     await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
     await page.evaluate(() => {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { expect, test } from './fixtures.ts';
+import { rewriteJsonAnswers } from './rewrite-answer.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -153,13 +154,11 @@ test('a range without data says so', async ({ page }) => {
 });
 
 test('unusable values are dropped and counted, never drawn as spikes', async ({ page }) => {
-  await page.route('**/api/chargers/*/power?*', async (route) => {
-    const response = await route.fetch();
-    const answer = (await response.json()) as { points: Array<{ kW: Record<string, unknown> }> };
+  await rewriteJsonAnswers<{ points: Array<{ kW: Record<string, unknown> }> }>(page, '**/api/chargers/*/power?*', (answer) => {
     answer.points[10]!.kW.connector1 = 10_001;
     answer.points[11]!.kW.building = -250;
     answer.points[12]!.kW.cluster = 99_999;
-    await route.fulfill({ response, json: answer });
+    return answer;
   });
   await page.goto('/?range=6h');
   await expect(plot(page)).toHaveAttribute('data-state', 'ready');
