@@ -119,6 +119,8 @@ test.describe('live view', () => {
   });
 
   test('a stream that stays silent: "no fresh data" after the stale time, then polling keeps the page live', async ({ page, ownServer }) => {
+    // Its waits alone (20 s for the banner, 30 s of silence) come near the default 60 s budget.
+    test.setTimeout(90_000);
     const server = ownServer.current!;
     const id = server.config.chargers[0]!.id;
     await page.goto(`${ownServer.url}/?lang=en`);
@@ -140,6 +142,8 @@ test.describe('live view', () => {
   });
 
   test('an event stream a proxy holds open but never delivers: polling shows live data within 35 s', async ({ page, sim, server }) => {
+    // 35 s of a silent stream is the behaviour under test; the default 60 s budget leaves a slow machine little room.
+    test.setTimeout(90_000);
     const id = server.config.chargers[0]!.id;
     sim.setConnector(id, 1, { status: 'Charging', power: 6.1 });
     await page.route('**/api/events?**', () => new Promise<void>(() => {}));
