@@ -71,6 +71,23 @@ test.describe('layout matrix: kiosk live view', () => {
     }
   }
 
+  test('a charger away since yesterday: "since" carries the date, and the stale card still fits 1024×600 in German', async ({ page, sim }) => {
+    await page.setViewportSize(VIEWPORTS[0]);
+    await enterState(page, sim, 'stale');
+    await page.clock.install();
+    await page.goto('/?kiosk=1&lang=de&theme=light');
+    const card = page.getByTestId('connector-card').first();
+    await expect(card).toHaveAttribute('data-status', 'Charging');
+    sim.faults.set({ charger: await chargerId(page), down: true });
+    await expect(card).toHaveAttribute('data-stale', 'true', { timeout: STALE_WITHIN });
+    const since = page.getByTestId('stale-since');
+    await expect(since).toHaveText(/^seit \d\d:\d\d$/);
+    // The tablet's night passes while the charger stays away.
+    await page.clock.fastForward('26:00:00');
+    await expect(since).toHaveText(/^seit \d{1,2}\. [A-Z][a-zä]+\.?, \d\d:\d\d$/);
+    await expectFits(page, 'stale since yesterday, 1024×600, de');
+  });
+
   test('the status word grows with the screen', async ({ page, sim }) => {
     await enterState(page, sim, 'charging');
     const sizes: number[] = [];

@@ -7,7 +7,7 @@ import { StatusBadge } from '../../shared/ui/StatusBadge.tsx';
 import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
 import { Stat } from '../../shared/ui/Stat.tsx';
 import { statusKind, statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
-import { departureNeedsDate, hasFault, sessionOpen, tickingSeconds } from './connector-state.ts';
+import { departureNeedsDate, hasFault, pastMomentNeedsDate, sessionOpen, tickingSeconds } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { costOf, sessionStartMs } from './household.ts';
 import type { EnergyTotals, LivePrice } from './use-household-figures.ts';
@@ -62,6 +62,7 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
   const now = useNow(CARD_CLOCK_MS);
   const money = (value: number | null) => (value == null ? null : fmt.money(value, price.currency));
   const started = open ? sessionStartMs(fetchedAt, online?.chargingDuration) : null;
+  const since = (moment: number) => m.since(pastMomentNeedsDate(moment, now) ? fmt.dayTime(moment) : fmt.time(moment));
 
   return (
     <section
@@ -79,7 +80,7 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
         {stale && fetchedAt > 0 ? (
           <p className="stat-lg font-bold text-text" data-testid="stale-since">
             <StatusIcon kind="stale" className="mr-2 inline size-[0.8em] align-[-0.1em] text-muted" />
-            {m.since(fmt.time(fetchedAt))}
+            {since(fetchedAt)}
           </p>
         ) : null}
       </div>
@@ -121,7 +122,7 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
                 testId="session-duration"
                 // A new session starts its own clock.
                 value={<SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} statusIntervalMs={statusIntervalMs} />}
-                hint={started === null ? undefined : m.since(fmt.time(started))}
+                hint={started === null ? undefined : since(started)}
               />
               <Stat label={m.costSoFar} value={money(costOf(online.consumedEnergy, price.pricePerKwh))} testId="session-cost" />
               {online.plannedDepartureTime != null ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departureNeedsDate, phasesLabel, sessionOpen, tickingSeconds, type ConnectorLike } from './connector-state.ts';
+import { departureNeedsDate, pastMomentNeedsDate, phasesLabel, sessionOpen, tickingSeconds, type ConnectorLike } from './connector-state.ts';
 
 const online = (status: string, extra: Partial<ConnectorLike> = {}): ConnectorLike => ({
   status,
@@ -68,5 +68,20 @@ describe('phasesLabel', () => {
     expect(phasesLabel('L1')).toBe('L1');
     expect(phasesLabel('Three')).toBe('Three');
     expect(phasesLabel(null)).toBeNull();
+  });
+});
+
+describe('pastMomentNeedsDate', () => {
+  const now = Date.UTC(2022, 9, 7, 7, 0);
+  const hoursAgo = (h: number) => now - h * 3600_000;
+  it('shows last evening as a bare time', () => {
+    expect(pastMomentNeedsDate(hoursAgo(0), now)).toBe(false);
+    expect(pastMomentNeedsDate(hoursAgo(12.6), now)).toBe(false);
+    expect(pastMomentNeedsDate(hoursAgo(19.9), now)).toBe(false);
+  });
+  it('dates a moment a day or more ago, whose bare time would hide the days', () => {
+    expect(pastMomentNeedsDate(hoursAgo(20), now)).toBe(true);
+    expect(pastMomentNeedsDate(hoursAgo(24), now)).toBe(true);
+    expect(pastMomentNeedsDate(hoursAgo(72), now)).toBe(true);
   });
 });

@@ -53,6 +53,15 @@ export function departureNeedsDate(departureMs: number, now: number, withinMs = 
   return ahead < 0 || ahead >= withinMs;
 }
 
+/**
+ * A past moment ("since 18:22"): a bare time only while it lies within the last `withinMs`; at
+ * 07:00, 18:22 can only be last evening. An older one needs its date, or "since 18:22" would hide
+ * the days a charger has been offline or a car has stood plugged in.
+ */
+export function pastMomentNeedsDate(momentMs: number, now: number, withinMs = 20 * 3600_000): boolean {
+  return now - momentMs >= withinMs;
+}
+
 /** `L123` → `L1 L2 L3`; anything else as sent. */
 export function phasesLabel(phaseUsed: string | null): string | null {
   if (!phaseUsed) return null;
