@@ -62,7 +62,8 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
   const now = useNow(CARD_CLOCK_MS);
   const money = (value: number | null) => (value == null ? null : fmt.money(value, price.currency));
   const started = open ? sessionStartMs(fetchedAt, online?.chargingDuration) : null;
-  const since = (moment: number) => m.since(pastMomentNeedsDate(moment, now) ? fmt.dayTime(moment) : fmt.time(moment));
+  const moment = (ms: number, needsDate: boolean) => (needsDate ? fmt.dayTime(ms) : fmt.time(ms));
+  const since = (ms: number) => m.since(moment(ms, pastMomentNeedsDate(ms, now)));
 
   return (
     <section
@@ -128,7 +129,7 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
               {online.plannedDepartureTime != null ? (
                 <Stat
                   label={m.departure}
-                  value={departureNeedsDate(online.plannedDepartureTime, now) ? fmt.dayTime(online.plannedDepartureTime) : fmt.time(online.plannedDepartureTime)}
+                  value={moment(online.plannedDepartureTime, departureNeedsDate(online.plannedDepartureTime, now))}
                 />
               ) : null}
             </dl>

@@ -44,11 +44,14 @@ export function tickingSeconds(reportedSeconds: number | null, fetchedAt: number
   return reportedSeconds + Math.floor(elapsed / 1000);
 }
 
+/** How far from now a moment may lie and still be told by its time alone ("18:22", no day). */
+const BARE_TIME_WITHIN_MS = 20 * 3600_000;
+
 /**
  * Planned departure: a bare time only when it lies within the next `withinMs` (tomorrow morning's
  * 07:30); one in the past or further off needs its date, or "07:30" would read as tomorrow.
  */
-export function departureNeedsDate(departureMs: number, now: number, withinMs = 20 * 3600_000): boolean {
+export function departureNeedsDate(departureMs: number, now: number, withinMs = BARE_TIME_WITHIN_MS): boolean {
   const ahead = departureMs - now;
   return ahead < 0 || ahead >= withinMs;
 }
@@ -58,7 +61,7 @@ export function departureNeedsDate(departureMs: number, now: number, withinMs = 
  * 07:00, 18:22 can only be last evening. An older one needs its date, or "since 18:22" would hide
  * the days a charger has been offline or a car has stood plugged in.
  */
-export function pastMomentNeedsDate(momentMs: number, now: number, withinMs = 20 * 3600_000): boolean {
+export function pastMomentNeedsDate(momentMs: number, now: number, withinMs = BARE_TIME_WITHIN_MS): boolean {
   return now - momentMs >= withinMs;
 }
 
