@@ -29,6 +29,7 @@ export default tseslint.config(
         'error',
         {
           zones: [
+            { target: './contract', from: ['./src', './server', './e2e', './bench'], message: 'the contract stands alone: server, browser and simulator import it, it imports none of them' },
             { target: './src/shared', from: ['./src/api', './src/features', './src/app'], message: 'src/shared is the bottom layer' },
             { target: './src/api', from: ['./src/features', './src/app'], message: 'src/api must not depend on features or the app' },
             { target: './src/features', from: './src/app', message: 'features must not depend on the app shell' },

@@ -52,7 +52,7 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test-support/vitest-setup.ts'],
     // Workers: Vitest's default for `run` (one fewer than the cores, so one on CI's two) in its
@@ -68,7 +68,7 @@ export default defineConfig({
       reporter: ['text-summary'],
       // The summary also when a test fails: the CI log then still says how much the run covered.
       reportOnFailure: true,
-      include: ['src/**/*.{ts,tsx}', 'server/**/*.ts'],
+      include: ['src/**/*.{ts,tsx}', 'contract/**/*.ts', 'server/**/*.ts'],
       exclude: ['**/*.test.{ts,tsx}', '**/test-support/**', 'server/simulator/test-client.ts', '**/*.d.ts'],
     },
   },

@@ -20,7 +20,7 @@ import type { HistoryClient } from '../server/archive/charger-reader.ts';
 import { powerOf, sessionsOf } from '../server/archive/history.ts';
 import { dayFromKey, nextDay } from '../server/archive/local-days.ts';
 import type { PowerPoint } from '../server/archive/power-writer.ts';
-import type { ChargingSession } from '../src/api/session-schemas.ts';
+import type { ChargingSession } from '../contract/session-schemas.ts';
 
 const ZONE = 'Europe/Berlin';
 const FULL_GARAGE = 50;

@@ -4,7 +4,7 @@
  * what is logged, and what /api/health makes of it. Real HTTP on loopback both ways.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import chargingSession from '../src/api/fixtures/charging-session.json' with { type: 'json' };
+import chargingSession from '../contract/fixtures/charging-session.json' with { type: 'json' };
 import { startServer, type RunningServer } from './start.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
 

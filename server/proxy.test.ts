@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
-import generalStatus from '../src/api/fixtures/general-status.json' with { type: 'json' };
+import generalStatus from '../contract/fixtures/general-status.json' with { type: 'json' };
 
 let charger: RecordingCharger;
 let server: RunningServer;

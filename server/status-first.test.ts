@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setMaxListeners } from 'node:events';
 import { request as httpRequest } from 'node:http';
-import chargingSession from '../src/api/fixtures/charging-session.json' with { type: 'json' };
+import chargingSession from '../contract/fixtures/charging-session.json' with { type: 'json' };
 import { startServer, type RunningServer } from './start.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 import { startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';

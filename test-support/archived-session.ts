@@ -4,7 +4,7 @@
  * real recorded answers.
  */
 import type { ArchivedSession } from '../src/api/archive-schemas.ts';
-import { chargingSessionSchema, type ChargingSessionWire } from '../src/api/session-schemas.ts';
+import { chargingSessionSchema, type ChargingSessionWire } from '../contract/session-schemas.ts';
 
 export function fromCharger(wire: ChargingSessionWire, extra: Partial<ArchivedSession> = {}): ArchivedSession {
   const s = chargingSessionSchema.parse(wire);

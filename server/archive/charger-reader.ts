@@ -5,8 +5,8 @@
  * queue's key served after the screens; a route reading the part a screen asked for that the
  * archive lacks carries that screen's key.
  */
-import { formatFilterTime } from '../../src/api/charger-parse.ts';
-import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from '../../src/api/session-schemas.ts';
+import { formatFilterTime } from '../../contract/charger-parse.ts';
+import { chargingSessionPageSchema, type ChargingSession, type ChargingSessionPage } from '../../contract/session-schemas.ts';
 import { parseProfilePoints, SLOT_MS, type PowerPoint } from './power-writer.ts';
 
 /** The fair queue's key of the archive's own fills: served after every screen. */

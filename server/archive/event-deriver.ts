@@ -4,7 +4,7 @@
  * in one transaction, so a restart compares with the state before it and writes nothing twice.
  */
 import type { TimelineKind } from '../../src/api/archive-schemas.ts';
-import type { LiveStatus } from '../../src/api/live-status.ts';
+import type { LiveStatus } from '../../contract/live-status.ts';
 
 export interface ConnectorState {
   status: string;

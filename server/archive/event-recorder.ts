@@ -4,7 +4,7 @@
  * first reading is compared with the state before it and no event is written twice. Events are
  * also unique by (charger, time, kind, connector) in the table.
  */
-import { parseLiveStatus } from '../../src/api/live-status.ts';
+import { parseLiveStatus } from '../../contract/live-status.ts';
 import { deriveEvents, stateOf, unreachableState, type ChargerState, type DerivedEvent } from './event-deriver.ts';
 import type { StatusReadingLike, StatusSource } from './status-port.ts';
 import type { ArchiveStore } from './store.ts';

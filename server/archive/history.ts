@@ -4,7 +4,7 @@
  * unreachable charger leaves the archived part answering, marked incomplete.
  */
 import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
-import type { ChargingSession } from '../../src/api/session-schemas.ts';
+import type { ChargingSession } from '../../contract/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
 import { DAY_SETTLE_MS } from './filler.ts';

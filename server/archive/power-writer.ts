@@ -4,7 +4,7 @@
  * written twice is one row with the same values.
  */
 import { SERIES_COLUMNS, type ArchivedSeries } from './migrations.ts';
-import { PROFILE_STEP_MS } from '../../src/api/charger-schemas.ts';
+import { PROFILE_STEP_MS } from '../../contract/charger-schemas.ts';
 import type { ArchiveStore } from './store.ts';
 
 /** The profile's 5-minute step, defined once with its schema. */

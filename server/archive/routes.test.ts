@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import recordedSessions from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
-import recordedPower from '../../src/api/fixtures/power-profile.json' with { type: 'json' };
+import recordedSessions from '../../contract/fixtures/charging-session.json' with { type: 'json' };
+import recordedPower from '../../contract/fixtures/power-profile.json' with { type: 'json' };
 import { powerResponseSchema, sessionsResponseSchema, timelineResponseSchema, type PowerResponseWire, type SessionsResponseWire } from '../../src/api/archive-schemas.ts';
-import { chargingSessionSchema, type ChargingSession } from '../../src/api/session-schemas.ts';
+import { chargingSessionSchema, type ChargingSession } from '../../contract/session-schemas.ts';
 import { startSimulator } from '../simulator/simulator.ts';
 import { startServer, startErrorMessage, type RunningServer } from '../start.ts';
 import { dayFromKey } from './local-days.ts';

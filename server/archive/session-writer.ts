@@ -2,7 +2,7 @@
  * Sessions into the archive: one row per charger and session id, replaced while the session runs
  * and kept once it is final (`Finished` with an end), so writing the same session twice is one row.
  */
-import type { ChargingSession } from '../../src/api/session-schemas.ts';
+import type { ChargingSession } from '../../contract/session-schemas.ts';
 import type { ArchiveStore } from './store.ts';
 
 export function isFinal(session: ChargingSession): boolean {

@@ -3,7 +3,7 @@
  * failures, and a hold that keeps it polling while the archive records. Structural, so the real
  * collector and the tests' small fake both fit; the archive never polls generalStatus itself.
  */
-import type { LiveStatus } from '../../src/api/live-status.ts';
+import type { LiveStatus } from '../../contract/live-status.ts';
 
 export interface StatusReadingLike {
   chargerId: string;

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chargingSessionSchema } from '../../src/api/session-schemas.ts';
-import recorded from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
+import { chargingSessionSchema } from '../../contract/session-schemas.ts';
+import recorded from '../../contract/fixtures/charging-session.json' with { type: 'json' };
 import { MIGRATIONS } from './migrations.ts';
 import { createPowerWriter } from './power-writer.ts';
 import { createSessionWriter } from './session-writer.ts';

@@ -5,7 +5,7 @@
  * Only the status call and the login judge our credentials. A history query can be refused for
  * its own content, so a 401 or 403 it gets after a fresh login answers that query alone.
  */
-import { loginResponseSchema } from '../../src/api/charger-schemas.ts';
+import { loginResponseSchema } from '../../contract/charger-schemas.ts';
 import type { ChargerAuth } from '../config.ts';
 import { Backoff } from './backoff.ts';
 import { checkJson } from './exchange.ts';

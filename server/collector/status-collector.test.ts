@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatusCollector, isFailure, type CollectorFailure, type StatusReading } from './status-collector.ts';
 
-const STATUS = readFileSync(new URL('../../src/api/fixtures/general-status.json', import.meta.url), 'utf8');
+const STATUS = readFileSync(new URL('../../contract/fixtures/general-status.json', import.meta.url), 'utf8');
 const INTERVAL = 5_000;
 
 /** A status source whose answers the test releases, recording when each request started. */

@@ -4,8 +4,7 @@
  * section, and hands every reading or failure to its listeners. Screens no longer poll the
  * charger, so ten tablets cost it exactly what one would.
  */
-import { ApiError } from '../../src/api/api-error.ts';
-import { parseLiveStatus, type LiveStatus } from '../../src/api/live-status.ts';
+import { parseLiveStatus, StatusShapeError, type LiveStatus } from '../../contract/live-status.ts';
 import type { ErrorCode } from '../../src/api/server-schemas.ts';
 
 export interface StatusReading {
@@ -181,7 +180,7 @@ export class StatusCollector {
       json = JSON.parse(text);
       live = parseLiveStatus(json);
     } catch (error) {
-      const message = error instanceof ApiError ? 'the charger status is not an object' : 'the charger sent malformed JSON';
+      const message = error instanceof StatusShapeError ? 'the charger status is not an object' : 'the charger sent malformed JSON';
       this.fail({ code: 'charger_bad_response', message });
       return;
     }

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusCollector } from '../collector/status-collector.ts';
 import { registerEventsRoute, type EventsRouteOptions } from './events-route.ts';
 
-const STATUS = readFileSync(new URL('../../src/api/fixtures/general-status.json', import.meta.url), 'utf8');
+const STATUS = readFileSync(new URL('../../contract/fixtures/general-status.json', import.meta.url), 'utf8');
 
 interface SseEvent {
   event: string;

@@ -5,8 +5,8 @@
  * on the way.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseChargerTime } from '../../src/api/charger-parse.ts';
-import type { LoginResponse } from '../../src/api/charger-schemas.ts';
+import { parseChargerTime } from '../../contract/charger-parse.ts';
+import type { LoginResponse } from '../../contract/charger-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
 import type { SimulatorContext } from './context.ts';
 import { CHARGER_ENDPOINTS, type ChargerEndpoint, type FaultSettings } from './faults.ts';

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
-import { connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../src/api/charger-schemas.ts';
-import { chargingSessionPageSchema } from '../../src/api/session-schemas.ts';
+import { connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../contract/charger-schemas.ts';
+import { chargingSessionPageSchema } from '../../contract/session-schemas.ts';
 import { startSimulator, type RunningSimulator } from './simulator.ts';
 import { bearer, getJson, login, sessionPage, token, type Loose } from './test-client.ts';
 

@@ -2,8 +2,8 @@
  * One charging session as the charger's JSON (`chargingSession` content), with the fields the
  * contract does not model kept for realism. Typed against the Zod contract's wire types.
  */
-import { formatTimeSpan } from '../../src/api/charger-parse.ts';
-import type { ChargingSessionWire } from '../../src/api/session-schemas.ts';
+import { formatTimeSpan } from '../../contract/charger-parse.ts';
+import type { ChargingSessionWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
 import { netTime, netTimeSeconds, round } from './format.ts';
 import type { GarageModel, SessionLive } from './garage.ts';

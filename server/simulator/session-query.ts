@@ -2,7 +2,7 @@
  * chargingSession's form: the filter, order and paging fields read the way ASP.NET model binding
  * reads them, and the page of sessions that answers them.
  */
-import type { ChargingSessionPageWire } from '../../src/api/session-schemas.ts';
+import type { ChargingSessionPageWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
 import type { GarageModel, SessionLive } from './garage.ts';
 import { STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseChargerTime, parseTimeSpan } from '../../src/api/charger-parse.ts';
-import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from '../../src/api/charger-schemas.ts';
-import { chargingSessionPageSchema } from '../../src/api/session-schemas.ts';
+import { parseChargerTime, parseTimeSpan } from '../../contract/charger-parse.ts';
+import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from '../../contract/charger-schemas.ts';
+import { chargingSessionPageSchema } from '../../contract/session-schemas.ts';
 import { startSimulator, type RunningSimulator } from './simulator.ts';
 import { bearer, getJson, login, profile, sessionPage, token, type Loose } from './test-client.ts';
 import { ZoneClock } from './time-zone.ts';

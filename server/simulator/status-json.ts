@@ -3,8 +3,8 @@
  * connector states applied. Typed against the Zod contract's wire types (`z.input`), so a drift
  * between the simulator and the schemas fails the typecheck.
  */
-import { formatTimeSpan } from '../../src/api/charger-parse.ts';
-import type { GeneralStatusWire } from '../../src/api/charger-schemas.ts';
+import { formatTimeSpan } from '../../contract/charger-parse.ts';
+import type { GeneralStatusWire } from '../../contract/charger-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
 import { KW_PER_A, MIN_CURRENT_A } from './electrics.ts';
 import { NET_MIN_VALUE, netTime, netTimeSeconds, round } from './format.ts';

@@ -7,7 +7,7 @@
  * instead of memory for the whole history, and makes the result independent of when the
  * simulator was started: two simulators with the same seed agree on every unit they both cover.
  */
-import { PROFILE_STEP_MS } from '../../src/api/charger-schemas.ts';
+import { PROFILE_STEP_MS } from '../../contract/charger-schemas.ts';
 import { MINUTE_MS, ZoneClock } from './time-zone.ts';
 
 /** One step of the simulation: the power profile's step, defined once with its schema. */

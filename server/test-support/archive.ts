@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLiveStatus } from '../../src/api/live-status.ts';
+import { parseLiveStatus } from '../../contract/live-status.ts';
 import type { CollectorFailureLike, StatusReadingLike, StatusSource } from '../archive/status-port.ts';
 
 export function temporaryArchive(): { dir: string; path: string; remove(): void } {

@@ -1,13 +1,13 @@
 /**
- * A fake charger that answers with recorded responses (src/api/fixtures) and records every
+ * A fake charger that answers with recorded responses (contract/fixtures) and records every
  * request it receives, for tests that must see exactly what reaches the charger.
  */
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import generalStatus from '../../src/api/fixtures/general-status.json' with { type: 'json' };
-import chargingSession from '../../src/api/fixtures/charging-session.json' with { type: 'json' };
-import powerProfile from '../../src/api/fixtures/power-profile.json' with { type: 'json' };
+import generalStatus from '../../contract/fixtures/general-status.json' with { type: 'json' };
+import chargingSession from '../../contract/fixtures/charging-session.json' with { type: 'json' };
+import powerProfile from '../../contract/fixtures/power-profile.json' with { type: 'json' };
 
 export interface RecordedRequest {
   method: string;

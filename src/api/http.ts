@@ -5,7 +5,7 @@
 import type * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
 import { errorBodySchema } from './server-schemas.ts';
-import { describeIssue } from './describe-issue.ts';
+import { describeIssue } from '../../contract/describe-issue.ts';
 
 /** Longer than the server's own upstream timeout (5 s), so the server's 504 arrives first. */
 const REQUEST_TIMEOUT_MS = 15_000;

@@ -6,7 +6,7 @@
  * the charger's error.
  */
 import * as z from 'zod/mini';
-import { parseFilterTime } from './charger-parse.ts';
+import { parseFilterTime } from '../../contract/charger-parse.ts';
 
 /** The session filter's form fields, as the charger names them. */
 export const SESSION_FILTER_FIELDS = [

@@ -3,8 +3,9 @@
  * parse inside, so components only ever see typed data or an ApiError.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { ApiError } from './api-error.ts';
 import { fetchJson, fetchParsed } from './http.ts';
-import { parseLiveStatus } from './live-status.ts';
+import { parseLiveStatus } from '../../contract/live-status.ts';
 import { chargersResponseSchema } from './server-schemas.ts';
 import { isStreamed } from './streamed-chargers.ts';
 
@@ -36,7 +37,14 @@ export const chargersQuery = () =>
 export const generalStatusQuery = (chargerId: string) =>
   queryOptions({
     queryKey: ['charger', chargerId, 'generalStatus'],
-    queryFn: async ({ signal }) => parseLiveStatus(await fetchJson(chargerPath(chargerId, 'generalStatus'), signal)),
+    queryFn: async ({ signal }) => {
+      const json = await fetchJson(chargerPath(chargerId, 'generalStatus'), signal);
+      try {
+        return parseLiveStatus(json);
+      } catch (error) {
+        throw new ApiError('parse', 'parse', error instanceof Error ? error.message : String(error));
+      }
+    },
     // The page's event stream writes this query; while it flows a view mounting asks nothing
     // itself. When the stream fails, status-stream.ts polls through this queryFn at the server's
     // interval; the views never schedule requests of their own.

@@ -7,7 +7,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
 import { ApiError } from './api-error.ts';
-import status from './fixtures/general-status.json';
+import status from '../../contract/fixtures/general-status.json';
 import { generalStatusQuery } from './queries.ts';
 import { StatusStream, type StreamTimings } from './status-stream.ts';
 

@@ -11,7 +11,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { ApiError, isApiError } from './api-error.ts';
 import { ClockOffset } from './clock-offset.ts';
-import { parseLiveStatus, type LiveStatus } from './live-status.ts';
+import { parseLiveStatus, type LiveStatus } from '../../contract/live-status.ts';
 import { generalStatusQuery } from './queries.ts';
 import { setStreamed } from './streamed-chargers.ts';
 
@@ -282,7 +282,7 @@ export class StatusStream {
     try {
       this.client.setQueryData(key, parseLiveStatus(status), { updatedAt: this.localTime(receivedAt) });
     } catch (error) {
-      this.setError(chargerId, error instanceof ApiError ? error : new ApiError('parse', 'parse', String(error)));
+      this.setError(chargerId, error instanceof ApiError ? error : new ApiError('parse', 'parse', error instanceof Error ? error.message : String(error)));
     }
   }
 

@@ -5,7 +5,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import status from '../api/fixtures/general-status.json';
+import status from '../../contract/fixtures/general-status.json';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
 import { LocaleProvider } from '../shared/i18n/i18n.tsx';
 import { AppShell } from './AppShell.tsx';

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
-import status from '../api/fixtures/general-status.json';
+import status from '../../contract/fixtures/general-status.json';
 import { prefetchFirstScreen } from './prefetch.ts';
 
 const chargers = (ids: string[]) => ({ chargers: ids.map((id) => ({ id, name: id, simulated: true })), build: 'b1' });

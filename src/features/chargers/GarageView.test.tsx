@@ -4,7 +4,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import generalStatusJson from '../../api/fixtures/general-status.json' with { type: 'json' };
+import generalStatusJson from '../../../contract/fixtures/general-status.json' with { type: 'json' };
 import { LocaleProvider, type LocaleInfo } from '../../shared/i18n/i18n.tsx';
 import { GarageView } from './GarageView.tsx';
 

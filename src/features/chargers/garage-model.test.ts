@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import generalStatusJson from '../../api/fixtures/general-status.json' with { type: 'json' };
+import generalStatusJson from '../../../contract/fixtures/general-status.json' with { type: 'json' };
 import { ApiError } from '../../api/api-error.ts';
-import { parseLiveStatus } from '../../api/live-status.ts';
+import { parseLiveStatus } from '../../../contract/live-status.ts';
 import {
   clusterTotals,
   deriveConnection,

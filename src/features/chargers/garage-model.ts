@@ -2,8 +2,8 @@
  * The garage overview's logic, free of React: order of the tiles, what a tile shows, whether a
  * charger is live, and the cluster's sums.
  */
-import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
-import type { LiveStatus } from '../../api/live-status.ts';
+import { KNOWN_CONNECTOR_STATUSES } from '../../../contract/charger-schemas.ts';
+import type { LiveStatus } from '../../../contract/live-status.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';
 import type { ErrorLike } from '../../shared/ui/error-text.ts';

@@ -1,5 +1,5 @@
-import type { Connectivity } from '../../api/charger-schemas.ts';
-import type { Section } from '../../api/live-status.ts';
+import type { Connectivity } from '../../../contract/charger-schemas.ts';
+import type { Section } from '../../../contract/live-status.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';

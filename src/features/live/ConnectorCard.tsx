@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { Connector } from '../../api/charger-schemas.ts';
+import type { Connector } from '../../../contract/charger-schemas.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';

@@ -4,7 +4,7 @@
  * the connector cards, which a household reads first, never wait for it.
  */
 import { useState } from 'react';
-import type { LiveStatus } from '../../api/live-status.ts';
+import type { LiveStatus } from '../../../contract/live-status.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import type { KioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { Button } from '../../shared/ui/Button.tsx';

@@ -2,8 +2,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import status from '../../api/fixtures/general-status.json';
-import { parseLiveStatus } from '../../api/live-status.ts';
+import status from '../../../contract/fixtures/general-status.json';
+import { parseLiveStatus } from '../../../contract/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { LocaleProvider } from '../../shared/i18n/i18n.tsx';
 import { LiveView } from './LiveView.tsx';

@@ -3,7 +3,7 @@ import { lazy, type ReactNode } from 'react';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
-import type { LiveStatus } from '../../api/live-status.ts';
+import type { LiveStatus } from '../../../contract/live-status.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';

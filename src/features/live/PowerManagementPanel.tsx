@@ -1,5 +1,5 @@
-import type { PowerManagement } from '../../api/charger-schemas.ts';
-import type { Section } from '../../api/live-status.ts';
+import type { PowerManagement } from '../../../contract/charger-schemas.ts';
+import type { Section } from '../../../contract/live-status.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';

@@ -2,8 +2,8 @@
  * Does anything in the installer's corner (load guard, cluster, connectivity) need a look, so the
  * compact strip opens by itself. The strip's, in its lazy chunk.
  */
-import type { Connectivity, PowerManagement } from '../../api/charger-schemas.ts';
-import type { Section } from '../../api/live-status.ts';
+import type { Connectivity, PowerManagement } from '../../../contract/charger-schemas.ts';
+import type { Section } from '../../../contract/live-status.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';
 
 /** At this share of a limit the strip opens: the household should see the load guard working. */

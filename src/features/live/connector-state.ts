@@ -3,7 +3,7 @@
  * shared status language, src/shared/ui/status-style.ts): whether a session is
  * open (so its energy and duration are live and the clock ticks), and how far to tick.
  */
-import { KNOWN_CONNECTOR_STATUSES } from '../../api/charger-schemas.ts';
+import { KNOWN_CONNECTOR_STATUSES } from '../../../contract/charger-schemas.ts';
 
 /** Statuses of an open session. Suspended time counts: the charger's duration runs on then too. */
 const SESSION_STATUSES: readonly string[] = ['Charging', 'SuspendedEV', 'SuspendedEVSE'];

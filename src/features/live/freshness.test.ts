@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import status from '../../api/fixtures/general-status.json';
+import status from '../../../contract/fixtures/general-status.json';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { ageSeconds, freshness } from './freshness.ts';
 

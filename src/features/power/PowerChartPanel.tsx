@@ -7,8 +7,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/api-error.ts';
-import type { GeneralStatus } from '../../api/charger-schemas.ts';
-import type { LiveStatus } from '../../api/live-status.ts';
+import type { GeneralStatus } from '../../../contract/charger-schemas.ts';
+import type { LiveStatus } from '../../../contract/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';

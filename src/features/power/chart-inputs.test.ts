@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Evse, PowerManagement } from '../../api/charger-schemas.ts';
+import type { Evse, PowerManagement } from '../../../contract/charger-schemas.ts';
 import { limitsFromPowerManagement, measuresFromEvses } from './chart-inputs.ts';
 
 const evse = (evseId: number, ...connectorIds: number[]): Evse =>

@@ -2,7 +2,7 @@
  * What the chart takes from the live status (the cache the live view already fills, no extra
  * request): which connector series exist, and the limits to draw as reference lines.
  */
-import type { Evse, PowerManagement } from '../../api/charger-schemas.ts';
+import type { Evse, PowerManagement } from '../../../contract/charger-schemas.ts';
 import { phaseLimitsKw } from '../../shared/power-limits.ts';
 
 /** The series besides the connectors, drawn under them. */

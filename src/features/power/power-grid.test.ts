@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivePowerPoint } from '../../api/archive-schemas.ts';
-import { readPowerKw } from '../../api/charger-schemas.ts';
+import { readPowerKw } from '../../../contract/charger-schemas.ts';
 import { droppedCount, energyKwh, findGaps, gridOf, lastPresent, slotCount } from './power-grid.ts';
 import { STEP_MS } from './power-range.ts';
 

@@ -5,7 +5,7 @@
  * the archive's 5-minute answer by the chart query's `select`, once per answer.
  */
 import type { ArchivePowerPoint } from '../../api/archive-schemas.ts';
-import { readPowerKw } from '../../api/charger-schemas.ts';
+import { readPowerKw } from '../../../contract/charger-schemas.ts';
 import { STEP_MS, type PowerWindow } from './power-range.ts';
 
 export interface PowerGrid {

@@ -5,7 +5,7 @@
  * parameter; `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across
  * reloads. Calendar days are the shared local calendar's (src/shared/time/), the history's too.
  */
-import { PROFILE_STEP_MS } from '../../api/charger-schemas.ts';
+import { PROFILE_STEP_MS } from '../../../contract/charger-schemas.ts';
 import { addDays, browserZone, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 /** The charger's profile step (defined once, with the power schema). Every time we ask for or keep is a multiple of it. */

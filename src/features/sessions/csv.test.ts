@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../test-support/parse-csv.ts';
-import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../../contract/session-schemas.ts';
 import { fromCharger } from '../../../test-support/archived-session.ts';
-import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
+import chargingSessionJson from '../../../contract/fixtures/charging-session.json' with { type: 'json' };
 import { buildSessionsCsv, csvFileName, escapeField, fixedDecimal, hoursMinutesSeconds, localTimestamp, markedText, neutralizeFormula, type CsvText } from './csv.ts';
 import { toRow, totalsOf } from './session-rows.ts';
 

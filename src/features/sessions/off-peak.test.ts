@@ -4,9 +4,9 @@ import { monthsOverlapping } from './date-range.ts';
 import { monthPowerQuery } from './api/month-power-query.ts';
 import { inWindow, joinSeries, minuteOfDay, parseClock, profileShare, seriesOf, timeShare } from './off-peak.ts';
 import { costOf, totalsOf, toRow } from './session-rows.ts';
-import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../../contract/session-schemas.ts';
 import { fromCharger } from '../../../test-support/archived-session.ts';
-import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
+import chargingSessionJson from '../../../contract/fixtures/charging-session.json' with { type: 'json' };
 
 const BERLIN = 'Europe/Berlin';
 const NIGHT = { from: 22 * 60, to: 6 * 60 };

@@ -8,7 +8,7 @@
  * keyed by the month, not by the time, so a month that is over is read once and kept.
  */
 import type { ArchivePowerPoint } from '../../api/archive-schemas.ts';
-import { PROFILE_STEP_MS, readPowerKw } from '../../api/charger-schemas.ts';
+import { PROFILE_STEP_MS, readPowerKw } from '../../../contract/charger-schemas.ts';
 import { wallMs } from '../../shared/time/local-calendar.ts';
 
 const MINUTE_MS = 60_000;

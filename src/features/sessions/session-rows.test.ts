@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChargingSessionWire } from '../../api/session-schemas.ts';
+import type { ChargingSessionWire } from '../../../contract/session-schemas.ts';
 import { fromCharger } from '../../../test-support/archived-session.ts';
-import chargingSessionJson from '../../api/fixtures/charging-session.json' with { type: 'json' };
+import chargingSessionJson from '../../../contract/fixtures/charging-session.json' with { type: 'json' };
 import {
   costOf,
   matchesFilter,

@@ -12,7 +12,7 @@
 import { useQueries, type QueryObserverResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ArchivedSession, SessionsResponse } from '../../api/archive-schemas.ts';
-import { PROFILE_STEP_MS } from '../../api/charger-schemas.ts';
+import { PROFILE_STEP_MS } from '../../../contract/charger-schemas.ts';
 import type { ResolvedRange } from './date-range.ts';
 import { historyPieces, monthsOverlapping } from './date-range.ts';
 import { monthPowerQuery, type MonthProfiles } from './api/month-power-query.ts';

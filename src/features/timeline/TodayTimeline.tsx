@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error.ts';
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { LiveStatus } from '../../api/live-status.ts';
+import type { LiveStatus } from '../../../contract/live-status.ts';
 import { generalStatusQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';

@@ -1,9 +1,8 @@
 /**
  * generalStatus, parsed section by section: a malformed power-management block must not take the
- * connector cards down with it (issue: "a malformed section shows panel-error in that panel only").
+ * connector cards down with it (a malformed section shows its error in that panel only).
  */
 import * as z from 'zod/mini';
-import { ApiError } from './api-error.ts';
 import {
   connectivitySchema,
   evseSchema,
@@ -30,9 +29,14 @@ function section<S extends z.ZodMiniType>(schema: S, value: unknown, prefix: str
   return result.success ? { ok: true, data: result.data } : { ok: false, error: describeIssue(result.error, prefix) };
 }
 
+/** The answer is not a status object at all (an array, a string, null): nothing can be read from it. */
+export class StatusShapeError extends Error {
+  override name = 'StatusShapeError';
+}
+
 export function parseLiveStatus(json: unknown): LiveStatus {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new ApiError('parse', 'parse', 'The charger status is not an object');
+    throw new StatusShapeError('The charger status is not an object');
   }
   const record = json as Record<string, unknown>;
   return {
