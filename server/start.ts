@@ -13,6 +13,10 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import { createSettingsStore } from './archive/settings.ts';
+import { archiveEnergyReader } from './snapshot/archive-energy.ts';
+import { EnergyPeriods } from './snapshot/energy-periods.ts';
+import { SnapshotService } from './snapshot/snapshot-service.ts';
 
 export interface StartOptions {
   /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
@@ -46,6 +50,8 @@ export interface RunningServer {
   clients: Map<string, ChargerClient>;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
+  /** Every reading's meaning, one snapshot per charger. */
+  snapshots: SnapshotService;
   close(): Promise<void>;
 }
 
@@ -99,7 +105,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
+  let energy: EnergyPeriods | null = null;
+  let snapshots: SnapshotService | null = null;
   const closeUpstream = async () => {
+    snapshots?.close();
+    energy?.close();
     // The archive first: it lets go of the collectors it holds and ends its fills.
     await archive?.close();
     for (const collector of collectors.values()) collector.close();
@@ -111,12 +121,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
-      // The timeline's events come from the status stream; holding the collectors keeps it flowing
-      // while no screen is open.
-      for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    const settings = createSettingsStore(archive?.store ?? null, config.pricing);
+    const zoneOf = () => config.timeZone;
+    const now = options.archiveOptions?.now;
+    if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, ...(now ? { now } : {}) });
+    snapshots = new SnapshotService({
+      ...(now ? { now } : {}),
+      collectors,
+      zoneOf,
+      // One price for the live figures: with an off-peak split the cost depends on when the energy
+      // flowed, which a running total does not split (the history does), so none rather than a wrong one.
+      pricing: () => {
+        const current = settings.get();
+        return { pricePerKwh: current.offPeak ? null : current.pricePerKWh, currency: current.currency };
+      },
+      energy,
+      log,
+    });
+    const service = snapshots;
+    settings.onSaved(() => service.pricingChanged());
+    // The timeline's events come from the snapshots; the archive holds every charger, so it is
+    // recorded while no screen is open.
+    archive?.attach(snapshots);
+    app = await buildApp({ config, clients, collectors, snapshots, settings, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -138,6 +167,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
     archive,
+    snapshots: snapshots!,
     async close() {
       await app.close();
       await closeUpstream();
