@@ -135,7 +135,7 @@ test.describe('a garage of three chargers', () => {
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (path === '/api/events') counts.streams += 1;
-      if (path.endsWith('/generalStatus')) counts.polls += 1;
+      if (path.endsWith('/snapshot')) counts.polls += 1;
     });
     const streamUrls: string[] = [];
     page.on('request', (request) => {

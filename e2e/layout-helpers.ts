@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import { rewriteJsonAnswers } from './rewrite-answer.ts';
+import type { ChargerSnapshot } from '../contract/snapshot.ts';
 import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { liveMessages } from '../src/features/live/messages.ts';
 import { stripMessages } from '../src/features/live/strip-messages.ts';
@@ -44,16 +45,28 @@ export async function enterState(page: Page, sim: RunningSimulator, state: State
   if (state === 'charging' || state === 'stale' || state === 'two-connectors') sim.setConnector(id, 1, { status: 'Charging', power: 10.7 });
   if (state === 'fault') sim.setConnector(id, 1, { status: 'Faulted', faultEventType: 'GroundFailure', faultEventDescription: 'Residual current detected (RCD)' });
   if (state === 'two-connectors') {
-    // The built-in simulator has one connector per charger: the answer gets a second, idle one.
-    // Pushed statuses cannot be rewritten in flight, so this page polls: its event stream is
+    // The built-in simulator has one connector per charger: the snapshot gets a second, idle one.
+    // Pushed snapshots cannot be rewritten in flight, so this page polls: its event stream is
     // refused as a server at its stream limit refuses it (503), and the page falls back at once
-    // to GET generalStatus, which the route below rewrites.
+    // to GET snapshot, which the route below rewrites.
     await page.route('**/api/events**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'too_many_streams', message: 'too many event streams' } }) }),
     );
-    await rewriteJsonAnswers<{ evses: Array<{ connectors: Array<{ onlineData: object }> }> }>(page, '**/generalStatus', (body) => {
-      const first = body.evses[0]!.connectors[0]!;
-      body.evses[0]!.connectors.push({ ...first, connectorId: 2, onlineData: { ...first.onlineData, status: 'Available', power: 0, consumedEnergy: 0 } } as typeof first);
+    await rewriteJsonAnswers<ChargerSnapshot>(page, '**/snapshot', (body) => {
+      if (!body.connectors.ok) return body;
+      const first = body.connectors.data[0]!;
+      body.connectors.data.push({
+        ...first,
+        key: '1-2',
+        connectorId: 2,
+        label: '2',
+        number: 2,
+        series: 'connector2',
+        state: { kind: 'available', raw: 'Available', reason: null, sessionOpen: false },
+        powerKw: 0,
+        session: null,
+        fault: null,
+      });
       return body;
     });
   }

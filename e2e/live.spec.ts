@@ -109,15 +109,15 @@ test.describe('live view', () => {
     sim.faults.clear();
     await expect(banner).toHaveCount(0, { timeout: TWO_POLLS });
 
-    // A status that is JSON but not a status object at all reaches the page (the server checks
-    // it too; the page does not rely on that). The stream ends after it and reconnects into the
-    // same answer until the route is lifted.
+    // A snapshot without the expected shape reaches the page (the server builds them; the page
+    // does not rely on that). The stream ends after it and reconnects into the same answer until
+    // the route is lifted.
     const id = await chargerId(page);
     await page.route('**/api/events?**', (route) =>
       route.fulfill({
         status: 200,
         contentType: 'text/event-stream',
-        body: `retry: 500\n\nevent: status\ndata: ${JSON.stringify({ chargerId: id, receivedAt: new Date().toISOString(), status: [] })}\n\n`,
+        body: `retry: 500\n\nevent: snapshot\ndata: ${JSON.stringify({ v: 1, chargerId: id, connectors: [] })}\n\n`,
       }),
     );
     await page.reload();

@@ -43,8 +43,10 @@ const EVENT_OF_KIND: Partial<Record<StateKind, DerivedEvent['kind']>> = {
   paused_by_car: 'suspended_ev',
   paused_by_charger: 'suspended_evse',
   finished: 'finished',
+  reserved: 'reserved',
+  unavailable: 'unavailable',
 };
-/** Kinds whose change says nothing beyond the plug and fault events. */
+/** Kinds whose change says nothing beyond the plug and fault events; an unknown name is a `status` event named by itself. */
 const SILENT: ReadonlySet<StateKind> = new Set(['available', 'preparing', 'fault']);
 
 const kindOf = (state: ConnectorState): StateKind => state.kind ?? stateKindOf(state.status);

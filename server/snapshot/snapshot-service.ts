@@ -76,6 +76,14 @@ export class SnapshotService implements SnapshotFeed {
   latest(chargerId: string): ChargerSnapshot | null {
     const entry = this.entries.get(chargerId);
     if (!entry) return null;
+    // The collector's own latest state rules: a reading taken for a one-off question (the snapshot
+    // route of a polling page) counts even where no listener heard it.
+    const state = this.options.collectors.get(chargerId)?.latest() ?? null;
+    if (state && state !== (entry.failure ?? entry.reading)) {
+      entry.reading = this.options.collectors.get(chargerId)!.lastReading();
+      entry.failure = isFailure(state) ? state : null;
+      entry.snapshot = null;
+    }
     entry.snapshot ??= entry.reading || entry.failure ? this.build(chargerId, entry) : null;
     const snapshot = entry.snapshot;
     if (!snapshot || entry.reading === null) return snapshot;

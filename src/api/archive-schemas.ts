@@ -198,13 +198,15 @@ export const TIMELINE_KINDS = [
   'suspended_evse',
   'finished',
   'unplugged',
+  'reserved',
+  'unavailable',
   'fault',
   'fault_cleared',
   'unreachable',
   'reachable',
   'load_guard_disconnected',
   'load_guard_connected',
-  /** Any other connector status (Unavailable, Reserved, one we have never seen); `detail` names it. */
+  /** A connector state the vocabulary does not know; `detail` is the charger's name for it. */
   'status',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];

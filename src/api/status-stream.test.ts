@@ -1,20 +1,22 @@
 /**
- * The page's status stream against a stand-in EventSource, on fake timers: events reach the query
- * cache under the status query's key with the server's time, failures become the query's error,
- * and a stream that breaks or goes silent is replaced by polling until it flows again.
+ * The page's status stream against a stand-in EventSource, on fake timers: snapshots reach the
+ * query cache under the snapshot query's key, dated by their arrival minus the age the server
+ * gave them, and a stream that breaks or goes silent is replaced by polling until it flows again.
  */
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
 import { ApiError } from './api-error.ts';
-import status from '../../contract/fixtures/general-status.json';
-import { generalStatusQuery } from './queries.ts';
+import { snapshotFixture } from '../../test-support/snapshot-fixtures.ts';
+import { snapshotQuery } from './queries.ts';
 import { StatusStream, type StreamTimings } from './status-stream.ts';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
-const timings: StreamTimings = { statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000, clockOffsetMs: 0 };
-const key = (id: string) => generalStatusQuery(id).queryKey;
+const timings: StreamTimings = { statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 };
+const key = (id: string) => snapshotQuery(id).queryKey;
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A snapshot as the server sends it; `ageMs` is how old its reading was when it left. */
+const snap = (chargerId: string, ageMs = 0, extra: Parameters<typeof snapshotFixture>[0] = {}) => snapshotFixture({ chargerId, ageMs, ...extra });
 
 let polls: string[];
 let client: QueryClient;
@@ -37,7 +39,7 @@ beforeEach(() => {
   polls = [];
   vi.stubGlobal('fetch', async (url: string) => {
     polls.push(url);
-    return new Response(JSON.stringify(status), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(snap('platz4', 300)), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   client = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' } } });
 });
@@ -50,98 +52,76 @@ afterEach(() => {
 });
 
 describe('StatusStream', () => {
-  it('opens one stream for all chargers shown and writes their statuses under the status query’s key, dated by the server', async () => {
+  it('opens one stream for all chargers shown and writes their snapshots under the snapshot query’s key, dated by arrival minus age', async () => {
     const builds: string[] = [];
     const source = start(['platz5', 'platz4'], {}, (build) => builds.push(build));
     expect(FakeEventSource.instances).toHaveLength(1);
     expect(source.url).toBe('/api/events?chargers=platz4,platz5');
     source.open();
     source.emit('build', { build: 'b1' });
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW - 700), status });
+    source.emit('snapshot', snap('platz4', 700));
     expect(builds).toEqual(['b1']);
     const state = client.getQueryState(key('platz4'))!;
     expect(state.status).toBe('success');
     expect(state.dataUpdatedAt).toBe(NOW - 700);
-    expect(state.data).toMatchObject({ evses: { ok: true }, connectivity: { ok: true } });
+    expect(state.data).toMatchObject({ chargerId: 'platz4', connectors: { ok: true }, connectivity: { ok: true } });
     expect(client.getQueryData(key('platz5'))).toBeUndefined();
 
     // `fresh`: the same data (same object), a newer time.
     const data = state.data;
     await vi.advanceTimersByTimeAsync(5_000);
-    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 4_900) });
+    source.emit('fresh', { chargerId: 'platz4', readAt: iso(NOW + 4_900), ageMs: 100 });
     expect(client.getQueryState(key('platz4'))).toMatchObject({ data, dataUpdatedAt: NOW + 4_900 });
-    // Events every interval: a minute of stream, no status request of the page's own.
+    // Events every interval: a minute of stream, no request of the page's own.
     for (let t = 10_000; t <= 60_000; t += 5_000) {
       await vi.advanceTimersByTimeAsync(5_000);
-      for (const id of ['platz4', 'platz5']) source.emit('fresh', { chargerId: id, receivedAt: iso(NOW + t) });
+      for (const id of ['platz4', 'platz5']) source.emit('fresh', { chargerId: id, readAt: iso(NOW + t), ageMs: 0 });
     }
     expect(stream.currentMode).toBe('stream');
     expect(polls).toEqual([]);
   });
 
-  it('dates readings on this tablet’s clock, corrected by the offset learnt from the server', () => {
-    // The server's clock is 90 s ahead of the tablet's.
-    const source = start(['platz4'], { clockOffsetMs: 90_000 });
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW + 90_000), status });
-    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW);
-  });
 
-  it('never dates a reading after its arrival: a late-read clock offset is corrected by the stream', async () => {
-    // The charger list was read 1.8 s after the server stamped its `now` (a slow tablet reading the
-    // preloaded answer): its offset says the server is 1.8 s behind, which it is not.
-    const source = start(['platz4'], { clockOffsetMs: -1_800 });
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW - 40), status });
-    // Dated at its arrival, the closest the tablet can tell, not 1.76 s in the future (which the
-    // staleness rule reads as a set-back clock).
-    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW);
-    // The next reading on the learnt offset: 40 ms later than its server time says.
-    await vi.advanceTimersByTimeAsync(5_000);
-    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 4_950) });
-    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW + 4_990);
-  });
 
-  it('follows a jump of this tablet’s clock at once', async () => {
-    let monotonic = 0;
-    stream = new StatusStream(client, { timings, createEventSource: (url) => new FakeEventSource(url), monotonicNow: () => monotonic });
-    stream.watch(['platz4']);
-    const source = FakeEventSource.latest;
-    monotonic += 1_000;
-    await vi.advanceTimersByTimeAsync(1_000);
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW + 1_000), status });
-    // The tablet's clock is set an hour ahead; the server's is not.
-    vi.setSystemTime(Date.now() + 3_600_000);
-    monotonic += 1_000;
-    await vi.advanceTimersByTimeAsync(1_000);
-    source.emit('fresh', { chargerId: 'platz4', receivedAt: iso(NOW + 2_000) });
-    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW + 2_000 + 3_600_000);
-  });
 
-  it('a charger-error puts the query in its error state with the server’s reason, keeping the values; status clears it', () => {
+  it('needs no clock of the server: a tablet set a day wrong still dates a reading by its own clock', () => {
+    vi.setSystemTime(NOW + 86_400_000);
     const source = start(['platz4']);
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW), status });
-    source.emit('charger-error', { chargerId: 'platz4', error: { code: 'charger_unreachable', message: 'the charger refused the connection' }, since: iso(NOW) });
+    source.emit('snapshot', snap('platz4', 1_200));
+    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(NOW + 86_400_000 - 1_200);
+  });
+
+  it('a snapshot whose charger cannot be read keeps the values beside the server’s reason', () => {
+    const source = start(['platz4']);
+    source.emit('snapshot', snap('platz4'));
+    source.emit('snapshot', snap('platz4', 30_000, { problem: { code: 'charger_unreachable', message: 'the charger refused the connection', since: iso(NOW) } }));
+    const state = client.getQueryState(key('platz4'))!;
+    expect(state.status).toBe('success');
+    expect(state.data).toMatchObject({ reachable: false, problem: { code: 'charger_unreachable' }, connectors: { ok: true } });
+    expect(state.dataUpdatedAt).toBe(NOW - 30_000);
+  });
+
+  it('shows a malformed snapshot as that charger’s error, keeping its last values; ignores events for other chargers', () => {
+    const source = start(['platz4']);
+    source.emit('snapshot', snap('platz4'));
+    source.emit('snapshot', { ...snap('platz4'), connectors: 'n/a' });
     const state = client.getQueryState(key('platz4'))!;
     expect(state.status).toBe('error');
     expect(state.error).toBeInstanceOf(ApiError);
-    expect(state.error).toMatchObject({ kind: 'server', code: 'charger_unreachable', message: 'the charger refused the connection', chargerId: 'platz4' });
-    expect(state.data).toBeDefined();
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW + 5_000), status });
-    expect(client.getQueryState(key('platz4'))).toMatchObject({ status: 'success', error: null });
-  });
-
-  it('ignores events that do not have the expected shape', () => {
-    const source = start(['platz4']);
-    source.emit('status', { chargerId: 'platz4', receivedAt: 'yesterday', status });
-    source.emit('status', { chargerId: 'other', receivedAt: iso(NOW), status });
+    expect(state.error).toMatchObject({ kind: 'parse', message: expect.stringMatching(/^snapshot\.connectors/) });
+    expect(state.data).toMatchObject({ chargerId: 'platz4' });
+    source.emit('snapshot', snap('other'));
     source.emit('fresh', { chargerId: 'platz4' });
-    expect(client.getQueryCache().getAll()).toHaveLength(0);
+    expect(client.getQueryCache().getAll()).toHaveLength(1);
+    source.emit('snapshot', snap('platz4'));
+    expect(client.getQueryState(key('platz4'))).toMatchObject({ status: 'success', error: null });
   });
 
   it('a stream down longer than staleAfterMs says the server is unreachable; the browser’s own reconnect brings it back', async () => {
     const reconnects = vi.fn();
     const source = start(['platz4'], {}, undefined, reconnects);
     source.open();
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(NOW), status });
+    source.emit('snapshot', snap('platz4'));
     source.fail();
     await vi.advanceTimersByTimeAsync(12_000);
     expect(client.getQueryState(key('platz4'))!.status).toBe('success');
@@ -149,7 +129,7 @@ describe('StatusStream', () => {
     expect(client.getQueryState(key('platz4'))!.error).toMatchObject({ kind: 'network' });
     // The browser reconnects the same EventSource; the server sends the state at once.
     source.open();
-    source.emit('status', { chargerId: 'platz4', receivedAt: iso(Date.now()), status });
+    source.emit('snapshot', snap('platz4'));
     expect(reconnects).toHaveBeenCalledTimes(1);
     expect(client.getQueryState(key('platz4'))!.status).toBe('success');
     expect(polls).toEqual([]);
@@ -160,10 +140,12 @@ describe('StatusStream', () => {
     source.fail(true);
     expect(stream.currentMode).toBe('polling');
     await vi.advanceTimersByTimeAsync(0);
-    expect(polls).toEqual(['/api/chargers/platz4/generalStatus']);
+    expect(polls).toEqual(['/api/chargers/platz4/snapshot']);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(polls).toHaveLength(3);
     expect(client.getQueryData(key('platz4'))).toBeDefined();
+    // A polled snapshot is dated like a pushed one: its arrival minus its age.
+    expect(client.getQueryState(key('platz4'))!.dataUpdatedAt).toBe(Date.now() - 300);
     // streamSilenceMs later the stream is tried again; once it delivers, polling stops.
     await vi.advanceTimersByTimeAsync(20_000);
     expect(FakeEventSource.instances).toHaveLength(2);
@@ -181,7 +163,7 @@ describe('StatusStream', () => {
     vi.stubGlobal('fetch', async (url: string) => {
       polls.push(url);
       if (!serverUp) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(status), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(snap('platz4')), { status: 200, headers: { 'content-type': 'application/json' } });
     });
     const source = start(['platz4']);
     source.fail(true);
@@ -239,7 +221,7 @@ describe('StatusStream', () => {
 
   it('while it streams, the views’ status queries fetch nothing themselves', () => {
     start(['platz4']);
-    const options = generalStatusQuery('platz4');
+    const options = snapshotQuery('platz4');
     const enabled = options.enabled as () => boolean;
     expect(enabled()).toBe(false);
     stream.stop();
@@ -247,25 +229,4 @@ describe('StatusStream', () => {
     expect(polls).toEqual([]);
   });
 
-  it('asks for the server’s clock again when this tablet’s clock jumps, not on ordinary ticks', async () => {
-    const jumps = vi.fn();
-    let monotonic = 0;
-    stream = new StatusStream(client, {
-      timings,
-      createEventSource: (url) => new FakeEventSource(url),
-      onClockJump: jumps,
-      monotonicNow: () => monotonic,
-    });
-    stream.watch([]);
-    for (let i = 0; i < 5; i++) {
-      monotonic += 1_000;
-      await vi.advanceTimersByTimeAsync(1_000);
-    }
-    expect(jumps).not.toHaveBeenCalled();
-    // Set back an hour (the end of summer time on a tablet without automatic time).
-    vi.setSystemTime(Date.now() - 3_600_000);
-    monotonic += 1_000;
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(jumps).toHaveBeenCalledTimes(1);
-  });
 });

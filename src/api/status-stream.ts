@@ -1,18 +1,19 @@
 /**
  * The page's one live connection to the server (`/api/events`), for every charger it shows. Each
- * event is checked here and written into the query cache under the key `generalStatusQuery`
- * uses, so the views read the status exactly as they would a fetched one.
+ * event is the server's charger snapshot, validated once here and written into the query cache
+ * under the key `snapshotQuery` uses, dated by this tablet's clock as its arrival minus the age
+ * the server says it had: no clock of two machines is compared, no offset learnt.
  *
  * When the stream cannot be opened, or stays silent (a proxy that buffers it), the page polls
- * `GET …/generalStatus` at the server's interval instead and tries the stream again later. The
+ * `GET …/snapshot` at the server's interval instead and tries the stream again later. The
  * timings come from the server (`/api/chargers`); none are guessed here.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
+import { chargerSnapshotSchema, freshSchema, type ChargerSnapshot } from '../../contract/snapshot.ts';
 import { ApiError, isApiError } from './api-error.ts';
-import { ClockOffset } from './clock-offset.ts';
-import { parseLiveStatus, type LiveStatus } from '../../contract/live-status.ts';
-import { generalStatusQuery } from './queries.ts';
+import { describeIssue } from '../../contract/describe-issue.ts';
+import { readSnapshot, snapshotQuery } from './queries.ts';
 import { setStreamed } from './streamed-chargers.ts';
 
 export interface StreamTimings {
@@ -22,18 +23,9 @@ export interface StreamTimings {
   staleAfterMs: number;
   /** No event for this long: the stream is taken for buffered, and the page polls instead. */
   streamSilenceMs: number;
-  /** Server clock minus this tablet's clock, ms, as read from the charger list (a lower bound). */
-  clockOffsetMs: number;
 }
 
 const buildEventSchema = z.object({ build: z.string() });
-const statusEventSchema = z.object({ chargerId: z.string(), receivedAt: z.iso.datetime(), status: z.unknown() });
-const freshEventSchema = z.object({ chargerId: z.string(), receivedAt: z.iso.datetime() });
-const chargerErrorEventSchema = z.object({
-  chargerId: z.string(),
-  error: z.object({ code: z.string(), message: z.string() }),
-  since: z.iso.datetime(),
-});
 
 /** What the stream needs of `EventSource` (a stub in unit tests). */
 export interface EventSourceLike {
@@ -50,19 +42,9 @@ export interface StatusStreamOptions {
   onBuild?: (build: string) => void;
   /** The stream came back after a break: the server may have restarted. */
   onReconnect?: () => void;
-  /**
-   * This tablet's clock jumped (set by hand, synced, or the tablet slept): the offset to the
-   * server's clock must be learnt again.
-   */
-  onClockJump?: () => void;
   createEventSource?: (url: string) => EventSourceLike;
   now?: () => number;
-  /** A clock that only moves forward (performance.now), to notice jumps of `now`. */
-  monotonicNow?: () => number;
 }
-
-/** Wall clock against monotonic clock moving by more than this is a jump, not jitter. */
-const CLOCK_JUMP_MS = 2_000;
 
 /** While our server does not answer, the fallback asks this often (it costs the charger nothing). */
 const SERVER_AWAY_POLL_MS = 1_000;
@@ -76,11 +58,7 @@ export class StatusStream {
   private readonly client: QueryClient;
   private readonly options: StatusStreamOptions;
   private readonly now: () => number;
-  private readonly monotonicNow: () => number;
-  /** Wall clock minus monotonic clock when last checked; it moves only when the wall clock jumps. */
-  private clockBase: number | null = null;
   private timings: StreamTimings;
-  private readonly clockOffset: ClockOffset;
   private chargerIds: string[] = [];
   private source: EventSourceLike | null = null;
   private mode: StreamMode = 'stream';
@@ -98,9 +76,7 @@ export class StatusStream {
     this.client = client;
     this.options = options;
     this.timings = options.timings;
-    this.clockOffset = new ClockOffset(options.timings.clockOffsetMs);
     this.now = options.now ?? Date.now;
-    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
   }
 
   get currentMode(): StreamMode {
@@ -128,7 +104,6 @@ export class StatusStream {
   /** New timings (after `/api/chargers` answered again); the stream itself carries on. */
   setTimings(timings: StreamTimings): void {
     this.timings = timings;
-    this.clockOffset.adopt(timings.clockOffsetMs);
   }
 
   /** Coming back to the tablet: while polling, ask at once rather than at the next tick. */
@@ -189,20 +164,13 @@ export class StatusStream {
       const parsed = buildEventSchema.safeParse(data);
       if (parsed.success) this.options.onBuild?.(parsed.data.build);
     }));
-    source.addEventListener('status', mine((data) => this.onStatus(data)));
+    source.addEventListener('snapshot', mine((data) => this.onSnapshot(data)));
     source.addEventListener('fresh', mine((data) => this.onFresh(data)));
-    source.addEventListener('charger-error', mine((data) => this.onChargerError(data)));
   }
 
   private check(): void {
     if (this.stopped) return;
     const now = this.now();
-    const base = now - this.monotonicNow();
-    if (this.clockBase !== null && Math.abs(base - this.clockBase) > CLOCK_JUMP_MS) {
-      this.clockOffset.shift(base - this.clockBase);
-      this.options.onClockJump?.();
-    }
-    this.clockBase = base;
     if (this.mode === 'stream') {
       if (this.downSince !== null && now - this.downSince > this.timings.staleAfterMs) {
         // Down for longer than a reading stays fresh: say whose fault it is, not just "late".
@@ -247,10 +215,16 @@ export class StatusStream {
     this.pollTimer = null;
     if (this.stopped || this.mode !== 'polling') return;
     const polls = this.chargerIds.map((id) =>
-      // A failure lands in the query's error state, where the views read it.
-      this.client.fetchQuery({ ...generalStatusQuery(id), staleTime: 0 }).then(
-        () => false,
-        (error: unknown) => isApiError(error) && error.kind === 'network',
+      readSnapshot(id).then(
+        (snapshot) => {
+          this.store(snapshot);
+          return false;
+        },
+        (error: unknown) => {
+          // A failure lands in the query's error state, where the views read it.
+          this.setError(id, isApiError(error) ? error : new ApiError('parse', 'parse', String(error)));
+          return isApiError(error) && error.kind === 'network';
+        },
       ),
     );
     this.pollTimer = setTimeout(() => this.poll(), this.timings.statusIntervalMs);
@@ -264,48 +238,37 @@ export class StatusStream {
     });
   }
 
-  /**
-   * A reading's server time as this tablet's clock reads it. The reading arrives after the server
-   * received it: that bounds the offset too.
-   */
-  private localTime(iso: string): number {
-    const serverMs = Date.parse(iso);
-    this.clockOffset.observe(serverMs, this.now());
-    return serverMs - this.clockOffset.ms;
+  private onSnapshot(data: unknown): void {
+    const parsed = chargerSnapshotSchema.safeParse(data);
+    const chargerId = (data as { chargerId?: unknown } | null)?.chargerId;
+    if (!parsed.success) {
+      // One malformed snapshot shows as that charger's error; its last values stay.
+      if (typeof chargerId === 'string' && this.chargerIds.includes(chargerId)) this.setError(chargerId, new ApiError('parse', 'parse', describeIssue(parsed.error, 'snapshot')));
+      return;
+    }
+    if (this.chargerIds.includes(parsed.data.chargerId)) this.store(parsed.data);
   }
 
-  private onStatus(data: unknown): void {
-    const parsed = statusEventSchema.safeParse(data);
-    if (!parsed.success || !this.chargerIds.includes(parsed.data.chargerId)) return;
-    const { chargerId, receivedAt, status } = parsed.data;
-    const key = generalStatusQuery(chargerId).queryKey;
-    try {
-      this.client.setQueryData(key, parseLiveStatus(status), { updatedAt: this.localTime(receivedAt) });
-    } catch (error) {
-      this.setError(chargerId, error instanceof ApiError ? error : new ApiError('parse', 'parse', error instanceof Error ? error.message : String(error)));
-    }
+  /** Writes a snapshot into the cache, dated by this tablet's clock: arrival minus its age. */
+  private store(snapshot: ChargerSnapshot): void {
+    const key = snapshotQuery(snapshot.chargerId).queryKey;
+    const updatedAt = snapshot.ageMs === null ? this.now() : this.now() - snapshot.ageMs;
+    this.client.setQueryData(key, snapshot, { updatedAt });
   }
 
   private onFresh(data: unknown): void {
-    const parsed = freshEventSchema.safeParse(data);
+    const parsed = freshSchema.safeParse(data);
     if (!parsed.success) return;
-    const key = generalStatusQuery(parsed.data.chargerId).queryKey;
+    const key = snapshotQuery(parsed.data.chargerId).queryKey;
     // Same values, newer: only the time moves (the views' data keeps its identity).
     if (this.client.getQueryData(key) !== undefined) {
-      this.client.setQueryData(key, (old) => old, { updatedAt: this.localTime(parsed.data.receivedAt) });
+      this.client.setQueryData(key, (old) => old, { updatedAt: this.now() - parsed.data.ageMs });
     }
-  }
-
-  private onChargerError(data: unknown): void {
-    const parsed = chargerErrorEventSchema.safeParse(data);
-    if (!parsed.success) return;
-    const { chargerId, error } = parsed.data;
-    this.setError(chargerId, new ApiError('server', error.code, error.message, undefined, chargerId));
   }
 
   private markUnreachable(): void {
     for (const id of this.chargerIds) {
-      const state = this.client.getQueryState(generalStatusQuery(id).queryKey);
+      const state = this.client.getQueryState(snapshotQuery(id).queryKey);
       if (state?.status === 'error' && (state.error as ApiError | null)?.kind === 'network') continue;
       this.setError(id, new ApiError('network', 'network', 'The dashboard server cannot be reached'));
     }
@@ -313,9 +276,9 @@ export class StatusStream {
 
   /** Puts the query into its error state, keeping the last values (as a failed fetch would). */
   private setError(chargerId: string, error: ApiError): void {
-    const { queryKey } = generalStatusQuery(chargerId);
+    const { queryKey } = snapshotQuery(chargerId);
     const cache = this.client.getQueryCache();
-    const query = cache.find<LiveStatus>({ queryKey, exact: true }) ?? cache.build<LiveStatus>(this.client, { queryKey });
+    const query = cache.find<ChargerSnapshot>({ queryKey, exact: true }) ?? cache.build<ChargerSnapshot>(this.client, { queryKey });
     query.setState({
       ...query.state,
       status: 'error',

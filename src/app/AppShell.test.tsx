@@ -5,7 +5,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import status from '../../contract/fixtures/general-status.json';
+import { snapshotFixture } from '../../test-support/snapshot-fixtures.ts';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
 import { LocaleProvider } from '../shared/i18n/i18n.tsx';
 import { AppShell } from './AppShell.tsx';
@@ -31,7 +31,7 @@ beforeEach(() => {
     'fetch',
     vi.fn(async (url: string) => {
       if (!serverUp) throw new TypeError('Failed to fetch');
-      const body = url === '/api/chargers' ? { chargers: chargerIds.map((id) => ({ id, name: id, simulated: true })), build: 'dev' } : status;
+      const body = url === '/api/chargers' ? { chargers: chargerIds.map((id) => ({ id, name: id, simulated: true })), build: 'dev' } : snapshotFixture();
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -122,7 +122,7 @@ describe('AppShell', () => {
     expect(FakeEventSource.instances.filter((s) => !s.isClosed)).toHaveLength(1);
     // No status request of its own while the stream is up.
     const fetched = (vi.mocked(fetch).mock.calls as unknown as Array<[string]>).map(([url]) => url);
-    expect(fetched.filter((url) => url.endsWith('/generalStatus'))).toEqual([]);
+    expect(fetched.filter((url) => url.endsWith('/snapshot'))).toEqual([]);
   });
 
   it('shows the statuses the stream delivers', async () => {
@@ -130,7 +130,7 @@ describe('AppShell', () => {
     await vi.waitFor(() => expect(FakeEventSource.latest?.url).toBe('/api/events?chargers=platz4'));
     act(() => {
       FakeEventSource.latest.open();
-      FakeEventSource.latest.emit('status', { chargerId: 'platz4', receivedAt: new Date().toISOString(), status });
+      FakeEventSource.latest.emit('snapshot', snapshotFixture({ chargerId: 'platz4' }));
     });
     expect(await screen.findByTestId('connector-card')).toHaveAttribute('data-status', 'Available');
   });

@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
-import { chargersQuery } from '../api/queries.ts';
+import { chargersQuery, snapshotQuery } from '../api/queries.ts';
 import { StatusStream } from '../api/status-stream.ts';
 import { timingsOf } from '../api/status-timings.ts';
 
@@ -30,10 +30,8 @@ export function pageStream(client: QueryClient): PageStream {
           created.build = build;
           for (const listener of created.listeners) listener();
         },
-        // After a break the server may have restarted: its list, timings and clock are asked again.
+        // After a break the server may have restarted: its list and timings are asked again.
         onReconnect: () => void client.invalidateQueries({ queryKey: chargersQuery().queryKey }),
-        // The offset to the server's clock is learnt again from its `now`.
-        onClockJump: () => void client.invalidateQueries({ queryKey: chargersQuery().queryKey }),
       }),
     };
     page = created;
@@ -44,7 +42,7 @@ export function pageStream(client: QueryClient): PageStream {
 
 /** Resolves once every one of these chargers has a status in the cache (or never; callers race it). */
 export function statusArrived(client: QueryClient, chargerIds: readonly string[]): Promise<void> {
-  const missing = () => chargerIds.some((id) => client.getQueryData(['charger', id, 'generalStatus']) === undefined);
+  const missing = () => chargerIds.some((id) => client.getQueryData(snapshotQuery(id).queryKey) === undefined);
   if (!missing()) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = client.getQueryCache().subscribe(() => {

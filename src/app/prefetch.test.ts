@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeEventSource } from '../../test-support/fake-event-source.ts';
-import status from '../../contract/fixtures/general-status.json';
+import { snapshotFixture } from '../../test-support/snapshot-fixtures.ts';
 import { prefetchFirstScreen } from './prefetch.ts';
 
 const chargers = (ids: string[]) => ({ chargers: ids.map((id) => ({ id, name: id, simulated: true })), build: 'b1' });
@@ -34,10 +34,10 @@ describe('prefetchFirstScreen', () => {
     expect(calls).toEqual(['/api/chargers']);
     expect(FakeEventSource.latest.url).toBe('/api/events?chargers=platz13');
     expect(done).toBe(false);
-    FakeEventSource.latest.emit('status', { chargerId: 'platz13', receivedAt: new Date().toISOString(), status });
+    FakeEventSource.latest.emit('snapshot', snapshotFixture({ chargerId: 'platz13' }));
     await settle();
     expect(done).toBe(true);
-    expect(client.getQueryData(['charger', 'platz13', 'generalStatus'])).toBeDefined();
+    expect(client.getQueryData(['charger', 'platz13', 'snapshot'])).toBeDefined();
   });
 
   it('streams what the first view shows: ?charger, the garage for several, nothing on the sessions page or for an unknown id', async () => {

@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { Link, useSearch } from 'wouter';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { snapshotQuery } from '../../api/queries.ts';
+import { isApiError } from '../../api/api-error.ts';
+import { mostUrgentKind, stateWord } from '../../../contract/state-vocabulary.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
-import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
+import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { PanelError } from '../../shared/ui/Panel.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
 import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
-import { combinedKind, STATUS_STYLE, statusKind, statusMotion } from '../../shared/ui/status-style.ts';
-import { errorHeadline, errorKey } from '../../shared/ui/error-text.ts';
+import { STATUS_STYLE, statusMotion } from '../../shared/ui/status-style.ts';
+import { errorHeadline, errorKey, type ErrorLike } from '../../shared/ui/error-text.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
-import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { garageMessages, shortReasons } from './messages.ts';
 import { useStatusTooOld } from './use-status-age.ts';
 
@@ -34,15 +36,15 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
   const m = useMessages(garageMessages);
   const { lang } = useLocale();
   const search = useSearch();
-  const status = useQuery({ ...generalStatusQuery(charger.id), select: tileModelOf, notifyOnChangeProps: NOTIFY_ON });
+  const status = useQuery({ ...snapshotQuery(charger.id), select: tileOf, notifyOnChangeProps: NOTIFY_ON });
   const tooOld = useStatusTooOld(charger.id);
   const connection = deriveConnection({
-    hasData: status.data !== undefined,
-    error: status.error,
+    hasData: status.data?.model !== undefined && status.data.model !== null,
+    error: (isApiError(status.error) ? status.error : null) ?? status.data?.problem ?? null,
     dataUpdatedAt: status.dataUpdatedAt,
     tooOld,
   });
-  const model = status.data;
+  const model = status.data?.model ?? null;
   const single = model?.connectors?.length === 1 ? model.connectors[0]! : null;
 
   return (
@@ -109,9 +111,17 @@ const FRAME: Record<TileConnection['state'], string> = {
   never: 'border-error/70',
 };
 
+/** What a tile takes from a snapshot: its values (none before the first reading) and why it is not live. */
+function tileOf(snapshot: ChargerSnapshot): { model: TileModel | null; problem: ErrorLike | null } {
+  return {
+    model: snapshot.readAt === null ? null : tileModelOf(snapshot),
+    problem: snapshot.problem ? { kind: 'server', code: snapshot.problem.code, message: snapshot.problem.message } : null,
+  };
+}
+
 /** The left bar: what the charger is doing (its most urgent connector), visible across the room. */
 function barOf(model: TileModel): string {
-  return STATUS_STYLE[combinedKind((model.connectors ?? []).map((c) => statusKind({ status: c.status, power: c.powerKw })))].edge;
+  return STATUS_STYLE[mostUrgentKind((model.connectors ?? []).map((c) => c.state.kind))].edge;
 }
 
 function TileValues({ model }: { model: TileModel }) {
@@ -143,9 +153,9 @@ function TileValues({ model }: { model: TileModel }) {
 function ConnectorRow({ connector }: { connector: ConnectorSummary }) {
   const fmt = useFormat();
   return (
-    <li className="flex items-baseline justify-between gap-2" data-connector-id={connector.connectorId}>
+    <li className="flex items-baseline justify-between gap-2" data-connector-key={connector.key}>
       <span className="min-w-0 truncate">
-        <span className="text-muted">{connector.connectorId} · </span>
+        <span className="text-muted">{connector.label} · </span>
         <StatusText connector={connector} className="font-medium" />
       </span>
       {/* Power only while it flows (the charger's total is above); energy only while a session runs. */}
@@ -161,11 +171,12 @@ function ConnectorRow({ connector }: { connector: ConnectorSummary }) {
 function StatusText({ connector, className }: { connector: ConnectorSummary; className: string }) {
   const m = useMessages(garageMessages);
   const { lang } = useLocale();
-  const label = connector.status == null ? m.noLiveValues : enumLabel(chargerLabels[lang].connectorStatuses, connector.status);
-  const kind = statusKind({ status: connector.status, power: connector.powerKw });
+  const { state } = connector;
+  const label = state.raw == null ? m.noLiveValues : stateWord(state, lang);
+  const kind = state.kind;
   return (
     // The title carries the whole label where a long, unknown status is clamped to two lines.
-    <span data-status={connector.status ?? ''} title={label} className={`${className} ${STATUS_STYLE[kind].text}`}>
+    <span data-status={state.raw ?? ''} data-state={kind} title={label} className={`${className} ${STATUS_STYLE[kind].text}`}>
       <StatusIcon kind={kind} className={`mr-1 inline size-[1em] align-[-0.15em] ${statusMotion(kind)}`} />
       {label}
     </span>

@@ -2,7 +2,8 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearch } from 'wouter';
 import { isApiError } from '../../api/api-error.ts';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { snapshotQuery } from '../../api/queries.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
@@ -26,12 +27,16 @@ interface Reading {
  * Only what the sums need, so TanStack Query's structural sharing keeps the same array while
  * nothing relevant changed and this panel skips the render (it ignores `dataUpdatedAt`).
  */
-function combine(results: Array<UseQueryResult<TotalsInput>>): Reading[] {
+function combine(results: Array<UseQueryResult<{ input: TotalsInput | null; reachable: boolean }>>): Reading[] {
   return results.map((r) => ({
-    input: r.data ?? null,
-    failing: r.isError,
+    input: r.data?.input ?? null,
+    failing: r.isError || r.data?.reachable === false,
     serverDown: isApiError(r.error) && r.error.kind === 'network',
   }));
+}
+
+function totalsOf(snapshot: ChargerSnapshot): { input: TotalsInput | null; reachable: boolean } {
+  return { input: snapshot.readAt === null ? null : totalsInputOf(snapshot), reachable: snapshot.reachable };
 }
 
 /** The cluster's power against its limit, the building load, and how many chargers the sum covers. */
@@ -42,7 +47,7 @@ export function ClusterTotals({ chargers, kiosk }: { chargers: ChargerInfo[]; ki
   const readings = useQueries({
     // The tiles poll; these observers only read the same cache entries (`enabled: false`), so
     // the totals cost no second request per charger.
-    queries: chargers.map((c) => ({ ...generalStatusQuery(c.id), select: totalsInputOf, enabled: false })),
+    queries: chargers.map((c) => ({ ...snapshotQuery(c.id), select: totalsOf, enabled: false })),
     combine,
   });
   const ids = useMemo(() => chargers.map((c) => c.id), [chargers]);

@@ -6,6 +6,7 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import generalStatusJson from '../../../contract/fixtures/general-status.json' with { type: 'json' };
 import { LocaleProvider, type LocaleInfo } from '../../shared/i18n/i18n.tsx';
+import { snapshotFromStatus } from '../../../test-support/snapshot-from-status.ts';
 import { GarageView } from './GarageView.tsx';
 
 const chargers = [
@@ -19,6 +20,8 @@ const timings = { statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs
 /** What each charger answers: a status body, or an error code our server would send. */
 let answers: Record<string, { status: Record<string, unknown> } | { error: string }>;
 let serverDown = false;
+/** The last status each charger answered: the snapshot of a failure keeps it. */
+let lastGood: Record<string, unknown> = {};
 
 function statusWith(onlineData: Record<string, unknown>) {
   const json = structuredClone(generalStatusJson) as any;
@@ -33,6 +36,7 @@ beforeEach(() => {
     platz13: { status: statusWith({ status: 'Charging', power: 11.04, consumedEnergy: 3.2 }) },
   };
   serverDown = false;
+  lastGood = {};
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
@@ -42,10 +46,14 @@ beforeEach(() => {
       if (url.endsWith('/api/chargers')) return new Response(JSON.stringify({ chargers, ...timings, now: new Date().toISOString() }), { status: 200 });
       const id = /\/api\/chargers\/([^/]+)\//.exec(url)![1]!;
       const answer = answers[id]!;
+      // Our server's snapshot route: a failed reading keeps the charger's last values beside it.
+      const now = Date.now();
       if ('error' in answer) {
-        return new Response(JSON.stringify({ error: { code: answer.error, message: 'connection reset', chargerId: id } }), { status: 502 });
+        const snapshot = snapshotFromStatus(lastGood[id] ?? null, { chargerId: id, readAt: now, failure: { code: answer.error, message: 'connection reset' } });
+        return new Response(JSON.stringify(snapshot), { status: 200 });
       }
-      return new Response(JSON.stringify(answer.status), { status: 200 });
+      lastGood[id] = answer.status;
+      return new Response(JSON.stringify(snapshotFromStatus(answer.status, { chargerId: id, readAt: now })), { status: 200 });
     }),
   );
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import generalStatusJson from '../../../contract/fixtures/general-status.json' with { type: 'json' };
 import { ApiError } from '../../api/api-error.ts';
-import { parseLiveStatus } from '../../../contract/live-status.ts';
+import { snapshotFromStatus } from '../../../test-support/snapshot-from-status.ts';
 import {
   clusterTotals,
   deriveConnection,
-  isSessionRunning,
-  phaseLimitsTotalKw,
   sortByName,
   tileModelOf,
   totalsInputOf,
@@ -19,7 +17,7 @@ function status(onlineData: Record<string, unknown>, extra: (json: any) => void 
   const json = structuredClone(generalStatusJson) as any;
   Object.assign(json.evses[0].connectors[0].onlineData, onlineData);
   extra(json);
-  return parseLiveStatus(json);
+  return snapshotFromStatus(json);
 }
 
 describe('sortByName', () => {
@@ -44,29 +42,11 @@ describe('sortByName', () => {
   });
 });
 
-describe('phaseLimitsTotalKw', () => {
-  it('turns a per-phase current limit into kW: 3 × 230 V × A / 1000', () => {
-    expect(phaseLimitsTotalKw({ maxCurrentL1: 25, maxCurrentL2: 25, maxCurrentL3: 25 })).toBeCloseTo(17.25, 6);
-    expect(phaseLimitsTotalKw({ maxCurrentL1: 60, maxCurrentL2: 60, maxCurrentL3: 60 })).toBeCloseTo(41.4, 6);
-  });
-
-  it('adds unequal phases by the same rule as the live view and the chart', () => {
-    expect(phaseLimitsTotalKw({ maxCurrentL1: 32, maxCurrentL2: 16, maxCurrentL3: 32 })).toBeCloseTo((32 + 16 + 32) * 0.23, 6);
-  });
-
-  it('has no limit when none is reported (null, or 0 which the charger uses for "none")', () => {
-    expect(phaseLimitsTotalKw(null)).toBeNull();
-    expect(phaseLimitsTotalKw({ maxCurrentL1: null, maxCurrentL2: null, maxCurrentL3: null })).toBeNull();
-    expect(phaseLimitsTotalKw({ maxCurrentL1: 0, maxCurrentL2: 0, maxCurrentL3: 0 })).toBeNull();
-    expect(phaseLimitsTotalKw({ maxCurrentL1: 20, maxCurrentL2: null, maxCurrentL3: 0 })).toBeCloseTo(4.6, 6);
-  });
-});
-
 describe('tileModelOf', () => {
   it('shows an idle connector without the last session’s energy', () => {
     // The notes' answer: Available, yet consumedEnergy still holds the last session's 62.8 kWh.
     const model = tileModelOf(status({}));
-    expect(model.connectors).toEqual([{ key: '1-1', connectorId: 1, status: 'Available', powerKw: 0, sessionKwh: null }]);
+    expect(model.connectors).toEqual([{ key: '1-1', label: '1', state: { kind: 'available', raw: 'Available', reason: null, sessionOpen: false }, powerKw: 0, sessionKwh: null }]);
     expect(model.powerKw).toBe(0);
   });
 
@@ -77,9 +57,9 @@ describe('tileModelOf', () => {
   });
 
   it('keeps a status it has never seen, counting it as a session when power flows', () => {
-    expect(tileModelOf(status({ status: 'WaitingForGridCapacity', power: 3.1 })).connectors![0]).toMatchObject({ status: 'WaitingForGridCapacity', sessionKwh: 62.8 });
-    expect(isSessionRunning('WaitingForGridCapacity', 0)).toBe(false);
-    expect(isSessionRunning('Preparing', 2)).toBe(false);
+    expect(tileModelOf(status({ status: 'WaitingForGridCapacity', power: 3.1 })).connectors![0]).toMatchObject({ state: { kind: 'unknown', raw: 'WaitingForGridCapacity' }, sessionKwh: 62.8 });
+    expect(tileModelOf(status({ status: 'WaitingForGridCapacity', power: 0 })).connectors![0]!.sessionKwh).toBeNull();
+    expect(tileModelOf(status({ status: 'Preparing', power: 2 })).connectors![0]!.sessionKwh).toBeNull();
   });
 
   it('lists every connector of a charger with two and sums their power', () => {
@@ -91,9 +71,9 @@ describe('tileModelOf', () => {
         json.evses.push({ evseId: 2, evseCode: '2', connectors: [second] });
       }),
     );
-    expect(model.connectors!.map((c) => [c.key, c.status, c.powerKw])).toEqual([
-      ['1-1', 'Charging', 7.3],
-      ['2-1', 'Charging', 3.7],
+    expect(model.connectors!.map((c) => [c.key, c.label, c.state.kind, c.powerKw])).toEqual([
+      ['1-1', '1', 'charging', 7.3],
+      ['2-1', '2', 'charging', 3.7],
     ]);
     expect(model.powerKw).toBe(11);
   });

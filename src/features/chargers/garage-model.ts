@@ -2,10 +2,8 @@
  * The garage overview's logic, free of React: order of the tiles, what a tile shows, whether a
  * charger is live, and the cluster's sums.
  */
-import { KNOWN_CONNECTOR_STATUSES } from '../../../contract/charger-schemas.ts';
-import type { LiveStatus } from '../../../contract/live-status.ts';
+import type { ChargerSnapshot, ConnectorState } from '../../../contract/snapshot.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
-import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 import type { ErrorLike } from '../../shared/ui/error-text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,45 +23,15 @@ export function sortByName<T extends Pick<ChargerInfo, 'id' | 'name'>>(chargers:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Power limits
-
-export interface PhaseLimits {
-  maxCurrentL1: number | null;
-  maxCurrentL2: number | null;
-  maxCurrentL3: number | null;
-}
-
-/**
- * The power a cluster's or building's per-phase current limits allow, in kW, by the same rule
- * as the live view's power-management panel and the chart's limit lines (contract/power-limits.ts),
- * so the three views never disagree. Null when there is no limit at all.
- */
-export function phaseLimitsTotalKw(limits: PhaseLimits | null | undefined): number | null {
-  return limits ? phaseLimitsKw([limits.maxCurrentL1, limits.maxCurrentL2, limits.maxCurrentL3]) : null;
-}
-
-// ---------------------------------------------------------------------------------------------
 // What a tile shows
-
-/** States in which the connector has a session running (plugged in, authorised, not finished). */
-const RUNNING_STATUSES: ReadonlySet<string> = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
-const KNOWN_STATUSES: ReadonlySet<string> = new Set(KNOWN_CONNECTOR_STATUSES);
-
-/**
- * An idle connector keeps reporting its last session's energy, so the energy is only a session's
- * while one runs. A status we do not know counts as running when power flows.
- */
-export function isSessionRunning(status: string, powerKw: number | null): boolean {
-  if (RUNNING_STATUSES.has(status)) return true;
-  return !KNOWN_STATUSES.has(status) && powerKw != null && powerKw > 0;
-}
 
 export interface ConnectorSummary {
   /** `evseId-connectorId`, unique within the charger. */
   key: string;
-  connectorId: number;
-  /** Raw status string; null when the charger sends no live values for the connector. */
-  status: string | null;
+  /** What people call the connector (`1`, `A`, `2/1`). */
+  label: string;
+  /** The snapshot's state: kind, raw name, whether a session is open. */
+  state: ConnectorState;
   powerKw: number | null;
   /** Energy of the running session; null when no session runs. */
   sessionKwh: number | null;
@@ -97,29 +65,21 @@ export function shownPowerKw(powersKw: Iterable<number | null | undefined>): num
   return tenths === null ? null : tenths / 10;
 }
 
-function connectorPowers(status: LiveStatus): (number | null)[] {
-  return status.evses.ok ? status.evses.data.flatMap((evse) => evse.connectors.map((c) => c.onlineData?.power ?? null)) : [];
+function connectorPowers(snapshot: ChargerSnapshot): (number | null)[] {
+  return snapshot.connectors.ok ? snapshot.connectors.data.map((c) => c.powerKw) : [];
 }
 
-/** The tile's view of a charger's status (a TanStack Query `select`). */
-export function tileModelOf(status: LiveStatus): TileModel {
-  if (!status.evses.ok) return { connectors: null, problem: status.evses.error, powerKw: null };
-  const connectors: ConnectorSummary[] = [];
-  for (const evse of status.evses.data) {
-    for (const connector of evse.connectors) {
-      const online = connector.onlineData;
-      const power = online?.power ?? null;
-      const running = online != null && isSessionRunning(online.status, power);
-      connectors.push({
-        key: `${evse.evseId}-${connector.connectorId}`,
-        connectorId: connector.connectorId,
-        status: online?.status ?? null,
-        powerKw: power == null ? null : tenth(power),
-        sessionKwh: running && online.consumedEnergy != null ? tenth(online.consumedEnergy) : null,
-      });
-    }
-  }
-  return { connectors, problem: null, powerKw: shownPowerKw(connectorPowers(status)) };
+/** The tile's view of a charger's snapshot (a TanStack Query `select`). */
+export function tileModelOf(snapshot: ChargerSnapshot): TileModel {
+  if (!snapshot.connectors.ok) return { connectors: null, problem: snapshot.readAt === null ? null : snapshot.connectors.error, powerKw: null };
+  const connectors: ConnectorSummary[] = snapshot.connectors.data.map((c) => ({
+    key: c.key,
+    label: c.label,
+    state: c.state,
+    powerKw: c.powerKw == null ? null : tenth(c.powerKw),
+    sessionKwh: c.session?.energyKwh == null ? null : tenth(c.session.energyKwh),
+  }));
+  return { connectors, problem: null, powerKw: shownPowerKw(connectorPowers(snapshot)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,24 +132,17 @@ export interface TotalsInput {
   building: { powerKw: number | null; limitKw: number | null } | null;
 }
 
-export function totalsInputOf(status: LiveStatus): TotalsInput {
-  const powerKw = shownPowerKw(connectorPowers(status));
-  let charging = false;
-  if (status.evses.ok) {
-    for (const evse of status.evses.data) {
-      for (const connector of evse.connectors) {
-        if (connector.onlineData?.status === 'Charging') charging = true;
-      }
-    }
-  }
-  const pm = status.powerManagement.ok ? status.powerManagement.data : null;
-  const cluster = pm?.cluster && pm.cluster.isEnabled !== false ? pm.cluster : null;
-  const loadGuard = pm?.loadGuard && pm.loadGuard.isInstalled !== false ? pm.loadGuard : null;
+export function totalsInputOf(snapshot: ChargerSnapshot): TotalsInput {
+  const powerKw = shownPowerKw(connectorPowers(snapshot));
+  const charging = snapshot.connectors.ok && snapshot.connectors.data.some((c) => c.state.kind === 'charging');
+  const pm = snapshot.powerManagement.ok ? snapshot.powerManagement.data : null;
+  const cluster = pm?.cluster && pm.cluster.enabled !== false ? pm.cluster : null;
+  const loadGuard = pm?.loadGuard && pm.loadGuard.installed !== false ? pm.loadGuard : null;
   return {
     powerKw,
     charging,
-    cluster: cluster ? { limitKw: phaseLimitsTotalKw(cluster), reportedKw: cluster.totalPower, allConnected: cluster.allChargersConnected } : null,
-    building: loadGuard ? { powerKw: loadGuard.buildingTotalPower, limitKw: phaseLimitsTotalKw(loadGuard) } : null,
+    cluster: cluster ? { limitKw: cluster.limitKw, reportedKw: cluster.powerKw, allConnected: cluster.allConnected } : null,
+    building: loadGuard ? { powerKw: loadGuard.buildingKw, limitKw: loadGuard.limitKw } : null,
   };
 }
 

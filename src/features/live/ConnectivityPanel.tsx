@@ -1,5 +1,4 @@
-import type { Connectivity } from '../../../contract/charger-schemas.ts';
-import type { Section } from '../../../contract/live-status.ts';
+import type { ChargerSnapshot, ConnectivitySnapshot } from '../../../contract/snapshot.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
@@ -7,10 +6,10 @@ import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { stripMessages } from './strip-messages.ts';
 import { StripItem, StripSection } from './StripSection.tsx';
 
-type Link = Connectivity['wifi'];
+type Link = ConnectivitySnapshot['wifi'];
 
 interface ConnectivityPanelProps {
-  section: Section<Connectivity>;
+  section: ChargerSnapshot['connectivity'];
   sectionError: (detail: string) => { headline: string; detail: string };
   /** One line in the live view's strip: the links the charger uses, nothing more. */
   compact?: boolean;
@@ -24,16 +23,16 @@ export function ConnectivityPanel({ section, sectionError, compact = false }: Co
   if (!section.ok) return <Panel title={m.connectivity} error={sectionError(section.error)} />;
   const c = section.data;
   const link = (l: Link): [string, string] =>
-    !l || l.isInstalled === false
+    !l || l.installed === false
       ? [m.notInstalled, 'text-muted']
-      : l.isEnabled === false
+      : l.enabled === false
         ? [m.off, 'text-muted']
-        : l.linkIsUp
-          ? [m.linkUp(l.linkQuality == null ? undefined : fmt.percent(l.linkQuality)), 'text-ok']
+        : l.up
+          ? [m.linkUp(l.quality == null ? undefined : fmt.percent(l.quality)), 'text-ok']
           : [m.linkDown, 'text-error'];
   const faults = c.latestFaults;
   if (compact) {
-    const used = ([[m.wifi, c.wifi], [m.gsm, c.gsm]] as const).filter(([, l]) => l && l.isInstalled !== false && l.isEnabled !== false);
+    const used = ([[m.wifi, c.wifi], [m.gsm, c.gsm]] as const).filter(([, l]) => l && l.installed !== false && l.enabled !== false);
     return (
       <StripSection title={m.connectivity}>
         {used.map(([label, l]) => (
@@ -41,17 +40,17 @@ export function ConnectivityPanel({ section, sectionError, compact = false }: Co
             {link(l)[0]}
           </StripItem>
         ))}
-        <StripItem label={m.centralSystem}>{enumLabel(labels.centralSystems, c.centralSystem?.status)}</StripItem>
+        <StripItem label={m.centralSystem}>{enumLabel(labels.centralSystems, c.centralSystem)}</StripItem>
       </StripSection>
     );
   }
   const rows: [string, string, string?][] = [
     [m.wifi, ...link(c.wifi)],
     [m.gsm, ...link(c.gsm)],
-    [m.centralSystem, enumLabel(labels.centralSystems, c.centralSystem?.status)],
-    [m.authorization, enumLabel(labels.authorizations, c.authorization?.type)],
+    [m.centralSystem, enumLabel(labels.centralSystems, c.centralSystem)],
+    [m.authorization, enumLabel(labels.authorizations, c.authorization)],
     [m.latestFaults, faults == null ? '—' : fmt.number(faults), faults ? 'text-warn' : undefined],
-    [m.operatingTime, c.chargerTotalOperatingTime == null ? '—' : fmt.duration(c.chargerTotalOperatingTime)],
+    [m.operatingTime, c.operatingSeconds == null ? '—' : fmt.duration(c.operatingSeconds)],
   ];
   return (
     <Panel title={m.connectivity}>

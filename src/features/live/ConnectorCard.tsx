@@ -1,22 +1,19 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { Connector } from '../../../contract/charger-schemas.ts';
+import type { ChargerSnapshot, ConnectorSnapshot } from '../../../contract/snapshot.ts';
+import { stateWord } from '../../../contract/state-vocabulary.ts';
 import { enumLabel, useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { StatusBadge } from '../../shared/ui/StatusBadge.tsx';
 import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
 import { Stat } from '../../shared/ui/Stat.tsx';
-import { statusKind, statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
-import { departureNeedsDate, hasFault, pastMomentNeedsDate, sessionOpen, tickingSeconds } from './connector-state.ts';
+import { statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
+import { departureNeedsDate, pastMomentNeedsDate, tickingSeconds } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
-import { costOf, sessionStartMs } from './household.ts';
-import type { EnergyTotals, LivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
 
 interface ConnectorCardProps {
-  /** "1", or "2/1" when several EVSEs each have connectors. */
-  label: string;
-  connector: Connector;
+  connector: ConnectorSnapshot;
   /** When the data was fetched: the session clock ticks on from there. */
   fetchedAt: number;
   /** The server's status interval: the session clock ticks on for two of them without news. */
@@ -27,10 +24,10 @@ interface ConnectorCardProps {
    * ("last known") and says since when.
    */
   stale?: boolean;
-  /** The price for "cost so far"; without one the cost reads "—". */
-  price?: LivePrice;
-  /** Today's and this month's energy (the charger's, shown on the first card only). */
-  totals?: EnergyTotals | undefined;
+  /** The currency the snapshot's costs are in. */
+  currency: string;
+  /** Today's and this month's energy and cost (the charger's, shown on the first card only). */
+  totals?: ChargerSnapshot['energy'] | undefined;
   /** Two or more cards share the screen: a smaller hero figure. */
   compact?: boolean;
 }
@@ -44,33 +41,32 @@ const CARD_CLOCK_MS = 30_000;
 /**
  * One connector as a household reads it from across the room: the status in colour, icon and
  * word, the power, this session's energy, duration and cost, and today's and this month's energy.
+ * Everything it shows is the server's snapshot; the card only formats it.
  */
-const NO_PRICE: LivePrice = { pricePerKwh: null, currency: 'EUR' };
-
-export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, stale = false, price = NO_PRICE, totals, compact = false }: ConnectorCardProps) {
+export function ConnectorCard({ connector, fetchedAt, statusIntervalMs, stale = false, currency, totals, compact = false }: ConnectorCardProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const labels = chargerLabels[lang];
   const fmt = useFormat();
   const headingId = useId();
-  const online = connector.onlineData;
+  const { label, state, fault, session } = connector;
   const last = connector.lastSession;
-  const fault = online && hasFault(online) ? online : null;
-  const kind = statusKind({ status: online?.status, power: online?.power, fault: fault !== null });
+  const kind = state.kind;
   const style = statusStyle(kind, stale);
-  const open = sessionOpen(online);
   const now = useNow(CARD_CLOCK_MS);
-  const money = (value: number | null) => (value == null ? null : fmt.money(value, price.currency));
-  const started = open ? sessionStartMs(fetchedAt, online?.chargingDuration) : null;
+  const money = (value: number | null) => (value == null ? null : fmt.money(value, currency));
+  const started = session?.startedAt == null ? null : Date.parse(session.startedAt);
   const moment = (ms: number, needsDate: boolean) => (needsDate ? fmt.dayTime(ms) : fmt.time(ms));
   const since = (ms: number) => m.since(moment(ms, pastMomentNeedsDate(ms, now)));
+  const departure = session?.departureAt == null ? null : Date.parse(session.departureAt);
+  const lastEnded = last?.endedAt == null ? null : Date.parse(last.endedAt);
 
   return (
     <section
       aria-labelledby={headingId}
       data-testid="connector-card"
-      data-status={online?.status ?? ''}
-      data-kind={kind}
+      data-status={state.raw ?? ''}
+      data-state={kind}
       data-stale={stale ? 'true' : 'false'}
       className={`@container flex min-h-0 min-w-0 flex-col gap-[clamp(0.5rem,1.5vmin,1.25rem)] rounded-2xl border border-l-[12px] border-border ${style.edge} bg-panel p-[clamp(0.75rem,2vmin,1.5rem)]`}
     >
@@ -92,14 +88,14 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
           kind={kind}
           stale={stale}
           staleLabel={m.lastKnown}
-          word={online ? enumLabel(labels.connectorStatuses, online.status) : '—'}
+          word={stateWord(state, lang)}
         />
       </p>
 
       {fault ? (
-        <div role="alert" className="rounded-xl bg-error px-4 py-2 text-surface">
-          <p className="stat-md font-bold">{fault.faultEventType ? `${m.fault}: ${enumLabel({}, fault.faultEventType)}` : m.fault}</p>
-          {fault.faultEventDescription ? <p className="text-lg">{fault.faultEventDescription}</p> : null}
+        <div role="alert" data-severity={fault.severity} className={`rounded-xl px-4 py-2 text-surface ${fault.severity === 'fault' ? 'bg-error' : 'bg-warn'}`}>
+          <p className="stat-md font-bold">{fault.type ? `${fault.severity === 'fault' ? m.fault : m.warning}: ${enumLabel({}, fault.type)}` : fault.severity === 'fault' ? m.fault : m.warning}</p>
+          {fault.text ? <p className="text-lg">{fault.text}</p> : null}
         </div>
       ) : null}
 
@@ -107,42 +103,33 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
         <dl>
           <dt className="sr-only">{m.power}</dt>
           <dd className="flex items-baseline gap-3 leading-none" data-testid="connector-power">
-            <span className={`${compact ? 'stat-lg' : 'text-hero'} font-bold tracking-tight`}>{online?.power == null ? '—' : fmt.number(online.power, 1)}</span>
+            <span className={`${compact ? 'stat-lg' : 'text-hero'} font-bold tracking-tight`}>{connector.powerKw == null ? '—' : fmt.number(connector.powerKw, 1)}</span>
             <span className="stat-md font-semibold text-muted">kW</span>
             {kind === 'charging' && !stale ? <StatusIcon kind="charging" className={`size-[1.5em] self-center ${style.text} ${statusMotion(kind)}`} /> : null}
           </dd>
         </dl>
 
-        <section aria-label={open ? m.session : m.lastSession}>
-          <h3 className="text-label font-semibold uppercase tracking-wide text-muted">{open ? m.session : m.lastSession}</h3>
-          {open && online ? (
+        <section aria-label={session ? m.session : m.lastSession}>
+          <h3 className="text-label font-semibold uppercase tracking-wide text-muted">{session ? m.session : m.lastSession}</h3>
+          {session ? (
             <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(9rem,1fr))] gap-x-6 gap-y-2">
-              <Stat label={m.energy} value={online.consumedEnergy == null ? null : fmt.kwh(online.consumedEnergy, 1)} testId="session-energy" />
+              <Stat label={m.energy} value={session.energyKwh == null ? null : fmt.kwh(session.energyKwh, 1)} testId="session-energy" />
               <Stat
                 label={m.duration}
                 testId="session-duration"
-                // A new session starts its own clock.
-                value={<SessionClock key={online.sessionId ?? ''} reportedSeconds={online.chargingDuration} fetchedAt={fetchedAt} statusIntervalMs={statusIntervalMs} />}
+                // A new session starts its own clock; a stale card's clock stands still.
+                value={<SessionClock key={session.startedAt ?? ''} reportedSeconds={session.activeSeconds} fetchedAt={fetchedAt} statusIntervalMs={statusIntervalMs} running={!stale} />}
                 hint={started === null ? undefined : since(started)}
               />
-              <Stat label={m.costSoFar} value={money(costOf(online.consumedEnergy, price.pricePerKwh))} testId="session-cost" />
-              {online.plannedDepartureTime != null ? (
-                <Stat
-                  label={m.departure}
-                  value={moment(online.plannedDepartureTime, departureNeedsDate(online.plannedDepartureTime, now))}
-                />
-              ) : null}
+              <Stat label={m.costSoFar} value={money(session.costSoFar)} testId="session-cost" />
+              {departure !== null ? <Stat label={m.departure} value={moment(departure, departureNeedsDate(departure, now))} /> : null}
             </dl>
           ) : last ? (
             <dl className="mt-1 grid grid-cols-[repeat(auto-fit,minmax(12rem,1fr))] gap-x-6 gap-y-2">
-              <Stat label={m.energy} value={last.energyConsumed == null ? null : fmt.kwh(last.energyConsumed, 1)} />
-              <Stat label={m.duration} value={last.chargingDuration == null ? null : fmt.duration(last.chargingDuration)} />
-              <Stat
-                label={m.ended}
-                value={last.chargingEndedTime == null ? null : fmt.relative(last.chargingEndedTime, now)}
-                hint={last.chargingEndedTime == null ? undefined : fmt.dayTime(last.chargingEndedTime)}
-              />
-              <Stat label={m.stopReason} value={enumLabel(labels.stopReasons, last.chargingSessionStopReason)} size="sm" />
+              <Stat label={m.energy} value={last.energyKwh == null ? null : fmt.kwh(last.energyKwh, 1)} />
+              <Stat label={m.duration} value={last.durationSeconds == null ? null : fmt.duration(last.durationSeconds)} />
+              <Stat label={m.ended} value={lastEnded == null ? null : fmt.relative(lastEnded, now)} hint={lastEnded == null ? undefined : fmt.dayTime(lastEnded)} />
+              <Stat label={m.stopReason} value={enumLabel(labels.stopReasons, last.stopReason)} size="sm" />
             </dl>
           ) : (
             <p className="mt-1 stat-md text-muted">{m.noSession}</p>
@@ -151,8 +138,8 @@ export function ConnectorCard({ label, connector, fetchedAt, statusIntervalMs, s
 
         {totals ? (
           <dl className="grid grid-cols-2 gap-x-6 gap-y-2 border-t border-border pt-[clamp(0.5rem,1.5vmin,1rem)]" data-testid="energy-totals">
-            <PeriodStat label={m.today} kwh={totals.today.kwh} cost={money(costOf(totals.today.kwh, price.pricePerKwh))} testId="today-energy" />
-            <PeriodStat label={m.thisMonth} kwh={totals.month.kwh} cost={money(costOf(totals.month.kwh, price.pricePerKwh))} testId="month-energy" />
+            <PeriodStat label={m.today} kwh={totals.today.kwh} cost={money(totals.today.cost)} testId="today-energy" />
+            <PeriodStat label={m.thisMonth} kwh={totals.month.kwh} cost={money(totals.month.cost)} testId="month-energy" />
           </dl>
         ) : null}
       </div>
@@ -170,10 +157,11 @@ function PeriodStat({ label, kwh, cost, testId }: { label: string; kwh: number |
  * a session: an answer from the server's 2 s cache carries a value a second or two old, which
  * would otherwise undo the seconds already shown (the parent keys this by session id).
  */
-function SessionClock({ reportedSeconds, fetchedAt, statusIntervalMs }: { reportedSeconds: number | null; fetchedAt: number; statusIntervalMs: number }): ReactNode {
+function SessionClock({ reportedSeconds, fetchedAt, statusIntervalMs, running }: { reportedSeconds: number | null; fetchedAt: number; statusIntervalMs: number; running: boolean }): ReactNode {
   const fmt = useFormat();
   const now = useNow(1000);
-  const ticking = tickingSeconds(reportedSeconds, fetchedAt, now, 2 * statusIntervalMs);
+  // Stopped (stale): the charger's own last figure, not one counted on from it.
+  const ticking = running ? tickingSeconds(reportedSeconds, fetchedAt, now, 2 * statusIntervalMs) : reportedSeconds;
   const [shown, setShown] = useState(ticking);
   const seconds = ticking != null && shown != null && shown > ticking ? shown : ticking;
   // Remembering what was shown during render, as React documents for values from earlier renders.

@@ -4,7 +4,7 @@
  * the connector cards, which a household reads first, never wait for it.
  */
 import { useState } from 'react';
-import type { LiveStatus } from '../../../contract/live-status.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import type { KioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -17,7 +17,7 @@ import { stripMessages } from './strip-messages.ts';
 const POWER_ATTENTION: readonly Attention[] = ['meter-disconnected', 'building-near-limit', 'cluster-near-limit', 'members-disconnected', 'section-broken'];
 
 interface LiveStripProps {
-  data: LiveStatus;
+  snapshot: ChargerSnapshot;
   /** Some connector reports a fault. */
   fault: boolean;
   stale: boolean;
@@ -25,7 +25,7 @@ interface LiveStripProps {
   sectionError: (detail: string) => { headline: string; detail: string };
 }
 
-export function LiveStrip({ data, fault, stale, kiosk, sectionError }: LiveStripProps) {
+export function LiveStrip({ snapshot: data, fault, stale, kiosk, sectionError }: LiveStripProps) {
   const m = useMessages(stripMessages);
   const [opened, setOpened] = useState(false);
   const attention = attentionReasons({ fault, offline: stale, powerManagement: data.powerManagement, connectivity: data.connectivity });

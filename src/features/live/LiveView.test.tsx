@@ -2,9 +2,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import status from '../../../contract/fixtures/general-status.json';
-import { parseLiveStatus } from '../../../contract/live-status.ts';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { snapshotFixture } from '../../../test-support/snapshot-fixtures.ts';
+import { snapshotQuery } from '../../api/queries.ts';
 import { LocaleProvider } from '../../shared/i18n/i18n.tsx';
 import { LiveView } from './LiveView.tsx';
 
@@ -22,7 +21,7 @@ const now = Date.UTC(2022, 9, 7, 12, 0, 0);
 function mount() {
   const client = new QueryClient();
   // Fresh data in the cache; the refetch on mount never answers, so nothing but the clock moves.
-  client.setQueryData(generalStatusQuery('platz13').queryKey, parseLiveStatus(status), { updatedAt: now });
+  client.setQueryData(snapshotQuery('platz13').queryKey, snapshotFixture({ readAt: new Date(now).toISOString() }), { updatedAt: now });
   vi.stubGlobal('fetch', () => new Promise(() => {}));
   return render(
     <QueryClientProvider client={client}>

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, type ReactNode } from 'react';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { snapshotQuery } from '../../api/queries.ts';
 import { useStatusTimings } from '../../api/use-status-timings.ts';
 import { isApiError } from '../../api/api-error.ts';
-import type { LiveStatus } from '../../../contract/live-status.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
@@ -13,10 +12,8 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { StaleBanner } from '../../shared/ui/StaleBanner.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { ConnectorCard } from './ConnectorCard.tsx';
-import { hasFault } from './connector-state.ts';
-import { ageSeconds, freshness } from './freshness.ts';
+import { ageSeconds, freshness, problemOf } from './freshness.ts';
 import { NOW_TICK_MS } from '../../api/staleness.ts';
-import { useEnergyTotals, useLivePrice } from './use-household-figures.ts';
 import { liveMessages } from './messages.ts';
 
 // Load guard, cluster and connectivity come after the cards: their own chunk, off the first load,
@@ -44,40 +41,27 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const m = useMessages(liveMessages);
   const { lang } = useLocale();
   const kiosk = useKioskMode();
-  const status = useQuery(generalStatusQuery(chargerId));
-  const { data, dataUpdatedAt, error } = status;
-  const failed = status.isError;
+  const status = useQuery(snapshotQuery(chargerId));
+  const { data: snapshot, dataUpdatedAt, error } = status;
+  // The server could not read the charger, or our server itself is away: the values are old.
+  const failed = status.isError || snapshot?.reachable === false;
   // Checked every second, but the view re-renders only when the answer flips (or new data comes).
   const timings = useStatusTimings();
   const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const stale = state !== 'live';
-  const price = useLivePrice();
-  const totals = useEnergyTotals(chargerId, sessionEndsOf(data?.evses));
-  const apiError = isApiError(error) ? error : null;
+  const problem = problemOf(isApiError(error) ? error : null, snapshot);
   const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
-  const evses = data?.evses;
-
-  const connectors = evses?.ok
-    ? evses.data.flatMap((evse) =>
-        evse.connectors.map((connector) => ({
-          key: `${evse.evseId}-${connector.connectorId}`,
-          // Several EVSEs each number their connectors from 1: name them by EVSE.
-          label:
-            evses.data.length > 1
-              ? `${evse.evseCode ?? evse.evseId}${evse.connectors.length > 1 ? `/${connector.connectorId}` : ''}`
-              : String(connector.connectorId),
-          connector,
-        })),
-      )
-    : [];
+  const hasReading = snapshot != null && snapshot.readAt !== null;
+  const cards = snapshot?.connectors;
+  const connectors = cards?.ok ? cards.data : [];
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
       <StaleBanner
-        reason={state === 'live' ? null : state === 'late' ? m.late : errorHeadline(apiError ?? { message: String(error) }, lang)}
-        age={dataUpdatedAt ? <UpdatedAgo at={dataUpdatedAt} /> : m.neverUpdated}
-        detail={errorDetail(apiError, lang)}
+        reason={state === 'live' ? null : state === 'late' || !problem ? m.late : errorHeadline(problem, lang)}
+        age={hasReading && dataUpdatedAt ? <UpdatedAgo at={dataUpdatedAt} /> : m.neverUpdated}
+        detail={errorDetail(problem, lang)}
       />
-      {!data || !evses ? (
+      {!hasReading || !cards ? (
         <>
           {state === 'live' ? <p className="p-4 text-xl text-muted">{m.noData}</p> : null}
           {chart}
@@ -89,29 +73,28 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         // leaves no empty row behind (its gap cost a 600 px high screen 12 px). Gaps follow the
         // screen's shorter side, as the shell's do.
         <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
-          {evses.ok ? (
+          {cards.ok ? (
             <div
               className={`grid min-h-0 gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:row-span-2 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
               data-testid="connector-cards"
             >
               {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
-              {connectors.map((c, i) => (
+              {connectors.map((connector, i) => (
                 <ConnectorCard
-                  key={c.key}
-                  label={c.label}
-                  connector={c.connector}
+                  key={connector.key}
+                  connector={connector}
                   fetchedAt={dataUpdatedAt}
                   statusIntervalMs={timings.statusIntervalMs}
                   stale={stale}
-                  price={price}
+                  currency={snapshot.pricing.currency}
                   // Today and this month are the charger's: said once, on the first card.
-                  totals={i === 0 ? totals : undefined}
+                  totals={i === 0 ? snapshot.energy : undefined}
                   compact={connectors.length > 1}
                 />
               ))}
             </div>
           ) : (
-            <Panel title={m.connectors} error={sectionError(evses.error)} className="landscape:row-span-2" />
+            <Panel title={m.connectors} error={sectionError(cards.error)} className="landscape:row-span-2" />
           )}
           {chart ? <div className="grid min-h-0">{chart}</div> : <div />}
           <div className="flex min-w-0 flex-col gap-[clamp(0.5rem,1.2vmin,1rem)]">
@@ -124,8 +107,8 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
             </div>
             <LazyPart fallback={<div />} afterFirstPaint>
               <LiveStrip
-                data={data}
-                fault={connectors.some((c) => c.connector.onlineData != null && hasFault(c.connector.onlineData))}
+                snapshot={snapshot}
+                fault={connectors.some((c) => c.fault !== null)}
                 stale={stale}
                 kiosk={kiosk}
                 sectionError={sectionError}
@@ -136,12 +119,6 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
       )}
     </div>
   );
-}
-
-/** When each connector's last session ended: it changes when a session ends. */
-function sessionEndsOf(evses: LiveStatus['evses'] | undefined): string {
-  if (!evses?.ok) return '';
-  return evses.data.flatMap((evse) => evse.connectors.map((c) => c.lastSession?.chargingEndedTime ?? '')).join(',');
 }
 
 /** "last update 2 mins ago", ticking: the only part of the banner that needs the time. */

@@ -1,14 +1,12 @@
-import type { PowerManagement } from '../../../contract/charger-schemas.ts';
-import type { Section } from '../../../contract/live-status.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
-import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { stripMessages } from './strip-messages.ts';
 import { StripItem, StripSection } from './StripSection.tsx';
 
 interface PowerManagementPanelProps {
-  section: Section<PowerManagement | null>;
+  section: ChargerSnapshot['powerManagement'];
   sectionError: (detail: string) => { headline: string; detail: string };
   /** One line in the live view's strip: power against each limit, nothing more. */
   compact?: boolean;
@@ -19,11 +17,10 @@ export function PowerManagementPanel({ section, sectionError, compact = false }:
   const m = useMessages(stripMessages);
   const fmt = useFormat();
   if (!section.ok) return <Panel title={m.powerManagement} error={sectionError(section.error)} />;
-  const loadGuard = section.data?.loadGuard?.isInstalled ? section.data.loadGuard : null;
-  const cluster = section.data?.cluster?.isEnabled ? section.data.cluster : null;
+  const loadGuard = section.data?.loadGuard?.installed ? section.data.loadGuard : null;
+  const cluster = section.data?.cluster?.enabled ? section.data.cluster : null;
   if (compact) {
-    const item = (title: string, power: number | null, limits: (number | null)[]) => {
-      const limitKw = phaseLimitsKw(limits);
+    const item = (title: string, power: number | null, limitKw: number | null) => {
       return (
         <StripItem label={title}>
           {power == null ? '—' : limitKw == null ? fmt.kw(power) : m.of(fmt.kw(power), fmt.kw(limitKw))}
@@ -32,8 +29,8 @@ export function PowerManagementPanel({ section, sectionError, compact = false }:
     };
     return (
       <StripSection title={m.powerManagement}>
-        {loadGuard ? item(m.loadGuard, loadGuard.buildingTotalPower, [loadGuard.maxCurrentL1, loadGuard.maxCurrentL2, loadGuard.maxCurrentL3]) : null}
-        {cluster ? item(m.cluster, cluster.totalPower, [cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]) : null}
+        {loadGuard ? item(m.loadGuard, loadGuard.buildingKw, loadGuard.limitKw) : null}
+        {cluster ? item(m.cluster, cluster.powerKw, cluster.limitKw) : null}
         {loadGuard || cluster ? null : <StripItem label={m.loadGuard}>{m.off}</StripItem>}
       </StripSection>
     );
@@ -44,21 +41,23 @@ export function PowerManagementPanel({ section, sectionError, compact = false }:
         {loadGuard ? (
           <Budget
             title={m.loadGuard}
-            link={`${m.meter}: ${loadGuard.isConnected ? m.connected : m.disconnected}`}
-            linkOk={loadGuard.isConnected === true}
+            link={`${m.meter}: ${loadGuard.connected ? m.connected : m.disconnected}`}
+            linkOk={loadGuard.connected === true}
             powerLabel={m.building}
-            power={loadGuard.buildingTotalPower}
-            limits={[loadGuard.maxCurrentL1, loadGuard.maxCurrentL2, loadGuard.maxCurrentL3]}
+            power={loadGuard.buildingKw}
+            limits={loadGuard.phaseLimitsA}
+            limitKw={loadGuard.limitKw}
           />
         ) : null}
         {cluster ? (
           <Budget
             title={m.cluster}
-            link={`${m.members}: ${cluster.allChargersConnected ? m.allConnected : m.notAllConnected}`}
-            linkOk={cluster.allChargersConnected === true}
+            link={`${m.members}: ${cluster.allConnected ? m.allConnected : m.notAllConnected}`}
+            linkOk={cluster.allConnected === true}
             powerLabel={m.chargers}
-            power={cluster.totalPower}
-            limits={[cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]}
+            power={cluster.powerKw}
+            limits={cluster.phaseLimitsA}
+            limitKw={cluster.limitKw}
           />
         ) : null}
         {loadGuard || cluster ? null : <p className="text-lg text-muted">{m.noPowerManagement}</p>}
@@ -73,13 +72,15 @@ interface BudgetProps {
   linkOk: boolean;
   powerLabel: string;
   power: number | null;
-  limits: (number | null)[];
+  /** Per-phase limits, A. */
+  limits: readonly (number | null)[];
+  /** The power they allow, kW (the snapshot's, so every view names the same number). */
+  limitKw: number | null;
 }
 
-function Budget({ title, link, linkOk, powerLabel, power, limits }: BudgetProps) {
+function Budget({ title, link, linkOk, powerLabel, power, limits, limitKw }: BudgetProps) {
   const m = useMessages(stripMessages);
   const fmt = useFormat();
-  const limitKw = phaseLimitsKw(limits);
   const amps = limits.filter((a): a is number => a != null);
   const share = power != null && limitKw ? power / limitKw : null;
   const bar = share == null ? '' : share > 1 ? 'bg-error' : share > 0.8 ? 'bg-warn' : 'bg-ok';

@@ -2,9 +2,7 @@
  * Does anything in the installer's corner (load guard, cluster, connectivity) need a look, so the
  * compact strip opens by itself. The strip's, in its lazy chunk.
  */
-import type { Connectivity, PowerManagement } from '../../../contract/charger-schemas.ts';
-import type { Section } from '../../../contract/live-status.ts';
-import { phaseLimitsKw } from '../../../contract/power-limits.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 
 /** At this share of a limit the strip opens: the household should see the load guard working. */
 export const NEAR_LIMIT = 0.9;
@@ -23,8 +21,8 @@ export interface AttentionInput {
   fault: boolean;
   /** The live data is stale (charger or server unreachable). */
   offline: boolean;
-  powerManagement: Section<PowerManagement | null> | null;
-  connectivity: Section<Connectivity> | null;
+  powerManagement: ChargerSnapshot['powerManagement'] | null;
+  connectivity: ChargerSnapshot['connectivity'] | null;
 }
 
 /** What in the strip needs attention now; empty when all is well (the strip stays one line). */
@@ -34,20 +32,19 @@ export function attentionReasons({ fault, offline, powerManagement, connectivity
   if (offline) reasons.push('charger-offline');
   if ((powerManagement && !powerManagement.ok) || (connectivity && !connectivity.ok)) reasons.push('section-broken');
   const pm = powerManagement?.ok ? powerManagement.data : null;
-  const guard = pm?.loadGuard?.isInstalled ? pm.loadGuard : null;
+  const guard = pm?.loadGuard?.installed ? pm.loadGuard : null;
   if (guard) {
-    if (guard.isConnected === false) reasons.push('meter-disconnected');
-    if (nearLimit(guard.buildingTotalPower, [guard.maxCurrentL1, guard.maxCurrentL2, guard.maxCurrentL3])) reasons.push('building-near-limit');
+    if (guard.connected === false) reasons.push('meter-disconnected');
+    if (nearLimit(guard.buildingKw, guard.limitKw)) reasons.push('building-near-limit');
   }
-  const cluster = pm?.cluster?.isEnabled ? pm.cluster : null;
+  const cluster = pm?.cluster?.enabled ? pm.cluster : null;
   if (cluster) {
-    if (cluster.allChargersConnected === false) reasons.push('members-disconnected');
-    if (nearLimit(cluster.totalPower, [cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3])) reasons.push('cluster-near-limit');
+    if (cluster.allConnected === false) reasons.push('members-disconnected');
+    if (nearLimit(cluster.powerKw, cluster.limitKw)) reasons.push('cluster-near-limit');
   }
   return reasons;
 }
 
-function nearLimit(powerKw: number | null, limitsA: (number | null)[]): boolean {
-  const limitKw = phaseLimitsKw(limitsA);
+function nearLimit(powerKw: number | null, limitKw: number | null): boolean {
   return powerKw != null && limitKw != null && limitKw > 0 && powerKw / limitKw > NEAR_LIMIT;
 }

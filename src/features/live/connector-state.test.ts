@@ -1,29 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departureNeedsDate, pastMomentNeedsDate, phasesLabel, sessionOpen, tickingSeconds, type ConnectorLike } from './connector-state.ts';
-
-const online = (status: string, extra: Partial<ConnectorLike> = {}): ConnectorLike => ({
-  status,
-  power: 0,
-  faultEventType: null,
-  faultEventDescription: null,
-  ...extra,
-});
-
-describe('sessionOpen', () => {
-  it('is true while charging or suspended, when the charger keeps counting', () => {
-    for (const status of ['Charging', 'SuspendedEV', 'SuspendedEVSE']) expect(sessionOpen(online(status))).toBe(true);
-  });
-  it('is false when idle, so the last session is not shown as live', () => {
-    for (const status of ['Available', 'Preparing', 'Finishing', 'Reserved', 'Unavailable', 'Faulted']) {
-      expect(sessionOpen(online(status, { power: 0 }))).toBe(false);
-    }
-    expect(sessionOpen(null)).toBe(false);
-  });
-  it('treats an unknown status as a session only while power flows', () => {
-    expect(sessionOpen(online('WaitingForGridCapacity'))).toBe(false);
-    expect(sessionOpen(online('BoostCharging', { power: 7.4 }))).toBe(true);
-  });
-});
+import { departureNeedsDate, pastMomentNeedsDate, tickingSeconds } from './connector-state.ts';
 
 describe('tickingSeconds', () => {
   const fetchedAt = 1_000_000;
@@ -61,15 +37,6 @@ describe('departureNeedsDate', () => {
   });
 });
 
-describe('phasesLabel', () => {
-  it('spells out the phases and keeps anything else', () => {
-    expect(phasesLabel('L123')).toBe('L1 L2 L3');
-    expect(phasesLabel('L12')).toBe('L1 L2');
-    expect(phasesLabel('L1')).toBe('L1');
-    expect(phasesLabel('Three')).toBe('Three');
-    expect(phasesLabel(null)).toBeNull();
-  });
-});
 
 describe('pastMomentNeedsDate', () => {
   const now = Date.UTC(2022, 9, 7, 7, 0);

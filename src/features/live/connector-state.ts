@@ -1,35 +1,7 @@
 /**
- * What a connector's raw status means for the wall display (its colour and icon come from the
- * shared status language, src/shared/ui/status-style.ts): whether a session is
- * open (so its energy and duration are live and the clock ticks), and how far to tick.
+ * The live card's clocks: how far a running session's duration ticks on between readings, and when
+ * a moment needs its date. What a status means (a session open, a fault) is the snapshot's.
  */
-import { KNOWN_CONNECTOR_STATUSES } from '../../../contract/charger-schemas.ts';
-
-/** Statuses of an open session. Suspended time counts: the charger's duration runs on then too. */
-const SESSION_STATUSES: readonly string[] = ['Charging', 'SuspendedEV', 'SuspendedEVSE'];
-
-const known = (status: string) => (KNOWN_CONNECTOR_STATUSES as readonly string[]).includes(status);
-
-export interface ConnectorLike {
-  status: string;
-  power: number | null;
-  faultEventType: string | null;
-  faultEventDescription: string | null;
-}
-
-export function hasFault(online: ConnectorLike): boolean {
-  return Boolean(online.faultEventType || online.faultEventDescription);
-}
-
-/**
- * Whether the connector's session figures (consumedEnergy, chargingDuration) are live. An idle
- * connector keeps reporting the last session's numbers, like the real charger; those are not.
- */
-export function sessionOpen(online: ConnectorLike | null): boolean {
-  if (!online) return false;
-  if (SESSION_STATUSES.includes(online.status)) return true;
-  return !known(online.status) && (online.power ?? 0) > 0;
-}
 
 /**
  * The session duration shown now: the charger's value plus the time since it was fetched, so the
@@ -63,10 +35,4 @@ export function departureNeedsDate(departureMs: number, now: number, withinMs = 
  */
 export function pastMomentNeedsDate(momentMs: number, now: number, withinMs = BARE_TIME_WITHIN_MS): boolean {
   return now - momentMs >= withinMs;
-}
-
-/** `L123` → `L1 L2 L3`; anything else as sent. */
-export function phasesLabel(phaseUsed: string | null): string | null {
-  if (!phaseUsed) return null;
-  return /^L[123]{2,3}$/.test(phaseUsed) ? [...phaseUsed.slice(1)].map((d) => `L${d}`).join(' ') : phaseUsed;
 }

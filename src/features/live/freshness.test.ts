@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import status from '../../../contract/fixtures/general-status.json';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { snapshotFixture } from '../../../test-support/snapshot-fixtures.ts';
+import { snapshotQuery } from '../../api/queries.ts';
 import { ageSeconds, freshness } from './freshness.ts';
 
 const timings = { statusIntervalMs: 5_000, staleAfterMs: 15_000 };
@@ -36,9 +36,9 @@ describe('freshness', () => {
 describe('the time freshness is judged by', () => {
   it('advances with every successful poll even when the answer is identical (a charger flat all night)', async () => {
     vi.useFakeTimers({ now, toFake: ['Date'] });
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(status), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(snapshotFixture()), { status: 200, headers: { 'content-type': 'application/json' } }));
     const client = new QueryClient();
-    const query = generalStatusQuery('platz13');
+    const query = snapshotQuery('platz13');
 
     const first = await client.fetchQuery(query);
     const firstUpdatedAt = client.getQueryState(query.queryKey)!.dataUpdatedAt;

@@ -20,6 +20,7 @@ export const liveMessagesDe: (typeof liveMessages)['en'] = {
   ended: 'Beendet',
   stopReason: 'Grund',
   fault: 'Störung',
+  warning: 'Warnung',
   noData: 'Warte auf die erste Antwort der Ladestation…',
   noConnectors: 'Die Ladestation meldet keine Ladepunkte.',
   updated: (age: string) => `zuletzt aktualisiert vor ${age}`,

@@ -20,6 +20,7 @@ export const liveMessages = defineMessagesGermanLater({
   ended: 'Ended',
   stopReason: 'Reason',
   fault: 'Fault',
+  warning: 'Warning',
   noData: 'Waiting for the first answer from the charger…',
   noConnectors: 'The charger reports no connectors.',
   updated: (age: string) => `last update ${age} ago`,

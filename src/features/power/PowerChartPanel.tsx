@@ -7,9 +7,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { isApiError } from '../../api/api-error.ts';
-import type { GeneralStatus } from '../../../contract/charger-schemas.ts';
-import type { LiveStatus } from '../../../contract/live-status.ts';
-import { generalStatusQuery } from '../../api/queries.ts';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
+import { snapshotQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useKioskMode } from '../../shared/hooks/use-kiosk.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
@@ -18,7 +17,7 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
 import { energyBarsQuery, powerLinesQuery, type EnergyBars as EnergyBarsData, type PowerLines } from './api/power-query.ts';
-import { limitsFromPowerManagement, measuresFromEvses, type PowerLimit } from './chart-inputs.ts';
+import { limitsFromPowerManagement, measuresFromConnectors, type PowerLimit } from './chart-inputs.ts';
 import { EnergyBars } from './EnergyBars.tsx';
 import { powerMessages } from './messages.ts';
 import { droppedCount, energyKwh, gridOf, hasAnyPoint, type PowerGrid } from './power-grid.ts';
@@ -41,9 +40,9 @@ const NO_LIMITS: readonly PowerLimit[] = [];
  */
 const NO_SAME: ReadonlyMap<string, string> = new Map();
 
-const selectMeasures = (status: LiveStatus) => measuresFromEvses(status.evses.ok ? status.evses.data : null);
-const selectLimits = (status: LiveStatus): readonly PowerLimit[] =>
-  status.powerManagement.ok ? limitsFromPowerManagement(status.powerManagement.data as GeneralStatus['powerManagement']) : NO_LIMITS;
+const selectMeasures = (snapshot: ChargerSnapshot) => measuresFromConnectors(snapshot.connectors.ok ? snapshot.connectors.data : null);
+const selectLimits = (snapshot: ChargerSnapshot): readonly PowerLimit[] =>
+  snapshot.powerManagement.ok ? limitsFromPowerManagement(snapshot.powerManagement.data) : NO_LIMITS;
 
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const m = useMessages(powerMessages);
@@ -53,9 +52,9 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const kioskMode = useKioskMode();
   const kiosk = kioskMode !== 'off';
 
-  const measures = useQuery({ ...generalStatusQuery(chargerId), select: selectMeasures });
-  const limits = useQuery({ ...generalStatusQuery(chargerId), select: selectLimits }).data ?? NO_LIMITS;
-  const measureList = measures.data ?? measuresFromEvses(null);
+  const measures = useQuery({ ...snapshotQuery(chargerId), select: selectMeasures });
+  const limits = useQuery({ ...snapshotQuery(chargerId), select: selectLimits }).data ?? NO_LIMITS;
+  const measureList = measures.data ?? measuresFromConnectors(null);
   const styles = useMemo(() => seriesStyles(measureList), [measureList]);
 
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());

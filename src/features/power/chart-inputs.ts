@@ -2,23 +2,19 @@
  * What the chart takes from the live status (the cache the live view already fills, no extra
  * request): which connector series exist, and the limits to draw as reference lines.
  */
-import type { Evse, PowerManagement } from '../../../contract/charger-schemas.ts';
-import { phaseLimitsKw } from '../../../contract/power-limits.ts';
+import type { ConnectorSnapshot, PowerManagementSnapshot } from '../../../contract/snapshot.ts';
 
 /** The series besides the connectors, drawn under them. */
 export const TOTAL_MEASURES = ['building', 'cluster'] as const;
 
 /**
- * `connector<N>` per connector (the profile names connectors by `connectorId`), then building and
- * cluster. Should two EVSEs both number their connector 1, the position in the list is used
- * instead, which is the only name left that tells them apart. Without a readable status the chart
- * still shows connector 1 and the totals.
+ * Each connector's series as the snapshot names it (`connector<N>`: the server decides N, so two
+ * EVSEs that both number their connector 1 are two series), then building and cluster. Without a
+ * readable status the chart still shows connector 1 and the totals.
  */
-export function measuresFromEvses(evses: readonly Evse[] | null): string[] {
-  const connectors = (evses ?? []).flatMap((evse) => evse.connectors.map((c) => c.connectorId));
-  const ids = new Set(connectors).size === connectors.length ? connectors : connectors.map((_, i) => i + 1);
-  const names = (ids.length > 0 ? [...ids].sort((a, b) => a - b) : [1]).map((id) => `connector${id}`);
-  return [...names, ...TOTAL_MEASURES];
+export function measuresFromConnectors(connectors: readonly Pick<ConnectorSnapshot, 'number' | 'series'>[] | null): string[] {
+  const sorted = [...(connectors ?? [])].sort((a, b) => a.number - b.number).map((c) => c.series);
+  return [...(sorted.length > 0 ? sorted : ['connector1']), ...TOTAL_MEASURES];
 }
 
 export interface PowerLimit {
@@ -32,15 +28,12 @@ export interface PowerLimit {
  * installed. In kW the way the live view's power-management panel shows them (230 V × the sum of
  * the per-phase limits), so the line and the panel name the same number.
  */
-export function limitsFromPowerManagement(pm: PowerManagement | null): PowerLimit[] {
+export function limitsFromPowerManagement(pm: PowerManagementSnapshot | null): PowerLimit[] {
   const limits: PowerLimit[] = [];
-  const add = (measure: PowerLimit['measure'], phases: Array<number | null>) => {
-    const kw = phaseLimitsKw(phases);
+  const add = (measure: PowerLimit['measure'], kw: number | null) => {
     if (kw !== null && kw > 0) limits.push({ measure, kw });
   };
-  const cluster = pm?.cluster;
-  if (cluster?.isEnabled) add('cluster', [cluster.maxCurrentL1, cluster.maxCurrentL2, cluster.maxCurrentL3]);
-  const guard = pm?.loadGuard;
-  if (guard?.isInstalled) add('building', [guard.maxCurrentL1, guard.maxCurrentL2, guard.maxCurrentL3]);
+  if (pm?.cluster?.enabled) add('cluster', pm.cluster.limitKw);
+  if (pm?.loadGuard?.installed) add('building', pm.loadGuard.limitKw);
   return limits;
 }

@@ -3,7 +3,7 @@
  * themes switch without re-rendering the chart) and a dash pattern, so no two lines are told apart
  * by colour alone. The first connector is drawn in the status language's charging green.
  */
-import { humanizeEnum } from '../../shared/i18n/i18n.tsx';
+import { humanizeName } from '../../../contract/state-vocabulary.ts';
 
 export interface SeriesStyle {
   measure: string;
@@ -40,5 +40,5 @@ export function seriesLabel(measure: string, m: { connector(n: number): string; 
   if (measure === 'building') return m.building;
   if (measure === 'cluster') return m.cluster;
   const n = /^connector(\d+)$/.exec(measure);
-  return n ? m.connector(Number(n[1])) : humanizeEnum(measure);
+  return n ? m.connector(Number(n[1])) : humanizeName(measure);
 }

@@ -5,12 +5,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error.ts';
-import { memo, useEffect, useMemo, useState } from 'react';
-import type { LiveStatus } from '../../../contract/live-status.ts';
-import { generalStatusQuery } from '../../api/queries.ts';
+import { memo, useEffect, useMemo } from 'react';
+import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
+import { snapshotQuery } from '../../api/queries.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
-import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { browserZone } from '../../shared/time/local-calendar.ts';
@@ -19,19 +18,17 @@ import { eventLabels, timelineMessages } from './messages.ts';
 import { timelineItems, type TimelineItem } from './timeline-items.ts';
 
 /** The connectors' states and faults as one text: it changes exactly when one of them does. */
-const statusSignature = (status: LiveStatus) =>
-  status.evses.ok
-    ? status.evses.data
-        .flatMap((evse) => evse.connectors.map((c) => `${c.connectorId}:${c.onlineData?.status ?? ''}:${c.onlineData?.faultEventType ?? ''}:${c.onlineData?.faultEventDescription ?? ''}`))
-        .join(',')
-    : '';
+const statusSignature = (snapshot: ChargerSnapshot) =>
+  snapshot.connectors.ok ? snapshot.connectors.data.map((c) => `${c.key}:${c.state.kind}:${c.state.raw ?? ''}:${c.fault?.type ?? ''}:${c.fault?.text ?? ''}`).join(',') : '';
+const zoneOf = (snapshot: ChargerSnapshot) => snapshot.zone;
 
 /** Memoised: the live view re-renders with every reading; the timeline reads the status itself. */
 export const TodayTimeline = memo(function TodayTimeline({ chargerId }: { chargerId: string }) {
   const m = useMessages(timelineMessages);
   const { lang } = useLocale();
   const fmt = useFormat();
-  const [zone] = useState(browserZone);
+  // Today is the charger's day, whatever the tablet's zone.
+  const zone = useQuery({ ...snapshotQuery(chargerId), select: zoneOf }).data ?? browserZone();
   // A minute is soon enough for the day to roll over at midnight.
   const day = isoDay(useNow(60_000), zone);
   const timeline = useQuery(timelineQuery(chargerId, day));
@@ -39,13 +36,13 @@ export const TodayTimeline = memo(function TodayTimeline({ chargerId }: { charge
 
   // The live view already keeps the status: when a connector changes state there is a new event
   // to show, so read the day again at once instead of waiting for the next refresh.
-  const signature = useQuery({ ...generalStatusQuery(chargerId), select: statusSignature }).data;
+  const signature = useQuery({ ...snapshotQuery(chargerId), select: statusSignature }).data;
   useEffect(() => {
     if (signature !== undefined) void refetch();
   }, [signature, refetch]);
 
   const items = useMemo(
-    () => (timeline.data ? timelineItems(timeline.data.events, eventLabels[lang], chargerLabels[lang].connectorStatuses) : null),
+    () => (timeline.data ? timelineItems(timeline.data.events, eventLabels[lang]) : null),
     [timeline.data, lang],
   );
 

@@ -3,7 +3,7 @@
  * charger being away marked as problems, the connector named only when the charger has several.
  */
 import type { TimelineEvent } from '../../api/archive-schemas.ts';
-import { enumLabel, humanizeEnum } from '../../shared/i18n/i18n.tsx';
+import { humanizeName } from '../../../contract/state-vocabulary.ts';
 
 export type EventTone = 'problem' | 'resolved' | 'normal';
 
@@ -21,17 +21,13 @@ export interface TimelineItem {
 const PROBLEMS = new Set(['fault', 'unreachable', 'load_guard_disconnected']);
 const RESOLVED = new Set(['fault_cleared', 'reachable', 'load_guard_connected']);
 
-export function timelineItems(
-  events: readonly TimelineEvent[],
-  labels: Partial<Record<string, string>>,
-  statusLabels: Partial<Record<string, string>>,
-): TimelineItem[] {
+export function timelineItems(events: readonly TimelineEvent[], labels: Partial<Record<string, string>>): TimelineItem[] {
   const connectors = new Set(events.flatMap((e) => (e.connectorId === undefined ? [] : [e.connectorId])));
   return [...events]
     .sort((a, b) => a.at - b.at)
     .map((event, index) => {
-      // A status of its own (Unavailable, Reserved, one never seen) is named by the status itself.
-      const word = event.kind === 'status' && event.detail ? enumLabel(statusLabels, event.detail) : (labels[event.kind] ?? humanizeEnum(event.kind).toLowerCase());
+      // A state the vocabulary does not know is named by itself, in its own words.
+      const word = event.kind === 'status' && event.detail ? humanizeName(event.detail) : (labels[event.kind] ?? humanizeName(event.kind).toLowerCase());
       const withDetail = event.kind !== 'status' && event.detail && (PROBLEMS.has(event.kind) || RESOLVED.has(event.kind)) ? `${word}: ${event.detail}` : word;
       return {
         key: `${event.at}:${event.kind}:${event.connectorId ?? 0}:${index}`,

@@ -2,17 +2,6 @@
 import type { ChargerLabels } from './charger-labels.ts';
 
 export const chargerLabelsDe: ChargerLabels = {
-  connectorStatuses: {
-    Available: 'Frei',
-    Preparing: 'Vorbereitung',
-    Charging: 'Lädt',
-    SuspendedEVSE: 'Pausiert (Station)',
-    SuspendedEV: 'Pausiert (Auto)',
-    Finishing: 'Wird beendet',
-    Reserved: 'Reserviert',
-    Unavailable: 'Nicht verfügbar',
-    Faulted: 'Störung',
-  },
   sessionStatuses: { Finished: 'Beendet', Charging: 'Lädt' },
   modes: { Fast: 'Schnell', Scheduled: 'Geplant' },
   stopReasons: {

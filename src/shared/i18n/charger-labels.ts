@@ -1,7 +1,7 @@
 /**
  * The charger's enum values in words, one table for every view, so the live card, the garage
  * tile and the session history never call the same state by two names. A table holds only the
- * values whose readable form (`humanizeEnum`) is not already right in that language; anything
+ * values whose readable form (`humanizeName` of the contract) is not already right in that language; anything
  * else, including values we have never seen, is humanized by `enumLabel`.
  */
 import { germanLater, type Lang } from './i18n.tsx';
@@ -9,8 +9,6 @@ import { germanLater, type Lang } from './i18n.tsx';
 type Labels = Partial<Record<string, string>>;
 
 export interface ChargerLabels {
-  /** onlineData.status */
-  connectorStatuses: Labels;
   /** chargingSessionStatus */
   sessionStatuses: Labels;
   /** onlineData.mode, chargingMode */
@@ -28,11 +26,6 @@ export interface ChargerLabels {
  * `de` reads the English table.
  */
 export const chargerLabels: Record<Lang, ChargerLabels> = germanLater<ChargerLabels>({
-  connectorStatuses: {
-    SuspendedEVSE: 'Paused by charger',
-    SuspendedEV: 'Paused by car',
-    Faulted: 'Fault',
-  },
   sessionStatuses: {},
   modes: {},
   stopReasons: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectLocale, enumLabel, humanizeEnum } from './i18n.tsx';
+import { humanizeName as humanizeEnum } from '../../../contract/state-vocabulary.ts';
+import { detectLocale, enumLabel } from './i18n.tsx';
 
 describe('detectLocale', () => {
   it('uses ?lang over the browser languages', () => {
@@ -13,7 +14,7 @@ describe('detectLocale', () => {
   });
 });
 
-describe('humanizeEnum', () => {
+describe('humanizeName', () => {
   it.each([
     ['SuspendedEV', 'Suspended EV'],
     ['SuspendedEVSE', 'Suspended EVSE'],

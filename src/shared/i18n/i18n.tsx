@@ -4,6 +4,7 @@
  * which language is active and the locale used for Intl formatting.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { humanizeName } from '../../../contract/state-vocabulary.ts';
 
 export const LANGS = ['en', 'de'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -71,23 +72,11 @@ export function useMessages<M extends Messages>(table: MessageTable<M>): M {
 }
 
 /** `SuspendedEV` → `Suspended EV`; `LocalStopUserDisconnected` → `Local stop user disconnected`. */
-export function humanizeEnum(value: string): string {
-  const words = value
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .trim()
-    .split(/\s+/);
-  return words
-    .map((word, index) => (index === 0 || /^[A-Z\d]{2,}$/.test(word) ? word : word.toLowerCase()))
-    .join(' ');
-}
-
 /** The translation for a charger enum value, or a readable form of a value we have never seen. */
 export function enumLabel(labels: Partial<Record<string, string>>, value: string | null | undefined, none = '—'): string {
   if (value == null || value === '') return none;
   // Own keys only: a charger value like `constructor` must not find Object.prototype's.
-  return (Object.prototype.hasOwnProperty.call(labels, value) ? labels[value] : undefined) ?? humanizeEnum(value);
+  return (Object.prototype.hasOwnProperty.call(labels, value) ? labels[value] : undefined) ?? humanizeName(value);
 }
 
 export function useLocaleValue(search: string): LocaleInfo {

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { StatusIcon } from './StatusIcon.tsx';
-import { statusMotion, statusStyle, type StatusKind } from './status-style.ts';
+import { statusMotion, statusStyle, type StateKind } from './status-style.ts';
 
 interface StatusBadgeProps {
-  kind: StatusKind;
+  kind: StateKind;
   /** The status word ("Charging", "Lädt"). */
   word: ReactNode;
   /** Old data: neutral colours, a clock icon and the `staleLabel` before the word. */

@@ -1,49 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { combinedKind, STATUS_KINDS, STATUS_STYLE, statusKind, statusMotion, statusStyle } from './status-style.ts';
-
-describe('statusKind', () => {
-  it.each([
-    ['Charging', 'charging'],
-    ['Available', 'available'],
-    ['Preparing', 'waiting'],
-    ['SuspendedEV', 'waiting'],
-    ['SuspendedEVSE', 'waiting'],
-    ['Finishing', 'waiting'],
-    ['Reserved', 'waiting'],
-    ['Unavailable', 'offline'],
-    ['Faulted', 'fault'],
-  ] as const)('%s reads as %s', (status, kind) => {
-    expect(statusKind({ status })).toBe(kind);
-  });
-
-  it('lets a reported fault win over the status', () => {
-    expect(statusKind({ status: 'Charging', fault: true })).toBe('fault');
-  });
-
-  it('reads an unknown status by its power, and never finds Object.prototype keys', () => {
-    expect(statusKind({ status: 'WaitingForGridCapacity' })).toBe('unknown');
-    expect(statusKind({ status: 'WaitingForGridCapacity', power: 3.2 })).toBe('charging');
-    expect(statusKind({ status: 'constructor' })).toBe('unknown');
-    expect(statusKind({ status: null })).toBe('unknown');
-  });
-});
-
-describe('combinedKind', () => {
-  it('shows the most urgent of several connectors', () => {
-    expect(combinedKind(['available', 'charging'])).toBe('charging');
-    expect(combinedKind(['charging', 'fault'])).toBe('fault');
-    expect(combinedKind(['available', 'waiting'])).toBe('waiting');
-    expect(combinedKind([])).toBe('unknown');
-  });
-});
+import { STATE_KINDS } from '../../../contract/state-vocabulary.ts';
+import { STATUS_STYLE, statusMotion, statusStyle } from './status-style.ts';
+import { ICON_OF } from './StatusIcon.tsx';
 
 describe('status styles', () => {
-  it('give every kind its own colour family, with charging green and faults red', () => {
+  it('colour charging green, a full car and a finished session green too (never amber), a held session amber, faults red', () => {
     expect(STATUS_STYLE.charging.fill).toBe('bg-charging');
+    expect(STATUS_STYLE.paused_by_car.fill).toBe('bg-charging');
+    expect(STATUS_STYLE.finished.fill).toBe('bg-charging');
+    expect(STATUS_STYLE.paused_by_charger.fill).toBe('bg-warn');
     expect(STATUS_STYLE.fault.fill).toBe('bg-error');
-    expect(STATUS_STYLE.waiting.fill).toBe('bg-warn');
-    const fills = new Set(STATUS_KINDS.filter((k) => k !== 'unknown').map((k) => STATUS_STYLE[k].fill));
-    expect(fills.size).toBe(STATUS_KINDS.length - 1); // offline and unknown share the neutral grey
+    expect(STATUS_STYLE.available.fill).toBe('bg-ok');
+  });
+
+  it('give every kind its own icon, so colour is never alone', () => {
+    const icons = STATE_KINDS.map((kind) => ICON_OF[kind]);
+    expect(new Set(icons).size).toBe(STATE_KINDS.length);
   });
 
   it('turn neutral and still when stale; only live charging moves', () => {
