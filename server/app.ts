@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/chargers', async (request, reply) => {
     if (!noQuery(request, reply)) return reply;
     const body: ChargersResponse = {
-      chargers: options.clients.map((client) => client.info),
+      chargers: options.clients.map((client) => ({ ...client.info, timeZone: config.timeZone })),
       build: buildId,
       pricing: config.pricing,
       statusIntervalMs: config.statusIntervalMs,

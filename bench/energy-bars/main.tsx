@@ -27,7 +27,8 @@ const DAY = 86_400_000;
 
 /** A household year: the car charged on most evenings (more in winter), the building a base load. */
 function generate(now: number): EnergyBarsData {
-  const window = energyWindowAt('12m', now);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const window = energyWindowAt('12m', now, zone);
   let seed = 11;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const points: PowerResponse['points'] = [];
@@ -40,7 +41,7 @@ function generate(now: number): EnergyBarsData {
     points.push({ time: t, kW: {}, energyKWh });
   }
   const answer: PowerResponse = { step: '1d', series: MEASURES, points, energyKWh: totals, complete: true, source: 'archive' };
-  return selectEnergyBars({ window, answer });
+  return selectEnergyBars({ window, zone, answer });
 }
 
 let root: Root | null = null;

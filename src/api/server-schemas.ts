@@ -72,6 +72,8 @@ export const chargerInfoSchema = z.object({
   name: z.string(),
   /** True when this is the embedded simulator, not a real charger. */
   simulated: z.boolean(),
+  /** The charger's IANA zone: its days, months and clock times (absent from older servers). */
+  timeZone: z.optional(z.string()),
 });
 export type ChargerInfo = z.infer<typeof chargerInfoSchema>;
 

@@ -11,6 +11,7 @@ import { useLocale, useMessages } from '../shared/i18n/i18n.tsx';
 import { useKioskMode } from '../shared/hooks/use-kiosk.ts';
 import { TOUCH } from '../shared/ui/touch.ts';
 import { useWakeLock } from '../shared/hooks/use-wake-lock.ts';
+import { TimeZoneProvider } from '../shared/time/time-zone-context.tsx';
 import { hrefWithStickyParams } from '../shared/url/sticky-params.ts';
 import { useSearchParams } from '../shared/url/use-search-params.ts';
 import { AppRoutes } from './AppRoutes.tsx';
@@ -62,6 +63,7 @@ export function AppShell() {
           </LazyPart>
         }
       />
+      <TimeZoneProvider zone={(charger ?? list[0])?.timeZone}>
       <main className="flex min-h-0 flex-1 flex-col gap-3">
         {!chargers.data ? (
           // Say so from the first failure on, while the query still retries (it stays pending).
@@ -93,6 +95,7 @@ export function AppShell() {
           />
         )}
       </main>
+      </TimeZoneProvider>
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
+import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { energyBarsQuery, powerLinesQuery, type EnergyBars as EnergyBarsData, type PowerLines } from './api/power-query.ts';
 import { limitsFromPowerManagement, measuresFromConnectors, type PowerLimit } from './chart-inputs.ts';
 import { EnergyBars } from './EnergyBars.tsx';
@@ -51,6 +52,7 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const range = useMemo(() => parseRange(params), [params]);
   const kioskMode = useKioskMode();
   const kiosk = kioskMode !== 'off';
+  const zone = useTimeZone();
 
   const measures = useQuery({ ...snapshotQuery(chargerId), select: selectMeasures });
   const limits = useQuery({ ...snapshotQuery(chargerId), select: selectLimits }).data ?? NO_LIMITS;
@@ -71,7 +73,7 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
   const now = useNow(30_000);
   const rangeName =
     range.kind === 'day'
-      ? fmt.date(windowAt(range, now).from)
+      ? fmt.date(windowAt(range, now, zone).from)
       : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d, '30d': m.last30d, '12m': m.last12m }[range.span];
   const picker = kiosk ? <span className="text-sm text-muted">{rangeName}</span> : <RangePicker range={range} nowMs={now} onChange={(changes) => setParams(changes)} />;
 
@@ -143,20 +145,21 @@ function LinesPanel({
   now,
 }: PanelPartProps & { range: Exclude<PowerRange, { kind: 'energy' }>; measures: readonly string[]; statusPending: boolean; limits: readonly PowerLimit[] }) {
   const m = useMessages(powerMessages);
+  const zone = useTimeZone();
   // The grid is laid out once per answer (and again only when the connectors change).
   const toGrid = useCallback((data: PowerLines) => gridOf(data.answer.points, data.window, measures), [measures]);
   const lines = useQuery({
-    ...powerLinesQuery(chargerId, range),
+    ...powerLinesQuery(chargerId, range, zone),
     select: toGrid,
     // Switching ranges keeps the old lines (dimmed) until the new ones arrive: no jump to an empty box.
     placeholderData: keepPreviousData,
   });
-  const answer = useQuery({ ...powerLinesQuery(chargerId, range), select: selectSource, placeholderData: keepPreviousData }).data;
+  const answer = useQuery({ ...powerLinesQuery(chargerId, range, zone), select: selectSource, placeholderData: keepPreviousData }).data;
   const grid = lines.data;
   const drawn = useMemo(() => drawOrder(styles), [styles]);
   const energies = useMemo(() => new Map(grid ? grid.measures.map((mm) => [mm, energyKwh(grid.values[mm]!)] as const) : []), [grid]);
   const panelError = usePanelError(lines, grid !== undefined, now);
-  const rangeWindow = windowAt(range, now);
+  const rangeWindow = windowAt(range, now, zone);
 
   return (
     <Panel title={m.title} testId="power-chart" error={panelError} className="power-chart" actions={actions}>
@@ -183,7 +186,7 @@ const selectSource = (data: PowerLines) => ({ source: data.answer.source, comple
 
 function EnergyPanel({ chargerId, span, styles, hidden, onToggle, actions, rangeName, now }: PanelPartProps & { span: EnergySpan }) {
   const m = useMessages(powerMessages);
-  const bars = useQuery(energyBarsQuery(chargerId, span));
+  const bars = useQuery(energyBarsQuery(chargerId, span, useTimeZone()));
   const data = bars.data;
   const panelError = usePanelError(bars, data !== undefined, now);
   const energies = useMemo(() => new Map(Object.entries(data?.totals ?? {})), [data]);

@@ -1,6 +1,7 @@
 import { ToggleGroup } from '../../shared/ui/ToggleGroup.tsx';
 import { DateField } from '../../shared/ui/DateField.tsx';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
+import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { powerMessages } from './messages.ts';
 import { DEFAULT_RANGE, ENERGY_SPANS, LAST_SPANS, localDay, rangeParams, type EnergySpan, type LastSpan, type PowerRange } from './power-range.ts';
 
@@ -17,7 +18,7 @@ export function RangePicker({ range, nowMs, onChange }: RangePickerProps) {
   const m = useMessages(powerMessages);
   const labels: Record<LastSpan, string> = { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d };
   const energyLabels: Record<EnergySpan, string> = { '30d': m.last30d, '12m': m.last12m };
-  const today = localDay(nowMs);
+  const today = localDay(nowMs, useTimeZone());
   // An emptied field goes back to the default range; the field only reports whole days up to today.
   const pickDay = (day: string | null) => onChange(rangeParams(day === null ? DEFAULT_RANGE : { kind: 'day', day }));
   return (

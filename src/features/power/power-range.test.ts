@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RANGE, STEP_MS, localDay, parseRange, rangeParams, windowAt, type PowerRange } from './power-range.ts';
 
+const BERLIN = 'Europe/Berlin';
+
 const params = (query: string) => new URLSearchParams(query);
 
 describe('parseRange', () => {
@@ -64,34 +66,34 @@ describe('windowAt', () => {
   const now = Date.UTC(2026, 2, 10, 14, 7, 31); // 14:07:31 UTC
 
   it('ends a "last" window on the newest finished interval, aligned to 5 minutes', () => {
-    const w = windowAt({ kind: 'last', span: '24h' }, now);
+    const w = windowAt({ kind: 'last', span: '24h' }, now, BERLIN);
     expect(new Date(w.to).toISOString()).toBe('2026-03-10T14:00:00.000Z'); // 14:00-14:05 is the newest finished
     expect(w.until).toBe(w.to);
     expect((w.to - w.from) / STEP_MS + 1).toBe(288);
     expect(w.live).toBe(true);
     expect(w.from % STEP_MS).toBe(0);
-    expect((windowAt({ kind: 'last', span: '6h' }, now).to - windowAt({ kind: 'last', span: '6h' }, now).from) / STEP_MS + 1).toBe(72);
-    expect((windowAt({ kind: 'last', span: '7d' }, now).to - windowAt({ kind: 'last', span: '7d' }, now).from) / STEP_MS + 1).toBe(2016);
+    expect((windowAt({ kind: 'last', span: '6h' }, now, BERLIN).to - windowAt({ kind: 'last', span: '6h' }, now, BERLIN).from) / STEP_MS + 1).toBe(72);
+    expect((windowAt({ kind: 'last', span: '7d' }, now, BERLIN).to - windowAt({ kind: 'last', span: '7d' }, now, BERLIN).from) / STEP_MS + 1).toBe(2016);
   });
 
   it('gives tablets a minute apart the same window', () => {
-    const a = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 5, 1));
-    const b = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 9, 59));
+    const a = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 5, 1), BERLIN);
+    const b = windowAt({ kind: 'last', span: '24h' }, Date.UTC(2026, 2, 10, 14, 9, 59), BERLIN);
     expect(a).toEqual(b);
   });
 
   it('covers a local calendar day, 288 slots, live only while it lasts', () => {
-    const day = localDay(now);
-    const w = windowAt({ kind: 'day', day }, now);
-    expect(new Date(w.from).getHours()).toBe(0);
-    expect(new Date(w.from).getMinutes()).toBe(0);
+    const day = localDay(now, BERLIN);
+    const w = windowAt({ kind: 'day', day }, now, BERLIN);
+    // Berlin's midnight, whatever the zone of the machine running the test.
+    expect(new Date(w.from).toISOString()).toBe('2026-03-09T23:00:00.000Z');
     expect(w.live).toBe(true);
-    expect(w.until).toBe(windowAt({ kind: 'last', span: '6h' }, now).to);
-    const past = windowAt({ kind: 'day', day: '2026-03-01' }, now);
+    expect(w.until).toBe(windowAt({ kind: 'last', span: '6h' }, now, BERLIN).to);
+    const past = windowAt({ kind: 'day', day: '2026-03-01' }, now, BERLIN);
     expect(past.live).toBe(false);
     expect(past.until).toBe(past.to);
     expect((past.to - past.from) / STEP_MS + 1).toBe(288);
-    const future = windowAt({ kind: 'day', day: '2026-04-01' }, now);
+    const future = windowAt({ kind: 'day', day: '2026-04-01' }, now, BERLIN);
     expect(future.until).toBeLessThan(future.from);
   });
 });

@@ -6,7 +6,7 @@
  * reloads. Calendar days are the shared local calendar's (src/shared/time/), the history's too.
  */
 import { PROFILE_STEP_MS } from '../../../contract/charger-schemas.ts';
-import { addDays, browserZone, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
+import { addDays, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 /** The charger's profile step (defined once, with the power schema). Every time we ask for or keep is a multiple of it. */
 export const STEP_MS = PROFILE_STEP_MS;
@@ -52,7 +52,7 @@ export function rangeKey(range: PowerRange): string {
 }
 
 /** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
-export function localDay(epochMs: number, zone = browserZone()): string {
+export function localDay(epochMs: number, zone: string): string {
   return formatIsoDate(localDateOf(epochMs, zone));
 }
 
@@ -74,7 +74,7 @@ export interface PowerWindow {
   live: boolean;
 }
 
-export function windowAt(range: PowerRange, nowMs: number, zone = browserZone()): PowerWindow {
+export function windowAt(range: PowerRange, nowMs: number, zone: string): PowerWindow {
   // The interval that started at floorToStep(now) is still running; the one before it is the newest.
   const newest = floorToStep(nowMs) - STEP_MS;
   const day = range.kind === 'day' ? parseIsoDate(range.day) : null;
@@ -102,7 +102,7 @@ export interface EnergyWindow {
   buckets: LocalDate[];
 }
 
-export function energyWindowAt(span: EnergySpan, nowMs: number, zone = browserZone()): EnergyWindow {
+export function energyWindowAt(span: EnergySpan, nowMs: number, zone: string): EnergyWindow {
   const today = localDateOf(nowMs, zone);
   const toMs = startOfLocalDay(addDays(today, 1), zone);
   if (span === '30d') {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
@@ -12,7 +12,8 @@ import { resolveRange } from './date-range.ts';
 import { downloadText } from './download.ts';
 import { HistoryFilters } from './HistoryFilters.tsx';
 import { HistoryTotals } from './HistoryTotals.tsx';
-import { browserZone, formatIsoDate } from '../../shared/time/local-calendar.ts';
+import { formatIsoDate } from '../../shared/time/local-calendar.ts';
+import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
@@ -34,7 +35,8 @@ export function SessionsView({ chargers }: SessionsViewProps) {
   const labels = sessionLabels[lang];
   // Once a minute is enough to roll "this month" over at midnight.
   const now = useNow(60_000);
-  const [zone] = useState(browserZone);
+  // The charger's calendar: its days and months, whatever the tablet's zone.
+  const zone = useTimeZone();
   const [params, update] = useHistoryParams();
   const combined = chargers.length > 1;
   // The household's price, kept by the server: the same on every screen.

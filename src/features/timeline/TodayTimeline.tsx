@@ -12,7 +12,7 @@ import { useFormat } from '../../shared/format/use-format.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
-import { browserZone } from '../../shared/time/local-calendar.ts';
+import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { isoDay, timelineQuery } from './api/timeline-query.ts';
 import { eventLabels, timelineMessages } from './messages.ts';
 import { timelineItems, type TimelineItem } from './timeline-items.ts';
@@ -27,8 +27,9 @@ export const TodayTimeline = memo(function TodayTimeline({ chargerId }: { charge
   const m = useMessages(timelineMessages);
   const { lang } = useLocale();
   const fmt = useFormat();
+  const pageZone = useTimeZone();
   // Today is the charger's day, whatever the tablet's zone.
-  const zone = useQuery({ ...snapshotQuery(chargerId), select: zoneOf }).data ?? browserZone();
+  const zone = useQuery({ ...snapshotQuery(chargerId), select: zoneOf }).data ?? pageZone;
   // A minute is soon enough for the day to roll over at midnight.
   const day = isoDay(useNow(60_000), zone);
   const timeline = useQuery(timelineQuery(chargerId, day));

@@ -40,16 +40,18 @@ const UNIT_SPACE = '\u202f';
 
 const cache = new Map<string, Formatter>();
 
-export function getFormatter(locale: string): Formatter {
-  let formatter = cache.get(locale);
+/** Formatters of a locale, with dates and times in `timeZone` (the charger's; default the tablet's). */
+export function getFormatter(locale: string, timeZone?: string): Formatter {
+  const key = `${locale}|${timeZone ?? ''}`;
+  let formatter = cache.get(key);
   if (!formatter) {
-    formatter = createFormatter(locale);
-    cache.set(locale, formatter);
+    formatter = createFormatter(locale, timeZone);
+    cache.set(key, formatter);
   }
   return formatter;
 }
 
-function createFormatter(locale: string): Formatter {
+function createFormatter(locale: string, timeZone?: string): Formatter {
   const numberFormats = new Map<number, Intl.NumberFormat>();
   const fixed = (decimals: number) => {
     let nf = numberFormats.get(decimals);
@@ -64,7 +66,7 @@ function createFormatter(locale: string): Formatter {
     let value: T | undefined;
     return () => (value ??= make());
   };
-  const dtf = (options: Intl.DateTimeFormatOptions) => once(() => new Intl.DateTimeFormat(locale, options));
+  const dtf = (options: Intl.DateTimeFormatOptions) => once(() => new Intl.DateTimeFormat(locale, timeZone ? { ...options, timeZone } : options));
   const percent = once(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
   const dateTime = dtf({ dateStyle: 'medium', timeStyle: 'short' });
   const dayTime = dtf({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PowerResponse } from '../../../api/archive-schemas.ts';
 import { energyWindowAt, STEP_MS } from '../power-range.ts';
-import { energyBarsQuery, powerLinesQuery, selectEnergyBars, selectEnergySoFar } from './power-query.ts';
+import { energyBarsQuery, powerLinesQuery, selectEnergyBars } from './power-query.ts';
 
 const BERLIN = 'Europe/Berlin';
 const answer = (points: PowerResponse['points'], energyKWh: Record<string, number> = {}): PowerResponse => ({
@@ -27,20 +27,20 @@ describe('the power lines query', () => {
       asked.push(new URL(path, 'http://x'));
       return Response.json({ step: '5m', series: ['connector1'], points: [{ time: '2026-03-10T14:00:00Z', kW: { connector1: 7 }, energyKWh: { connector1: 7 / 12 } }], energyKWh: {}, complete: true, source: 'archive' });
     });
-    const data = await new QueryClient().fetchQuery(powerLinesQuery('platz13', { kind: 'last', span: '24h' }));
+    const data = await new QueryClient().fetchQuery(powerLinesQuery('platz13', { kind: 'last', span: '24h' }, BERLIN));
     const q = asked[0]!.searchParams;
     expect(asked[0]!.pathname).toBe('/api/chargers/platz13/power');
     expect([q.get('from'), q.get('to'), q.get('step')]).toEqual(['2026-03-09T14:05:00.000Z', '2026-03-10T14:05:00.000Z', '5m']);
     expect(data.window.to).toBe(Date.UTC(2026, 2, 10, 14, 0));
     expect(data.answer.points[0]!.time).toBe(Date.UTC(2026, 2, 10, 14, 0));
     // The key names the range, not the time: the same entry is refreshed as time passes.
-    expect(powerLinesQuery('platz13', { kind: 'last', span: '24h' }).queryKey).toEqual(['charger', 'platz13', 'power', 'lines', 'last:24h']);
+    expect(powerLinesQuery('platz13', { kind: 'last', span: '24h' }, BERLIN).queryKey).toEqual(['charger', 'platz13', 'power', 'lines', 'last:24h', BERLIN]);
   });
 
   it('asks nothing for a day that has not begun', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    const data = await new QueryClient().fetchQuery(powerLinesQuery('platz13', { kind: 'day', day: '2999-01-01' }));
+    const data = await new QueryClient().fetchQuery(powerLinesQuery('platz13', { kind: 'day', day: '2999-01-01' }, BERLIN));
     expect(fetch).not.toHaveBeenCalled();
     expect(data.answer.points).toEqual([]);
   });
@@ -54,10 +54,10 @@ describe('energy bars', () => {
       asked.push(new URL(path, 'http://x'));
       return Response.json({ step: '1d', series: ['connector1'], points: [], energyKWh: {}, complete: true, source: 'archive' });
     });
-    await new QueryClient().fetchQuery(energyBarsQuery('platz13', '30d'));
+    await new QueryClient().fetchQuery(energyBarsQuery('platz13', '30d', BERLIN));
     const q = asked[0]!.searchParams;
     expect(q.get('step')).toBe('1d');
-    const window = energyWindowAt('30d', Date.now());
+    const window = energyWindowAt('30d', Date.now(), BERLIN);
     expect([q.get('from'), q.get('to')]).toEqual([new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()]);
     expect(window.buckets).toHaveLength(30);
   });
@@ -68,13 +68,11 @@ describe('energy bars', () => {
     expect(window.buckets[0]).toEqual({ year: 2025, month: 12, day: 1 });
     expect(window.buckets.at(-1)).toEqual({ year: 2026, month: 11, day: 1 });
     const day = (iso: string, kwh: number) => ({ time: Date.parse(iso), kW: {}, energyKWh: { connector1: kwh, building: 1 } });
-    const bars = selectEnergyBars(
-      {
-        window,
-        answer: answer([day('2025-11-30T23:00:00Z', 10), day('2025-12-31T23:00:00Z', 5), day('2026-01-15T23:00:00Z', 7), day('2026-11-29T23:00:00Z', 3), day('2025-11-01T00:00:00Z', 99)], { connector1: 25 }),
-      },
-      BERLIN,
-    );
+    const bars = selectEnergyBars({
+      window,
+      zone: BERLIN,
+      answer: answer([day('2025-11-30T23:00:00Z', 10), day('2025-12-31T23:00:00Z', 5), day('2026-01-15T23:00:00Z', 7), day('2026-11-29T23:00:00Z', 3), day('2025-11-01T00:00:00Z', 99)], { connector1: 25 }),
+    });
     expect(bars.unit).toBe('month');
     expect(bars.bars).toHaveLength(12);
     expect(bars.bars[0]!.kWh).toEqual({ connector1: 10, building: 1 }); // 1 Dec 2025, 00:00 Berlin
@@ -82,18 +80,6 @@ describe('energy bars', () => {
     expect(bars.bars[11]!.kWh).toEqual({ connector1: 3, building: 1 }); // November
     expect(bars.bars[5]!.kWh).toEqual({ connector1: 0, building: 0 }); // a month without data is a zero bar
     expect(bars.totals).toEqual({ connector1: 25 });
-  });
-});
-
-describe('today’s energy', () => {
-  it('is the last day of the month’s answer; the month is the range total', () => {
-    const todayMs = Date.UTC(2026, 10, 29, 23);
-    const so = selectEnergySoFar({
-      todayMs,
-      answer: answer([{ time: todayMs - 86_400_000, kW: {}, energyKWh: { connector1: 30 } }, { time: todayMs, kW: {}, energyKWh: { connector1: 4.5, building: 2 } }], { connector1: 34.5, building: 2 }),
-    });
-    expect(so).toEqual({ today: { connector1: 4.5, building: 2 }, month: { connector1: 34.5, building: 2 } });
-    expect(selectEnergySoFar({ todayMs, answer: answer([]) }).today).toEqual({});
   });
 });
 

@@ -7,11 +7,11 @@
  *   that shows them (the live view's "today" figures).
  * The query functions only fetch and parse; what a view draws is derived in `select`.
  */
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { powerResponseSchema, type PowerResponse, type PowerStep } from '../../../api/archive-schemas.ts';
 import { fetchParsed } from '../../../api/http.ts';
 import { chargerPath } from '../../../api/queries.ts';
-import { addDays, browserZone, localDateOf, startOfLocalDay } from '../../../shared/time/local-calendar.ts';
+import { startOfLocalDay } from '../../../shared/time/local-calendar.ts';
 import { energyWindowAt, STEP_MS, windowAt, type EnergySpan, type EnergyWindow, type PowerRange, type PowerWindow } from '../power-range.ts';
 
 /** A live range reads the archive again this often (a new 5-minute point arrives every 5 minutes). */
@@ -43,12 +43,12 @@ const linesSettled = (data: PowerLines | undefined) => data !== undefined && !da
  * cache entry that is read again every minute (the window computed when it is asked), so the
  * chart keeps its lines while the next answer comes.
  */
-export const powerLinesQuery = (chargerId: string, range: Exclude<PowerRange, { kind: 'energy' }>) =>
+export const powerLinesQuery = (chargerId: string, range: Exclude<PowerRange, { kind: 'energy' }>, zone: string) =>
   queryOptions({
-    queryKey: ['charger', chargerId, 'power', 'lines', range.kind === 'day' ? `day:${range.day}` : `last:${range.span}`],
+    queryKey: ['charger', chargerId, 'power', 'lines', range.kind === 'day' ? `day:${range.day}` : `last:${range.span}`, zone],
     queryFn: async ({ signal }): Promise<PowerLines> => {
       const askedAt = Date.now();
-      const window = windowAt(range, askedAt);
+      const window = windowAt(range, askedAt, zone);
       // A day that has not begun has nothing to ask for.
       if (window.until < window.from) return { window, askedAt, answer: { step: '5m', series: [], points: [], energyKWh: {}, complete: true, source: 'archive' } };
       return { window, askedAt, answer: await fetchPower(chargerId, window.from, window.to + STEP_MS, '5m', signal) };
@@ -79,12 +79,12 @@ export interface EnergyBars {
  * Daily energy of 30 days or 12 months, asked at `step=1d`; a month's bar is the sum of its days
  * (the route has no month step, and days add up exactly).
  */
-export const energyBarsQuery = (chargerId: string, span: EnergySpan) =>
+export const energyBarsQuery = (chargerId: string, span: EnergySpan, zone: string) =>
   queryOptions({
-    queryKey: ['charger', chargerId, 'power', 'energy', span],
+    queryKey: ['charger', chargerId, 'power', 'energy', span, zone],
     queryFn: async ({ signal }) => {
-      const window = energyWindowAt(span, Date.now());
-      return { window, answer: await fetchPower(chargerId, window.fromMs, window.toMs, '1d', signal) };
+      const window = energyWindowAt(span, Date.now(), zone);
+      return { window, zone, answer: await fetchPower(chargerId, window.fromMs, window.toMs, '1d', signal) };
     },
     refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : ENERGY_REFRESH_MS),
     staleTime: ENERGY_REFRESH_MS / 2,
@@ -93,7 +93,7 @@ export const energyBarsQuery = (chargerId: string, span: EnergySpan) =>
   });
 
 /** Module-level, so TanStack Query derives the bars once per answer. */
-export function selectEnergyBars({ window, answer }: { window: EnergyWindow; answer: PowerResponse }, zone = browserZone()): EnergyBars {
+export function selectEnergyBars({ window, zone, answer }: { window: EnergyWindow; zone: string; answer: PowerResponse }): EnergyBars {
   const starts = window.buckets.map((date) => startOfLocalDay(date, zone));
   const bars: EnergyBar[] = starts.map((startMs) => ({ startMs, kWh: Object.fromEntries(answer.series.map((s) => [s, 0])) }));
   for (const point of answer.points) {
@@ -110,44 +110,4 @@ export function selectEnergyBars({ window, answer }: { window: EnergyWindow; ans
     for (const [series, value] of Object.entries(point.energyKWh)) kWh[series] = (kWh[series] ?? 0) + value;
   }
   return { unit: window.unit, bars, series: answer.series, totals: answer.energyKWh, complete: answer.complete, source: answer.source };
-}
-
-/** Today's and this month's energy per series, kWh. */
-export interface EnergySoFar {
-  today: Record<string, number>;
-  month: Record<string, number>;
-}
-
-/**
- * This local month up to the end of today at `step=1d`: one small request gives both today's
- * energy (the last day) and the month's (the range total).
- */
-export const energySoFarQuery = (chargerId: string) =>
-  queryOptions({
-    queryKey: ['charger', chargerId, 'power', 'energy-so-far'],
-    queryFn: async ({ signal }) => {
-      const zone = browserZone();
-      const now = Date.now();
-      const today = localDateOf(now, zone);
-      const todayMs = startOfLocalDay(today, zone);
-      const answer = await fetchPower(chargerId, startOfLocalDay({ ...today, day: 1 }, zone), startOfLocalDay(addDays(today, 1), zone), '1d', signal);
-      return { todayMs, answer };
-    },
-    refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : ENERGY_REFRESH_MS),
-    staleTime: ENERGY_REFRESH_MS / 2,
-    select: selectEnergySoFar,
-    retry: 1,
-  });
-
-export function selectEnergySoFar({ todayMs, answer }: { todayMs: number; answer: PowerResponse }): EnergySoFar {
-  const today = answer.points.find((p) => p.time >= todayMs);
-  return { today: today?.energyKWh ?? {}, month: answer.energyKWh };
-}
-
-/**
- * Today's and this month's kWh per series (`connector1`, `building`, …) from the archive, for the
- * live view's figures; multiply by `useSettings().pricing` for the cost.
- */
-export function useTodayEnergy(chargerId: string) {
-  return useQuery(energySoFarQuery(chargerId));
 }
