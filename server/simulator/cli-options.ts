@@ -1,0 +1,110 @@
+/**
+ * `npm run simulator -- …`: the command line read into `SimulatorOptions`. Only the syntax is
+ * checked here (numbers are numbers, lists split); `startSimulator` checks the values and says
+ * what is wrong, so code and command line refuse the same things with the same words.
+ */
+import { parseArgs } from 'node:util';
+import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
+import type { ProfileToTime } from './garage.ts';
+import type { SimulatorOptions } from './options.ts';
+import { parseFilterTimeLocal } from './session-query.ts';
+import { ZoneClock } from './time-zone.ts';
+
+export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.1] [--chargers 1] [--connectors 1]
+  [--seed N] [--clock-rate 1] [--start-time ISO] [--history-days 120] [--time-zone Europe/Berlin]
+  [--email E] [--password P] [--token T] [--token-ttl-ms 3600000]
+  [--profile-to-time inclusive|exclusive|<charger>=exclusive,…]   (powerProfile: is the point at toTime included?)
+  --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
+
+export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
+
+/** Reads the arguments after `npm run simulator --`; defaults to port 9100 and a quiet log. */
+export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(args).values;
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  if (values.help) return { help: true };
+  const options: SimulatorOptions = { port: 9100, quiet: true };
+  const problems: string[] = [];
+  const number = (flag: string, text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value)) {
+      problems.push(`--${flag} expects a number, got "${text}"`);
+      return undefined;
+    }
+    return value;
+  };
+  const assign = <K extends keyof SimulatorOptions>(key: K, value: SimulatorOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value;
+  };
+  assign('port', number('port', values.port));
+  assign('host', values.host);
+  assign('chargers', number('chargers', values.chargers));
+  assign('connectorsPerCharger', number('connectors', values.connectors));
+  assign('seed', number('seed', values.seed ?? env.SIMULATOR_SEED));
+  assign('clockRate', number('clock-rate', values['clock-rate']));
+  assign('historyDays', number('history-days', values['history-days']));
+  assign('timeZone', values['time-zone']);
+  assign('email', values.email);
+  assign('password', values.password);
+  assign('staticToken', values.token);
+  assign('tokenTtlMs', number('token-ttl-ms', values['token-ttl-ms']));
+  if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
+  if (values['start-time'] !== undefined) {
+    const start = startTimeFlag(values['start-time'], options.timeZone ?? 'Europe/Berlin');
+    if (start === null) problems.push(`--start-time expects an ISO date, got "${values['start-time']}"`);
+    else options.startTime = start;
+  }
+  return problems.length > 0 ? { error: problems.join('; ') } : { options };
+}
+
+/**
+ * `exclusive` for every charger, or `platz4=exclusive,platz5=inclusive` per charger.
+ * startSimulator checks the names and the modes and says what is wrong.
+ */
+function perChargerFlag<T extends string>(text: string): T | Record<string, T> {
+  if (!text.includes('=')) return text.trim() as T;
+  const modes: Record<string, T> = {};
+  for (const pair of text.split(',')) {
+    const [id = '', mode = ''] = pair.split('=');
+    modes[id.trim()] = mode.trim() as T;
+  }
+  return modes;
+}
+
+/**
+ * A start time with `Z` or an offset is that instant; without one it is the chargers' wall clock
+ * (the simulator's zone), never the zone of the machine the command runs on.
+ */
+function startTimeFlag(text: string, zone: string): number | null {
+  // An unknown zone is reported by startSimulator; the time is read as UTC meanwhile.
+  return parseFilterTimeLocal(text, new ZoneClock(isTimeZone(zone) ? zone : 'UTC'));
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      chargers: { type: 'string' },
+      connectors: { type: 'string' },
+      seed: { type: 'string' },
+      'clock-rate': { type: 'string' },
+      'start-time': { type: 'string' },
+      'history-days': { type: 'string' },
+      'time-zone': { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      token: { type: 'string' },
+      'token-ttl-ms': { type: 'string' },
+      'profile-to-time': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
