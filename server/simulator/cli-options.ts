@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
+import type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
 import type { ProfileToTime } from './garage.ts';
 import type { SimulatorOptions } from './options.ts';
 import { parseFilterTimeLocal } from './session-query.ts';
@@ -14,6 +15,8 @@ export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.
   [--seed N] [--clock-rate 1] [--start-time ISO] [--history-days 120] [--time-zone Europe/Berlin]
   [--email E] [--password P] [--token T] [--token-ttl-ms 3600000]
   [--profile-to-time inclusive|exclusive|<charger>=exclusive,…]   (powerProfile: is the point at toTime included?)
+  [--connector-numbering charger|evse|<charger>=evse,…]             (evse: each EVSE numbers its connector 1, as OCPP 2.0)
+  [--status-names ocpp16|etrel|<charger>=etrel,…]                   (etrel: SocketAvailable, ChargingPausedByEv, …)
   --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
 
 export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
@@ -54,6 +57,8 @@ export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record
   assign('staticToken', values.token);
   assign('tokenTtlMs', number('token-ttl-ms', values['token-ttl-ms']));
   if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
+  if (values['connector-numbering'] !== undefined) options.connectorNumbering = perChargerFlag<ConnectorNumbering>(values['connector-numbering']);
+  if (values['status-names'] !== undefined) options.statusNames = perChargerFlag<StatusNames>(values['status-names']);
   if (values['start-time'] !== undefined) {
     const start = startTimeFlag(values['start-time'], options.timeZone ?? 'Europe/Berlin');
     if (start === null) problems.push(`--start-time expects an ISO date, got "${values['start-time']}"`);
@@ -104,6 +109,8 @@ function parse(args: readonly string[]) {
       token: { type: 'string' },
       'token-ttl-ms': { type: 'string' },
       'profile-to-time': { type: 'string' },
+      'connector-numbering': { type: 'string' },
+      'status-names': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

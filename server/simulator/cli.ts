@@ -33,6 +33,8 @@ async function run(options: SimulatorOptions): Promise<void> {
   for (const charger of sim.chargers) console.log(`  ${charger.id}\t${charger.name}\t${charger.baseUrl}`);
   console.log(`  login: email ${sim.email}  password ${sim.password}${options.staticToken ? `  (or bearer token ${options.staticToken})` : ''}`);
   if (options.profileToTime !== undefined) console.log(`  powerProfile toTime: ${JSON.stringify(options.profileToTime)}`);
+  if (options.connectorNumbering !== undefined) console.log(`  connector numbering: ${JSON.stringify(options.connectorNumbering)}`);
+  if (options.statusNames !== undefined) console.log(`  status names: ${JSON.stringify(options.statusNames)}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

@@ -5,6 +5,8 @@
 import { randomInt } from 'node:crypto';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
+import { CONNECTOR_NUMBERINGS, type ConnectorNumbering, type StatusNames } from './charger-styles.ts';
+import { perChargerOf, type PerCharger } from './per-charger.ts';
 
 export interface SimulatorOptions {
   /** 0 = random free port (default). */
@@ -36,7 +38,19 @@ export interface SimulatorOptions {
    * 5-minute steps starting in [fromTime, toTime]) or 'exclusive' ([fromTime, toTime)).
    * Either for every charger, or per charger id (chargers not named: inclusive).
    */
-  profileToTime?: ProfileToTime | Record<string, ProfileToTime>;
+  profileToTime?: PerCharger<ProfileToTime>;
+  /**
+   * How generalStatus numbers the connectors of a charger with several EVSEs: 'charger' (default,
+   * the INCH Duo: EVSE 1 has connector 1, EVSE 2 connector 2) or 'evse' (OCPP 2.0: each EVSE
+   * numbers its connector 1). Either for every charger or per charger id.
+   */
+  connectorNumbering?: PerCharger<ConnectorNumbering>;
+  /**
+   * The names generalStatus gives the connector states: 'ocpp16' (default: `Available`,
+   * `SuspendedEV`, …) or 'etrel' (Etrel's own: `SocketAvailable`, `ChargingPausedByEv`, …).
+   * Either for every charger or per charger id; changeable while running.
+   */
+  statusNames?: PerCharger<StatusNames>;
   quiet?: boolean;
 }
 
@@ -55,6 +69,8 @@ export interface ResolvedOptions {
   tokenTtlMs: number;
   timeZone: string;
   profileToTime: SimulatorOptions['profileToTime'];
+  connectorNumbering: SimulatorOptions['connectorNumbering'];
+  statusNames: SimulatorOptions['statusNames'];
   quiet: boolean;
 }
 
@@ -82,27 +98,19 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     tokenTtlMs: numberOption('tokenTtlMs', options.tokenTtlMs ?? 3_600_000, 1, Number.MAX_SAFE_INTEGER),
     timeZone,
     profileToTime: options.profileToTime,
+    connectorNumbering: options.connectorNumbering,
+    statusNames: options.statusNames,
     quiet: options.quiet ?? false,
   };
 }
 
 /** Each charger's powerProfile `toTime` mode; checks the modes and the charger ids named. */
 export function profileToTimeOf(value: SimulatorOptions['profileToTime'], chargerIds: readonly string[]): (chargerId: string) => ProfileToTime {
-  const check = (mode: unknown, what: string): ProfileToTime => {
-    if (!PROFILE_TO_TIME_MODES.includes(mode as ProfileToTime)) throw new RangeError(`simulator: ${what} must be "inclusive" or "exclusive", got "${String(mode)}"`);
-    return mode as ProfileToTime;
-  };
-  if (value === undefined) return () => 'inclusive';
-  if (typeof value === 'string') {
-    const mode = check(value, 'profileToTime');
-    return () => mode;
-  }
-  const modes = new Map<string, ProfileToTime>();
-  for (const [id, mode] of Object.entries(value)) {
-    if (!chargerIds.includes(id)) throw new RangeError(`simulator: profileToTime names unknown charger "${id}" (known: ${chargerIds.join(', ')})`);
-    modes.set(id, check(mode, `profileToTime.${id}`));
-  }
-  return (chargerId) => modes.get(chargerId) ?? 'inclusive';
+  return perChargerOf('profileToTime', value, PROFILE_TO_TIME_MODES, 'inclusive', chargerIds);
+}
+
+export function connectorNumberingOf(value: SimulatorOptions['connectorNumbering'], chargerIds: readonly string[]): (chargerId: string) => ConnectorNumbering {
+  return perChargerOf('connectorNumbering', value, CONNECTOR_NUMBERINGS, 'charger', chargerIds);
 }
 
 function integerOption(name: string, value: number, min: number, max: number): number {

@@ -5,6 +5,7 @@
 import { formatTimeSpan } from '../../contract/charger-parse.ts';
 import type { ChargingSessionWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
+import { wireConnectorId, type ConnectorNumbering } from './charger-styles.ts';
 import { netTime, netTimeSeconds, round } from './format.ts';
 import type { GarageModel, SessionLive } from './garage.ts';
 import { CHARGING_MODES, STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';
@@ -31,6 +32,11 @@ interface IdentificationJson extends WireIdentification {
 
 /** The session JSON with the fields the contract does not model (kept for realism). */
 export interface SessionJson extends ChargingSessionWire {
+  /**
+   * Only where each EVSE numbers its connector 1 (OCPP 2.0 numbering): which EVSE the session ran
+   * on, as OCPP 2.0's transaction events name it beside the connector. Not in the contract.
+   */
+  evseId?: number;
   user: UserJson | null;
   userIdentification: IdentificationJson | null;
   parkingStartedTime: null;
@@ -52,8 +58,9 @@ export interface SessionJson extends ChargingSessionWire {
   sentToSecondaryMaster: boolean;
 }
 
-export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number, now: number, live: SessionLive): SessionJson {
+export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number, now: number, live: SessionLive, numbering: ConnectorNumbering = 'charger'): SessionJson {
   const store = model.store;
+  const ordinal = store.connectorId[i]!;
   const id = store.id[i]!;
   const userIndex = store.user[i]!;
   const user = userIndex >= 0 ? charger.users[userIndex] : undefined;
@@ -97,7 +104,8 @@ export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number,
         }
       : null,
     chargingSessionId: id,
-    connectorId: store.connectorId[i]!,
+    connectorId: wireConnectorId(ordinal, numbering),
+    ...(numbering === 'evse' ? { evseId: ordinal } : {}),
     identificationCode: card ? card.identificationCode : null,
     parkingStartedTime: null,
     vehicleConnectedTime: netTime(store.connected[i]!, ticksOf(model, id, 1)),

@@ -4,6 +4,7 @@
  */
 import type { ChargingSessionPageWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
+import type { ConnectorNumbering } from './charger-styles.ts';
 import type { GarageModel, SessionLive } from './garage.ts';
 import { STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';
 import { sessionJson, type SessionJson } from './session-json.ts';
@@ -97,7 +98,13 @@ const ORDER_KEYS: Record<string, (model: GarageModel, i: number, live: SessionLi
   chargingsessionid: (m, i) => m.store.id[i]!,
 };
 
-export function sessionPageJson(model: GarageModel, charger: ChargerSpec, now: number, query: SessionQuery): ChargingSessionPageWire & { content: SessionJson[] } {
+export function sessionPageJson(
+  model: GarageModel,
+  charger: ChargerSpec,
+  now: number,
+  query: SessionQuery,
+  numbering: ConnectorNumbering = 'charger',
+): ChargingSessionPageWire & { content: SessionJson[] } {
   model.ensureIndexed(now);
   const store = model.store;
   const lives = new Map<number, SessionLive>();
@@ -141,6 +148,6 @@ export function sessionPageJson(model: GarageModel, charger: ChargerSpec, now: n
   const numOfRows = keyed.length;
   const pageCount = Math.ceil(numOfRows / query.pageSize);
   const first = (query.pageNumber - 1) * query.pageSize;
-  const content = keyed.slice(first, first + query.pageSize).map(({ i }) => sessionJson(model, charger, i, now, liveOf(i)));
+  const content = keyed.slice(first, first + query.pageSize).map(({ i }) => sessionJson(model, charger, i, now, liveOf(i), numbering));
   return { errorCode: 0, errorMessage: '', content, pagingInfo: { numOfRows, pageCount } };
 }

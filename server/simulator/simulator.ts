@@ -16,18 +16,23 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { registerChargerRoutes } from './charger-routes.ts';
-import { ConnectorOverrides } from './connector-overrides.ts';
+import { ChargerStyles, type StatusNames } from './charger-styles.ts';
+import { ConnectorOverrides, type ConnectorAddress } from './connector-overrides.ts';
 import type { SimulatorContext } from './context.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createFaultController, type FaultController } from './faults.ts';
 import { GarageModel } from './garage.ts';
-import { profileToTimeOf, resolveOptions, type SimulatorOptions } from './options.ts';
+import { connectorNumberingOf, profileToTimeOf, resolveOptions, type SimulatorOptions } from './options.ts';
+import type { PerCharger } from './per-charger.ts';
 import { StatsRecorder, type SimulatorStats } from './stats.ts';
 import { DAY_MS } from './time-zone.ts';
 import { TokenStore } from './tokens.ts';
 import type { ConnectorOverride } from './status-json.ts';
 
 export type { ConnectorOverride } from './status-json.ts';
+export type { ConnectorAddress } from './connector-overrides.ts';
+export type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
+export { ETREL_CONNECTOR_STATES, ETREL_STATUS_NAMES } from './charger-styles.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 export type { ProfileToTime } from './garage.ts';
 export type { SimulatorOptions } from './options.ts';
@@ -50,8 +55,14 @@ export interface RunningSimulator {
   faults: FaultController;
   stats(): SimulatorStats;
   resetStats(): void;
-  /** Forces a connector's live state in generalStatus; null = back to the model. */
-  setConnector(chargerId: string, connectorId: number, state: ConnectorOverride | null): void;
+  /**
+   * Forces a connector's live state in generalStatus; null = back to the model. The connector is
+   * its ordinal on the charger (1-based across EVSEs: its connectorId with the default numbering)
+   * or `{ evseId, connectorId? }`.
+   */
+  setConnector(chargerId: string, connector: ConnectorAddress, state: ConnectorOverride | null): void;
+  /** Switches the status names generalStatus uses, for every charger or per charger id. */
+  setStatusNames(names: PerCharger<StatusNames>): void;
   /** Sim time, epoch ms. */
   now(): number;
   close(): Promise<void>;
@@ -74,6 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   model.ensureIndexed(startTime);
   const specs = model.chargers;
   const ids = specs.map((spec) => spec.id);
+  const styles = new ChargerStyles(ids, connectorNumberingOf(resolved.connectorNumbering, ids), resolved.statusNames);
   const tokens = new TokenStore(ids, resolved.email, resolved.tokenTtlMs, resolved.staticToken);
   const closing = new AbortController();
   const ctx: SimulatorContext = {
@@ -83,8 +95,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     byId: new Map(specs.map((spec) => [spec.id, spec])),
     now,
     profileToTimeOf: profileToTimeOf(resolved.profileToTime, ids),
+    styles,
     tokens,
-    overrides: new ConnectorOverrides(new Set(ids), resolved.connectorsPerCharger, now),
+    overrides: new ConnectorOverrides(new Set(ids), resolved.connectorsPerCharger, styles.numberingOf, now),
     faults: createFaultController(ids, (chargerId) => tokens.expire(chargerId)),
     stats: new StatsRecorder(ids),
     closing: closing.signal,
@@ -113,7 +126,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults: ctx.faults,
     stats: () => ctx.stats.snapshot(),
     resetStats: () => void ctx.stats.reset(),
-    setConnector: (chargerId, connectorId, state) => ctx.overrides.set(chargerId, connectorId, state),
+    setConnector: (chargerId, connector, state) => ctx.overrides.set(chargerId, connector, state),
+    setStatusNames: (names) => styles.setStatusNames(names),
     now,
     async close() {
       closing.abort();
