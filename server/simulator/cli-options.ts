@@ -17,6 +17,7 @@ export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.
   [--profile-to-time inclusive|exclusive|<charger>=exclusive,…]   (powerProfile: is the point at toTime included?)
   [--connector-numbering charger|evse|<charger>=evse,…]             (evse: each EVSE numbers its connector 1, as OCPP 2.0)
   [--status-names ocpp16|etrel|<charger>=etrel,…]                   (etrel: SocketAvailable, ChargingPausedByEv, …)
+  [--unknown-status <name>|<length>[@<charger>[:<connector>]]]       (a status name nobody knows, e.g. 60 characters)
   --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
 
 export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
@@ -59,6 +60,7 @@ export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record
   if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
   if (values['connector-numbering'] !== undefined) options.connectorNumbering = perChargerFlag<ConnectorNumbering>(values['connector-numbering']);
   if (values['status-names'] !== undefined) options.statusNames = perChargerFlag<StatusNames>(values['status-names']);
+  if (values['unknown-status'] !== undefined) options.unknownStatus = unknownStatusFlag(values['unknown-status'], problems);
   if (values['start-time'] !== undefined) {
     const start = startTimeFlag(values['start-time'], options.timeZone ?? 'Europe/Berlin');
     if (start === null) problems.push(`--start-time expects an ISO date, got "${values['start-time']}"`);
@@ -79,6 +81,17 @@ function perChargerFlag<T extends string>(text: string): T | Record<string, T> {
     modes[id.trim()] = mode.trim() as T;
   }
   return modes;
+}
+
+/** `60`, `WaitingForGridCapacity`, `60@platz5` or `60@platz5:2` (the connector's ordinal). */
+function unknownStatusFlag(text: string, problems: string[]): SimulatorOptions['unknownStatus'] {
+  const [name = '', at] = text.split('@');
+  const status = /^\d+$/.test(name.trim()) ? Number(name) : name;
+  if (at === undefined) return status;
+  const [charger = '', connector] = at.split(':');
+  if (connector === undefined) return { status, charger };
+  if (!/^\d+$/.test(connector.trim())) problems.push(`--unknown-status expects a connector number after ":", got "${connector}"`);
+  return { status, charger, connectorId: Number(connector) };
 }
 
 /**
@@ -111,6 +124,7 @@ function parse(args: readonly string[]) {
       'profile-to-time': { type: 'string' },
       'connector-numbering': { type: 'string' },
       'status-names': { type: 'string' },
+      'unknown-status': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -35,6 +35,7 @@ async function run(options: SimulatorOptions): Promise<void> {
   if (options.profileToTime !== undefined) console.log(`  powerProfile toTime: ${JSON.stringify(options.profileToTime)}`);
   if (options.connectorNumbering !== undefined) console.log(`  connector numbering: ${JSON.stringify(options.connectorNumbering)}`);
   if (options.statusNames !== undefined) console.log(`  status names: ${JSON.stringify(options.statusNames)}`);
+  if (options.unknownStatus !== undefined) console.log(`  unknown status: ${JSON.stringify(options.unknownStatus)}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

@@ -12,6 +12,7 @@ import { STATUS_NAME_SETS } from './charger-styles.ts';
 import type { ConnectorAddress } from './connector-overrides.ts';
 import { CHARGER_ENDPOINTS, MALFORMED_SECTIONS } from './faults.ts';
 import { generalStatusJson } from './status-json.ts';
+import { MAX_STATUS_LENGTH } from './unknown-status.ts';
 
 const booleanPatch = z.optional(z.nullable(z.boolean()));
 const faultBodySchema = z.strictObject({
@@ -34,10 +35,11 @@ const connectorBodySchema = z.strictObject({
   connectorId: z.optional(z.int().check(z.minimum(1))),
   evseId: z.optional(z.int().check(z.minimum(1))),
   // Long enough for the long unknown names a layout must survive.
-  status: z.string().check(z.minLength(1), z.maxLength(200)),
+  status: z.string().check(z.minLength(1), z.maxLength(MAX_STATUS_LENGTH)),
   power: z.optional(z.number().check(z.minimum(0), z.maximum(400))),
   faultEventType: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   faultEventDescription: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  statusOnly: z.optional(z.boolean()),
 });
 const clearConnectorsSchema = z.object({
   charger: z.optional(z.string()),

@@ -7,6 +7,7 @@ import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
 import { CONNECTOR_NUMBERINGS, type ConnectorNumbering, type StatusNames } from './charger-styles.ts';
 import { perChargerOf, type PerCharger } from './per-charger.ts';
+import type { UnknownStatusOption } from './unknown-status.ts';
 
 export interface SimulatorOptions {
   /** 0 = random free port (default). */
@@ -51,6 +52,12 @@ export interface SimulatorOptions {
    * Either for every charger or per charger id; changeable while running.
    */
   statusNames?: PerCharger<StatusNames>;
+  /**
+   * A status name no vocabulary knows, reported from the start on one connector (default: the
+   * first charger's connector 1) instead of the model's name; power and session stay the model's.
+   * A number is a made-up CamelCase name of that length (`unknownStatusName`), up to 200.
+   */
+  unknownStatus?: UnknownStatusOption;
   quiet?: boolean;
 }
 
@@ -71,6 +78,7 @@ export interface ResolvedOptions {
   profileToTime: SimulatorOptions['profileToTime'];
   connectorNumbering: SimulatorOptions['connectorNumbering'];
   statusNames: SimulatorOptions['statusNames'];
+  unknownStatus: UnknownStatusOption | undefined;
   quiet: boolean;
 }
 
@@ -100,6 +108,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     profileToTime: options.profileToTime,
     connectorNumbering: options.connectorNumbering,
     statusNames: options.statusNames,
+    unknownStatus: options.unknownStatus,
     quiet: options.quiet ?? false,
   };
 }

@@ -27,12 +27,15 @@ import type { PerCharger } from './per-charger.ts';
 import { StatsRecorder, type SimulatorStats } from './stats.ts';
 import { DAY_MS } from './time-zone.ts';
 import { TokenStore } from './tokens.ts';
+import { resolveUnknownStatus } from './unknown-status.ts';
 import type { ConnectorOverride } from './status-json.ts';
 
 export type { ConnectorOverride } from './status-json.ts';
 export type { ConnectorAddress } from './connector-overrides.ts';
 export type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
 export { ETREL_CONNECTOR_STATES, ETREL_STATUS_NAMES } from './charger-styles.ts';
+export { unknownStatusName } from './unknown-status.ts';
+export type { UnknownStatusOption } from './unknown-status.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 export type { ProfileToTime } from './garage.ts';
 export type { SimulatorOptions } from './options.ts';
@@ -106,6 +109,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (!resolved.quiet) console.log(`[simulator] ${line}`);
     },
   };
+
+  if (resolved.unknownStatus !== undefined) {
+    const { charger, connector, status } = resolveUnknownStatus(resolved.unknownStatus, ids[0]!);
+    try {
+      ctx.overrides.set(charger, connector, { status, statusOnly: true });
+    } catch (error) {
+      throw new RangeError(`simulator: unknownStatus: ${(error as Error).message}`, { cause: error });
+    }
+  }
 
   const app = Fastify({ logger: false, forceCloseConnections: true, exposeHeadRoutes: false, bodyLimit: 1_048_576 });
   app.addHook('onRequest', async (_req, reply) => ctx.stats.request(reply.raw));

@@ -23,6 +23,11 @@ export interface ConnectorOverride {
   power?: number;
   faultEventType?: string | null;
   faultEventDescription?: string | null;
+  /**
+   * Only the name changes: power, currents, the session and the fault fields stay the model's, as
+   * when a firmware reports a state by a name of its own.
+   */
+  statusOnly?: boolean;
 }
 
 export interface OverrideEntry {
@@ -90,6 +95,7 @@ function connectorView(model: GarageModel, charger: ChargerSpec, ordinal: number
 
   const { state, since } = override;
   view.status = state.status;
+  if (state.statusOnly) return view;
   if (state.status === 'Charging') {
     const power = state.power ?? (live.status === 'Charging' ? live.powerKW : model.maxCurrentOf(slot) * KW_PER_A * 0.97);
     view.powerKW = power;
