@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
 import type { ProfileToTime } from './garage.ts';
+import type { OutageOption } from './history-variety.ts';
 import type { SimulatorOptions } from './options.ts';
 import { parseFilterTimeLocal } from './session-query.ts';
 import { ZoneClock } from './time-zone.ts';
@@ -18,6 +19,7 @@ export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.
   [--connector-numbering charger|evse|<charger>=evse,…]             (evse: each EVSE numbers its connector 1, as OCPP 2.0)
   [--status-names ocpp16|etrel|<charger>=etrel,…]                   (etrel: SocketAvailable, ChargingPausedByEv, …)
   [--unknown-status <name>|<length>[@<charger>[:<connector>]]]       (a status name nobody knows, e.g. 60 characters)
+  [--outage <YYYY-MM-DD>|<days ago>:<days>[@<charger>]] …           (the charger was off: no sessions, no profile)
   --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
 
 export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
@@ -60,6 +62,7 @@ export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record
   if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
   if (values['connector-numbering'] !== undefined) options.connectorNumbering = perChargerFlag<ConnectorNumbering>(values['connector-numbering']);
   if (values['status-names'] !== undefined) options.statusNames = perChargerFlag<StatusNames>(values['status-names']);
+  if (values.outage !== undefined) options.outages = values.outage.map((text) => outageFlag(text, problems));
   if (values['unknown-status'] !== undefined) options.unknownStatus = unknownStatusFlag(values['unknown-status'], problems);
   if (values['start-time'] !== undefined) {
     const start = startTimeFlag(values['start-time'], options.timeZone ?? 'Europe/Berlin');
@@ -81,6 +84,21 @@ function perChargerFlag<T extends string>(text: string): T | Record<string, T> {
     modes[id.trim()] = mode.trim() as T;
   }
   return modes;
+}
+
+/** `2025-10-01:7`, `30:7` (starting 30 days before the start) or either with `@platz5`. */
+function outageFlag(text: string, problems: string[]): OutageOption {
+  const match = /^\s*(\d{4}-\d{2}-\d{2}|\d+):(\d+)\s*(?:@\s*(\S+))?\s*$/.exec(text);
+  if (!match) {
+    problems.push(`--outage expects <YYYY-MM-DD or days ago>:<days>[@<charger>], got "${text}"`);
+    return { days: 0 };
+  }
+  const [, start = '', days = '', charger] = match;
+  return {
+    ...(start.includes('-') ? { from: start } : { daysAgo: Number(start) }),
+    days: Number(days),
+    ...(charger === undefined ? {} : { charger }),
+  };
 }
 
 /** `60`, `WaitingForGridCapacity`, `60@platz5` or `60@platz5:2` (the connector's ordinal). */
@@ -125,6 +143,7 @@ function parse(args: readonly string[]) {
       'connector-numbering': { type: 'string' },
       'status-names': { type: 'string' },
       'unknown-status': { type: 'string' },
+      outage: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

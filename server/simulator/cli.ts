@@ -36,6 +36,7 @@ async function run(options: SimulatorOptions): Promise<void> {
   if (options.connectorNumbering !== undefined) console.log(`  connector numbering: ${JSON.stringify(options.connectorNumbering)}`);
   if (options.statusNames !== undefined) console.log(`  status names: ${JSON.stringify(options.statusNames)}`);
   if (options.unknownStatus !== undefined) console.log(`  unknown status: ${JSON.stringify(options.unknownStatus)}`);
+  if (options.outages !== undefined) console.log(`  outages: ${JSON.stringify(options.outages)}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

@@ -133,6 +133,7 @@ function stateJson(ctx: SimulatorContext) {
     seed: options.seed,
     timeZone: options.timeZone,
     historyStart: new Date(model.historyStartMs).toISOString(),
+    ...model.variety.describe(),
     cluster: { maxCurrentA: model.clusterMaxA, loadGuardMaxA: model.loadGuardMaxA },
     chargers: ctx.specs.map((spec) => {
       const numbering = ctx.styles.numberingOf(spec.id);

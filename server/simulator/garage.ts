@@ -15,6 +15,7 @@ import { garageLimits, makeCharger, makeHousehold, type ChargerSpec, type Househ
 import { UnitSimulator, type UnitData } from './cluster-sharing.ts';
 import { MIN_CURRENT_A } from './electrics.ts';
 import { COMMISSIONED_UTC, HistoryIndex } from './history-index.ts';
+import { HistoryVariety, type HistoryVarietyOptions } from './history-variety.ts';
 import { DayPlanner } from './household-day.ts';
 import type { SessionStore } from './session-store.ts';
 import { HOUR_MS, type ZoneClock } from './time-zone.ts';
@@ -29,6 +30,10 @@ export interface GarageOptions {
   timeZone: string;
   /** The earliest instant the charger remembers; rounded back to a unit start. */
   historyStartMs: number;
+  /** Outages and other departures from the everyday history; none by default. */
+  variety?: HistoryVarietyOptions;
+  /** The instant the simulator starts at: `variety`'s `daysAgo` counts back from it (default historyStartMs). */
+  startMs?: number;
 }
 
 
@@ -76,6 +81,7 @@ export class GarageModel {
   readonly loadGuardMaxA: number;
   readonly firstDay: number;
   readonly historyStartMs: number;
+  readonly variety: HistoryVariety;
 
   private readonly history: HistoryIndex;
   private readonly building: BuildingLoad;
@@ -98,6 +104,11 @@ export class GarageModel {
     const commissionedMs = this.unitStart(commissionedDay);
     this.chargers = Array.from({ length: options.chargers }, (_, c) => makeCharger(this.seed, c, options.chargers, commissionedMs));
     this.households = Array.from({ length: this.slots }, (_, s) => makeHousehold(this.seed, s));
+    this.variety = new HistoryVariety(options.variety ?? {}, {
+      calendar: this.calendar,
+      startMs: options.startMs ?? options.historyStartMs,
+      chargerIds: this.chargers.map((charger) => charger.id),
+    });
 
     const planner = new DayPlanner(this, this.calendar);
     this.building = new BuildingLoad(this.seed, this.calendar.clock, limits.baseScale);
@@ -250,16 +261,21 @@ export class GarageModel {
     return this.baseOf(data)[k]!;
   }
 
-  /** Reboot gaps of a charger in the last `spanMs` before `now`: the charger's fault log. */
+  /**
+   * Reboot gaps of a charger in the last `spanMs` before `now`: the charger's fault log. An
+   * outage of several days is one gap, counted where it starts.
+   */
   countGaps(charger: number, now: number, spanMs: number): number {
     let count = 0;
     for (let day = this.unitOf(now - spanMs); day <= this.unitOf(now); day++) {
       if (day < this.firstDay) continue;
       const data = this.unit(day);
       const row = charger * data.steps;
+      const goesOn = this.variety.isOff(charger, day) && this.variety.isOff(charger, day - 1);
       for (let k = 0; k < data.steps; k++) {
         const t0 = data.start + k * STEP_MS;
-        if (data.gap[row + k] === 1 && (k === 0 || data.gap[row + k - 1] === 0) && t0 <= now && t0 >= now - spanMs) count++;
+        const starts = k === 0 ? !goesOn : data.gap[row + k - 1] === 0;
+        if (data.gap[row + k] === 1 && starts && t0 <= now && t0 >= now - spanMs) count++;
       }
     }
     return count;

@@ -4,6 +4,7 @@
  * planned before, so any day can be planned on its own.
  */
 import type { ChargerSpec, Household } from './chargers-and-households.ts';
+import type { HistoryVariety } from './history-variety.ts';
 import { gauss, hash4, mulberry32, STREAM, unit4, type Rng } from './random.ts';
 import { HOUR_MS, MINUTE_MS, ZoneClock } from './time-zone.ts';
 import { STEP_MS, type UnitCalendar } from './units.ts';
@@ -66,6 +67,7 @@ export interface PlannedGarage {
   chargers: readonly ChargerSpec[];
   households: readonly Household[];
   connectorsPerCharger: number;
+  variety: HistoryVariety;
 }
 
 export class DayPlanner {
@@ -79,6 +81,8 @@ export class DayPlanner {
    * (and the reboot): enough to count sessions and energy since commissioning.
    */
   planCharger(c: number, day: number, lite: boolean): ChargerDayPlan {
+    // Switched off: nobody charges, and the charger keeps no profile for the whole unit.
+    if (this.garage.variety.isOff(c, day)) return { sessions: [], gapStart: lite ? -1 : 0, gapSteps: lite ? 0 : this.calendar.stepsOf(day) };
     const sessions: PlannedSession[] = [];
     const weekday = ZoneClock.weekday(day);
     const weekend = weekday === 0 || weekday === 6;

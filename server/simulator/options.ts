@@ -7,6 +7,7 @@ import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
 import { CONNECTOR_NUMBERINGS, type ConnectorNumbering, type StatusNames } from './charger-styles.ts';
 import { perChargerOf, type PerCharger } from './per-charger.ts';
+import type { OutageOption } from './history-variety.ts';
 import type { UnknownStatusOption } from './unknown-status.ts';
 
 export interface SimulatorOptions {
@@ -58,6 +59,11 @@ export interface SimulatorOptions {
    * A number is a made-up CamelCase name of that length (`unknownStatusName`), up to 200.
    */
   unknownStatus?: UnknownStatusOption;
+  /**
+   * Days a charger (or every charger) was switched off: whole units, 10:00 to 10:00 local, with no
+   * sessions and no power-profile points. `{ daysAgo: 30, days: 7 }` or `{ from: '2025-10-01', days: 10, charger: 'platz5' }`.
+   */
+  outages?: readonly OutageOption[];
   quiet?: boolean;
 }
 
@@ -79,6 +85,7 @@ export interface ResolvedOptions {
   connectorNumbering: SimulatorOptions['connectorNumbering'];
   statusNames: SimulatorOptions['statusNames'];
   unknownStatus: UnknownStatusOption | undefined;
+  outages: readonly OutageOption[];
   quiet: boolean;
 }
 
@@ -109,6 +116,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     connectorNumbering: options.connectorNumbering,
     statusNames: options.statusNames,
     unknownStatus: options.unknownStatus,
+    outages: options.outages ?? [],
     quiet: options.quiet ?? false,
   };
 }

@@ -38,6 +38,7 @@ export { unknownStatusName } from './unknown-status.ts';
 export type { UnknownStatusOption } from './unknown-status.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 export type { ProfileToTime } from './garage.ts';
+export type { OutageOption } from './history-variety.ts';
 export type { SimulatorOptions } from './options.ts';
 export type { ChargerStats, EndpointCounts, SimulatorStats } from './stats.ts';
 
@@ -83,6 +84,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     connectorsPerCharger: resolved.connectorsPerCharger,
     timeZone: resolved.timeZone,
     historyStartMs: startTime - resolved.historyDays * DAY_MS,
+    startMs: startTime,
+    variety: { outages: resolved.outages },
   });
   // Build the session index now so the first request is as fast as the others.
   model.ensureIndexed(startTime);

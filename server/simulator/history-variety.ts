@@ -1,0 +1,109 @@
+/**
+ * The options that make the history unlike the everyday garage, resolved against the chargers'
+ * calendar: outages (days the charger was off), and the questions the model asks of them. All are
+ * decided per (seed, charger or connector, unit), so a unit is still simulated from its plan alone
+ * and two simulators with the same seed and options agree on every unit they share.
+ */
+import type { UnitCalendar } from './units.ts';
+
+/**
+ * Whole units (local 10:00 to 10:00) during which a charger was switched off: no sessions, no
+ * power-profile points. Starts `from` a local date or `daysAgo` days before the start's unit.
+ */
+export interface OutageOption {
+  /** Local date in the chargers' zone, `YYYY-MM-DD`: off from 10:00 that day. */
+  from?: string;
+  /** Or this many days before the unit the simulator starts in (at least `days`: it is over by then). */
+  daysAgo?: number;
+  /** How many days (units) it lasts, 1–3650. */
+  days: number;
+  /** A charger id; default every charger. */
+  charger?: string;
+}
+
+export interface HistoryVarietyOptions {
+  outages?: readonly OutageOption[];
+}
+
+interface Outage {
+  /** Charger index, or -1 for all. */
+  charger: number;
+  firstDay: number;
+  /** First unit after it. */
+  endDay: number;
+}
+
+export interface VarietyContext {
+  calendar: UnitCalendar;
+  /** The instant the simulator starts at (its `startTime`): `daysAgo` counts back from its unit. */
+  startMs: number;
+  chargerIds: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export class HistoryVariety {
+  private readonly outages: readonly Outage[];
+
+  constructor(options: HistoryVarietyOptions, private readonly context: VarietyContext) {
+    const startDay = context.calendar.unitOf(context.startMs);
+    this.outages = (options.outages ?? []).map((outage, n) => resolveOutage(outage, n, startDay, context.chargerIds));
+  }
+
+  /** Whether the charger was switched off for the whole unit `day`. */
+  isOff(charger: number, day: number): boolean {
+    for (const outage of this.outages) {
+      if ((outage.charger === -1 || outage.charger === charger) && day >= outage.firstDay && day < outage.endDay) return true;
+    }
+    return false;
+  }
+
+  /** The outages as `/_sim/state` shows them: from and to as instants (10:00 local). */
+  describe() {
+    const { calendar, chargerIds } = this.context;
+    return {
+      outages: this.outages.map((outage) => ({
+        charger: outage.charger === -1 ? 'all' : chargerIds[outage.charger]!,
+        from: new Date(calendar.unitStart(outage.firstDay)).toISOString(),
+        to: new Date(calendar.unitStart(outage.endDay)).toISOString(),
+        days: outage.endDay - outage.firstDay,
+      })),
+    };
+  }
+}
+
+function resolveOutage(option: OutageOption, n: number, startDay: number, chargerIds: readonly string[]): Outage {
+  const what = `simulator: outages[${n}]`;
+  const { days } = option;
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new RangeError(`${what}.days must be an integer 1-3650, got ${days}`);
+  if ((option.from === undefined) === (option.daysAgo === undefined)) throw new RangeError(`${what} needs either from (YYYY-MM-DD) or daysAgo`);
+  let firstDay: number;
+  if (option.from !== undefined) {
+    const day = localDateDay(option.from);
+    if (day === null) throw new RangeError(`${what}.from must be a date YYYY-MM-DD, got "${option.from}"`);
+    firstDay = day;
+  } else {
+    const daysAgo = option.daysAgo!;
+    if (!Number.isInteger(daysAgo) || daysAgo < days) throw new RangeError(`${what}.daysAgo must be an integer of at least days (${days}), got ${daysAgo}`);
+    firstDay = startDay - daysAgo;
+  }
+  if (firstDay + days > startDay) throw new RangeError(`${what} must be over before the simulator starts (it would end ${firstDay + days - startDay} day(s) after)`);
+  let charger = -1;
+  if (option.charger !== undefined) {
+    charger = chargerIds.indexOf(option.charger);
+    if (charger < 0) throw new RangeError(`${what} names unknown charger "${option.charger}" (known: ${chargerIds.join(', ')})`);
+  }
+  return { charger, firstDay, endDay: firstDay + days };
+}
+
+/** A local calendar date as the model's day number (days since 1970-01-01 on the local calendar). */
+export function localDateDay(text: string): number | null {
+  const match = LOCAL_DATE.exec(text.trim());
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
+  return ms / DAY_MS;
+}
