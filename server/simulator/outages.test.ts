@@ -25,7 +25,7 @@ function sessionsOf(model: GarageModel, charger: number) {
 describe('outages: a week without sessions or power', () => {
   const off = garage({ variety: { outages: [{ daysAgo: 20, days: 7, charger: 'platz5' }] } });
   const everyday = garage();
-  const [{ from, to }] = off.variety.describe().outages as [{ from: string; to: string }];
+  const { from, to } = off.variety.describe().outages[0]!;
   const fromMs = Date.parse(from);
   const toMs = Date.parse(to);
 
