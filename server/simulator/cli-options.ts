@@ -20,6 +20,7 @@ export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.
   [--status-names ocpp16|etrel|<charger>=etrel,…]                   (etrel: SocketAvailable, ChargingPausedByEv, …)
   [--unknown-status <name>|<length>[@<charger>[:<connector>]]]       (a status name nobody knows, e.g. 60 characters)
   [--outage <YYYY-MM-DD>|<days ago>:<days>[@<charger>]] …           (the charger was off: no sessions, no profile)
+  [--sessions-without-start 0.1] [--unknown-energy 0.1]             (shares of sessions with chargingStartedTime / activeEnergyConsumed null)
   --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
 
 export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
@@ -59,6 +60,8 @@ export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record
   assign('password', values.password);
   assign('staticToken', values.token);
   assign('tokenTtlMs', number('token-ttl-ms', values['token-ttl-ms']));
+  assign('sessionsWithoutStart', number('sessions-without-start', values['sessions-without-start']));
+  assign('sessionsWithUnknownEnergy', number('unknown-energy', values['unknown-energy']));
   if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
   if (values['connector-numbering'] !== undefined) options.connectorNumbering = perChargerFlag<ConnectorNumbering>(values['connector-numbering']);
   if (values['status-names'] !== undefined) options.statusNames = perChargerFlag<StatusNames>(values['status-names']);
@@ -144,6 +147,8 @@ function parse(args: readonly string[]) {
       'status-names': { type: 'string' },
       'unknown-status': { type: 'string' },
       outage: { type: 'string', multiple: true },
+      'sessions-without-start': { type: 'string' },
+      'unknown-energy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -37,6 +37,8 @@ async function run(options: SimulatorOptions): Promise<void> {
   if (options.statusNames !== undefined) console.log(`  status names: ${JSON.stringify(options.statusNames)}`);
   if (options.unknownStatus !== undefined) console.log(`  unknown status: ${JSON.stringify(options.unknownStatus)}`);
   if (options.outages !== undefined) console.log(`  outages: ${JSON.stringify(options.outages)}`);
+  if (options.sessionsWithoutStart !== undefined) console.log(`  sessions without a start: ${options.sessionsWithoutStart}`);
+  if (options.sessionsWithUnknownEnergy !== undefined) console.log(`  sessions with unknown energy: ${options.sessionsWithUnknownEnergy}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

@@ -15,7 +15,7 @@ import { garageLimits, makeCharger, makeHousehold, type ChargerSpec, type Househ
 import { UnitSimulator, type UnitData } from './cluster-sharing.ts';
 import { MIN_CURRENT_A } from './electrics.ts';
 import { COMMISSIONED_UTC, HistoryIndex } from './history-index.ts';
-import { HistoryVariety, type HistoryVarietyOptions } from './history-variety.ts';
+import { HistoryVariety, NEVER_STARTED, type HistoryVarietyOptions } from './history-variety.ts';
 import { DayPlanner } from './household-day.ts';
 import type { SessionStore } from './session-store.ts';
 import { HOUR_MS, type ZoneClock } from './time-zone.ts';
@@ -105,6 +105,7 @@ export class GarageModel {
     this.chargers = Array.from({ length: options.chargers }, (_, c) => makeCharger(this.seed, c, options.chargers, commissionedMs));
     this.households = Array.from({ length: this.slots }, (_, s) => makeHousehold(this.seed, s));
     this.variety = new HistoryVariety(options.variety ?? {}, {
+      seed: this.seed,
       calendar: this.calendar,
       startMs: options.startMs ?? options.historyStartMs,
       chargerIds: this.chargers.map((charger) => charger.id),
@@ -120,6 +121,7 @@ export class GarageModel {
       commissionedDay,
       firstDay: this.firstDay,
       planner,
+      variety: this.variety,
       unit: (day) => this.unit(day),
     });
 
@@ -239,6 +241,8 @@ export class GarageModel {
     }
     const live: ConnectorLive = { status: 'Available', powerKW: 0, targetA: MIN_CURRENT_A, currentA: 0, plugged, last };
     if (plugged < 0) return live;
+    // Plugged in, and charging never starts: waiting until the car leaves.
+    if (store.startless[plugged] === NEVER_STARTED) return { ...live, status: 'Preparing' };
     if (now < store.started[plugged]!) return { ...live, status: 'Preparing' };
     if (now >= store.chargingEnded[plugged]!) return { ...live, status: 'Finishing' };
     const data = this.unit(store.unitDay[plugged]!);

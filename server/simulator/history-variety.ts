@@ -4,6 +4,7 @@
  * decided per (seed, charger or connector, unit), so a unit is still simulated from its plan alone
  * and two simulators with the same seed and options agree on every unit they share.
  */
+import { STREAM, unit4 } from './random.ts';
 import type { UnitCalendar } from './units.ts';
 
 /**
@@ -23,7 +24,21 @@ export interface OutageOption {
 
 export interface HistoryVarietyOptions {
   outages?: readonly OutageOption[];
+  /**
+   * Share (0–1) of sessions without `chargingStartedTime`: half of them the car was plugged in and
+   * charging never started, half charged but the firmware left the start out.
+   */
+  sessionsWithoutStart?: number;
+  /** Share (0–1) of sessions whose energy the charger does not know (`activeEnergyConsumed: null`). */
+  sessionsWithUnknownEnergy?: number;
 }
+
+/** `startless` of a session: it has a start, … */
+export const STARTED = 0;
+/** … the car was plugged in and charging never started, … */
+export const NEVER_STARTED = 1;
+/** … or it charged and the firmware left the start out of its record. */
+export const START_OMITTED = 2;
 
 interface Outage {
   /** Charger index, or -1 for all. */
@@ -34,6 +49,7 @@ interface Outage {
 }
 
 export interface VarietyContext {
+  seed: number;
   calendar: UnitCalendar;
   /** The instant the simulator starts at (its `startTime`): `daysAgo` counts back from its unit. */
   startMs: number;
@@ -45,10 +61,29 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class HistoryVariety {
   private readonly outages: readonly Outage[];
+  private readonly withoutStart: number;
+  private readonly unknownEnergy: number;
 
   constructor(options: HistoryVarietyOptions, private readonly context: VarietyContext) {
     const startDay = context.calendar.unitOf(context.startMs);
     this.outages = (options.outages ?? []).map((outage, n) => resolveOutage(outage, n, startDay, context.chargerIds));
+    this.withoutStart = shareOption('sessionsWithoutStart', options.sessionsWithoutStart);
+    this.unknownEnergy = shareOption('sessionsWithUnknownEnergy', options.sessionsWithUnknownEnergy);
+  }
+
+  /**
+   * Whether a planned session has a start: by (connector, unit, daytime or evening visit), so the
+   * lite plan that counts sessions before the history start decides alike.
+   */
+  startlessOf(slot: number, day: number, evening: boolean): number {
+    if (this.withoutStart === 0) return STARTED;
+    const roll = unit4(this.context.seed, STREAM.startless, slot, day * 2 + (evening ? 1 : 0));
+    return roll < this.withoutStart / 2 ? NEVER_STARTED : roll < this.withoutStart ? START_OMITTED : STARTED;
+  }
+
+  /** Whether the charger does not know a session's energy, by charger and session id. */
+  isEnergyUnknown(charger: number, sessionId: number): boolean {
+    return this.unknownEnergy > 0 && unit4(this.context.seed, STREAM.unknownEnergy, charger, sessionId) < this.unknownEnergy;
   }
 
   /** Whether the charger was switched off for the whole unit `day`. */
@@ -63,6 +98,8 @@ export class HistoryVariety {
   describe() {
     const { calendar, chargerIds } = this.context;
     return {
+      sessionsWithoutStart: this.withoutStart,
+      sessionsWithUnknownEnergy: this.unknownEnergy,
       outages: this.outages.map((outage) => ({
         charger: outage.charger === -1 ? 'all' : chargerIds[outage.charger]!,
         from: new Date(calendar.unitStart(outage.firstDay)).toISOString(),
@@ -71,6 +108,12 @@ export class HistoryVariety {
       })),
     };
   }
+}
+
+function shareOption(name: string, value: number | undefined): number {
+  if (value === undefined) return 0;
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new RangeError(`simulator: ${name} must be a share 0-1, got ${value}`);
+  return value;
 }
 
 function resolveOutage(option: OutageOption, n: number, startDay: number, chargerIds: readonly string[]): Outage {

@@ -64,6 +64,13 @@ export interface SimulatorOptions {
    * sessions and no power-profile points. `{ daysAgo: 30, days: 7 }` or `{ from: '2025-10-01', days: 10, charger: 'platz5' }`.
    */
   outages?: readonly OutageOption[];
+  /**
+   * Share (0–1) of sessions without `chargingStartedTime` (null): half of them the car was plugged
+   * in and charging never started (no energy), half charged but the firmware left the start out.
+   */
+  sessionsWithoutStart?: number;
+  /** Share (0–1) of sessions whose energy the charger does not know: `activeEnergyConsumed` and `meterValueEnd` null. */
+  sessionsWithUnknownEnergy?: number;
   quiet?: boolean;
 }
 
@@ -86,6 +93,8 @@ export interface ResolvedOptions {
   statusNames: SimulatorOptions['statusNames'];
   unknownStatus: UnknownStatusOption | undefined;
   outages: readonly OutageOption[];
+  sessionsWithoutStart: number | undefined;
+  sessionsWithUnknownEnergy: number | undefined;
   quiet: boolean;
 }
 
@@ -117,6 +126,8 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     statusNames: options.statusNames,
     unknownStatus: options.unknownStatus,
     outages: options.outages ?? [],
+    sessionsWithoutStart: options.sessionsWithoutStart,
+    sessionsWithUnknownEnergy: options.sessionsWithUnknownEnergy,
     quiet: options.quiet ?? false,
   };
 }

@@ -85,7 +85,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     timeZone: resolved.timeZone,
     historyStartMs: startTime - resolved.historyDays * DAY_MS,
     startMs: startTime,
-    variety: { outages: resolved.outages },
+    variety: {
+      outages: resolved.outages,
+      ...(resolved.sessionsWithoutStart === undefined ? {} : { sessionsWithoutStart: resolved.sessionsWithoutStart }),
+      ...(resolved.sessionsWithUnknownEnergy === undefined ? {} : { sessionsWithUnknownEnergy: resolved.sessionsWithUnknownEnergy }),
+    },
   });
   // Build the session index now so the first request is as fast as the others.
   model.ensureIndexed(startTime);

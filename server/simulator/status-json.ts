@@ -10,6 +10,7 @@ import { wireConnectorId, wireStatusName, type ConnectorNumbering, type StatusNa
 import { KW_PER_A, MIN_CURRENT_A } from './electrics.ts';
 import { NET_MIN_VALUE, netTime, netTimeSeconds, round } from './format.ts';
 import type { ConnectorLive, GarageModel } from './garage.ts';
+import { NEVER_STARTED } from './history-variety.ts';
 import { STOP_REASONS } from './household-day.ts';
 import { hash4, STREAM, unit4 } from './random.ts';
 import { modeName, spentSeconds, ticksOf } from './session-json.ts';
@@ -51,6 +52,8 @@ interface ConnectorView {
   running: boolean;
   energyKWh: number;
   durationS: number;
+  /** False when the charger does not know the shown session's energy. */
+  energyKnown: boolean;
   sessionId: number;
   faultEventType: string | null;
   faultEventDescription: string | null;
@@ -65,7 +68,8 @@ function connectorView(model: GarageModel, charger: ChargerSpec, ordinal: number
   const slot = model.slotOf(charger.index, ordinal);
   const live = model.connectorLive(slot, now);
   const store = model.store;
-  const plugged = live.plugged >= 0 && now >= store.started[live.plugged]! ? live.plugged : -1;
+  // A session that never started charging is not shown: the connector still shows the last one.
+  const plugged = live.plugged >= 0 && now >= store.started[live.plugged]! && store.startless[live.plugged] !== NEVER_STARTED ? live.plugged : -1;
   const session = plugged >= 0 ? plugged : live.last;
   let running = false;
   let energyKWh = 0;
@@ -85,6 +89,7 @@ function connectorView(model: GarageModel, charger: ChargerSpec, ordinal: number
     running,
     energyKWh,
     durationS,
+    energyKnown: session < 0 || store.energyUnknown[session] === 0,
     sessionId: session >= 0 ? store.id[session]! : 0,
     faultEventType: null,
     faultEventDescription: null,
@@ -105,6 +110,7 @@ function connectorView(model: GarageModel, charger: ChargerSpec, ordinal: number
       // A forced session on an idle connector: a new session that started when forced.
       const lastId = session >= 0 ? store.id[session]! : 0;
       view.sessionId = lastId + 1;
+      view.energyKnown = true;
       view.running = true;
       view.durationS = Math.max(0, (now - since) / 1000);
       view.energyKWh = (power * Math.max(0, now - since)) / HOUR_MS;
@@ -207,7 +213,7 @@ function evseJson(model: GarageModel, charger: ChargerSpec, ordinal: number, con
           phaseUsed: 'L123',
           power: round(view.powerKW, 3),
           // Like the real charger, an idle connector keeps showing the last session's numbers.
-          consumedEnergy: round(view.energyKWh, 6),
+          consumedEnergy: view.energyKnown ? round(view.energyKWh, 6) : null,
           chargingDuration: formatTimeSpan(view.durationS),
           plannedDepartureTime: Number.isNaN(departure) ? NET_MIN_VALUE : netTimeSeconds(departure),
           departureTimeMode: Number.isNaN(departure) ? 'NotSelected' : 'Selected',
@@ -222,7 +228,7 @@ function evseJson(model: GarageModel, charger: ChargerSpec, ordinal: number, con
             ? {
                 chargingDuration: formatTimeSpan(spentSeconds(model, last, store.chargingEnded[last]!, false)),
                 chargingEndedTime: netTime(store.chargingEnded[last]!, ticksOf(model, lastId, 3)),
-                energyConsumed: round(store.energy[last]!, 5),
+                energyConsumed: store.energyUnknown[last] === 1 ? null : round(store.energy[last]!, 5),
                 chargingSessionStopReason: STOP_REASONS[store.stopReason[last]!] ?? 'Other',
               }
             : null,
