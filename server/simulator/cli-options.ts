@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
 import type { ProfileToTime } from './garage.ts';
-import type { OutageOption } from './history-variety.ts';
+import type { HeavyMonthOption, OutageOption } from './history-variety.ts';
 import type { SimulatorOptions } from './options.ts';
 import { parseFilterTimeLocal } from './session-query.ts';
 import { ZoneClock } from './time-zone.ts';
@@ -21,6 +21,7 @@ export const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.
   [--unknown-status <name>|<length>[@<charger>[:<connector>]]]       (a status name nobody knows, e.g. 60 characters)
   [--outage <YYYY-MM-DD>|<days ago>:<days>[@<charger>]] …           (the charger was off: no sessions, no profile)
   [--sessions-without-start 0.1] [--unknown-energy 0.1]             (shares of sessions with chargingStartedTime / activeEnergyConsumed null)
+  [--heavy-month <YYYY-MM>|<months ago>[:<factor>]] …               (that month's energy times factor, default 4)
   --start-time without a zone (2025-11-20T20:00) is a wall-clock time in --time-zone.`;
 
 export type CliParse = { options: SimulatorOptions } | { help: true } | { error: string };
@@ -65,6 +66,7 @@ export function parseSimulatorArgs(args: readonly string[], env: Readonly<Record
   if (values['profile-to-time'] !== undefined) options.profileToTime = perChargerFlag<ProfileToTime>(values['profile-to-time']);
   if (values['connector-numbering'] !== undefined) options.connectorNumbering = perChargerFlag<ConnectorNumbering>(values['connector-numbering']);
   if (values['status-names'] !== undefined) options.statusNames = perChargerFlag<StatusNames>(values['status-names']);
+  if (values['heavy-month'] !== undefined) options.heavyMonths = values['heavy-month'].map((text) => heavyMonthFlag(text, problems));
   if (values.outage !== undefined) options.outages = values.outage.map((text) => outageFlag(text, problems));
   if (values['unknown-status'] !== undefined) options.unknownStatus = unknownStatusFlag(values['unknown-status'], problems);
   if (values['start-time'] !== undefined) {
@@ -87,6 +89,17 @@ function perChargerFlag<T extends string>(text: string): T | Record<string, T> {
     modes[id.trim()] = mode.trim() as T;
   }
   return modes;
+}
+
+/** `2025-10`, `2025-10:10`, `1` (the month before the start's), `0:10`. */
+function heavyMonthFlag(text: string, problems: string[]): HeavyMonthOption {
+  const match = /^\s*(\d{4}-\d{2}|\d+)\s*(?::\s*([\d.]+))?\s*$/.exec(text);
+  if (!match) {
+    problems.push(`--heavy-month expects <YYYY-MM or months ago>[:<factor>], got "${text}"`);
+    return { monthsAgo: -1 };
+  }
+  const [, month = '', factor] = match;
+  return { ...(month.includes('-') ? { month } : { monthsAgo: Number(month) }), ...(factor === undefined ? {} : { factor: Number(factor) }) };
 }
 
 /** `2025-10-01:7`, `30:7` (starting 30 days before the start) or either with `@platz5`. */
@@ -147,6 +160,7 @@ function parse(args: readonly string[]) {
       'status-names': { type: 'string' },
       'unknown-status': { type: 'string' },
       outage: { type: 'string', multiple: true },
+      'heavy-month': { type: 'string', multiple: true },
       'sessions-without-start': { type: 'string' },
       'unknown-energy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },

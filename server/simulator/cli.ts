@@ -38,6 +38,7 @@ async function run(options: SimulatorOptions): Promise<void> {
   if (options.unknownStatus !== undefined) console.log(`  unknown status: ${JSON.stringify(options.unknownStatus)}`);
   if (options.outages !== undefined) console.log(`  outages: ${JSON.stringify(options.outages)}`);
   if (options.sessionsWithoutStart !== undefined) console.log(`  sessions without a start: ${options.sessionsWithoutStart}`);
+  if (options.heavyMonths !== undefined) console.log(`  heavy months: ${JSON.stringify(options.heavyMonths)}`);
   if (options.sessionsWithUnknownEnergy !== undefined) console.log(`  sessions with unknown energy: ${options.sessionsWithUnknownEnergy}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 

@@ -213,7 +213,7 @@ export class GarageModel {
       const at = slot * data.steps + k;
       const fraction = Math.min(1, (now - t0) / STEP_MS);
       energy += data.power[at]! * STEP_H * fraction;
-      const inst = (3 * data.volts[k]! * data.current[at]!) / 1000;
+      const inst = ((3 * data.volts[k]! * data.current[at]!) / 1000) * data.energyFactor;
       if (inst > maxPower) maxPower = inst;
     }
     return { running: true, energyKWh: Math.min(energy, store.energy[i]!), maxPowerKW: maxPower };
@@ -251,7 +251,7 @@ export class GarageModel {
     const drawn = data.current[at]!;
     const fullAt = store.fullAt[plugged]!;
     if (drawn > 0 && !(fullAt <= now)) {
-      return { ...live, status: 'Charging', powerKW: (3 * data.volts[k]! * drawn) / 1000, targetA: data.target[at]!, currentA: drawn };
+      return { ...live, status: 'Charging', powerKW: ((3 * data.volts[k]! * drawn) / 1000) * data.energyFactor, targetA: data.target[at]!, currentA: drawn };
     }
     if (fullAt <= now) return { ...live, status: 'SuspendedEV' };
     // Not full, not charging: the cluster has no share for it, or the charger is rebooting.

@@ -55,7 +55,7 @@ export class HistoryIndex {
       for (let c = 0; c < chargers; c++) {
         for (const planned of planner.planCharger(c, day, true).sessions) {
           this.nextId[c]!++;
-          this.meterMWh[planned.slot]! += Math.round(planned.needKWh * 1_000_000);
+          this.meterMWh[planned.slot]! += Math.round(planned.needKWh * this.variety.energyFactorOf(day) * 1_000_000);
         }
       }
     }

@@ -22,6 +22,22 @@ export interface OutageOption {
   charger?: string;
 }
 
+/**
+ * A calendar month (in the chargers' zone) whose energy is `factor` times the everyday garage's:
+ * a fleet charger, a heavy user. Named as `month` or as `monthsAgo` before the start's month.
+ */
+export interface HeavyMonthOption {
+  /** `YYYY-MM` in the chargers' zone. */
+  month?: string;
+  /** Or this many months before the month the simulator starts in (0 = that month). */
+  monthsAgo?: number;
+  /** 1–1000, default 4: a one-connector month (about 370–1,040 kWh, median 720) becomes 1,460–4,170 kWh. */
+  factor?: number;
+}
+
+export const DEFAULT_HEAVY_FACTOR = 4;
+export const MAX_HEAVY_FACTOR = 1000;
+
 export interface HistoryVarietyOptions {
   outages?: readonly OutageOption[];
   /**
@@ -31,6 +47,7 @@ export interface HistoryVarietyOptions {
   sessionsWithoutStart?: number;
   /** Share (0–1) of sessions whose energy the charger does not know (`activeEnergyConsumed: null`). */
   sessionsWithUnknownEnergy?: number;
+  heavyMonths?: readonly HeavyMonthOption[];
 }
 
 /** `startless` of a session: it has a start, … */
@@ -63,10 +80,14 @@ export class HistoryVariety {
   private readonly outages: readonly Outage[];
   private readonly withoutStart: number;
   private readonly unknownEnergy: number;
+  /** Factor per month, keyed year × 12 + month index. */
+  private readonly heavy: ReadonlyMap<number, number>;
 
   constructor(options: HistoryVarietyOptions, private readonly context: VarietyContext) {
     const startDay = context.calendar.unitOf(context.startMs);
     this.outages = (options.outages ?? []).map((outage, n) => resolveOutage(outage, n, startDay, context.chargerIds));
+    const startMonth = monthKeyOf(context.calendar.clock.localDay(context.startMs));
+    this.heavy = new Map((options.heavyMonths ?? []).map((heavy, n) => resolveHeavyMonth(heavy, n, startMonth)));
     this.withoutStart = shareOption('sessionsWithoutStart', options.sessionsWithoutStart);
     this.unknownEnergy = shareOption('sessionsWithUnknownEnergy', options.sessionsWithUnknownEnergy);
   }
@@ -79,6 +100,16 @@ export class HistoryVariety {
     if (this.withoutStart === 0) return STARTED;
     const roll = unit4(this.context.seed, STREAM.startless, slot, day * 2 + (evening ? 1 : 0));
     return roll < this.withoutStart / 2 ? NEVER_STARTED : roll < this.withoutStart ? START_OMITTED : STARTED;
+  }
+
+  /**
+   * How many times the everyday energy a unit's sessions and power carry: the factor of the month
+   * the unit's day (the local date of its 10:00 start) lies in, 1 outside heavy months. A unit is
+   * scaled whole, so each session's energy stays the sum of its profile; the night after a heavy
+   * month's last day is scaled with it.
+   */
+  energyFactorOf(day: number): number {
+    return this.heavy.size === 0 ? 1 : (this.heavy.get(monthKeyOf(day)) ?? 1);
   }
 
   /** Whether the charger does not know a session's energy, by charger and session id. */
@@ -100,6 +131,7 @@ export class HistoryVariety {
     return {
       sessionsWithoutStart: this.withoutStart,
       sessionsWithUnknownEnergy: this.unknownEnergy,
+      heavyMonths: [...this.heavy].map(([key, factor]) => ({ month: `${Math.floor(key / 12)}-${String((key % 12) + 1).padStart(2, '0')}`, factor })),
       outages: this.outages.map((outage) => ({
         charger: outage.charger === -1 ? 'all' : chargerIds[outage.charger]!,
         from: new Date(calendar.unitStart(outage.firstDay)).toISOString(),
@@ -108,6 +140,27 @@ export class HistoryVariety {
       })),
     };
   }
+}
+
+function monthKeyOf(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+function resolveHeavyMonth(option: HeavyMonthOption, n: number, startMonth: number): [number, number] {
+  const what = `simulator: heavyMonths[${n}]`;
+  const factor = option.factor ?? DEFAULT_HEAVY_FACTOR;
+  if (!Number.isFinite(factor) || factor < 1 || factor > MAX_HEAVY_FACTOR) throw new RangeError(`${what}.factor must be 1-${MAX_HEAVY_FACTOR}, got ${factor}`);
+  if ((option.month === undefined) === (option.monthsAgo === undefined)) throw new RangeError(`${what} needs either month (YYYY-MM) or monthsAgo`);
+  if (option.month !== undefined) {
+    const match = /^(\d{4})-(\d{2})$/.exec(option.month.trim());
+    const month = match ? Number(match[2]) : 0;
+    if (!match || month < 1 || month > 12) throw new RangeError(`${what}.month must be YYYY-MM, got "${option.month}"`);
+    return [Number(match[1]) * 12 + month - 1, factor];
+  }
+  const monthsAgo = option.monthsAgo!;
+  if (!Number.isInteger(monthsAgo) || monthsAgo < 0) throw new RangeError(`${what}.monthsAgo must be a whole number of months, got ${monthsAgo}`);
+  return [startMonth - monthsAgo, factor];
 }
 
 function shareOption(name: string, value: number | undefined): number {

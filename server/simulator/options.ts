@@ -7,7 +7,7 @@ import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
 import { CONNECTOR_NUMBERINGS, type ConnectorNumbering, type StatusNames } from './charger-styles.ts';
 import { perChargerOf, type PerCharger } from './per-charger.ts';
-import type { OutageOption } from './history-variety.ts';
+import type { HeavyMonthOption, OutageOption } from './history-variety.ts';
 import type { UnknownStatusOption } from './unknown-status.ts';
 
 export interface SimulatorOptions {
@@ -71,6 +71,12 @@ export interface SimulatorOptions {
   sessionsWithoutStart?: number;
   /** Share (0–1) of sessions whose energy the charger does not know: `activeEnergyConsumed` and `meterValueEnd` null. */
   sessionsWithUnknownEnergy?: number;
+  /**
+   * Months (in the chargers' zone) whose energy is `factor` (default 4, up to 1000) times the
+   * everyday garage's: sessions, the power profile and live power, the meter with them; a fleet
+   * charger or a heavy user, a month of four-digit kWh. `{ month: '2025-10' }`, `{ monthsAgo: 1, factor: 10 }`.
+   */
+  heavyMonths?: readonly HeavyMonthOption[];
   quiet?: boolean;
 }
 
@@ -95,6 +101,7 @@ export interface ResolvedOptions {
   outages: readonly OutageOption[];
   sessionsWithoutStart: number | undefined;
   sessionsWithUnknownEnergy: number | undefined;
+  heavyMonths: readonly HeavyMonthOption[];
   quiet: boolean;
 }
 
@@ -128,6 +135,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     outages: options.outages ?? [],
     sessionsWithoutStart: options.sessionsWithoutStart,
     sessionsWithUnknownEnergy: options.sessionsWithUnknownEnergy,
+    heavyMonths: options.heavyMonths ?? [],
     quiet: options.quiet ?? false,
   };
 }

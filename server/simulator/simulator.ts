@@ -38,7 +38,7 @@ export { unknownStatusName } from './unknown-status.ts';
 export type { UnknownStatusOption } from './unknown-status.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 export type { ProfileToTime } from './garage.ts';
-export type { OutageOption } from './history-variety.ts';
+export type { HeavyMonthOption, OutageOption } from './history-variety.ts';
 export type { SimulatorOptions } from './options.ts';
 export type { ChargerStats, EndpointCounts, SimulatorStats } from './stats.ts';
 
@@ -87,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     startMs: startTime,
     variety: {
       outages: resolved.outages,
+      heavyMonths: resolved.heavyMonths,
       ...(resolved.sessionsWithoutStart === undefined ? {} : { sessionsWithoutStart: resolved.sessionsWithoutStart }),
       ...(resolved.sessionsWithUnknownEnergy === undefined ? {} : { sessionsWithUnknownEnergy: resolved.sessionsWithUnknownEnergy }),
     },
