@@ -24,7 +24,7 @@ interface Probe {
 
 /** The probe in a process of its own whose zone is `tz`. */
 async function probeIn(tz: string): Promise<Probe> {
-  const probe = fileURLToPath(new URL('./test-zone-probe.ts', import.meta.url));
+  const probe = fileURLToPath(new URL('../test-support/simulator-zone-probe.ts', import.meta.url));
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const { stdout } = await run(process.execPath, ['--import', 'tsx', probe], { cwd: root, env: { ...process.env, TZ: tz } });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Probe;

@@ -1,11 +1,11 @@
 /**
- * Run as a child process by `charger-zone.test.ts`, with the process's zone set through `TZ`: a
+ * Run as a child process by `server/simulator/charger-zone.test.ts`, with the process's zone set through `TZ`: a
  * simulator whose chargers live in Europe/Zurich, asked what depends on its zone. It prints one
  * JSON line; the same answers must come out whatever zone the process runs in.
  */
-import { parseSimulatorArgs } from './cli-options.ts';
-import { startSimulator } from './simulator.ts';
-import { sessionPage } from './test-client.ts';
+import { parseSimulatorArgs } from '../simulator/cli-options.ts';
+import { startSimulator } from '../simulator/simulator.ts';
+import { sessionPage } from '../simulator/test-client.ts';
 
 const ZONE = 'Europe/Zurich';
 const sim = await startSimulator({ seed: 3, clockRate: 0, startTime: Date.parse('2025-11-20T19:00:00Z'), historyDays: 30, timeZone: ZONE, staticToken: 'probe', quiet: true });
