@@ -124,12 +124,20 @@ function login(ctx: SimulatorContext, spec: ChargerSpec, form: Record<string, st
 function sessionPage(ctx: SimulatorContext, spec: ChargerSpec, form: Record<string, string>): Answer {
   const parsed = parseSessionForm(form, ctx.model.clock);
   if ('errors' in parsed) return { problem: parsed.errors };
-  return { body: sessionPageJson(ctx.model, spec, ctx.now(), parsed.query) };
+  return { body: sessionPageJson(ctx.model, spec, ctx.now(), parsed.query, ctx.styles.numberingOf(spec.id)) };
 }
 
 function generalStatus(ctx: SimulatorContext, spec: ChargerSpec, fault: FaultSettings): unknown {
   const allChargersConnected = ctx.specs.every((s) => !ctx.faults.isDown(s.id));
-  const body = generalStatusJson({ model: ctx.model, charger: spec, now: ctx.now(), overrides: ctx.overrides.current, allChargersConnected });
+  const body = generalStatusJson({
+    model: ctx.model,
+    charger: spec,
+    now: ctx.now(),
+    overrides: ctx.overrides.current,
+    allChargersConnected,
+    numbering: ctx.styles.numberingOf(spec.id),
+    statusNames: ctx.styles.statusNamesOf(spec.id),
+  });
   return fault.malformedSection ? withMalformedSection(body, fault.malformedSection) : body;
 }
 

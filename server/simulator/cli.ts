@@ -1,98 +1,21 @@
 /**
- * `npm run simulator -- --port 9100 --chargers 3 --seed 7 [--clock-rate 60] [--history-days 120]
- * [--email … --password …] [--token …] [--token-ttl-ms …] [--time-zone …] [--connectors 2]
- * [--host 127.0.0.1] [--profile-to-time inclusive|exclusive|platz4=exclusive,…]`
+ * `npm run simulator -- --port 9100 --chargers 3 --seed 7 …`: the flags are read by
+ * `cli-options.ts` (and listed in README.md); this file starts the simulator and prints where.
  */
-import { parseArgs } from 'node:util';
-import { startSimulator, type ProfileToTime, type SimulatorOptions } from './simulator.ts';
-
-const USAGE = `usage: npm run simulator -- [--port 9100] [--host 127.0.0.1] [--chargers 1] [--connectors 1]
-  [--seed N] [--clock-rate 1] [--start-time ISO] [--history-days 120] [--time-zone Europe/Berlin]
-  [--email E] [--password P] [--token T] [--token-ttl-ms 3600000]
-  [--profile-to-time inclusive|exclusive|<charger>=exclusive,…]   (powerProfile: is the point at toTime included?)`;
+import { parseSimulatorArgs, USAGE } from './cli-options.ts';
+import { startSimulator, type SimulatorOptions } from './simulator.ts';
 
 function main(): Promise<void> | void {
-  let values: ReturnType<typeof parse>['values'];
-  try {
-    values = parse().values;
-  } catch (error) {
-    console.error(`simulator: ${(error as Error).message}\n${USAGE}`);
+  const parsed = parseSimulatorArgs(process.argv.slice(2), process.env);
+  if ('error' in parsed) {
+    console.error(`simulator: ${parsed.error}\n${USAGE}`);
     process.exit(2);
   }
-  if (values.help) {
+  if ('help' in parsed) {
     console.log(USAGE);
     return;
   }
-  const options: SimulatorOptions = { port: 9100, quiet: true };
-  const number = (flag: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value)) {
-      console.error(`simulator: --${flag} expects a number, got "${text}"\n${USAGE}`);
-      process.exit(2);
-    }
-    return value;
-  };
-  const assign = <K extends keyof SimulatorOptions>(key: K, value: SimulatorOptions[K] | undefined) => {
-    if (value !== undefined) options[key] = value;
-  };
-  assign('port', number('port', values.port));
-  assign('host', values.host);
-  assign('chargers', number('chargers', values.chargers));
-  assign('connectorsPerCharger', number('connectors', values.connectors));
-  assign('seed', number('seed', values.seed ?? process.env.SIMULATOR_SEED));
-  assign('clockRate', number('clock-rate', values['clock-rate']));
-  assign('historyDays', number('history-days', values['history-days']));
-  assign('timeZone', values['time-zone']);
-  assign('email', values.email);
-  assign('password', values.password);
-  assign('staticToken', values.token);
-  assign('tokenTtlMs', number('token-ttl-ms', values['token-ttl-ms']));
-  if (values['profile-to-time'] !== undefined) options.profileToTime = profileToTimeFlag(values['profile-to-time']);
-  if (values['start-time'] !== undefined) {
-    const start = Date.parse(values['start-time']);
-    if (Number.isNaN(start)) {
-      console.error(`simulator: --start-time expects an ISO date, got "${values['start-time']}"`);
-      process.exit(2);
-    }
-    options.startTime = start;
-  }
-  return run(options);
-}
-
-/** `exclusive` for every charger, or `platz4=exclusive,platz5=inclusive` per charger. */
-function profileToTimeFlag(text: string): NonNullable<SimulatorOptions['profileToTime']> {
-  if (!text.includes('=')) return text.trim() as ProfileToTime;
-  const modes: Record<string, ProfileToTime> = {};
-  for (const pair of text.split(',')) {
-    const [id = '', mode = ''] = pair.split('=');
-    modes[id.trim()] = mode.trim() as ProfileToTime;
-  }
-  // startSimulator checks the names and the modes and says what is wrong.
-  return modes;
-}
-
-function parse() {
-  return parseArgs({
-    strict: true,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      chargers: { type: 'string' },
-      connectors: { type: 'string' },
-      seed: { type: 'string' },
-      'clock-rate': { type: 'string' },
-      'start-time': { type: 'string' },
-      'history-days': { type: 'string' },
-      'time-zone': { type: 'string' },
-      email: { type: 'string' },
-      password: { type: 'string' },
-      token: { type: 'string' },
-      'token-ttl-ms': { type: 'string' },
-      'profile-to-time': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  return run(parsed.options);
 }
 
 async function run(options: SimulatorOptions): Promise<void> {
@@ -110,6 +33,13 @@ async function run(options: SimulatorOptions): Promise<void> {
   for (const charger of sim.chargers) console.log(`  ${charger.id}\t${charger.name}\t${charger.baseUrl}`);
   console.log(`  login: email ${sim.email}  password ${sim.password}${options.staticToken ? `  (or bearer token ${options.staticToken})` : ''}`);
   if (options.profileToTime !== undefined) console.log(`  powerProfile toTime: ${JSON.stringify(options.profileToTime)}`);
+  if (options.connectorNumbering !== undefined) console.log(`  connector numbering: ${JSON.stringify(options.connectorNumbering)}`);
+  if (options.statusNames !== undefined) console.log(`  status names: ${JSON.stringify(options.statusNames)}`);
+  if (options.unknownStatus !== undefined) console.log(`  unknown status: ${JSON.stringify(options.unknownStatus)}`);
+  if (options.outages !== undefined) console.log(`  outages: ${JSON.stringify(options.outages)}`);
+  if (options.sessionsWithoutStart !== undefined) console.log(`  sessions without a start: ${options.sessionsWithoutStart}`);
+  if (options.heavyMonths !== undefined) console.log(`  heavy months: ${JSON.stringify(options.heavyMonths)}`);
+  if (options.sessionsWithUnknownEnergy !== undefined) console.log(`  sessions with unknown energy: ${options.sessionsWithUnknownEnergy}`);
   console.log(`  single charger: CHARGER_URL=${sim.chargers[0]!.baseUrl} (also at ${sim.url})`);
 
   let closing = false;

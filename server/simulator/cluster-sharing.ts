@@ -40,6 +40,8 @@ export interface UnitData {
   /** 1 where that charger was rebooting: no profile points, no charging (charger-major). */
   gap: Uint8Array;
   sessions: SimSession[];
+  /** Reported power and energy per physical kW and kWh: above 1 in a heavy month. */
+  energyFactor: number;
 }
 
 /** What the unit simulation needs to know about the garage. */
@@ -101,7 +103,7 @@ export class UnitSimulator {
       this.allocate(budget, n, scratch);
       this.charge(run, k, n, v, scratch);
     }
-    finishSessions(data.sessions);
+    finishSessions(data.sessions, data.energyFactor);
     return data;
   }
 
@@ -134,6 +136,7 @@ export class UnitSimulator {
       base: null,
       gap,
       sessions,
+      energyFactor: this.garage.variety.energyFactorOf(day),
     };
     return { data, bySlot, remaining: new Map(sessions.map((s) => [s, s.needKWh])), pointer: new Int32Array(slots) };
   }
@@ -177,7 +180,7 @@ export class UnitSimulator {
   /** Applies the shares of step k at voltage v: power, current and energy of each connector. */
   private charge(run: UnitRun, k: number, n: number, v: number, scratch: Scratch): void {
     const { data, remaining } = run;
-    const { steps, power, current, target } = data;
+    const { steps, power, current, target, energyFactor } = data;
     const stepIndex = (data.start + k * STEP_MS) / STEP_MS;
     for (let i = 0; i < n; i++) {
       const s = scratch.slot[i]!;
@@ -194,14 +197,15 @@ export class UnitSimulator {
         session.fullAtMs = Math.floor(from + (left / instKW) * HOUR_MS);
         remaining.set(session, 0);
       } else remaining.set(session, left - energy);
-      const average = Math.fround(energy / STEP_H);
+      // The car takes physical energy from what it needs; the charger reports it scaled.
+      const average = Math.fround((energy / STEP_H) * energyFactor);
       power[s * steps + k] = average;
       current[s * steps + k] = drawn;
       target[s * steps + k] = a;
       // The session's energy is the sum of the stored profile values, so integrating the
       // power profile over a session gives exactly its activeEnergyConsumed.
       session.energyKWh += average * STEP_H;
-      if (instKW > session.maxPowerKW) session.maxPowerKW = instKW;
+      if (instKW * energyFactor > session.maxPowerKW) session.maxPowerKW = instKW * energyFactor;
     }
   }
 
@@ -248,8 +252,12 @@ export class UnitSimulator {
   }
 }
 
-/** How each session ended, now that the unit is simulated: energy limit met or not, end time. */
-function finishSessions(sessions: readonly SimSession[]): void {
+/**
+ * How each session ended, now that the unit is simulated: energy limit met or not, end time. Its
+ * energy need and limit are then reported in the unit's scale, like its energy (the meter moves by
+ * the scaled need).
+ */
+function finishSessions(sessions: readonly SimSession[], energyFactor: number): void {
   for (const session of sessions) {
     if (session.stopReason === STOP_ENERGY) {
       if (session.fullAtMs < session.disconnectedMs) session.chargingEndedMs = session.fullAtMs + 1_000;
@@ -258,6 +266,10 @@ function finishSessions(sessions: readonly SimSession[]): void {
     if (Number.isNaN(session.chargingEndedMs)) {
       session.chargingEndedMs = Number.isNaN(session.plannedEndMs) ? session.disconnectedMs + session.endDelayMs : session.plannedEndMs;
     }
-    session.energyKWh = Math.min(session.energyKWh, session.needKWh);
+    session.energyKWh = Math.min(session.energyKWh, session.needKWh * energyFactor);
+    if (energyFactor !== 1) {
+      session.needKWh *= energyFactor;
+      session.requiredEnergy *= energyFactor;
+    }
   }
 }

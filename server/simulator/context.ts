@@ -3,6 +3,7 @@
  * states, the faults and the counters. `startSimulator` builds one and hands it to the routes.
  */
 import type { ChargerSpec } from './chargers-and-households.ts';
+import type { ChargerStyles } from './charger-styles.ts';
 import type { ConnectorOverrides } from './connector-overrides.ts';
 import type { FaultController } from './faults.ts';
 import type { GarageModel, ProfileToTime } from './garage.ts';
@@ -19,6 +20,8 @@ export interface SimulatorContext {
   /** Sim time, epoch ms. */
   now(): number;
   profileToTimeOf(chargerId: string): ProfileToTime;
+  /** Each charger's connector numbering and status names. */
+  styles: ChargerStyles;
   tokens: TokenStore;
   overrides: ConnectorOverrides;
   faults: FaultController;

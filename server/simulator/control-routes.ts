@@ -8,8 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { isObject } from './charger-routes.ts';
 import type { SimulatorContext } from './context.ts';
+import { STATUS_NAME_SETS } from './charger-styles.ts';
+import type { ConnectorAddress } from './connector-overrides.ts';
 import { CHARGER_ENDPOINTS, MALFORMED_SECTIONS } from './faults.ts';
 import { generalStatusJson } from './status-json.ts';
+import { MAX_STATUS_LENGTH } from './unknown-status.ts';
 
 const booleanPatch = z.optional(z.nullable(z.boolean()));
 const faultBodySchema = z.strictObject({
@@ -28,17 +31,31 @@ const faultBodySchema = z.strictObject({
 const clearFaultsSchema = z.object({ charger: z.optional(z.string()), endpoint: z.optional(z.enum(CHARGER_ENDPOINTS)) });
 const connectorBodySchema = z.strictObject({
   charger: z.optional(z.string()),
-  connectorId: z._default(z.int().check(z.minimum(1)), 1),
-  status: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** Without evseId: the connector's ordinal on the charger (default 1); with it: that EVSE's connector. */
+  connectorId: z.optional(z.int().check(z.minimum(1))),
+  evseId: z.optional(z.int().check(z.minimum(1))),
+  // Long enough for the long unknown names a layout must survive.
+  status: z.string().check(z.minLength(1), z.maxLength(MAX_STATUS_LENGTH)),
   power: z.optional(z.number().check(z.minimum(0), z.maximum(400))),
   faultEventType: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   faultEventDescription: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  statusOnly: z.optional(z.boolean()),
 });
 const clearConnectorsSchema = z.object({
   charger: z.optional(z.string()),
   // From the query string too, where it is text.
   connectorId: z.optional(z.pipe(z.coerce.number(), z.int().check(z.minimum(1)))),
+  evseId: z.optional(z.pipe(z.coerce.number(), z.int().check(z.minimum(1)))),
 });
+const optionsBodySchema = z.strictObject({
+  statusNames: z.union([z.enum(STATUS_NAME_SETS), z.record(z.string(), z.enum(STATUS_NAME_SETS))]),
+});
+
+/** `connectorId` alone is the ordinal on the charger; with `evseId` it is that EVSE's connector. */
+function addressOf(body: { connectorId?: number | undefined; evseId?: number | undefined }): ConnectorAddress | undefined {
+  if (body.evseId !== undefined) return body.connectorId === undefined ? { evseId: body.evseId } : { evseId: body.evseId, connectorId: body.connectorId };
+  return body.connectorId;
+}
 
 export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContext): void {
   const { faults } = ctx;
@@ -73,9 +90,9 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContex
   app.post('/_sim/connectors', async (req, reply) => {
     const parsed = connectorBodySchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
-    const { charger, connectorId, ...state } = parsed.data;
+    const { charger, connectorId, evseId, ...state } = parsed.data;
     try {
-      ctx.overrides.set(charger ?? ctx.specs[0]!.id, connectorId, state);
+      ctx.overrides.set(charger ?? ctx.specs[0]!.id, addressOf({ connectorId, evseId }) ?? 1, state);
     } catch (error) {
       return reply.code(400).send({ error: (error as Error).message });
     }
@@ -84,7 +101,23 @@ export function registerControlRoutes(app: FastifyInstance, ctx: SimulatorContex
   app.delete('/_sim/connectors', async (req, reply) => {
     const parsed = clearConnectorsSchema.safeParse(criteria(req.query, req.body));
     if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
-    ctx.overrides.clear(parsed.data.charger, parsed.data.connectorId);
+    try {
+      ctx.overrides.clear(parsed.data.charger, addressOf(parsed.data));
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
+    return stateJson(ctx);
+  });
+
+  // The options a test may change while a page is open: so far, the status names.
+  app.post('/_sim/options', async (req, reply) => {
+    const parsed = optionsBodySchema.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: z.prettifyError(parsed.error) });
+    try {
+      ctx.styles.setStatusNames(parsed.data.statusNames);
+    } catch (error) {
+      return reply.code(400).send({ error: (error as Error).message });
+    }
     return stateJson(ctx);
   });
 }
@@ -100,22 +133,30 @@ function stateJson(ctx: SimulatorContext) {
     seed: options.seed,
     timeZone: options.timeZone,
     historyStart: new Date(model.historyStartMs).toISOString(),
+    ...model.variety.describe(),
     cluster: { maxCurrentA: model.clusterMaxA, loadGuardMaxA: model.loadGuardMaxA },
     chargers: ctx.specs.map((spec) => {
-      const status = generalStatusJson({ model, charger: spec, now: at, overrides: ctx.overrides.current, allChargersConnected: true });
+      const numbering = ctx.styles.numberingOf(spec.id);
+      const statusNames = ctx.styles.statusNamesOf(spec.id);
+      const status = generalStatusJson({ model, charger: spec, now: at, overrides: ctx.overrides.current, allChargersConnected: true, numbering, statusNames });
       return {
         id: spec.id,
         name: spec.name,
         baseUrl: `${ctx.url}/c/${spec.id}`,
         profileToTime: ctx.profileToTimeOf(spec.id),
-        connectors: status.evses.flatMap((evse) =>
-          evse.connectors.map((connector) => ({
+        connectorNumbering: numbering,
+        statusNames,
+        connectors: status.evses
+          .flatMap((evse) => evse.connectors.map((connector) => ({ evse, connector })))
+          .map(({ evse, connector }, index) => ({
+            evseId: evse.evseId,
             connectorId: connector.connectorId,
+            // The power profile's measure: connectors counted across the EVSEs, in order.
+            series: `connector${index + 1}`,
             status: connector.onlineData?.status ?? null,
             powerKW: connector.onlineData?.power ?? null,
-            override: ctx.overrides.get(spec.id, connector.connectorId),
+            override: ctx.overrides.get(spec.id, index + 1),
           })),
-        ),
       };
     }),
     faults: ctx.faults.rules(),

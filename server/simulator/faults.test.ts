@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { connectivitySchema, evseSchema, generalStatusSchema, powerManagementSchema } from '../../contract/charger-schemas.ts';
 import { chargingSessionPageSchema } from '../../contract/session-schemas.ts';
-import { startSimulator, type RunningSimulator } from './simulator.ts';
+import { ETREL_CONNECTOR_STATES, startSimulator, type RunningSimulator } from './simulator.ts';
 import { bearer, getJson, login, sessionPage, token, type Loose } from './test-client.ts';
 
 const START = Date.parse('2025-11-20T19:00:00Z');
@@ -265,7 +265,11 @@ describe('cli', () => {
     // and, when the child does not confirm over IPC within 30 ms (a busy machine), SIGKILLs it and
     // exits 143, which is tsx's timing, not the simulator's shutdown.
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--chargers', '2', '--seed', '7', '--history-days', '5', '--password', 'pw'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const variety = ['--connectors', '2', '--connector-numbering', 'evse', '--status-names', 'platz5=etrel', '--unknown-status', '60@platz4:2', '--outage', '3:2', '--token', 'cli-token'];
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--chargers', '2', '--seed', '7', '--history-days', '5', '--password', 'pw', ...variety], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -286,6 +290,13 @@ describe('cli', () => {
       expect(out).toContain('password pw');
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)![0];
       expect((await login(url, 'operator@example.com', 'pw')).body.errorCode).toBe(0);
+      // The variety flags reach the simulator.
+      const [platz4, platz5] = await Promise.all(['platz4', 'platz5'].map((id) => getJson(`${url}/c/${id}/api/generalStatus/`, 'cli-token')));
+      expect(platz4.evses.map((e: Loose) => e.connectors[0].connectorId)).toEqual([1, 1]);
+      expect(platz4.evses[1].connectors[0].onlineData.status).toHaveLength(60);
+      expect(ETREL_CONNECTOR_STATES).toContain(platz5.evses[0].connectors[0].onlineData.status);
+      const state: Loose = await (await fetch(`${url}/_sim/state`)).json();
+      expect(state.outages).toMatchObject([{ charger: 'all', days: 2 }]);
     } finally {
       child.kill('SIGTERM');
     }

@@ -15,6 +15,7 @@ import { garageLimits, makeCharger, makeHousehold, type ChargerSpec, type Househ
 import { UnitSimulator, type UnitData } from './cluster-sharing.ts';
 import { MIN_CURRENT_A } from './electrics.ts';
 import { COMMISSIONED_UTC, HistoryIndex } from './history-index.ts';
+import { HistoryVariety, NEVER_STARTED, type HistoryVarietyOptions } from './history-variety.ts';
 import { DayPlanner } from './household-day.ts';
 import type { SessionStore } from './session-store.ts';
 import { HOUR_MS, type ZoneClock } from './time-zone.ts';
@@ -29,6 +30,10 @@ export interface GarageOptions {
   timeZone: string;
   /** The earliest instant the charger remembers; rounded back to a unit start. */
   historyStartMs: number;
+  /** Outages and other departures from the everyday history; none by default. */
+  variety?: HistoryVarietyOptions;
+  /** The instant the simulator starts at: `variety`'s `daysAgo` counts back from it (default historyStartMs). */
+  startMs?: number;
 }
 
 
@@ -76,6 +81,7 @@ export class GarageModel {
   readonly loadGuardMaxA: number;
   readonly firstDay: number;
   readonly historyStartMs: number;
+  readonly variety: HistoryVariety;
 
   private readonly history: HistoryIndex;
   private readonly building: BuildingLoad;
@@ -98,6 +104,12 @@ export class GarageModel {
     const commissionedMs = this.unitStart(commissionedDay);
     this.chargers = Array.from({ length: options.chargers }, (_, c) => makeCharger(this.seed, c, options.chargers, commissionedMs));
     this.households = Array.from({ length: this.slots }, (_, s) => makeHousehold(this.seed, s));
+    this.variety = new HistoryVariety(options.variety ?? {}, {
+      seed: this.seed,
+      calendar: this.calendar,
+      startMs: options.startMs ?? options.historyStartMs,
+      chargerIds: this.chargers.map((charger) => charger.id),
+    });
 
     const planner = new DayPlanner(this, this.calendar);
     this.building = new BuildingLoad(this.seed, this.calendar.clock, limits.baseScale);
@@ -109,6 +121,7 @@ export class GarageModel {
       commissionedDay,
       firstDay: this.firstDay,
       planner,
+      variety: this.variety,
       unit: (day) => this.unit(day),
     });
 
@@ -200,7 +213,7 @@ export class GarageModel {
       const at = slot * data.steps + k;
       const fraction = Math.min(1, (now - t0) / STEP_MS);
       energy += data.power[at]! * STEP_H * fraction;
-      const inst = (3 * data.volts[k]! * data.current[at]!) / 1000;
+      const inst = ((3 * data.volts[k]! * data.current[at]!) / 1000) * data.energyFactor;
       if (inst > maxPower) maxPower = inst;
     }
     return { running: true, energyKWh: Math.min(energy, store.energy[i]!), maxPowerKW: maxPower };
@@ -228,6 +241,8 @@ export class GarageModel {
     }
     const live: ConnectorLive = { status: 'Available', powerKW: 0, targetA: MIN_CURRENT_A, currentA: 0, plugged, last };
     if (plugged < 0) return live;
+    // Plugged in, and charging never starts: waiting until the car leaves.
+    if (store.startless[plugged] === NEVER_STARTED) return { ...live, status: 'Preparing' };
     if (now < store.started[plugged]!) return { ...live, status: 'Preparing' };
     if (now >= store.chargingEnded[plugged]!) return { ...live, status: 'Finishing' };
     const data = this.unit(store.unitDay[plugged]!);
@@ -236,7 +251,7 @@ export class GarageModel {
     const drawn = data.current[at]!;
     const fullAt = store.fullAt[plugged]!;
     if (drawn > 0 && !(fullAt <= now)) {
-      return { ...live, status: 'Charging', powerKW: (3 * data.volts[k]! * drawn) / 1000, targetA: data.target[at]!, currentA: drawn };
+      return { ...live, status: 'Charging', powerKW: ((3 * data.volts[k]! * drawn) / 1000) * data.energyFactor, targetA: data.target[at]!, currentA: drawn };
     }
     if (fullAt <= now) return { ...live, status: 'SuspendedEV' };
     // Not full, not charging: the cluster has no share for it, or the charger is rebooting.
@@ -250,16 +265,21 @@ export class GarageModel {
     return this.baseOf(data)[k]!;
   }
 
-  /** Reboot gaps of a charger in the last `spanMs` before `now`: the charger's fault log. */
+  /**
+   * Reboot gaps of a charger in the last `spanMs` before `now`: the charger's fault log. An
+   * outage of several days is one gap, counted where it starts.
+   */
   countGaps(charger: number, now: number, spanMs: number): number {
     let count = 0;
     for (let day = this.unitOf(now - spanMs); day <= this.unitOf(now); day++) {
       if (day < this.firstDay) continue;
       const data = this.unit(day);
       const row = charger * data.steps;
+      const goesOn = this.variety.isOff(charger, day) && this.variety.isOff(charger, day - 1);
       for (let k = 0; k < data.steps; k++) {
         const t0 = data.start + k * STEP_MS;
-        if (data.gap[row + k] === 1 && (k === 0 || data.gap[row + k - 1] === 0) && t0 <= now && t0 >= now - spanMs) count++;
+        const starts = k === 0 ? !goesOn : data.gap[row + k - 1] === 0;
+        if (data.gap[row + k] === 1 && starts && t0 <= now && t0 >= now - spanMs) count++;
       }
     }
     return count;

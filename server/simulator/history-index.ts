@@ -6,6 +6,7 @@
  * was asked for.
  */
 import type { UnitData } from './cluster-sharing.ts';
+import type { HistoryVariety } from './history-variety.ts';
 import type { DayPlanner } from './household-day.ts';
 import { hash4, STREAM } from './random.ts';
 import { SessionStore } from './session-store.ts';
@@ -22,6 +23,7 @@ export interface HistoryOptions {
   /** First unit the charger remembers. */
   firstDay: number;
   planner: DayPlanner;
+  variety: HistoryVariety;
   /** The simulated unit (cached by the model). */
   unit: (day: number) => UnitData;
 }
@@ -36,10 +38,12 @@ export class HistoryIndex {
   private readonly meterMWh: number[];
   private indexedThrough: number;
   private readonly unit: (day: number) => UnitData;
+  private readonly variety: HistoryVariety;
 
   constructor(options: HistoryOptions) {
     const { seed, chargers, slots, planner } = options;
     this.unit = options.unit;
+    this.variety = options.variety;
     this.indexedThrough = options.firstDay - 1;
     this.byCharger = Array.from({ length: chargers }, () => []);
     this.bySlot = Array.from({ length: slots }, () => []);
@@ -51,7 +55,7 @@ export class HistoryIndex {
       for (let c = 0; c < chargers; c++) {
         for (const planned of planner.planCharger(c, day, true).sessions) {
           this.nextId[c]!++;
-          this.meterMWh[planned.slot]! += Math.round(planned.needKWh * 1_000_000);
+          this.meterMWh[planned.slot]! += Math.round(planned.needKWh * this.variety.energyFactorOf(day) * 1_000_000);
         }
       }
     }
@@ -66,7 +70,7 @@ export class HistoryIndex {
         const id = this.nextId[session.charger]!++;
         const meterStart = this.meterMWh[session.slot]!;
         this.meterMWh[session.slot] = meterStart + Math.round(session.needKWh * 1_000_000);
-        const i = this.store.push(session, day, id, meterStart);
+        const i = this.store.push(session, day, id, meterStart, this.variety.isEnergyUnknown(session.charger, id));
         this.byCharger[session.charger]!.push(i);
         this.bySlot[session.slot]!.push(i);
       }

@@ -4,6 +4,7 @@
  * planned before, so any day can be planned on its own.
  */
 import type { ChargerSpec, Household } from './chargers-and-households.ts';
+import { NEVER_STARTED, STARTED, type HistoryVariety } from './history-variety.ts';
 import { gauss, hash4, mulberry32, STREAM, unit4, type Rng } from './random.ts';
 import { HOUR_MS, MINUTE_MS, ZoneClock } from './time-zone.ts';
 import { STEP_MS, type UnitCalendar } from './units.ts';
@@ -51,6 +52,8 @@ export interface PlannedSession {
   mode: number;
   selectedDepartureMs: number;
   requiredEnergy: number;
+  /** STARTED, NEVER_STARTED or START_OMITTED (`history-variety.ts`). */
+  startless: number;
 }
 
 export interface ChargerDayPlan {
@@ -66,6 +69,7 @@ export interface PlannedGarage {
   chargers: readonly ChargerSpec[];
   households: readonly Household[];
   connectorsPerCharger: number;
+  variety: HistoryVariety;
 }
 
 export class DayPlanner {
@@ -79,6 +83,8 @@ export class DayPlanner {
    * (and the reboot): enough to count sessions and energy since commissioning.
    */
   planCharger(c: number, day: number, lite: boolean): ChargerDayPlan {
+    // Switched off: nobody charges, and the charger keeps no profile for the whole unit.
+    if (this.garage.variety.isOff(c, day)) return { sessions: [], gapStart: lite ? -1 : 0, gapSteps: lite ? 0 : this.calendar.stepsOf(day) };
     const sessions: PlannedSession[] = [];
     const weekday = ZoneClock.weekday(day);
     const weekend = weekday === 0 || weekday === 6;
@@ -95,13 +101,15 @@ export class DayPlanner {
       if (daytime) {
         const arrive = 630 + 150 * rng();
         const stay = 60 + Math.min(150, 960 - arrive - 60) * rng();
-        sessions.push(this.planSession(rng, c, slot, day, arrive, day, arrive + stay, 10 + 15 * rng(), false, lite));
+        const session = this.planSession(rng, c, slot, day, arrive, day, arrive + stay, 10 + 15 * rng(), false, lite);
+        sessions.push(withStartless(session, this.garage.variety.startlessOf(slot, day, false)));
       }
       if (evening) {
         const arrive = clamp(house.arriveMean + 50 * gauss(rng), 16.5 * 60, 21 * 60);
         const depart = clamp(house.departMean + (weekend ? 45 : 0) + 30 * gauss(rng), 5.75 * 60, weekend ? 9.6 * 60 : 9.5 * 60);
         const need = 10 + 50 * rng() ** 1.8;
-        sessions.push(this.planSession(rng, c, slot, day, arrive, day + 1, depart, need, true, lite));
+        const session = this.planSession(rng, c, slot, day, arrive, day + 1, depart, need, true, lite);
+        sessions.push(withStartless(session, this.garage.variety.startlessOf(slot, day, true)));
       }
     }
     sessions.sort((a, b) => a.connectedMs - b.connectedMs || a.slot - b.slot);
@@ -170,6 +178,7 @@ export class DayPlanner {
       mode,
       selectedDepartureMs: NaN,
       requiredEnergy: stopReason === STOP_ENERGY ? needKWh : NaN,
+      startless: STARTED,
     };
     if (lite) return planned;
 
@@ -189,6 +198,16 @@ export class DayPlanner {
     }
     return planned;
   }
+}
+
+/**
+ * A session that never started charging wants no energy and ends when the car is unplugged; one
+ * whose start the firmware leaves out is planned like any other.
+ */
+function withStartless(session: PlannedSession, startless: number): PlannedSession {
+  if (startless === STARTED) return session;
+  if (startless !== NEVER_STARTED) return { ...session, startless };
+  return { ...session, startless, needKWh: 0, requiredEnergy: NaN, stopReason: STOP_UNPLUG, plannedEndMs: NaN };
 }
 
 /** When energy stops flowing: the planned early end, or the car leaving. */

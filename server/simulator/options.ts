@@ -5,6 +5,10 @@
 import { randomInt } from 'node:crypto';
 import { isTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import { PROFILE_TO_TIME_MODES, type ProfileToTime } from './garage.ts';
+import { CONNECTOR_NUMBERINGS, type ConnectorNumbering, type StatusNames } from './charger-styles.ts';
+import { perChargerOf, type PerCharger } from './per-charger.ts';
+import type { HeavyMonthOption, OutageOption } from './history-variety.ts';
+import type { UnknownStatusOption } from './unknown-status.ts';
 
 export interface SimulatorOptions {
   /** 0 = random free port (default). */
@@ -36,7 +40,43 @@ export interface SimulatorOptions {
    * 5-minute steps starting in [fromTime, toTime]) or 'exclusive' ([fromTime, toTime)).
    * Either for every charger, or per charger id (chargers not named: inclusive).
    */
-  profileToTime?: ProfileToTime | Record<string, ProfileToTime>;
+  profileToTime?: PerCharger<ProfileToTime>;
+  /**
+   * How generalStatus numbers the connectors of a charger with several EVSEs: 'charger' (default,
+   * the INCH Duo: EVSE 1 has connector 1, EVSE 2 connector 2) or 'evse' (OCPP 2.0: each EVSE
+   * numbers its connector 1). Either for every charger or per charger id.
+   */
+  connectorNumbering?: PerCharger<ConnectorNumbering>;
+  /**
+   * The names generalStatus gives the connector states: 'ocpp16' (default: `Available`,
+   * `SuspendedEV`, …) or 'etrel' (Etrel's own: `SocketAvailable`, `ChargingPausedByEv`, …).
+   * Either for every charger or per charger id; changeable while running.
+   */
+  statusNames?: PerCharger<StatusNames>;
+  /**
+   * A status name no vocabulary knows, reported from the start on one connector (default: the
+   * first charger's connector 1) instead of the model's name; power and session stay the model's.
+   * A number is a made-up CamelCase name of that length (`unknownStatusName`), up to 200.
+   */
+  unknownStatus?: UnknownStatusOption;
+  /**
+   * Days a charger (or every charger) was switched off: whole units, 10:00 to 10:00 local, with no
+   * sessions and no power-profile points. `{ daysAgo: 30, days: 7 }` or `{ from: '2025-10-01', days: 10, charger: 'platz5' }`.
+   */
+  outages?: readonly OutageOption[];
+  /**
+   * Share (0–1) of sessions without `chargingStartedTime` (null): half of them the car was plugged
+   * in and charging never started (no energy), half charged but the firmware left the start out.
+   */
+  sessionsWithoutStart?: number;
+  /** Share (0–1) of sessions whose energy the charger does not know: `activeEnergyConsumed` and `meterValueEnd` null. */
+  sessionsWithUnknownEnergy?: number;
+  /**
+   * Months (in the chargers' zone) whose energy is `factor` (default 4, up to 1000) times the
+   * everyday garage's: sessions, the power profile and live power, the meter with them; a fleet
+   * charger or a heavy user, a month of four-digit kWh. `{ month: '2025-10' }`, `{ monthsAgo: 1, factor: 10 }`.
+   */
+  heavyMonths?: readonly HeavyMonthOption[];
   quiet?: boolean;
 }
 
@@ -55,6 +95,13 @@ export interface ResolvedOptions {
   tokenTtlMs: number;
   timeZone: string;
   profileToTime: SimulatorOptions['profileToTime'];
+  connectorNumbering: SimulatorOptions['connectorNumbering'];
+  statusNames: SimulatorOptions['statusNames'];
+  unknownStatus: UnknownStatusOption | undefined;
+  outages: readonly OutageOption[];
+  sessionsWithoutStart: number | undefined;
+  sessionsWithUnknownEnergy: number | undefined;
+  heavyMonths: readonly HeavyMonthOption[];
   quiet: boolean;
 }
 
@@ -82,27 +129,24 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     tokenTtlMs: numberOption('tokenTtlMs', options.tokenTtlMs ?? 3_600_000, 1, Number.MAX_SAFE_INTEGER),
     timeZone,
     profileToTime: options.profileToTime,
+    connectorNumbering: options.connectorNumbering,
+    statusNames: options.statusNames,
+    unknownStatus: options.unknownStatus,
+    outages: options.outages ?? [],
+    sessionsWithoutStart: options.sessionsWithoutStart,
+    sessionsWithUnknownEnergy: options.sessionsWithUnknownEnergy,
+    heavyMonths: options.heavyMonths ?? [],
     quiet: options.quiet ?? false,
   };
 }
 
 /** Each charger's powerProfile `toTime` mode; checks the modes and the charger ids named. */
 export function profileToTimeOf(value: SimulatorOptions['profileToTime'], chargerIds: readonly string[]): (chargerId: string) => ProfileToTime {
-  const check = (mode: unknown, what: string): ProfileToTime => {
-    if (!PROFILE_TO_TIME_MODES.includes(mode as ProfileToTime)) throw new RangeError(`simulator: ${what} must be "inclusive" or "exclusive", got "${String(mode)}"`);
-    return mode as ProfileToTime;
-  };
-  if (value === undefined) return () => 'inclusive';
-  if (typeof value === 'string') {
-    const mode = check(value, 'profileToTime');
-    return () => mode;
-  }
-  const modes = new Map<string, ProfileToTime>();
-  for (const [id, mode] of Object.entries(value)) {
-    if (!chargerIds.includes(id)) throw new RangeError(`simulator: profileToTime names unknown charger "${id}" (known: ${chargerIds.join(', ')})`);
-    modes.set(id, check(mode, `profileToTime.${id}`));
-  }
-  return (chargerId) => modes.get(chargerId) ?? 'inclusive';
+  return perChargerOf('profileToTime', value, PROFILE_TO_TIME_MODES, 'inclusive', chargerIds);
+}
+
+export function connectorNumberingOf(value: SimulatorOptions['connectorNumbering'], chargerIds: readonly string[]): (chargerId: string) => ConnectorNumbering {
+  return perChargerOf('connectorNumbering', value, CONNECTOR_NUMBERINGS, 'charger', chargerIds);
 }
 
 function integerOption(name: string, value: number, min: number, max: number): number {

@@ -65,4 +65,6 @@ export const STREAM = {
   wifi: 11,
   spike: 12,
   charger: 13,
+  startless: 14,
+  unknownEnergy: 15,
 } as const;

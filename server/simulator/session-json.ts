@@ -5,8 +5,10 @@
 import { formatTimeSpan } from '../../contract/charger-parse.ts';
 import type { ChargingSessionWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
+import { wireConnectorId, type ConnectorNumbering } from './charger-styles.ts';
 import { netTime, netTimeSeconds, round } from './format.ts';
 import type { GarageModel, SessionLive } from './garage.ts';
+import { NEVER_STARTED, STARTED } from './history-variety.ts';
 import { CHARGING_MODES, STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';
 import { hash4, STREAM } from './random.ts';
 
@@ -31,6 +33,11 @@ interface IdentificationJson extends WireIdentification {
 
 /** The session JSON with the fields the contract does not model (kept for realism). */
 export interface SessionJson extends ChargingSessionWire {
+  /**
+   * Only where each EVSE numbers its connector 1 (OCPP 2.0 numbering): which EVSE the session ran
+   * on, as OCPP 2.0's transaction events name it beside the connector. Not in the contract.
+   */
+  evseId?: number;
   user: UserJson | null;
   userIdentification: IdentificationJson | null;
   parkingStartedTime: null;
@@ -52,8 +59,9 @@ export interface SessionJson extends ChargingSessionWire {
   sentToSecondaryMaster: boolean;
 }
 
-export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number, now: number, live: SessionLive): SessionJson {
+export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number, now: number, live: SessionLive, numbering: ConnectorNumbering = 'charger'): SessionJson {
   const store = model.store;
+  const ordinal = store.connectorId[i]!;
   const id = store.id[i]!;
   const userIndex = store.user[i]!;
   const user = userIndex >= 0 ? charger.users[userIndex] : undefined;
@@ -64,6 +72,7 @@ export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number,
   const departure = store.selectedDeparture[i]!;
   const required = store.required[i]!;
   const userId = user ? user.userId : null;
+  const energyKnown = store.energyUnknown[i] === 0;
   return {
     userIdentification: card
       ? {
@@ -97,18 +106,19 @@ export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number,
         }
       : null,
     chargingSessionId: id,
-    connectorId: store.connectorId[i]!,
+    connectorId: wireConnectorId(ordinal, numbering),
+    ...(numbering === 'evse' ? { evseId: ordinal } : {}),
     identificationCode: card ? card.identificationCode : null,
     parkingStartedTime: null,
     vehicleConnectedTime: netTime(store.connected[i]!, ticksOf(model, id, 1)),
-    chargingStartedTime: netTime(store.started[i]!, ticksOf(model, id, 2)),
+    chargingStartedTime: store.startless[i] === STARTED ? netTime(store.started[i]!, ticksOf(model, id, 2)) : null,
     chargingEndedTime: running ? null : netTime(ended, ticksOf(model, id, 3)),
     vehicleDisconnectedTime: now >= disconnected ? netTime(disconnected, ticksOf(model, id, 4)) : null,
     parkingEndedTime: null,
     timeSpentCharging: formatTimeSpan(spentSeconds(model, i, running ? now : ended, running)),
     meterValueStart: store.meterStart[i]!,
-    meterValueEnd: store.meterStart[i]! + Math.round(live.energyKWh * 1_000_000),
-    activeEnergyConsumed: round(live.energyKWh, 5),
+    meterValueEnd: energyKnown ? store.meterStart[i]! + Math.round(live.energyKWh * 1_000_000) : null,
+    activeEnergyConsumed: energyKnown ? round(live.energyKWh, 5) : null,
     maxSessionPower: round(live.maxPowerKW, 3),
     chargingSessionStatus: running ? 'Charging' : 'Finished',
     chargingAuthorizationId: id + charger.authorizationOffset,
@@ -134,8 +144,12 @@ export function sessionJson(model: GarageModel, charger: ChargerSpec, i: number,
   };
 }
 
-/** Seconds between start and end of a session with the 100 ns ticks, floored like .NET prints it. */
+/**
+ * Seconds between start and end of a session with the 100 ns ticks, floored like .NET prints it;
+ * 0 for a session that never started charging.
+ */
 export function spentSeconds(model: GarageModel, i: number, endMs: number, running: boolean): number {
+  if (model.store.startless[i] === NEVER_STARTED) return 0;
   const id = model.store.id[i]!;
   const startTicks = ticksOf(model, id, 2);
   const endTicks = running ? 0 : ticksOf(model, id, 3);

@@ -4,7 +4,9 @@
  */
 import type { ChargingSessionPageWire } from '../../contract/session-schemas.ts';
 import type { ChargerSpec } from './chargers-and-households.ts';
+import type { ConnectorNumbering } from './charger-styles.ts';
 import type { GarageModel, SessionLive } from './garage.ts';
+import { NEVER_STARTED, STARTED } from './history-variety.ts';
 import { STOP_REASONS, USER_GUEST_CARD } from './household-day.ts';
 import { sessionJson, type SessionJson } from './session-json.ts';
 import { DAY_MS, type ZoneClock } from './time-zone.ts';
@@ -88,16 +90,32 @@ export function parseSessionForm(form: Record<string, string>, clock: ZoneClock)
   return Object.keys(errors).length > 0 ? { errors } : { query };
 }
 
+/**
+ * What the date filter and the start order read: the start, or for a session without one, the
+ * plug-in. How the real charger treats a session without a start there is not known; reading
+ * the plug-in keeps such a session in the window its day belongs to, where a client that always
+ * asks with dates can find it.
+ */
+function startOrPlugIn(model: GarageModel, i: number): number {
+  return model.store.startless[i] === STARTED ? model.store.started[i]! : model.store.connected[i]!;
+}
+
 const ORDER_KEYS: Record<string, (model: GarageModel, i: number, live: SessionLive, now: number) => number | null> = {
-  chargingstartedtime: (m, i) => m.store.started[i]!,
+  chargingstartedtime: (m, i) => startOrPlugIn(m, i),
   chargingendedtime: (m, i, live) => (live.running ? null : m.store.chargingEnded[i]!),
-  activeenergyconsumed: (_m, _i, live) => live.energyKWh,
-  timespentcharging: (m, i, live, now) => (live.running ? now : m.store.chargingEnded[i]!) - m.store.started[i]!,
+  activeenergyconsumed: (m, i, live) => (m.store.energyUnknown[i] === 1 ? null : live.energyKWh),
+  timespentcharging: (m, i, live, now) => (m.store.startless[i] === NEVER_STARTED ? 0 : (live.running ? now : m.store.chargingEnded[i]!) - m.store.started[i]!),
   maxsessionpower: (_m, _i, live) => live.maxPowerKW,
   chargingsessionid: (m, i) => m.store.id[i]!,
 };
 
-export function sessionPageJson(model: GarageModel, charger: ChargerSpec, now: number, query: SessionQuery): ChargingSessionPageWire & { content: SessionJson[] } {
+export function sessionPageJson(
+  model: GarageModel,
+  charger: ChargerSpec,
+  now: number,
+  query: SessionQuery,
+  numbering: ConnectorNumbering = 'charger',
+): ChargingSessionPageWire & { content: SessionJson[] } {
   model.ensureIndexed(now);
   const store = model.store;
   const lives = new Map<number, SessionLive>();
@@ -111,8 +129,9 @@ export function sessionPageJson(model: GarageModel, charger: ChargerSpec, now: n
   };
   const matches: number[] = [];
   for (const i of model.byCharger[charger.index]!) {
-    const started = store.started[i]!;
-    if (started > now) continue;
+    // Listed once charging started; one that never started once the charger closed it.
+    if ((store.startless[i] === NEVER_STARTED ? store.chargingEnded[i]! : store.started[i]!) > now) continue;
+    const started = startOrPlugIn(model, i);
     if (query.from !== null && started < query.from) continue;
     if (query.to !== null && started > query.to) continue;
     const userIndex = store.user[i]!;
@@ -141,6 +160,6 @@ export function sessionPageJson(model: GarageModel, charger: ChargerSpec, now: n
   const numOfRows = keyed.length;
   const pageCount = Math.ceil(numOfRows / query.pageSize);
   const first = (query.pageNumber - 1) * query.pageSize;
-  const content = keyed.slice(first, first + query.pageSize).map(({ i }) => sessionJson(model, charger, i, now, liveOf(i)));
+  const content = keyed.slice(first, first + query.pageSize).map(({ i }) => sessionJson(model, charger, i, now, liveOf(i), numbering));
   return { errorCode: 0, errorMessage: '', content, pagingInfo: { numOfRows, pageCount } };
 }

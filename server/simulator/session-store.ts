@@ -1,10 +1,10 @@
 /**
  * Where the history's sessions are kept: one growable typed array per field, so a garage with
- * years of history keeps ~80 bytes a session instead of an object each.
+ * years of history keeps ~100 bytes a session instead of an object each.
  */
 import type { SimSession } from './cluster-sharing.ts';
 
-/** Growable struct-of-arrays session store: ~80 bytes a session, however long the history. */
+/** Growable struct-of-arrays session store: ~100 bytes a session, however long the history. */
 export class SessionStore {
   count = 0;
   private capacity = 0;
@@ -26,8 +26,12 @@ export class SessionStore {
   user = new Int8Array(0);
   mode = new Int8Array(0);
   stopReason = new Uint8Array(0);
+  /** STARTED, NEVER_STARTED or START_OMITTED (`history-variety.ts`). */
+  startless = new Uint8Array(0);
+  /** 1 where the charger does not know the session's energy. */
+  energyUnknown = new Uint8Array(0);
 
-  push(session: SimSession, day: number, id: number, meterStart: number): number {
+  push(session: SimSession, day: number, id: number, meterStart: number, energyUnknown: boolean): number {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
     this.charger[i] = session.charger;
@@ -48,6 +52,8 @@ export class SessionStore {
     this.user[i] = session.user;
     this.mode[i] = session.mode;
     this.stopReason[i] = session.stopReason;
+    this.startless[i] = session.startless;
+    this.energyUnknown[i] = energyUnknown ? 1 : 0;
     return i;
   }
 
@@ -76,6 +82,8 @@ export class SessionStore {
     this.user = grow(this.user, (n) => new Int8Array(n));
     this.mode = grow(this.mode, (n) => new Int8Array(n));
     this.stopReason = grow(this.stopReason, (n) => new Uint8Array(n));
+    this.startless = grow(this.startless, (n) => new Uint8Array(n));
+    this.energyUnknown = grow(this.energyUnknown, (n) => new Uint8Array(n));
     this.capacity = next;
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseChargerTime, parseTimeSpan } from '../../contract/charger-parse.ts';
 import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from '../../contract/charger-schemas.ts';
 import { chargingSessionPageSchema } from '../../contract/session-schemas.ts';
-import { startSimulator, type RunningSimulator } from './simulator.ts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator.ts';
 import { bearer, getJson, login, profile, sessionPage, token, type Loose } from './test-client.ts';
 import { ZoneClock } from './time-zone.ts';
 
@@ -498,6 +498,44 @@ describe('determinism', () => {
       expect(another.profile).not.toEqual(mine.profile);
     } finally {
       await Promise.all([twin.close(), other.close()]);
+    }
+  });
+  it('stays deterministic with every variety option, and a shorter history agrees on ids and meters', async () => {
+    const variety: SimulatorOptions = {
+      seed: SEED,
+      clockRate: 0,
+      startTime: START,
+      quiet: true,
+      staticToken: 'static-secret',
+      connectorsPerCharger: 2,
+      connectorNumbering: 'evse',
+      statusNames: 'etrel',
+      unknownStatus: 60,
+      outages: [{ daysAgo: 100, days: 10 }, { daysAgo: 12, days: 3 }],
+      heavyMonths: [{ monthsAgo: 4 }, { monthsAgo: 1, factor: 3 }],
+      sessionsWithoutStart: 0.2,
+      sessionsWithUnknownEnergy: 0.2,
+    };
+    const [long, again, short] = await Promise.all([
+      startSimulator({ ...variety, historyDays: 200 }),
+      startSimulator({ ...variety, historyDays: 200 }),
+      startSimulator({ ...variety, historyDays: 30 }),
+    ]);
+    try {
+      const read = async (s: RunningSimulator) => ({
+        status: await getJson(`${s.url}/api/generalStatus/`, 'static-secret'),
+        sessions: (await sessionPage(s.url, 'static-secret', { pageSize: '1000' })).content as Loose[],
+        profile: await profile(s.url, 'static-secret', START - 20 * DAY, START, ''),
+      });
+      const [a, b, c] = await Promise.all([read(long), read(again), read(short)]);
+      expect(b).toEqual(a);
+      expect(c.status).toEqual(a.status);
+      expect(c.profile).toEqual(a.profile);
+      // The short history's sessions are the long one's newest, with the same ids and meter readings.
+      expect(c.sessions.length).toBeGreaterThan(20);
+      expect(c.sessions).toEqual(a.sessions.slice(0, c.sessions.length));
+    } finally {
+      await Promise.all([long.close(), again.close(), short.close()]);
     }
   });
 });

@@ -16,20 +16,29 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { registerChargerRoutes } from './charger-routes.ts';
-import { ConnectorOverrides } from './connector-overrides.ts';
+import { ChargerStyles, type StatusNames } from './charger-styles.ts';
+import { ConnectorOverrides, type ConnectorAddress } from './connector-overrides.ts';
 import type { SimulatorContext } from './context.ts';
 import { registerControlRoutes } from './control-routes.ts';
 import { createFaultController, type FaultController } from './faults.ts';
 import { GarageModel } from './garage.ts';
-import { profileToTimeOf, resolveOptions, type SimulatorOptions } from './options.ts';
+import { connectorNumberingOf, profileToTimeOf, resolveOptions, type SimulatorOptions } from './options.ts';
+import type { PerCharger } from './per-charger.ts';
 import { StatsRecorder, type SimulatorStats } from './stats.ts';
 import { DAY_MS } from './time-zone.ts';
 import { TokenStore } from './tokens.ts';
+import { resolveUnknownStatus } from './unknown-status.ts';
 import type { ConnectorOverride } from './status-json.ts';
 
 export type { ConnectorOverride } from './status-json.ts';
+export type { ConnectorAddress } from './connector-overrides.ts';
+export type { ConnectorNumbering, StatusNames } from './charger-styles.ts';
+export { ETREL_CONNECTOR_STATES, ETREL_STATUS_NAMES } from './charger-styles.ts';
+export { unknownStatusName } from './unknown-status.ts';
+export type { UnknownStatusOption } from './unknown-status.ts';
 export type { ChargerEndpoint, FaultController, FaultRule, FaultSettings, MalformedSection } from './faults.ts';
 export type { ProfileToTime } from './garage.ts';
+export type { HeavyMonthOption, OutageOption } from './history-variety.ts';
 export type { SimulatorOptions } from './options.ts';
 export type { ChargerStats, EndpointCounts, SimulatorStats } from './stats.ts';
 
@@ -50,8 +59,14 @@ export interface RunningSimulator {
   faults: FaultController;
   stats(): SimulatorStats;
   resetStats(): void;
-  /** Forces a connector's live state in generalStatus; null = back to the model. */
-  setConnector(chargerId: string, connectorId: number, state: ConnectorOverride | null): void;
+  /**
+   * Forces a connector's live state in generalStatus; null = back to the model. The connector is
+   * its ordinal on the charger (1-based across EVSEs: its connectorId with the default numbering)
+   * or `{ evseId, connectorId? }`.
+   */
+  setConnector(chargerId: string, connector: ConnectorAddress, state: ConnectorOverride | null): void;
+  /** Switches the status names generalStatus uses, for every charger or per charger id. */
+  setStatusNames(names: PerCharger<StatusNames>): void;
   /** Sim time, epoch ms. */
   now(): number;
   close(): Promise<void>;
@@ -69,11 +84,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     connectorsPerCharger: resolved.connectorsPerCharger,
     timeZone: resolved.timeZone,
     historyStartMs: startTime - resolved.historyDays * DAY_MS,
+    startMs: startTime,
+    variety: {
+      outages: resolved.outages,
+      heavyMonths: resolved.heavyMonths,
+      ...(resolved.sessionsWithoutStart === undefined ? {} : { sessionsWithoutStart: resolved.sessionsWithoutStart }),
+      ...(resolved.sessionsWithUnknownEnergy === undefined ? {} : { sessionsWithUnknownEnergy: resolved.sessionsWithUnknownEnergy }),
+    },
   });
   // Build the session index now so the first request is as fast as the others.
   model.ensureIndexed(startTime);
   const specs = model.chargers;
   const ids = specs.map((spec) => spec.id);
+  const styles = new ChargerStyles(ids, connectorNumberingOf(resolved.connectorNumbering, ids), resolved.statusNames);
   const tokens = new TokenStore(ids, resolved.email, resolved.tokenTtlMs, resolved.staticToken);
   const closing = new AbortController();
   const ctx: SimulatorContext = {
@@ -83,8 +106,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     byId: new Map(specs.map((spec) => [spec.id, spec])),
     now,
     profileToTimeOf: profileToTimeOf(resolved.profileToTime, ids),
+    styles,
     tokens,
-    overrides: new ConnectorOverrides(new Set(ids), resolved.connectorsPerCharger, now),
+    overrides: new ConnectorOverrides(new Set(ids), resolved.connectorsPerCharger, styles.numberingOf, now),
     faults: createFaultController(ids, (chargerId) => tokens.expire(chargerId)),
     stats: new StatsRecorder(ids),
     closing: closing.signal,
@@ -93,6 +117,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (!resolved.quiet) console.log(`[simulator] ${line}`);
     },
   };
+
+  if (resolved.unknownStatus !== undefined) {
+    const { charger, connector, status } = resolveUnknownStatus(resolved.unknownStatus, ids[0]!);
+    try {
+      ctx.overrides.set(charger, connector, { status, statusOnly: true });
+    } catch (error) {
+      throw new RangeError(`simulator: unknownStatus: ${(error as Error).message}`, { cause: error });
+    }
+  }
 
   const app = Fastify({ logger: false, forceCloseConnections: true, exposeHeadRoutes: false, bodyLimit: 1_048_576 });
   app.addHook('onRequest', async (_req, reply) => ctx.stats.request(reply.raw));
@@ -113,7 +146,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults: ctx.faults,
     stats: () => ctx.stats.snapshot(),
     resetStats: () => void ctx.stats.reset(),
-    setConnector: (chargerId, connectorId, state) => ctx.overrides.set(chargerId, connectorId, state),
+    setConnector: (chargerId, connector, state) => ctx.overrides.set(chargerId, connector, state),
+    setStatusNames: (names) => styles.setStatusNames(names),
     now,
     async close() {
       closing.abort();
