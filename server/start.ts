@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { Archive } from './archive/archive.ts';
+import { createSettingsStore } from './archive/settings.ts';
+import { createChargerZones, type ChargerZones } from './charger-zones.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
@@ -27,6 +29,8 @@ export interface StartOptions {
   host?: string;
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+  /** The zone this server runs in, instead of the process's own (tests). */
+  serverTimeZone?: string;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
@@ -46,6 +50,8 @@ export interface RunningServer {
   clients: Map<string, ChargerClient>;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
+  /** Each charger's zone: what every part of the server asks (`zoneOf`, `onChange`). */
+  zones: ChargerZones;
   close(): Promise<void>;
 }
 
@@ -54,7 +60,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // An `env` given in code (tests, benchmarks, scripts) runs without an archive unless it names
   // one: nothing they start writes into ./data, and no background fill skews their request counts.
   const env = options.env && options.env.ARCHIVE === undefined && options.env.ARCHIVE_PATH === undefined ? { ...options.env, ARCHIVE: 'off' } : options.env;
-  const config = { ...(options.config ?? loadConfig(env ?? process.env)) };
+  const config = { ...(options.config ?? loadConfig(env ?? process.env, options.serverTimeZone)) };
   const log = options.log ?? (() => {});
   let simulator: RunningSimulator | null = null;
 
@@ -98,6 +104,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
+  // Made once the archive is open: the zones chosen on the settings screen are kept in it. The
+  // archive asks for a zone only from its first fill or read on, both after that.
+  let zones: ChargerZones;
   let archive: Archive | null = null;
   const closeUpstream = async () => {
     // The archive first: it lets go of the collectors it holds and ends its fills.
@@ -109,14 +118,26 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let app: FastifyInstance | undefined;
   try {
     if (config.archive) {
-      const { fill, ...archiveOptions } = options.archiveOptions ?? {};
-      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      const { fill: _fill, ...archiveOptions } = options.archiveOptions ?? {};
+      // Asked per fill and read: a zone changed on the settings screen applies from the next one.
+      archive = new Archive({ path: config.archive.path, zone: (id) => zones.zoneOf(id).zone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+    }
+    const settings = createSettingsStore(archive?.store ?? null, config.pricing);
+    zones = createChargerZones({
+      chargers: config.chargers,
+      environmentZone: config.environmentTimeZone,
+      serverZone: config.serverTimeZone,
+      overrides: settings.timeZones(),
+      log,
+    });
+    for (const charger of config.chargers) log(zones.describe(charger.id));
+    if (archive) {
       // The timeline's events come from the status stream; holding the collectors keeps it flowing
       // while no screen is open.
       for (const collector of collectors.values()) archive.attach(collector);
-      if (fill !== false) archive.start();
+      if (options.archiveOptions?.fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, zones, settings, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -138,6 +159,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
     archive,
+    zones,
     async close() {
       await app.close();
       await closeUpstream();
