@@ -51,6 +51,7 @@ export function createZoneMarks(store: ArchiveStore) {
           // floor's first instant: every day before it lies wholly before the old floor.
           if (oldFloor) setProgress.run(charger, 'powerFloor', dayAt(oldFloor.startMs, to).key);
           setProgress.run(charger, MARKS_ZONE_KEY, to);
+          return true;
         }) !== undefined
       );
     },
