@@ -78,7 +78,8 @@ describe('on a tablet of a server without ADMIN_PIN', () => {
     expect(note).toHaveTextContent('.env');
     expect(screen.getByLabelText('Price per kWh')).toBeDisabled();
     expect(screen.getByLabelText('Time zone')).toBeDisabled();
-    for (const button of screen.getAllByRole('button', { name: 'Save' })) expect(button).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Use this time zone' })).toBeDisabled();
     // Not the words for a server without an archive: this one keeps settings, only not from here.
     expect(screen.getByTestId('price-source')).not.toHaveTextContent('cannot keep settings');
   });
@@ -134,7 +135,7 @@ describe('each charger’s time zone', () => {
     expect(await screen.findByTestId('zone-source-platz13')).toHaveTextContent('UTC · the server’s own zone');
     expect(screen.getByTestId('zone-source-carport')).toHaveTextContent('Europe/Zurich · from CHARGERS_FILE');
     await user.type(screen.getByLabelText('Time zone of Platz 13'), 'europe/zurich');
-    await user.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+    await user.click(screen.getByRole('button', { name: 'Use this time zone' }));
     await waitFor(() => expect(puts).toEqual([{ timeZones: { platz13: 'Europe/Zurich' } }]));
     expect(await screen.findByTestId('zone-source-platz13')).toHaveTextContent('Europe/Zurich · chosen here');
   });
@@ -143,7 +144,7 @@ describe('each charger’s time zone', () => {
     server(SETTINGS);
     const user = mount([PLATZ13]);
     await user.type(await screen.findByLabelText('Time zone'), 'Zurich');
-    await user.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+    await user.click(screen.getByRole('button', { name: 'Use this time zone' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Enter a time zone name like Europe/Zurich.');
     expect(screen.getByLabelText('Time zone')).toHaveAttribute('aria-invalid', 'true');
     expect(puts).toEqual([]);
@@ -154,7 +155,7 @@ describe('each charger’s time zone', () => {
     const user = mount([PLATZ13]);
     expect(await screen.findByLabelText('Time zone')).toHaveValue('Asia/Tokyo');
     await user.clear(screen.getByLabelText('Time zone'));
-    await user.click(screen.getAllByRole('button', { name: 'Save' })[1]!);
+    await user.click(screen.getByRole('button', { name: 'Use this time zone' }));
     await waitFor(() => expect(puts).toEqual([{ timeZones: { platz13: null } }]));
   });
 

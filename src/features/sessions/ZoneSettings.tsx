@@ -94,7 +94,7 @@ export function ZoneSettings({ chargers, timeZones, zoneWarning, writable, pinRe
             <input className={`${FIELD} w-28`} type="password" name="pin" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} />
           </label>
         ) : null}
-        <Button type="submit">{m.savePrice}</Button>
+        <Button type="submit">{m.saveZone}</Button>
       </fieldset>
       <datalist id={listId}>
         {names.map((name) => (
