@@ -10,7 +10,9 @@ import { parseCsv } from '../test-support/parse-csv.ts';
 import { expect, test } from './fixtures.ts';
 import { download, kwhTextToUnits, readTotalUnits, unitsText } from './sessions-helpers.ts';
 
-test.use({ serverEnv: { ARCHIVE_PATH: join(mkdtempSync(join(tmpdir(), 'inch-e2e-settings-')), 'archive.sqlite') } });
+// TRUST_PROXY: a tablet is played by a browser whose requests a proxy on this machine forwards
+// (X-Forwarded-For); the tests' own browser runs on the server machine, which may change settings.
+test.use({ serverEnv: { ARCHIVE_PATH: join(mkdtempSync(join(tmpdir(), 'inch-e2e-settings-')), 'archive.sqlite'), TRUST_PROXY: 'loopback' } });
 
 const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
 
@@ -100,5 +102,31 @@ test.describe.serial('prices on the server', () => {
     expect(answer.status()).toBe(403);
     const settings = await (await page.request.get('/api/settings')).json();
     expect(settings.pricePerKWh).not.toBe(9);
+  });
+});
+
+test.describe('a tablet of a server without ADMIN_PIN', () => {
+  test('shows the settings, cannot change them, and explains how to set a PIN, in English and German', async ({ browser, baseURL }) => {
+    // A tablet on the LAN, seen through the proxy on the server machine.
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': '192.168.1.50' } });
+    try {
+      const tablet = await context.newPage();
+      await tablet.goto('/sessions?lang=en');
+      const note = tablet.getByTestId('settings-access');
+      await expect(note).toContainText('Settings can be changed only on the dashboard server itself');
+      await expect(note).toContainText('ADMIN_PIN=');
+      await expect(tablet.getByLabel('Price per kWh')).toBeDisabled();
+      await expect(tablet.getByLabel('Time zone', { exact: true })).toBeDisabled();
+      // What the screen says is what the server does.
+      const refused = await tablet.request.put('/api/settings', { data: { pricePerKWh: 9, currency: 'EUR', offPeak: null } });
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.code).toBe('local_only');
+
+      await tablet.goto('/sessions?lang=de');
+      await expect(tablet.getByTestId('settings-access')).toContainText('Einstellungen lassen sich nur auf dem Dashboard-Server selbst ändern');
+      await expect(tablet.getByLabel('Preis pro kWh')).toBeDisabled();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -12,8 +12,10 @@ import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
 import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { Archive } from './archive/archive.ts';
-import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
-import type { SettingsStore } from './archive/settings.ts';
+import { registerArchiveRoutes } from './archive/routes.ts';
+import { createSettingsStore, type SettingsStore } from './archive/settings.ts';
+import { isJson, isSettingsWrite, registerSettingsRoutes, SETTINGS_URL } from './archive/settings-routes.ts';
+import { createChargerZones, type ChargerZones } from './charger-zones.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
 import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
@@ -35,8 +37,6 @@ export interface AppOptions {
   collectors: ReadonlyMap<string, StatusCollector>;
   /** Each reading's meaning: what the event stream and the snapshot route send. */
   snapshots: SnapshotService;
-  /** The household's settings (price, off-peak), kept in the archive. */
-  settings: SettingsStore;
   /** Built SPA to serve; null in development, where Vite serves it. */
   distDir: string | null;
   buildId: string;
@@ -45,6 +45,10 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** The SQLite archive; null or absent with ARCHIVE=off. */
   archive?: Archive | null;
+  /** Each charger's zone (start-up makes it with the settings' zones); absent: from the configuration alone. */
+  zones?: ChargerZones;
+  /** The household's settings in the archive; absent: made from `archive`. */
+  settings?: SettingsStore;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -63,6 +67,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, distDir, buildId } = options;
   const clients = new Map(options.clients.map((client) => [client.id, client]));
   const archive = options.archive ?? null;
+  const zones =
+    options.zones ?? createChargerZones({ chargers: config.chargers, environmentZone: config.environmentTimeZone, serverZone: config.serverTimeZone });
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -129,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/chargers', async (request, reply) => {
     if (!noQuery(request, reply)) return reply;
     const body: ChargersResponse = {
-      chargers: options.clients.map((client) => ({ ...client.info, timeZone: config.timeZone })),
+      chargers: options.clients.map((client) => ({ ...client.info, timeZone: zones.zoneOf(client.id).zone })),
       build: buildId,
       pricing: config.pricing,
       statusIntervalMs: config.statusIntervalMs,
@@ -198,12 +204,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerArchiveRoutes(app, {
     archive,
     clients,
-    settings: options.settings,
-    zone: config.timeZone,
-    adminPin: config.adminPin,
+    zoneOf: (chargerId) => zones.zoneOf(chargerId).zone,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
     historyOptions,
     upstreamError: answerUpstreamError,
+  });
+  registerSettingsRoutes(app, {
+    settings: options.settings ?? createSettingsStore(archive?.store ?? null, config.pricing),
+    zones,
+    chargerIds: options.clients.map((client) => client.id),
+    archiveOn: archive !== null,
+    adminPin: config.adminPin,
+    sendError: (reply, code, message) => sendError(reply, code, message),
   });
   app.route({
     method: OTHER_METHODS.filter((m) => m !== 'PUT'),

@@ -101,7 +101,7 @@ describe('loadConfig', () => {
   it('names an unknown or misspelt CHARGERS_FILE field in one line', () => {
     const misspelt = file('misspelt.json', JSON.stringify([{ id: 'platz4', Name: 'Platz 4', url: 'http://platz4.local', token: 't' }]));
     const text = errorOf({ CHARGERS_FILE: misspelt });
-    expect(text).toMatch(/entry 0: unknown field "Name" \(known: id, name, url, token, email, password\)/);
+    expect(text).toMatch(/entry 0: unknown field "Name" \(known: id, name, url, token, email, password, timeZone\)/);
     expect(text).not.toContain('\n');
     // A misspelt required field: the typo is reported, not only the missing "url".
     const upper = file('upper.json', JSON.stringify([{ id: 'platz4', URL: 'http://platz4.local', token: 't' }]));

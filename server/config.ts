@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import * as z from 'zod/mini';
-import { isTimeZone } from '../src/shared/time/time-zone-name.ts';
+import { canonicalTimeZone } from '../src/shared/time/time-zone-name.ts';
 
 export type ChargerAuth =
   | { kind: 'token'; token: string }
@@ -22,6 +22,8 @@ export interface ChargerConfig {
   /** Accept a self-signed certificate (CHARGER_INSECURE_TLS). */
   insecureTls: boolean;
   simulated: boolean;
+  /** The charger's own IANA zone from its CHARGERS_FILE entry; absent: CHARGER_TIMEZONE or the server's (server/charger-zones.ts). */
+  timeZone?: string;
 }
 
 export interface ServerConfig {
@@ -30,8 +32,15 @@ export interface ServerConfig {
   /** Empty when the embedded simulator is to be started; filled in by start-up then. */
   chargers: ChargerConfig[];
   simulator: { chargers: number; seed: number | undefined } | null;
-  /** IANA zone for the charger's local times (session filter). */
+  /**
+   * CHARGER_TIMEZONE, else the server's zone: where the embedded simulator's households live. Each
+   * charger's own zone comes from server/charger-zones.ts, which also knows the settings screen's.
+   */
   timeZone: string;
+  /** CHARGER_TIMEZONE as set (in Intl's spelling); null when unset. */
+  environmentTimeZone: string | null;
+  /** The zone this server process runs in (TZ, the system's), the last resort for a charger's zone. */
+  serverTimeZone: string;
   /** Upstream timeout per charger call. */
   upstreamTimeoutMs: number;
   /** How long a generalStatus answer is shared between clients. */
@@ -71,6 +80,7 @@ const chargerEntrySchema = z.strictObject({
   token: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   email: z.optional(z.string().check(z.minLength(1, 'must not be empty'))),
   password: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
 });
 const ENTRY_FIELDS = Object.keys(chargerEntrySchema.def.shape);
 
@@ -79,18 +89,23 @@ const chargersFileSchema = z.array(chargerEntrySchema).check(z.minLength(1, 'the
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): ServerConfig {
+/** The zone this process runs in; a TZ that Intl does not know (`TZ=` gives `Etc/Unknown`) runs as UTC. */
+export function processTimeZone(): string {
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone) ?? 'UTC';
+}
+
+/** `serverTimeZone`: the zone this server runs in (tests pass one; by default the process's own). */
+export function loadConfig(env: Env = process.env, serverTimeZone: string = processTimeZone()): ServerConfig {
   const port = parseInteger(env.PORT, 'PORT', 8080, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
-  const timeZone = env.CHARGER_TIMEZONE?.trim() || Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!isTimeZone(timeZone)) {
-    throw new ConfigError(`CHARGER_TIMEZONE "${timeZone}" is not an IANA time zone; use e.g. Europe/Berlin`);
-  }
+  const environmentTimeZone = env.CHARGER_TIMEZONE?.trim() ? parseTimeZone(env.CHARGER_TIMEZONE, 'CHARGER_TIMEZONE') : null;
   const insecureTls = parseBoolean(env.CHARGER_INSECURE_TLS, 'CHARGER_INSECURE_TLS');
   const base = {
     port,
     host,
-    timeZone,
+    timeZone: environmentTimeZone ?? serverTimeZone,
+    environmentTimeZone,
+    serverTimeZone,
     upstreamTimeoutMs: parseInteger(env.CHARGER_TIMEOUT_MS, 'CHARGER_TIMEOUT_MS', 5000, 100, 120_000),
     statusTtlMs: parseInteger(env.STATUS_TTL_MS, 'STATUS_TTL_MS', 2000, 0, 60_000),
     statusIntervalMs: parseInteger(env.STATUS_INTERVAL_MS, 'STATUS_INTERVAL_MS', 5000, 500, 600_000),
@@ -162,6 +177,7 @@ function readChargersFile(path: string, insecureTls: boolean): ChargerConfig[] {
     seen.add(entry.id);
     const where = `CHARGERS_FILE entry ${index} ("${entry.id}")`;
     const url = parseChargerUrl(entry.url, `${where} url`);
+    const timeZone = entry.timeZone === undefined ? undefined : parseTimeZone(entry.timeZone, `${where} timeZone`);
     return {
       id: entry.id,
       name: entry.name ?? nameFromUrl(url),
@@ -169,6 +185,7 @@ function readChargersFile(path: string, insecureTls: boolean): ChargerConfig[] {
       auth: parseAuth(entry, `${where}: token, or email and password`),
       insecureTls,
       simulated: false,
+      ...(timeZone === undefined ? {} : { timeZone }),
     };
   });
 }
@@ -244,6 +261,12 @@ function parseArchive(flag: string | undefined, path: string | undefined): { pat
   if (value && ['0', 'false', 'no', 'off'].includes(value)) return null;
   if (value && !['1', 'true', 'yes', 'on'].includes(value)) throw new ConfigError(`ARCHIVE must be on or off, not "${flag}"`);
   return { path: path?.trim() || DEFAULT_ARCHIVE_PATH };
+}
+
+function parseTimeZone(text: string, what: string): string {
+  const zone = canonicalTimeZone(text);
+  if (zone === null) throw new ConfigError(`${what} "${text.trim().slice(0, 60)}" is not an IANA time zone; use e.g. Europe/Zurich`);
+  return zone;
 }
 
 function parseAdminPin(text: string | undefined): string | null {

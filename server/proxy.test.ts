@@ -37,7 +37,7 @@ describe('charger routes', () => {
     const response = await get('/api/chargers');
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.chargers).toEqual([{ id: 'platz-13', name: 'Platz 13', simulated: false }]);
+    expect(body.chargers).toEqual([{ id: 'platz-13', name: 'Platz 13', simulated: false, timeZone: expect.any(String) }]);
     expect(JSON.stringify(body)).not.toContain('127.0.0.1');
   });
 

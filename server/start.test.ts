@@ -1,8 +1,11 @@
 /**
- * Start-up: the embedded simulator follows the configuration, and a start that fails leaves
- * nothing running behind it.
+ * Start-up: the embedded simulator follows the configuration, each charger's zone is logged, and
+ * a start that fails leaves nothing running behind it.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from './config.ts';
 import { startErrorMessage, startServer } from './start.ts';
@@ -36,6 +39,37 @@ describe('startServer', () => {
       expect(state.timeZone).toBe('America/New_York');
     } finally {
       await server.close();
+    }
+  });
+
+  it('logs each charger’s zone and where it came from, the settings screen’s zone included, with a warning for a UTC server', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inch-start-zones-'));
+    const file = join(dir, 'chargers.json');
+    // Nothing listens there: the chargers are never asked, only configured.
+    writeFileSync(file, JSON.stringify([
+      { id: 'zurich', url: 'http://127.0.0.1:9', token: 't', timeZone: 'Europe/Zurich' },
+      { id: 'garage', url: 'http://127.0.0.1:9', token: 't' },
+      { id: 'carport', url: 'http://127.0.0.1:9', token: 't' },
+    ]));
+    const env = { CHARGERS_FILE: file, ARCHIVE_PATH: join(dir, 'archive.sqlite') };
+    const first = await startServer({ env, serverTimeZone: 'UTC', archiveOptions: { fill: false }, port: 0, host: '127.0.0.1' });
+    try {
+      const saved = await fetch(`${first.url}/api/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', origin: first.url }, body: JSON.stringify({ timeZones: { carport: 'Europe/Vienna' } }) });
+      expect(saved.status).toBe(200);
+    } finally {
+      await first.close();
+    }
+    const lines: string[] = [];
+    const again = await startServer({ env, serverTimeZone: 'UTC', archiveOptions: { fill: false }, port: 0, host: '127.0.0.1', log: (line) => lines.push(line) });
+    try {
+      expect(lines.filter((line) => line.includes('time zone'))).toEqual([
+        'charger zurich: time zone Europe/Zurich (its CHARGERS_FILE entry)',
+        expect.stringMatching(/^charger garage: time zone UTC \(the server’s own zone\); warning: the server runs in UTC and no zone is set for this charger/),
+        'charger carport: time zone Europe/Vienna (set on the settings screen)',
+      ]);
+    } finally {
+      await again.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { Archive } from './archive/archive.ts';
+import { createSettingsStore } from './archive/settings.ts';
+import { createChargerZones, type ChargerZones } from './charger-zones.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
-import { createSettingsStore } from './archive/settings.ts';
 import { archiveEnergyReader } from './snapshot/archive-energy.ts';
 import { EnergyPeriods } from './snapshot/energy-periods.ts';
 import { SnapshotService } from './snapshot/snapshot-service.ts';
@@ -31,6 +32,8 @@ export interface StartOptions {
   host?: string;
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
+  /** The zone this server runs in, instead of the process's own (tests). */
+  serverTimeZone?: string;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
@@ -52,6 +55,8 @@ export interface RunningServer {
   archive: Archive | null;
   /** Every reading's meaning, one snapshot per charger. */
   snapshots: SnapshotService;
+  /** Each charger's zone: what every part of the server asks (`zoneOf`, `onChange`). */
+  zones: ChargerZones;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // An `env` given in code (tests, benchmarks, scripts) runs without an archive unless it names
   // one: nothing they start writes into ./data, and no background fill skews their request counts.
   const env = options.env && options.env.ARCHIVE === undefined && options.env.ARCHIVE_PATH === undefined ? { ...options.env, ARCHIVE: 'off' } : options.env;
-  const config = { ...(options.config ?? loadConfig(env ?? process.env)) };
+  const config = { ...(options.config ?? loadConfig(env ?? process.env, options.serverTimeZone)) };
   const log = options.log ?? (() => {});
   let simulator: RunningSimulator | null = null;
 
@@ -104,6 +109,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
+  // Made once the archive is open: the zones chosen on the settings screen are kept in it. The
+  // archive asks for a zone only from its first fill or read on, both after that.
+  let zones: ChargerZones;
   let archive: Archive | null = null;
   let energy: EnergyPeriods | null = null;
   let snapshots: SnapshotService | null = null;
@@ -119,12 +127,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let app: FastifyInstance | undefined;
   try {
     if (config.archive) {
-      const { fill, ...archiveOptions } = options.archiveOptions ?? {};
-      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
-      if (fill !== false) archive.start();
+      const { fill: _fill, ...archiveOptions } = options.archiveOptions ?? {};
+      // Asked per fill and read: a zone changed on the settings screen applies from the next one.
+      archive = new Archive({ path: config.archive.path, zone: (id) => zones.zoneOf(id).zone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
     }
     const settings = createSettingsStore(archive?.store ?? null, config.pricing);
-    const zoneOf = () => config.timeZone;
+    zones = createChargerZones({
+      chargers: config.chargers,
+      environmentZone: config.environmentTimeZone,
+      serverZone: config.serverTimeZone,
+      overrides: settings.timeZones(),
+      log,
+    });
+    for (const charger of config.chargers) log(zones.describe(charger.id));
+    const chargerZones = zones;
+    const zoneOf = (chargerId: string) => chargerZones.zoneOf(chargerId).zone;
     const now = options.archiveOptions?.now;
     if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, ...(now ? { now } : {}) });
     snapshots = new SnapshotService({
@@ -141,11 +158,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log,
     });
     const service = snapshots;
-    settings.onSaved(() => service.pricingChanged());
-    // The timeline's events come from the snapshots; the archive holds every charger, so it is
-    // recorded while no screen is open.
-    archive?.attach(snapshots);
-    app = await buildApp({ config, clients, collectors, snapshots, settings, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    // A new price changes every snapshot's costs; a new zone its calendar figures.
+    settings.onSaved(() => service.rebuildAll());
+    zones.onChange((chargerId) => {
+      void energy?.refresh(chargerId);
+      service.rebuildAll();
+    });
+    if (archive) {
+      // The timeline's events come from the snapshots; the archive holds every charger, so it is
+      // recorded while no screen is open.
+      archive.attach(snapshots);
+      if (options.archiveOptions?.fill !== false) archive.start();
+    }
+    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, zones, settings, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -168,6 +193,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clients: new Map(clients.map((client) => [client.id, client])),
     archive,
     snapshots: snapshots!,
+    zones,
     async close() {
       await app.close();
       await closeUpstream();

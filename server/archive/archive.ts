@@ -11,11 +11,16 @@ import { createReaders, type ArchiveReaders } from './readers.ts';
 import { createSessionWriter, type SessionWriter } from './session-writer.ts';
 import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
 import { openArchiveStore, type ArchiveStore } from './store.ts';
+import { createZoneMarks, type ZoneMarks } from './zone-change.ts';
 
 export interface ArchiveOptions {
   path: string;
-  /** CHARGER_TIMEZONE: local days are the archive's unit. */
-  zone: string;
+  /**
+   * Each charger's zone (server/charger-zones.ts `zoneOf`), asked anew for every fill and read, so
+   * a zone changed on the settings screen applies from the next one; a string is one zone for all.
+   * Local days of it are the archive's unit.
+   */
+  zone: string | ((chargerId: string) => string);
   chargers: ReadonlyArray<{ id: string; client: HistoryClient }>;
   log?: (line: string) => void;
   /** Fill interval (5 minutes); tests shorten it. */
@@ -31,7 +36,10 @@ export class Archive {
   readonly sessions: SessionWriter;
   readonly power: PowerWriter;
   readonly recorder: EventRecorder;
-  readonly zone: string;
+  private readonly zoneSource: (chargerId: string) => string;
+  private readonly zoneMarks: ZoneMarks;
+  /** The zone each charger's complete-day marks are known to be cut in. */
+  private readonly marksZone = new Map<string, string>();
   private readonly log: ((line: string) => void) | undefined;
   private readonly fillers = new Map<string, ArchiveFiller>();
   private feed: SnapshotFeed | null = null;
@@ -39,8 +47,11 @@ export class Archive {
   private healthCache = new Map<string, { at: number; fills: number; value: Omit<ArchiveHealth, 'backfillRunning' | 'lastError'> }>();
 
   constructor(options: ArchiveOptions) {
-    this.zone = options.zone;
+    const { zone } = options;
+    this.zoneSource = typeof zone === 'string' ? () => zone : zone;
+    this.log = options.log;
     this.store = openArchiveStore(options.path, options.log);
+    this.zoneMarks = createZoneMarks(this.store);
     this.readers = createReaders(this.store);
     this.sessions = createSessionWriter(this.store);
     this.power = createPowerWriter(this.store);
@@ -57,7 +68,7 @@ export class Archive {
           store: this.store,
           sessions: this.sessions,
           power: this.power,
-          zone: options.zone,
+          zone: () => this.zoneOf(id),
           measure: () => this.measure(id),
           log: options.log,
           ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
@@ -66,6 +77,30 @@ export class Archive {
         }),
       );
     }
+  }
+
+  /**
+   * The charger's zone for the archive's local days now. When it differs from the zone its days
+   * were archived complete in, the marks are first carried over (zone-change.ts); while the disk is
+   * full that waits, and is tried again on the next call.
+   */
+  zoneOf(chargerId: string): string {
+    const zone = this.zoneSource(chargerId);
+    if (this.marksZone.get(chargerId) !== zone) this.adoptZone(chargerId, zone);
+    return zone;
+  }
+
+  private adoptZone(chargerId: string, zone: string): void {
+    const marked = this.zoneMarks.zoneOf(chargerId);
+    if (marked === null || marked === zone) {
+      if (marked === null) this.zoneMarks.record(chargerId, zone);
+      this.marksZone.set(chargerId, zone);
+      return;
+    }
+    if (!this.zoneMarks.convert(chargerId, marked, zone)) return;
+    this.marksZone.set(chargerId, zone);
+    this.healthCache.delete(chargerId);
+    this.log?.(`archive: charger ${chargerId}: complete days carried over from ${marked} to ${zone}; days at the edge are read again`);
   }
 
   /** Starts filling every charger's archive (backfill first, then every 5 minutes). */

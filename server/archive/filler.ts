@@ -27,7 +27,8 @@ export interface FillerOptions {
   store: ArchiveStore;
   sessions: SessionWriter;
   power: PowerWriter;
-  zone: string;
+  /** The charger's zone now (asked at each fill; a change during one ends its power round). */
+  zone: string | (() => string);
   /** Comma list of measures to archive, from the charger's connectors. */
   measure: () => string;
   /** Oldest day asked while backfilling, in days before today. */
@@ -52,8 +53,12 @@ export class ArchiveFiller {
   /** Past days whose read failed for the request's own sake: when each may be asked again. */
   private readonly refusedDays = new Map<string, { failures: number; retryAt: number }>();
 
+  private readonly zone: () => string;
+
   constructor(private readonly options: FillerOptions) {
     this.now = options.now ?? Date.now;
+    const { zone } = options;
+    this.zone = typeof zone === 'string' ? () => zone : zone;
     this.progressGet = options.store.db.prepare<[number, string], { value: string }>('SELECT value FROM progress WHERE charger = ? AND key = ?');
     this.progressSet = options.store.db.prepare('INSERT INTO progress (charger, key, value) VALUES (?, ?, ?) ON CONFLICT (charger, key) DO UPDATE SET value = excluded.value');
   }
@@ -138,7 +143,8 @@ export class ArchiveFiller {
    * where the charger's memory ends (two days without a point) or `maxDays`.
    */
   private async fillPower(): Promise<void> {
-    const { chargerId, client, power, zone } = this.options;
+    const { chargerId, client, power } = this.options;
+    const zone = this.zone();
     const now = this.now();
     const measure = this.options.measure();
     const today = dayAt(now, zone);
@@ -171,6 +177,8 @@ export class ArchiveFiller {
         continue;
       }
       this.refusedDays.delete(day.key);
+      // The zone changed while the charger answered: this day is not a day of the new zone.
+      if (this.zone() !== zone) return;
       const settled = this.now() >= day.endMs + DAY_SETTLE_MS;
       if (power.write(chargerId, points, settled ? [{ day: day.key, points: points.length }] : []) === undefined) return;
       empty = points.length === 0 ? empty + 1 : 0;

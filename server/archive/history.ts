@@ -25,6 +25,7 @@ export interface HistoryContext {
   archive: Archive | null;
   chargerId: string;
   client: HistoryClient;
+  /** The charger's zone for this request (its local days and hours). */
   zone: string;
   now?: number;
   /** The asking screen's fair-queue key (and abort signal) for what is read from the charger. */
@@ -158,6 +159,8 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
     if (!archive) throw error;
     complete = false;
   }
+  // Days are marked complete only in the zone they were cut in: a zone changed meanwhile keeps the points, not the marks.
+  if (archive && archive.zoneOf(chargerId) !== zone) wholeDays.length = 0;
   if (archive && (fetched.length > 0 || wholeDays.length > 0)) archive.power.write(chargerId, fetched, wholeDays);
   fetched.sort((a, b) => a.t - b.t);
   const inRange = (points: readonly PowerPoint[], a: number, b: number) => points.filter((p) => p.t >= a && p.t < b);

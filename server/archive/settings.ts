@@ -1,12 +1,15 @@
 /**
- * The household's settings (price per kWh, currency, off-peak window) kept in the archive, so
- * every tablet shows the same costs. Until someone saves them, the server's defaults
- * (PRICE_PER_KWH, CURRENCY) are the answer.
+ * The household's settings kept in the archive, so every tablet shows the same: the prices (price
+ * per kWh, currency, off-peak window) and the zone chosen on the settings screen for each charger.
+ * Until someone saves prices, the server's defaults (PRICE_PER_KWH, CURRENCY) are the answer; a
+ * charger without a chosen zone follows its configuration (server/charger-zones.ts).
  */
-import type { Settings } from '../../src/api/archive-schemas.ts';
+import type { Settings, SettingsUpdate } from '../../src/api/archive-schemas.ts';
+import { canonicalTimeZone } from '../../src/shared/time/time-zone-name.ts';
 import type { ArchiveStore } from './store.ts';
 
-const KEY = 'pricing';
+const PRICING_KEY = 'pricing';
+const ZONES_KEY = 'timeZones';
 
 export function createSettingsStore(store: ArchiveStore | null, defaults: { pricePerKwh: number | null; currency: string }) {
   const read = store?.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -14,20 +17,55 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
   const fallback: Settings = { pricePerKWh: defaults.pricePerKwh, currency: defaults.currency, offPeak: null };
   const listeners = new Set<() => void>();
 
+  const readJson = (key: string): unknown => {
+    const row = read?.get(key);
+    if (!row) return undefined;
+    try {
+      return JSON.parse(row.value);
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** The chosen zones by charger id; anything unreadable is left out (the charger follows its configuration). */
+  const timeZones = (): Record<string, string> => {
+    const saved = readJson(ZONES_KEY);
+    if (typeof saved !== 'object' || saved === null) return {};
+    const zones = new Map<string, string>();
+    for (const [id, zone] of Object.entries(saved)) {
+      const canonical = typeof zone === 'string' ? canonicalTimeZone(zone) : null;
+      if (canonical) zones.set(id, canonical);
+    }
+    return Object.fromEntries(zones);
+  };
+
   return {
     get(): Settings & { isDefault: boolean } {
-      const row = read?.get(KEY);
-      if (!row) return { ...fallback, isDefault: true };
-      try {
-        return { ...(JSON.parse(row.value) as Settings), isDefault: false };
-      } catch {
-        return { ...fallback, isDefault: true };
-      }
+      const saved = readJson(PRICING_KEY);
+      return saved === undefined ? { ...fallback, isDefault: true } : { ...(saved as Settings), isDefault: false };
     },
-    /** 'off' without an archive, 'full' when the disk is full, else 'saved'. */
-    put(settings: Settings): 'saved' | 'off' | 'full' {
+    timeZones,
+    /**
+     * Saves what the update carries, in one transaction: the prices replace the saved ones; each
+     * zone named replaces that charger's (null removes it). 'off' without an archive, 'full' when
+     * the disk is full, else 'saved'.
+     */
+    save(update: SettingsUpdate): 'saved' | 'off' | 'full' {
       if (!store || !save) return 'off';
-      if (store.write(() => save.run(KEY, JSON.stringify(settings))) === undefined) return 'full';
+      const { timeZones: zoneChanges, pricePerKWh, currency, offPeak } = update;
+      const written = store.write(() => {
+        if (currency !== undefined) save.run(PRICING_KEY, JSON.stringify({ pricePerKWh: pricePerKWh ?? null, currency, offPeak: offPeak ?? null } satisfies Settings));
+        if (zoneChanges !== undefined) {
+          const zones = new Map(Object.entries(timeZones()));
+          for (const [id, zone] of Object.entries(zoneChanges)) {
+            if (zone === null) zones.delete(id);
+            else zones.set(id, canonicalTimeZone(zone) ?? zone);
+          }
+          save.run(ZONES_KEY, JSON.stringify(Object.fromEntries(zones)));
+        }
+        return true;
+      });
+      if (written === undefined) return 'full';
       for (const listener of [...listeners]) listener();
       return 'saved';
     },

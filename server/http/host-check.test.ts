@@ -29,6 +29,15 @@ describe('createHostCheck', () => {
     }
   });
 
+  it('a wildcard covers names below the domain only, never a name that merely ends in the same letters', () => {
+    const wildcard = createHostCheck(['*.example.com'], []);
+    expect(wildcard('wall.example.com')).toBe(true);
+    expect(wildcard('a.b.example.com:8080')).toBe(true);
+    for (const host of ['evilexample.com', 'evil-example.com', 'example.com', 'example.com.evil', 'wall.example.com.evil']) {
+      expect(wildcard(host), host).toBe(false);
+    }
+  });
+
   it('knows the machine by its name with .local too', () => {
     expect(createHostCheck([], ['garage-pi.local'])('garage-pi')).toBe(true);
   });

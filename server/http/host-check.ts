@@ -19,20 +19,29 @@ export type HostCheck = (host: string | undefined) => boolean;
  */
 export function createHostCheck(allowedHosts: readonly string[], machineNames: readonly string[] = [hostname()]): HostCheck {
   const exact = new Set<string>(['localhost']);
-  const suffixes: string[] = ['.local', '.localhost'];
+  /** Domains whose every sub-name is ours (`*.example.com` → `example.com`), kept without the wildcard's dot. */
+  const domains: string[] = ['local', 'localhost'];
   for (const name of machineNames.map(normalise).filter(Boolean)) {
     exact.add(name);
     exact.add(name.endsWith('.local') ? name.slice(0, -'.local'.length) : `${name}.local`);
   }
   for (const entry of allowedHosts.map(normalise)) {
-    if (entry.startsWith('*.')) suffixes.push(entry.slice(1));
+    if (entry.startsWith('*.')) domains.push(entry.slice('*.'.length));
     else if (entry) exact.add(entry);
   }
   return (host) => {
     const name = host === undefined ? null : hostName(host);
     if (!name) return false;
-    return isIP(name) !== 0 || exact.has(name) || suffixes.some((suffix) => name.endsWith(suffix) && name.length > suffix.length);
+    return isIP(name) !== 0 || exact.has(name) || domains.some((domain) => isBelow(name, domain));
   };
+}
+
+/**
+ * `wall.example.com` is below `example.com`; `evilexample.com` is not: the label boundary (the dot)
+ * is part of the comparison, and a name of the empty label (`.example.com`) is not a name.
+ */
+function isBelow(name: string, domain: string): boolean {
+  return name.length > domain.length + 1 && name.endsWith(`.${domain}`);
 }
 
 /** The name part of a Host header (`[::1]:8080` → `::1`, `Platz.local.:80` → `platz.local`); null when malformed. */

@@ -71,7 +71,7 @@ describe('SnapshotService', () => {
     const { collector, service, seen, setPrice } = setup([withStatus('Charging', 7)]);
     await collector.sample(0);
     setPrice(0.5);
-    service.pricingChanged();
+    service.rebuildAll();
     const last = seen.at(-1)!;
     expect(last.changed).toBe(true);
     expect(last.snapshot.pricing.pricePerKwh).toBe(0.5);

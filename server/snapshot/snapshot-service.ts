@@ -99,8 +99,8 @@ export class SnapshotService implements SnapshotFeed {
     };
   }
 
-  /** The price changed (settings saved): every snapshot's costs change with it. */
-  pricingChanged(): void {
+  /** The price or a charger's zone changed: every snapshot is built again (costs, calendar figures). */
+  rebuildAll(): void {
     for (const id of this.chargerIds) this.rebuild(id, true);
   }
 

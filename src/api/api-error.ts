@@ -8,7 +8,9 @@ export type ApiErrorKind =
   /** Our server answered with an error (`code` is one of `ERROR_CODES` in server-schemas.ts). */
   | 'server'
   /** The answer arrived but did not have the expected shape (`message` names the field). */
-  | 'parse';
+  | 'parse'
+  /** Not sent at all: this page may not write (a kiosk display, `code` `kiosk`). */
+  | 'refused';
 
 export class ApiError extends Error {
   override name = 'ApiError';

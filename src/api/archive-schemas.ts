@@ -5,6 +5,7 @@
  * schemas'. Written with `zod/mini` like the rest of src/api.
  */
 import * as z from 'zod/mini';
+import { canonicalTimeZone } from '../shared/time/time-zone-name.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -238,27 +239,67 @@ export type TimelineResponseWire = z.input<typeof timelineResponseSchema>;
 // ---------------------------------------------------------------------------------------------
 // GET /api/settings, PUT /api/settings
 
+/**
+ * Where a charger's time zone comes from, strongest first: the settings screen, the charger's
+ * CHARGERS_FILE entry, CHARGER_TIMEZONE, the server's own zone.
+ */
+export const ZONE_SOURCES = ['settings', 'file', 'environment', 'server'] as const;
+export type ZoneSource = (typeof ZONE_SOURCES)[number];
+
 const CLOCK_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 const price = z.number().check(z.gte(0), z.lte(100));
 
-/** What PUT accepts (and GET returns, plus the read-only fields below). */
-export const settingsBodySchema = z.strictObject({
+const offPeakSchema = z.nullable(
+  z
+    .strictObject({
+      pricePerKWh: price,
+      from: z.string().check(z.regex(CLOCK_PATTERN, 'from is HH:MM')),
+      to: z.string().check(z.regex(CLOCK_PATTERN, 'to is HH:MM')),
+    })
+    .check(z.refine((w) => w.from !== w.to, { message: 'from and to must differ', path: ['to'] })),
+);
+const currencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code like EUR'));
+
+/** The household's prices as kept (GET answers them, PUT sends all three together). */
+export const pricingSettingsSchema = z.strictObject({
   /** Price per kWh; null = no price (costs are not shown). */
   pricePerKWh: z.nullable(price),
   /** ISO 4217, e.g. `EUR`. */
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'currency is an ISO 4217 code like EUR')),
+  currency: currencySchema,
   /** A second price for a local time of day (`22:00`–`06:00` wraps midnight); null = none. */
-  offPeak: z.nullable(
-    z
-      .strictObject({
-        pricePerKWh: price,
-        from: z.string().check(z.regex(CLOCK_PATTERN, 'from is HH:MM')),
-        to: z.string().check(z.regex(CLOCK_PATTERN, 'to is HH:MM')),
-      })
-      .check(z.refine((w) => w.from !== w.to, { message: 'from and to must differ', path: ['to'] })),
-  ),
+  offPeak: offPeakSchema,
 });
-export type Settings = z.output<typeof settingsBodySchema>;
+export type Settings = z.output<typeof pricingSettingsSchema>;
+
+/** An IANA zone name (stored as Intl spells it). */
+export const timeZoneNameSchema = z.string().check(
+  z.maxLength(64, 'a time zone name has at most 64 characters'),
+  z.refine((name) => canonicalTimeZone(name) !== null, 'not an IANA time zone name (like Europe/Zurich)'),
+);
+
+/**
+ * What PUT accepts: the prices (all three fields, replacing the saved ones), the chargers' zones,
+ * or both. `timeZones` names only the chargers to change: a zone sets it, null lets the charger
+ * follow its configuration again (CHARGERS_FILE, CHARGER_TIMEZONE, the server's zone).
+ */
+export const settingsBodySchema = z
+  .strictObject({
+    pricePerKWh: z.optional(z.nullable(price)),
+    currency: z.optional(currencySchema),
+    offPeak: z.optional(offPeakSchema),
+    timeZones: z.optional(z.record(z.string().check(z.maxLength(63)), z.nullable(timeZoneNameSchema))),
+  })
+  .check(
+    z.refine((body) => [body.pricePerKWh, body.currency, body.offPeak].every((v) => v === undefined) || [body.pricePerKWh, body.currency, body.offPeak].every((v) => v !== undefined), {
+      message: 'pricePerKWh, currency and offPeak are sent together',
+    }),
+    z.refine((body) => body.currency !== undefined || body.timeZones !== undefined, { message: 'nothing to save: send the prices, timeZones or both' }),
+  );
+export type SettingsUpdate = z.output<typeof settingsBodySchema>;
+
+/** Why this client cannot change the settings: no archive to keep them, or only the server machine may (no ADMIN_PIN). */
+export const READ_ONLY_REASONS = ['archive_off', 'local_only'] as const;
+export type ReadOnlyReason = (typeof READ_ONLY_REASONS)[number];
 
 export const settingsResponseSchema = z.extend(
   z.object({
@@ -273,9 +314,23 @@ export const settingsResponseSchema = z.extend(
     pinRequired: z.boolean(),
     /** False with ARCHIVE=off: there is nowhere to keep them, PUT answers 409. */
     writable: z.boolean(),
+    /** Whether the asking client may change them (with the PIN when `pinRequired`). */
+    writableFromHere: z.optional(z.boolean()),
+    /** Why not, when `writableFromHere` is false (kept as a string: a newer server may name another). */
+    readOnlyReason: z.optional(z.nullable(z.string())),
+    /** Each charger's zone now, by charger id, and where it comes from (one of ZONE_SOURCES, kept as a string). */
+    timeZones: z.optional(z.record(z.string(), z.object({ zone: z.string(), source: z.string() }))),
+    /** The zone the server process runs in. */
+    serverTimeZone: z.optional(z.string()),
+    /**
+     * The server runs in UTC and these chargers have no zone set anywhere, so their days end at
+     * UTC midnight; null when every charger's zone was chosen.
+     */
+    zoneWarning: z.optional(z.nullable(z.object({ code: z.string(), chargerIds: z.array(z.string()) }))),
   },
 );
 export type SettingsResponse = z.output<typeof settingsResponseSchema>;
+export type SettingsResponseWire = z.input<typeof settingsResponseSchema>;
 
 /** The header that carries the admin PIN on PUT /api/settings. */
 export const ADMIN_PIN_HEADER = 'x-admin-pin';

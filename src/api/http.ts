@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { ApiError } from './api-error.ts';
 import { errorBodySchema } from './server-schemas.ts';
 import { describeIssue } from '../../contract/describe-issue.ts';
+import { isKioskPage } from '../shared/url/kiosk-mode.ts';
 
 /** Longer than the server's own upstream timeout (5 s), so the server's 504 arrives first. */
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -17,9 +18,12 @@ export async function fetchJson(path: string, signal?: AbortSignal): Promise<unk
 /**
  * The dashboard's one write (the household's settings): a JSON body, same origin. The answer's
  * JSON is returned as it came; errors become ApiErrors as for reads (a 403 `forbidden` when the
- * admin PIN is missing or wrong).
+ * admin PIN is missing or wrong, `local_only` when only the server machine may write). A page
+ * opened as a kiosk display (`?kiosk=…`) sends nothing: the server cannot see the page's address,
+ * so the page itself refuses (docs/decisions.md says how far that goes).
  */
 export async function sendJson(path: string, method: 'PUT' | 'POST', body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
+  if (isKioskPage()) throw new ApiError('refused', 'kiosk', 'A kiosk display does not change settings');
   return request(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), cache: 'no-store' }, signal);
 }
 

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'charger_bad_response',
   'charger_timeout',
   'forbidden',
+  'local_only',
   'unsupported_media_type',
   'archive_off',
   'archive_full',
@@ -44,6 +45,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   charger_timeout: 504,
   /** PUT /api/settings from another origin or without the admin PIN. */
   forbidden: 403,
+  /** PUT /api/settings from another machine while no ADMIN_PIN is set: only the server machine itself may change them. */
+  local_only: 403,
   unsupported_media_type: 415,
   /** A write to the archive while it is switched off (ARCHIVE=off). */
   archive_off: 409,
@@ -72,7 +75,7 @@ export const chargerInfoSchema = z.object({
   name: z.string(),
   /** True when this is the embedded simulator, not a real charger. */
   simulated: z.boolean(),
-  /** The charger's IANA zone: its days, months and clock times (absent from older servers). */
+  /** The charger's IANA zone, whose days and months its figures count in; absent from older servers. */
   timeZone: z.optional(z.string()),
 });
 export type ChargerInfo = z.infer<typeof chargerInfoSchema>;

@@ -93,7 +93,7 @@ describe('PriceSettings', () => {
     expect(screen.queryByLabelText('Admin PIN')).not.toBeInTheDocument();
     await user.type(screen.getByLabelText('Price per kWh'), '0.4');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Enter the admin PIN to change the price.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Enter the admin PIN to change the settings.');
     await user.type(screen.getByLabelText('Admin PIN'), '1234');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('The admin PIN was not accepted.')).toBeInTheDocument();

@@ -18,16 +18,18 @@ interface PriceSettingsProps {
   isDefault: boolean;
   /** The server wants the admin PIN for a change. */
   pinRequired: boolean;
-  /** False when the server cannot keep settings (its archive is switched off). */
+  /** False when this screen cannot change settings: the server keeps none, or only the server machine may. */
   writable: boolean;
+  /** Why not (`archive_off`, `local_only`); SettingsAccess explains `local_only`. */
+  readOnlyReason?: string | null;
 }
 
 /**
  * Price per kWh, currency and an off-peak price, kept by the dashboard's server, so every screen
- * shows the same costs. The form is remounted when the server's values change (SessionsView keys
+ * shows the same costs. Not shown on a kiosk display (SessionsView). The form is remounted when the server's values change (SessionsView keys
  * it), so its fields always start from what now applies.
  */
-export function PriceSettings({ pricing, currency: serverCurrency, isDefault, pinRequired, writable }: PriceSettingsProps) {
+export function PriceSettings({ pricing, currency: serverCurrency, isDefault, pinRequired, writable, readOnlyReason }: PriceSettingsProps) {
   const m = useMessages(sessionsMessages);
   const { lang } = useLocale();
   const save = useSaveSettings();
@@ -103,7 +105,7 @@ export function PriceSettings({ pricing, currency: serverCurrency, isDefault, pi
         <Button type="submit">{m.savePrice}</Button>
       </fieldset>
       <span className="text-xs text-muted" data-testid="price-source">
-        {!writable ? m.priceNotWritable : isDefault ? (pricing ? m.priceFromServer : m.noPrice) : m.priceShared}
+        {!writable && readOnlyReason !== 'local_only' ? m.priceNotWritable : isDefault ? (pricing ? m.priceFromServer : m.noPrice) : m.priceShared}
       </span>
       {save.isSuccess && !invalid ? (
         <span role="status" className="text-xs text-muted">

@@ -17,8 +17,8 @@ import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
-import { PriceSettings } from './PriceSettings.tsx';
-import { settingsKey, useSettings } from './api/settings-query.ts';
+import { HouseholdSettings } from './HouseholdSettings.tsx';
+import { useSettings } from './api/settings-query.ts';
 import { matchesFilter, monthlySummary, pageOf, sortRows, totalsOf } from './session-rows.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { useHistoryParams } from './use-history-params.ts';
@@ -81,17 +81,7 @@ export function SessionsView({ chargers }: SessionsViewProps) {
       <h1 className="sr-only">{title}</h1>
       <Panel title={m.filters}>
         <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
-        {/* Remounted when the server's settings change, so its fields show what now applies. */}
-        {settings.loaded ? (
-          <PriceSettings
-            key={settingsKey(pricing, settings.currency, settings.isDefault)}
-            pricing={pricing}
-            currency={settings.currency}
-            isDefault={settings.isDefault}
-            pinRequired={settings.pinRequired}
-            writable={settings.writable}
-          />
-        ) : null}
+        <HouseholdSettings chargers={chargers} />
       </Panel>
 
       {failed.map((load) => (

@@ -2,6 +2,9 @@ import { defineMessages, type Lang } from '../../shared/i18n/i18n.tsx';
 import type { CsvText } from './csv.ts';
 import type { RangePreset, RangeProblem } from './date-range.ts';
 
+/** A word from a small table, or the key itself for one a newer server added (own keys only). */
+const wordOf = (table: Record<string, string>, key: string): string => (Object.hasOwn(table, key) ? table[key]! : key);
+
 export const sessionsMessages = defineMessages({
   en: {
     filters: 'Filters',
@@ -56,12 +59,25 @@ export const sessionsMessages = defineMessages({
     priceFromServer: 'Server default (PRICE_PER_KWH)',
     priceShared: 'Kept on the dashboard server: every screen shows these costs',
     priceNotWritable: 'This server cannot keep settings (its archive is switched off)',
+    settingsLocalOnly: 'Settings can be changed only on the dashboard server itself, in a browser there.',
+    settingsHowToPin: 'To change them from this screen, set an admin PIN on the server: add a line like ADMIN_PIN=2468 (4 to 64 characters) to its .env file, restart it, and enter the PIN here when saving.',
+    saveLocalOnly: 'without an admin PIN, settings can be changed only on the server itself',
+    saveKiosk: 'a kiosk display does not change settings',
+    zones: 'Time zone',
+    zoneSettings: 'Chargers’ time zones',
+    saveZone: 'Use this time zone',
+    zoneOf: (charger: string) => `Time zone of ${charger}`,
+    zoneSource: (source: string) => wordOf({ settings: 'chosen here', file: 'from CHARGERS_FILE', environment: 'from CHARGER_TIMEZONE', server: 'the server’s own zone' }, source),
+    zoneHint: 'Days, months and “today” count in the charger’s zone. Leave the field empty to use the configured zone.',
+    zoneInvalid: 'Enter a time zone name like Europe/Zurich.',
+    zoneUtcWarning: (chargers: string) =>
+      `The dashboard server runs in UTC and no time zone is set for ${chargers}: its days end at midnight UTC, not at the charger’s midnight. Choose the charger’s zone here, or set CHARGER_TIMEZONE on the server.`,
     priceSaved: 'Saved',
     saveFailed: 'Not saved',
     saveArchiveOff: 'this server keeps no settings (its archive is switched off)',
     saveArchiveFull: 'the server’s disk is full',
     adminPin: 'Admin PIN',
-    pinNeeded: 'Enter the admin PIN to change the price.',
+    pinNeeded: 'Enter the admin PIN to change the settings.',
     pinRejected: 'The admin PIN was not accepted.',
     priceInvalid: 'Enter a price like 0.35 and a currency code like EUR.',
     offPeak: 'Off-peak price',
@@ -132,12 +148,25 @@ export const sessionsMessages = defineMessages({
     priceFromServer: 'Server-Vorgabe (PRICE_PER_KWH)',
     priceShared: 'Auf dem Dashboard-Server gespeichert: Alle Bildschirme zeigen diese Kosten',
     priceNotWritable: 'Dieser Server kann keine Einstellungen speichern (sein Archiv ist ausgeschaltet)',
+    settingsLocalOnly: 'Einstellungen lassen sich nur auf dem Dashboard-Server selbst ändern, in einem Browser dort.',
+    settingsHowToPin: 'Um sie an diesem Bildschirm zu ändern, auf dem Server eine Admin-PIN festlegen: eine Zeile wie ADMIN_PIN=2468 (4 bis 64 Zeichen) in seine .env-Datei schreiben, ihn neu starten und die PIN hier beim Speichern eingeben.',
+    saveLocalOnly: 'ohne Admin-PIN lassen sich Einstellungen nur auf dem Server selbst ändern',
+    saveKiosk: 'eine Kiosk-Anzeige ändert keine Einstellungen',
+    zones: 'Zeitzone',
+    zoneSettings: 'Zeitzonen der Ladestationen',
+    saveZone: 'Zeitzone übernehmen',
+    zoneOf: (charger: string) => `Zeitzone von ${charger}`,
+    zoneSource: (source: string) => wordOf({ settings: 'hier gewählt', file: 'aus CHARGERS_FILE', environment: 'aus CHARGER_TIMEZONE', server: 'Zeitzone des Servers' }, source),
+    zoneHint: 'Tage, Monate und „heute“ zählen in der Zeitzone der Ladestation. Feld leer lassen, um die konfigurierte Zeitzone zu verwenden.',
+    zoneInvalid: 'Bitte einen Zeitzonen-Namen wie Europe/Zurich eingeben.',
+    zoneUtcWarning: (chargers: string) =>
+      `Der Dashboard-Server läuft in UTC und für ${chargers} ist keine Zeitzone festgelegt: Ihre Tage enden um Mitternacht UTC, nicht um Mitternacht der Ladestation. Die Zeitzone der Ladestation hier wählen oder CHARGER_TIMEZONE auf dem Server setzen.`,
     priceSaved: 'Gespeichert',
     saveFailed: 'Nicht gespeichert',
     saveArchiveOff: 'dieser Server speichert keine Einstellungen (sein Archiv ist ausgeschaltet)',
     saveArchiveFull: 'die Festplatte des Servers ist voll',
     adminPin: 'Admin-PIN',
-    pinNeeded: 'Bitte die Admin-PIN eingeben, um den Preis zu ändern.',
+    pinNeeded: 'Bitte die Admin-PIN eingeben, um die Einstellungen zu ändern.',
     pinRejected: 'Die Admin-PIN wurde nicht akzeptiert.',
     priceInvalid: 'Bitte einen Preis wie 0,35 und einen Währungscode wie EUR eingeben.',
     offPeak: 'Niedertarif',

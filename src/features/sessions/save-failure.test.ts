@@ -22,8 +22,16 @@ describe('why the price was not saved', () => {
 
   it('asks for the PIN, or says it was refused, on a forbidden answer', () => {
     const forbidden = server('forbidden', 'the admin PIN is required (X-Admin-Pin)', 403);
-    expect(saveFailureText(forbidden, 'de', false)).toBe('Bitte die Admin-PIN eingeben, um den Preis zu ändern.');
+    expect(saveFailureText(forbidden, 'de', false)).toBe('Bitte die Admin-PIN eingeben, um die Einstellungen zu ändern.');
     expect(saveFailureText(forbidden, 'de', true)).toBe('Die Admin-PIN wurde nicht akzeptiert.');
+  });
+
+  it('says that only the server machine may change settings, and that a kiosk display changes none, in both languages', () => {
+    const localOnly = server('local_only', 'without ADMIN_PIN, settings can be changed only on the server machine itself', 403);
+    expect(saveFailureText(localOnly, 'de', false)).toBe('Nicht gespeichert: ohne Admin-PIN lassen sich Einstellungen nur auf dem Server selbst ändern');
+    expect(saveFailureText(localOnly, 'en', false)).toMatch(/^Not saved: without an admin PIN, settings can be changed only on the server itself \(/);
+    const kiosk = new ApiError('refused', 'kiosk', 'A kiosk display does not change settings');
+    expect(saveFailureText(kiosk, 'de', false)).toBe('Nicht gespeichert: eine Kiosk-Anzeige ändert keine Einstellungen');
   });
 
   it('a failure that is no API error keeps its text only in English', () => {

@@ -13,14 +13,17 @@ export function saveFailureText(error: unknown, lang: Lang, pinEntered: boolean)
   const m = sessionsMessages[lang];
   if (needsPin(error)) return pinEntered ? m.pinRejected : m.pinNeeded;
   const like = isApiError(error) ? error : { message: error instanceof Error ? error.message : String(error) };
-  const own = isApiError(error) ? SETTINGS_CODES[error.code] : undefined;
+  const own = isApiError(error) && Object.hasOwn(SETTINGS_CODES, error.code) ? SETTINGS_CODES[error.code] : undefined;
   const headline = own ? m[own] : errorHeadline(like, lang);
   const detail = errorDetail(like, lang);
   return `${m.saveFailed}: ${headline}${detail && detail !== headline ? ` (${detail})` : ''}`;
 }
 
 /** The settings route's own error codes (docs/architecture.md, "Error codes"). */
-const SETTINGS_CODES: Partial<Record<string, 'saveArchiveOff' | 'saveArchiveFull'>> = {
+const SETTINGS_CODES: Partial<Record<string, 'saveArchiveOff' | 'saveArchiveFull' | 'saveLocalOnly' | 'saveKiosk'>> = {
   archive_off: 'saveArchiveOff',
   archive_full: 'saveArchiveFull',
+  local_only: 'saveLocalOnly',
+  /** Refused by this page itself: a kiosk display sends no settings. */
+  kiosk: 'saveKiosk',
 };

@@ -1,17 +1,8 @@
 import { useEffect } from 'react';
+import { kioskModeOf, type KioskMode } from '../url/kiosk-mode.ts';
 import { useSearchParam } from '../url/use-search-params.ts';
 
-/**
- * `?kiosk=1`: a pinned touch panel. Navigation (Live · History · Garage) stays, settings, theme,
- * language and the chart's range picker go, and the cursor is hidden.
- * `?kiosk=locked`: a display nobody should operate: no controls at all.
- */
-export type KioskMode = 'off' | 'touch' | 'locked';
-
-export function kioskModeOf(value: string | null): KioskMode {
-  if (value === 'locked') return 'locked';
-  return value === '1' || value === 'true' ? 'touch' : 'off';
-}
+export { kioskModeOf, type KioskMode };
 
 export function useKioskMode(): KioskMode {
   const mode = kioskModeOf(useSearchParam('kiosk'));

@@ -5,7 +5,7 @@
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../api/api-error.ts';
-import { ADMIN_PIN_HEADER, settingsResponseSchema, type Settings, type SettingsResponse } from '../../../api/archive-schemas.ts';
+import { ADMIN_PIN_HEADER, settingsResponseSchema, type Settings, type SettingsResponse, type SettingsUpdate } from '../../../api/archive-schemas.ts';
 import { fetchParsed, sendJson } from '../../../api/http.ts';
 import type { OffPeakWindow } from '../off-peak.ts';
 import type { Pricing } from '../session-rows.ts';
@@ -64,10 +64,21 @@ export function useSettings() {
     isDefault: query.data?.isDefault ?? true,
     pinRequired: query.data?.pinRequired ?? false,
     writable: query.data?.writable ?? false,
+    writableFromHere: query.data?.writableFromHere ?? false,
+    readOnlyReason: query.data?.readOnlyReason ?? null,
+    timeZones: query.data?.timeZones ?? NO_ZONES,
+    zoneWarning: query.data?.zoneWarning ?? null,
     loaded: query.data !== undefined,
     error: query.error,
   };
 }
+
+export interface ChargerZoneSetting {
+  zone: string;
+  /** One of ZONE_SOURCES (`settings`, `file`, `environment`, `server`); a newer server may name another. */
+  source: string;
+}
+const NO_ZONES: Readonly<Record<string, ChargerZoneSetting>> = {};
 
 const selectSettings = (settings: SettingsResponse) => ({
   pricing: pricingOf(settings),
@@ -75,16 +86,22 @@ const selectSettings = (settings: SettingsResponse) => ({
   isDefault: settings.isDefault,
   pinRequired: settings.pinRequired,
   writable: settings.writable,
+  // A server from before these fields: whoever could reach it could write.
+  writableFromHere: settings.writableFromHere ?? settings.writable,
+  readOnlyReason: settings.readOnlyReason ?? (settings.writable ? null : 'archive_off'),
+  timeZones: settings.timeZones ?? NO_ZONES,
+  zoneWarning: settings.zoneWarning ?? null,
 });
 
 /**
- * Saves the settings; `pin` goes along when the server needs one. Afterwards the settings are read
+ * Saves the settings (the prices, the chargers' zones, or both); `pin` goes along when the server
+ * needs one. Afterwards the settings are read
  * again, so this page shows what the server now holds, as every other tablet soon will.
  */
 export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, pin }: { body: Settings; pin?: string | undefined }) =>
+    mutationFn: ({ body, pin }: { body: SettingsUpdate; pin?: string | undefined }) =>
       sendJson(SETTINGS_PATH, 'PUT', body, pin ? { [ADMIN_PIN_HEADER]: pin } : {}),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsQuery().queryKey }),
   });
