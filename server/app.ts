@@ -20,12 +20,14 @@ import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError, truncate } from './http/error-reply.ts';
 import { frameworkErrorOptions } from './http/framework-errors.ts';
+import { createAdminCheck } from './http/admin-check.ts';
 import { createHostCheck, registerHostCheck } from './http/host-check.ts';
 import { registerSecurityHeaders, securityHeaderSet } from './http/security-headers.ts';
 import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
 import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
 import { registerEventsRoute } from './events/events-route.ts';
+import type { RunningHome } from './home/start-home.ts';
 
 export interface AppOptions {
   config: ServerConfig;
@@ -42,6 +44,8 @@ export interface AppOptions {
   archive?: Archive | null;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
+  /** MQTT, notifications and metrics (`server/home/`): their routes and their part of the health. */
+  home?: RunningHome | null;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
@@ -153,7 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const health = healthOf(client.health(), states[index] ?? null);
       return archive ? { ...health, archive: archive.health(client.id) } : health;
     });
-    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
+    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers, ...options.home?.health() };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
@@ -179,7 +183,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
+  // Every write asks the same check: same origin, the admin PIN, one lockout.
+  const adminCheck = createAdminCheck(config.adminPin);
   registerArchiveRoutes(app, {
+    adminCheck,
     archive,
     clients,
     settings: createSettingsStore(archive?.store ?? null, config.pricing),
@@ -205,7 +212,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
+  const hub = registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
+  options.home?.registerRoutes(app, { adminCheck, eventStreams: () => hub.size });
 
   // ------------------------------------------------------------------------------------------
   // The built SPA

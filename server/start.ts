@@ -11,8 +11,10 @@ import { Archive } from './archive/archive.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
+import { startHome, type RunningHome } from './home/start-home.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import type { SnapshotFeed } from './snapshot/snapshot-feed.ts';
 
 export interface StartOptions {
   /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
@@ -31,6 +33,13 @@ export interface StartOptions {
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * The chargers' snapshots for MQTT, notifications and metrics. Tests give a feed they drive;
+   * absent, those publish nothing of the chargers (the routes and the broker's availability still run).
+   */
+  snapshotFeed?: SnapshotFeed;
+  /** Shorter pauses for the home connections' reconnects and retries (tests). */
+  homeOptions?: { mqttBackoffMs?: { min: number; max: number }; notificationBackoffMs?: { min: number; max: number } };
 }
 
 export interface RunningServer {
@@ -46,6 +55,8 @@ export interface RunningServer {
   clients: Map<string, ChargerClient>;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
+  /** MQTT, notifications and metrics. */
+  home: RunningHome | null;
   close(): Promise<void>;
 }
 
@@ -99,8 +110,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
+  let home: RunningHome | null = null;
   const closeUpstream = async () => {
-    // The archive first: it lets go of the collectors it holds and ends its fills.
+    // The home connections first (they say goodbye to the broker and stop reading the snapshots),
+    // then the archive: it lets go of the collectors it holds and ends its fills.
+    await home?.close();
     await archive?.close();
     for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
@@ -116,7 +130,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    // Started only as far as configured (MQTT_URL, NTFY_URL, WEBHOOK_URL, METRICS): otherwise it
+    // serves the empty notification settings and nothing else.
+    home = startHome({ config, feed: options.snapshotFeed ?? null, archive, clients, log, ...options.homeOptions });
+    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -138,6 +155,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
     archive,
+    home,
     async close() {
       await app.close();
       await closeUpstream();

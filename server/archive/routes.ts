@@ -3,11 +3,9 @@
  * PUT is the server's only write: JSON only, from our own pages only (Origin / Sec-Fetch-Site),
  * validated, and with the admin PIN when one is set.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import {
-  ADMIN_PIN_HEADER,
   powerQuerySchema,
   sessionsQuerySchema,
   settingsBodySchema,
@@ -17,6 +15,7 @@ import {
 } from '../../src/api/archive-schemas.ts';
 import { parseIsoDate } from '../../src/shared/time/local-calendar.ts';
 import type { ErrorCode } from '../../src/api/server-schemas.ts';
+import type { AdminCheck } from '../http/admin-check.ts';
 import type { Archive } from './archive.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { powerOf, sessionsOf } from './history.ts';
@@ -26,8 +25,6 @@ import type { SettingsStore } from './settings.ts';
 export const SETTINGS_URL = '/api/settings';
 /** Longest sessions range: 20 years of local days. */
 const MAX_SESSION_DAYS = 20 * 366;
-/** Wrong PINs allowed per minute before every PUT waits out the minute. */
-const PIN_ATTEMPTS_PER_MINUTE = 5;
 
 export interface ArchiveRouteOptions {
   archive: Archive | null;
@@ -35,6 +32,8 @@ export interface ArchiveRouteOptions {
   settings: SettingsStore;
   zone: string;
   adminPin: string | null;
+  /** Same origin and the admin PIN: the check every write shares (`server/http/admin-check.ts`). */
+  adminCheck: AdminCheck;
   sendError(reply: FastifyReply, code: ErrorCode, message: string, chargerId?: string): FastifyReply;
   /** The screen's fair-queue key and abort signal for charger requests made on its behalf. */
   historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal };
@@ -116,20 +115,9 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     return json(reply, settingsBody());
   });
 
-  let wrongPins: number[] = [];
   app.put(SETTINGS_URL, { bodyLimit: 4096 }, async (request, reply) => {
-    const refusal = crossOrigin(request);
+    const refusal = options.adminCheck(request, 'settings can be changed');
     if (refusal) return sendError(reply, 'forbidden', refusal);
-    if (options.adminPin !== null) {
-      const now = Date.now();
-      wrongPins = wrongPins.filter((t) => now - t < 60_000);
-      if (wrongPins.length >= PIN_ATTEMPTS_PER_MINUTE) return sendError(reply, 'forbidden', 'too many wrong PINs; try again in a minute');
-      const given = request.headers[ADMIN_PIN_HEADER];
-      if (typeof given !== 'string' || !samePin(given, options.adminPin)) {
-        wrongPins.push(now);
-        return sendError(reply, 'forbidden', given === undefined ? 'the admin PIN is required (X-Admin-Pin)' : 'wrong admin PIN');
-      }
-    }
     const parsed = settingsBodySchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -141,32 +129,6 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     if (saved === 'full') return sendError(reply, 'archive_full', 'the archive’s disk is full; the settings were not saved');
     return json(reply, settingsBody());
   });
-}
-
-/**
- * Why a PUT is not from one of our own pages, or null. Browsers send Sec-Fetch-Site and Origin
- * with every PUT; a page elsewhere cannot forge either. A request with neither is not from a
- * browser (curl on the server), which no web page can make.
- */
-function crossOrigin(request: FastifyRequest): string | null {
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return `settings can only be changed from this dashboard's own pages (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
-  const origin = request.headers.origin;
-  if (origin !== undefined) {
-    let host: string | null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (host === null || host !== request.headers.host) return `settings can only be changed from this dashboard's own pages (Origin: ${origin.slice(0, 80)})`;
-  }
-  return null;
-}
-
-function samePin(given: string, expected: string): boolean {
-  const hash = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(hash(given), hash(expected));
 }
 
 /** Whether `request` is the one request that may carry a body. */
