@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 
@@ -29,10 +29,11 @@ export interface Broker {
   close(): Promise<void>;
 }
 
-export async function startBroker(options: { username?: string; password?: string } = {}): Promise<Broker> {
+export async function startBroker(options: { username?: string; password?: string; port?: number } = {}): Promise<Broker> {
   const dir = mkdtempSync(join(tmpdir(), 'inch-mosquitto-'));
-  const port = await freePort();
-  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', 'log_dest none'];
+  const port = options.port ?? (await freePort());
+  // Run as root (CI), mosquitto would switch to its own user, who cannot read our temporary files.
+  const lines = [`listener ${port} 127.0.0.1`, 'persistence false', 'log_dest none', `user ${userInfo().username}`];
   if (options.username && options.password) {
     const passwords = join(dir, 'passwords');
     writeFileSync(passwords, '');
