@@ -16,6 +16,7 @@ import { browserZone, formatIsoDate } from '../../shared/time/local-calendar.ts'
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 import { PriceSettings } from './PriceSettings.tsx';
 import { settingsKey, useSettings } from './api/settings-query.ts';
 import { matchesFilter, monthlySummary, pageOf, sortRows, totalsOf } from './session-rows.ts';
@@ -90,6 +91,7 @@ export function SessionsView({ chargers }: SessionsViewProps) {
             writable={settings.writable}
           />
         ) : null}
+        <NotificationSettings />
       </Panel>
 
       {failed.map((load) => (
