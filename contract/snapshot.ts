@@ -81,10 +81,13 @@ export const connectorSnapshotSchema = z.object({
   connectorId: z.number(),
   /** What people call it: `1`, or `2/1` where several EVSEs have several connectors. */
   label: z.string(),
-  /** The connector's measure in the power profile and the archive (`connector1`, …). */
+  /**
+   * The connector's number in the power profile, the archive and the timeline: its `connectorId`
+   * while those are unique within the charger, else its position across the EVSEs (1-based).
+   */
+  number: z.number(),
+  /** Its power-profile measure: `connector<number>`. */
   series: z.string(),
-  /** The number the timeline and the archive's events use for this connector (the series' number). */
-  ordinal: z.number(),
   state: connectorStateSchema,
   /** kW now. */
   powerKw: nullableNumber,

@@ -13,7 +13,7 @@ import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-q
 import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { Archive } from './archive/archive.ts';
 import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
-import { createSettingsStore } from './archive/settings.ts';
+import type { SettingsStore } from './archive/settings.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
 import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
@@ -28,12 +28,17 @@ import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
 import { registerEventsRoute } from './events/events-route.ts';
 import type { RunningHome } from './home/start-home.ts';
+import type { SnapshotService } from './snapshot/snapshot-service.ts';
 
 export interface AppOptions {
   config: ServerConfig;
   clients: ChargerClient[];
   /** One per charger, by id: the only reader of the chargers' status. */
   collectors: ReadonlyMap<string, StatusCollector>;
+  /** Each reading's meaning: what the event stream and the snapshot route send. */
+  snapshots: SnapshotService;
+  /** The household's settings (price, off-peak), kept in the archive. */
+  settings: SettingsStore;
   /** Built SPA to serve; null in development, where Vite serves it. */
   distDir: string | null;
   buildId: string;
@@ -48,7 +53,7 @@ export interface AppOptions {
   home?: RunningHome | null;
 }
 
-const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
+const CHARGER_ROUTES = ['snapshot', 'generalStatus', 'chargingSession', 'powerProfile'] as const;
 const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
 /** A reading older than this many status intervals is stale (screens use the same figure). */
 const STALE_AFTER_INTERVALS = 2.5;
@@ -161,6 +166,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('cache-control', 'no-store').send(body);
   });
 
+  // The snapshot, for a page whose event stream cannot flow (its fallback polls this): the same
+  // meaning the stream pushes, so a polling page renders exactly what a streaming one does.
+  app.get<{ Params: { id: string } }>('/api/chargers/:id/snapshot', async (request, reply) => {
+    const client = findClient(clients, request, reply);
+    if (!client || !noQuery(request, reply)) return reply;
+    const collector = options.collectors.get(client.id)!;
+    // A collector nobody holds reads once now (through the status cache); a held one is at most an interval old.
+    await collector.sample(collector.held ? config.statusIntervalMs : config.statusTtlMs);
+    return reply.header('cache-control', 'no-store').send(options.snapshots.latest(client.id));
+  });
+
   app.get<{ Params: { id: string } }>('/api/chargers/:id/generalStatus', async (request, reply) => {
     const client = findClient(clients, request, reply);
     if (!client || !noQuery(request, reply)) return reply;
@@ -189,7 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     adminCheck,
     archive,
     clients,
-    settings: createSettingsStore(archive?.store ?? null, config.pricing),
+    settings: options.settings,
     zone: config.timeZone,
     adminPin: config.adminPin,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
@@ -212,7 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  const hub = registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
+  const hub = registerEventsRoute(app, { feed: options.snapshots, buildId, maxStreams: config.maxStreams });
   options.home?.registerRoutes(app, { adminCheck, eventStreams: () => hub.size });
 
   // ------------------------------------------------------------------------------------------

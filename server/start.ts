@@ -14,7 +14,11 @@ import { StatusCollector } from './collector/status-collector.ts';
 import { startHome, type RunningHome } from './home/start-home.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import { createSettingsStore } from './archive/settings.ts';
+import { archiveEnergyReader } from './snapshot/archive-energy.ts';
+import { EnergyPeriods } from './snapshot/energy-periods.ts';
 import type { SnapshotFeed } from './snapshot/snapshot-feed.ts';
+import { SnapshotService } from './snapshot/snapshot-service.ts';
 
 export interface StartOptions {
   /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
@@ -33,10 +37,7 @@ export interface StartOptions {
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
-  /**
-   * The chargers' snapshots for MQTT, notifications and metrics. Tests give a feed they drive;
-   * absent, those publish nothing of the chargers (the routes and the broker's availability still run).
-   */
+  /** A feed the test drives, in place of the snapshot service, for MQTT, notifications and metrics. */
   snapshotFeed?: SnapshotFeed;
   /** Shorter pauses for the home connections' reconnects and retries (tests). */
   homeOptions?: { mqttBackoffMs?: { min: number; max: number }; notificationBackoffMs?: { min: number; max: number } };
@@ -55,6 +56,8 @@ export interface RunningServer {
   clients: Map<string, ChargerClient>;
   /** The SQLite archive; null with ARCHIVE=off. */
   archive: Archive | null;
+  /** Every reading's meaning, one snapshot per charger. */
+  snapshots: SnapshotService;
   /** MQTT, notifications and metrics. */
   home: RunningHome | null;
   close(): Promise<void>;
@@ -110,11 +113,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
+  let energy: EnergyPeriods | null = null;
+  let snapshots: SnapshotService | null = null;
   let home: RunningHome | null = null;
   const closeUpstream = async () => {
-    // The home connections first (they say goodbye to the broker and stop reading the snapshots),
-    // then the archive: it lets go of the collectors it holds and ends its fills.
+    // The home connections first: they say goodbye to the broker and stop reading the snapshots.
     await home?.close();
+    snapshots?.close();
+    energy?.close();
+    // The archive first: it lets go of the collectors it holds and ends its fills.
     await archive?.close();
     for (const collector of collectors.values()) collector.close();
     await Promise.all(clients.map((client) => client.close()));
@@ -125,15 +132,34 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
       archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
-      // The timeline's events come from the status stream; holding the collectors keeps it flowing
-      // while no screen is open.
-      for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
+    const settings = createSettingsStore(archive?.store ?? null, config.pricing);
+    const zoneOf = () => config.timeZone;
+    const now = options.archiveOptions?.now;
+    if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, ...(now ? { now } : {}) });
+    snapshots = new SnapshotService({
+      ...(now ? { now } : {}),
+      collectors,
+      zoneOf,
+      // One price for the live figures: with an off-peak split the cost depends on when the energy
+      // flowed, which a running total does not split (the history does), so none rather than a wrong one.
+      pricing: () => {
+        const current = settings.get();
+        return { pricePerKwh: current.offPeak ? null : current.pricePerKWh, currency: current.currency };
+      },
+      energy,
+      log,
+    });
+    const service = snapshots;
+    settings.onSaved(() => service.pricingChanged());
+    // The timeline's events come from the snapshots; the archive holds every charger, so it is
+    // recorded while no screen is open.
+    archive?.attach(snapshots);
     // Started only as far as configured (MQTT_URL, NTFY_URL, WEBHOOK_URL, METRICS): otherwise it
     // serves the empty notification settings and nothing else.
-    home = startHome({ config, feed: options.snapshotFeed ?? null, archive, clients, log, ...options.homeOptions });
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    home = startHome({ config, feed: options.snapshotFeed ?? snapshots, archive, clients, log, ...options.homeOptions });
+    app = await buildApp({ config, clients, collectors, snapshots, settings, distDir, buildId: buildIdOf(distDir), log, archive, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -155,6 +181,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     collectors,
     clients: new Map(clients.map((client) => [client.id, client])),
     archive,
+    snapshots: snapshots!,
     home,
     async close() {
       await app.close();

@@ -9,7 +9,7 @@ import { ArchiveFiller } from './filler.ts';
 import { createPowerWriter, type PowerWriter } from './power-writer.ts';
 import { createReaders, type ArchiveReaders } from './readers.ts';
 import { createSessionWriter, type SessionWriter } from './session-writer.ts';
-import type { StatusSource } from './status-port.ts';
+import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
 import { openArchiveStore, type ArchiveStore } from './store.ts';
 
 export interface ArchiveOptions {
@@ -32,8 +32,9 @@ export class Archive {
   readonly power: PowerWriter;
   readonly recorder: EventRecorder;
   readonly zone: string;
+  private readonly log: ((line: string) => void) | undefined;
   private readonly fillers = new Map<string, ArchiveFiller>();
-  private readonly sources = new Map<string, StatusSource>();
+  private feed: SnapshotFeed | null = null;
   private readonly detach: Array<() => void> = [];
   private healthCache = new Map<string, { at: number; fills: number; value: Omit<ArchiveHealth, 'backfillRunning' | 'lastError'> }>();
 
@@ -43,7 +44,8 @@ export class Archive {
     this.readers = createReaders(this.store);
     this.sessions = createSessionWriter(this.store);
     this.power = createPowerWriter(this.store);
-    this.recorder = createEventRecorder(this.store, options.log);
+    this.recorder = createEventRecorder(this.store);
+    this.log = options.log;
     for (const { id, client } of options.chargers) {
       // Each charger's key is made now, while the file is surely writable.
       this.store.chargerKey(id);
@@ -75,22 +77,34 @@ export class Archive {
     return this.fillers.get(chargerId);
   }
 
-  /** Records the events of a charger's status stream; a recovered charger is filled at once. */
-  attach(source: StatusSource): void {
-    this.sources.set(source.chargerId, source);
-    this.detach.push(this.recorder.attach(source));
-    let failing = false;
+  /**
+   * Records the timeline from the chargers' snapshots, holding every charger so it is recorded
+   * while no screen is open; a charger that answers again after failing is filled at once.
+   */
+  attach(feed: SnapshotFeed): void {
+    this.feed = feed;
+    const failing = new Set<string>();
     this.detach.push(
-      source.onFailure(() => {
-        failing = true;
+      feed.onSnapshot((snapshot, changed) => {
+        if (changed) this.guard(() => this.recorder.snapshot(snapshot));
+        if (!snapshot.reachable) {
+          failing.add(snapshot.chargerId);
+        } else if (failing.delete(snapshot.chargerId)) {
+          const filler = this.fillers.get(snapshot.chargerId);
+          if (filler?.lastError) void filler.tick();
+        }
       }),
-      source.onReading(() => {
-        if (!failing) return;
-        failing = false;
-        const filler = this.fillers.get(source.chargerId);
-        if (filler?.lastError) void filler.tick();
-      }),
+      feed.hold(),
     );
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      // A closed archive (shutdown) or a damaged row must not break the feed's other listeners.
+      if (this.store.db.open) this.log?.(`archive: an event could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**
@@ -99,11 +113,9 @@ export class Archive {
    * without a status reading yet still asks for every connector that ever charged).
    */
   measure(chargerId: string): string {
-    const latest = this.sources.get(chargerId)?.latest();
+    const latest = this.feed?.latest(chargerId);
     const connectors = new Set<number>(this.readers.connectors(chargerId).filter((n) => n >= 1 && n <= 4));
-    if (latest && 'live' in latest && latest.live.evses.ok) {
-      for (const evse of latest.live.evses.data) for (const c of evse.connectors) if (c.connectorId >= 1 && c.connectorId <= 4) connectors.add(c.connectorId);
-    }
+    if (latest?.connectors.ok) for (const c of latest.connectors.data) if (c.number >= 1 && c.number <= 4) connectors.add(c.number);
     if (connectors.size === 0) connectors.add(1);
     return [...[...connectors].sort((a, b) => a - b).map((n) => `connector${n}`), 'building', 'cluster'].join(',');
   }

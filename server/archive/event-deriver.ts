@@ -1,18 +1,25 @@
 /**
- * Timeline events from the status stream: what changed between the last state we kept and a new
- * reading (or a failure). Pure; the recorder keeps the state in the archive next to the events,
- * in one transaction, so a restart compares with the state before it and writes nothing twice.
+ * Timeline events from the charger snapshots: what changed between the last state we kept and a
+ * new snapshot. Pure; the recorder keeps the state in the archive next to the events, in one
+ * transaction, so a restart compares with the state before it and writes nothing twice. The
+ * meaning of a status comes from the snapshot's state kind (the one vocabulary), never from raw
+ * names here.
  */
 import type { TimelineKind } from '../../src/api/archive-schemas.ts';
-import type { LiveStatus } from '../../contract/live-status.ts';
+import type { ChargerSnapshot } from '../../contract/snapshot.ts';
+import { isPlugged, stateKindOf, type StateKind } from '../../contract/state-vocabulary.ts';
 
 export interface ConnectorState {
+  /** The charger's raw name, kept for the `status` event's detail. */
   status: string;
+  /** Absent in states written before kinds were kept: then read from `status`. */
+  kind?: StateKind;
   /** `type: description` while the connector reports a fault; null otherwise. */
   fault: string | null;
 }
 
 export interface ChargerState {
+  /** By the connector's number (`ConnectorSnapshot.number`). */
   connectors: Record<string, ConnectorState>;
   unreachable: boolean;
   /** The load guard's meter link; null when none is fitted or it is not reported. */
@@ -29,32 +36,33 @@ export interface DerivedEvent {
 
 export const EMPTY_STATE: ChargerState = { connectors: {}, unreachable: false, loadGuardConnected: null };
 
-const PLUGGED = new Set(['Preparing', 'Charging', 'SuspendedEV', 'SuspendedEVSE', 'Finishing']);
-const FLOWING = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
-const STATUS_KIND: Record<string, DerivedEvent['kind']> = {
-  Charging: 'charging',
-  SuspendedEV: 'suspended_ev',
-  SuspendedEVSE: 'suspended_evse',
-  Finishing: 'finished',
+/** Kinds of an open session: leaving one for an unplugged state means the session finished on the way. */
+const FLOWING: ReadonlySet<StateKind> = new Set(['charging', 'paused_by_car', 'paused_by_charger']);
+const EVENT_OF_KIND: Partial<Record<StateKind, DerivedEvent['kind']>> = {
+  charging: 'charging',
+  paused_by_car: 'suspended_ev',
+  paused_by_charger: 'suspended_evse',
+  finished: 'finished',
 };
+/** Kinds whose change says nothing beyond the plug and fault events. */
+const SILENT: ReadonlySet<StateKind> = new Set(['available', 'preparing', 'fault']);
 
-/** The state a reading shows; sections that failed to parse keep what was known. */
-export function stateOf(live: LiveStatus, previous: ChargerState): ChargerState {
+const kindOf = (state: ConnectorState): StateKind => state.kind ?? stateKindOf(state.status);
+
+/** The state a snapshot shows; sections that could not be read keep what was known. */
+export function stateOf(snapshot: ChargerSnapshot, previous: ChargerState): ChargerState {
   const connectors: Record<string, ConnectorState> = { ...previous.connectors };
-  if (live.evses.ok) {
-    for (const evse of live.evses.data) {
-      for (const connector of evse.connectors) {
-        const online = connector.onlineData;
-        if (!online) continue;
-        const fault = online.faultEventType || online.faultEventDescription ? [online.faultEventType, online.faultEventDescription].filter(Boolean).join(': ') : null;
-        connectors[String(connector.connectorId)] = { status: online.status, fault: online.status === 'Faulted' ? (fault ?? 'Faulted') : fault };
-      }
+  if (snapshot.connectors.ok) {
+    for (const connector of snapshot.connectors.data) {
+      if (connector.state.raw === null) continue;
+      const fault = connector.fault ? [connector.fault.type, connector.fault.text].filter(Boolean).join(': ') || connector.state.raw : null;
+      connectors[String(connector.number)] = { status: connector.state.raw, kind: connector.state.kind, fault };
     }
   }
   let loadGuardConnected = previous.loadGuardConnected;
-  if (live.powerManagement.ok) {
-    const guard = live.powerManagement.data?.loadGuard;
-    loadGuardConnected = guard?.isInstalled && typeof guard.isConnected === 'boolean' ? guard.isConnected : null;
+  if (snapshot.powerManagement.ok) {
+    const guard = snapshot.powerManagement.data?.loadGuard;
+    loadGuardConnected = guard?.installed && typeof guard.connected === 'boolean' ? guard.connected : null;
   }
   return { connectors, unreachable: false, loadGuardConnected };
 }
@@ -75,18 +83,18 @@ export function deriveEvents(previous: ChargerState | null, next: ChargerState, 
       if (now.fault) push('fault', connector, now.fault);
       else push('fault_cleared', connector, before.fault);
     }
-    if (before.status === now.status) continue;
-    const wasPlugged = PLUGGED.has(before.status);
-    const isPlugged = PLUGGED.has(now.status);
-    if (!wasPlugged && isPlugged) push('plugged_in', connector);
-    if (wasPlugged && !isPlugged) {
-      // Straight from charging to unplugged: the session finished on the way.
-      if (FLOWING.has(before.status)) push('finished', connector);
-      if (now.status === 'Available') push('unplugged', connector);
+    const was = kindOf(before);
+    const is = kindOf(now);
+    // A firmware that renames a state it keeps is not news; an unknown name changing is.
+    if (was === is && (is !== 'unknown' || before.status === now.status)) continue;
+    if (!isPlugged(was) && isPlugged(is)) push('plugged_in', connector);
+    if (isPlugged(was) && !isPlugged(is)) {
+      if (FLOWING.has(was)) push('finished', connector);
+      if (is === 'available') push('unplugged', connector);
     }
-    const kind = STATUS_KIND[now.status];
+    const kind = EVENT_OF_KIND[is];
     if (kind) push(kind, connector);
-    else if (now.status !== 'Available' && now.status !== 'Preparing' && now.status !== 'Faulted') push('status', connector, now.status);
+    else if (!SILENT.has(is)) push('status', connector, now.status);
   }
 
   if (previous && previous.loadGuardConnected !== next.loadGuardConnected) {

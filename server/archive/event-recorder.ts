@@ -1,15 +1,14 @@
 /**
- * Feeds the timeline: listens to a charger's status collector and writes the events its changes
- * mean, together with the state they were derived from (one transaction), so after a restart the
- * first reading is compared with the state before it and no event is written twice. Events are
- * also unique by (charger, time, kind, connector) in the table.
+ * Feeds the timeline: listens to the chargers' snapshots and writes the events their changes mean,
+ * together with the state they were derived from (one transaction), so after a restart the first
+ * snapshot is compared with the state before it and no event is written twice. Events are also
+ * unique by (charger, time, kind, connector) in the table.
  */
-import { parseLiveStatus } from '../../contract/live-status.ts';
-import { deriveEvents, stateOf, unreachableState, type ChargerState, type DerivedEvent } from './event-deriver.ts';
-import type { StatusReadingLike, StatusSource } from './status-port.ts';
+import type { ChargerSnapshot } from '../../contract/snapshot.ts';
+import { deriveEvents, EMPTY_STATE, stateOf, unreachableState, type ChargerState, type DerivedEvent } from './event-deriver.ts';
 import type { ArchiveStore } from './store.ts';
 
-export function createEventRecorder(store: ArchiveStore, log?: (line: string) => void) {
+export function createEventRecorder(store: ArchiveStore) {
   const loadState = store.db.prepare<[number], { state: string }>('SELECT state FROM charger_state WHERE charger = ?');
   const saveState = store.db.prepare('INSERT INTO charger_state (charger, state) VALUES (?, ?) ON CONFLICT (charger) DO UPDATE SET state = excluded.state');
   const insertEvent = store.db.prepare('INSERT OR IGNORE INTO events (charger, at, kind, connector, detail, seq) VALUES (?, ?, ?, ?, ?, ?)');
@@ -39,42 +38,19 @@ export function createEventRecorder(store: ArchiveStore, log?: (line: string) =>
   }
 
   return {
-    reading(reading: StatusReadingLike): DerivedEvent[] {
-      const previous = stateFor(store.chargerKey(reading.chargerId));
-      const live = reading.live ?? parseLiveStatus(reading.json);
-      return record(reading.chargerId, stateOf(live, previous ?? { connectors: {}, unreachable: false, loadGuardConnected: null }), reading.receivedAt);
-    },
-    failure(chargerId: string, code: string, message: string, since: number): DerivedEvent[] {
-      // Only a charger we cannot reach is news for the timeline; a refused login or a bad answer is not.
-      if (code !== 'charger_unreachable' && code !== 'charger_timeout') return [];
-      const previous = stateFor(store.chargerKey(chargerId));
-      if (previous?.unreachable) return [];
-      return record(chargerId, unreachableState(previous), since, message);
-    },
-    /** Subscribes to a collector; returns the unsubscribe. */
-    attach(source: StatusSource): () => void {
-      const offReading = source.onReading((r) => {
-        guard(() => this.reading(r));
-      });
-      const offFailure = source.onFailure((f) => {
-        guard(() => this.failure(f.chargerId, f.error.code, f.error.message, f.since));
-      });
-      const release = source.hold();
-      return () => {
-        offReading();
-        offFailure();
-        release();
-      };
+    /** A snapshot's events: its changes against the last state, or the start of an outage. */
+    snapshot(snapshot: ChargerSnapshot): DerivedEvent[] {
+      const previous = stateFor(store.chargerKey(snapshot.chargerId));
+      const problem = snapshot.problem;
+      if (problem) {
+        // Only a charger we cannot reach is news for the timeline; a refused login or a bad answer is not.
+        if (problem.code !== 'charger_unreachable' && problem.code !== 'charger_timeout') return [];
+        if (previous?.unreachable) return [];
+        return record(snapshot.chargerId, unreachableState(previous), Date.parse(problem.since), problem.message);
+      }
+      if (snapshot.readAt === null) return [];
+      return record(snapshot.chargerId, stateOf(snapshot, previous ?? EMPTY_STATE), Date.parse(snapshot.readAt));
     },
   };
-
-  function guard(fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      // A closed archive (shutdown) or a damaged row must not break the collector's other listeners.
-      if (store.db.open) log?.(`archive: an event could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }
 export type EventRecorder = ReturnType<typeof createEventRecorder>;

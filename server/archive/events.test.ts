@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Archive } from './archive.ts';
 import { createEventRecorder } from './event-recorder.ts';
 import { createReaders } from './readers.ts';
 import { openArchiveStore } from './store.ts';
-import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
+import { FakeFeed, statusJson, temporaryArchive } from '../test-support/archive.ts';
 
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => {
@@ -16,13 +17,13 @@ function openRecorder(path: string) {
   const store = openArchiveStore(path);
   const recorder = createEventRecorder(store);
   const readers = createReaders(store);
-  const collector = new FakeCollector('platz13');
-  const detach = recorder.attach(collector);
+  const collector = new FakeFeed('platz13');
+  const detach = collector.onSnapshot((snapshot) => recorder.snapshot(snapshot));
   const events = () => readers.events('platz13', T0 - 86_400_000, T0 + 86_400_000).map((e) => `${e.kind}${e.connectorId ? `#${e.connectorId}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
   return { store, collector, events, close: () => (detach(), store.close()) };
 }
 
-describe('timeline events from the status stream', () => {
+describe('timeline events from the charger snapshots', () => {
   it('derives an evening: plugged in, charging, paused by car and charger, finished, unplugged; a fault with its text; load guard; unreachable and back', () => {
     const t = temporaryArchive();
     temps.push(t);
@@ -82,12 +83,17 @@ describe('timeline events from the status stream', () => {
     second.close();
   });
 
-  it('keeps the collector polling while attached (hold) and releases it on close', () => {
+  it('holds every charger while attached (so the timeline is recorded with no screen open) and lets go on close', async () => {
     const t = temporaryArchive();
     temps.push(t);
-    const r = openRecorder(t.path);
-    expect(r.collector.holds).toBe(1);
-    r.close();
-    expect(r.collector.holds).toBe(0);
+    const archive = new Archive({ path: t.path, zone: 'Europe/Berlin', chargers: [] });
+    const feed = new FakeFeed('platz13');
+    archive.attach(feed);
+    expect(feed.holds).toBe(1);
+    feed.emit(statusJson([['Available']]), min(0));
+    feed.emit(statusJson([['Charging']]), min(1));
+    expect(archive.readers.events('platz13', T0 - 86_400_000, T0 + 86_400_000).map((e) => e.kind)).toEqual(['plugged_in', 'charging']);
+    await archive.close();
+    expect(feed.holds).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { startSimulator } from '../simulator/simulator.ts';
 import { startServer, startErrorMessage, type RunningServer } from '../start.ts';
 import { dayFromKey } from './local-days.ts';
 import { RECORDED_TOKEN, startRecordingCharger } from '../test-support/recording-charger.ts';
-import { FakeCollector, statusJson, temporaryArchive } from '../test-support/archive.ts';
+import { FakeFeed, statusJson, temporaryArchive } from '../test-support/archive.ts';
 
 const temps: Array<{ remove(): void }> = [];
 const closers: Array<() => Promise<void>> = [];
@@ -100,7 +100,7 @@ describe('the recorded answers', () => {
 describe('the timeline route', () => {
   it("answers a day's events from the archive, in the charger's local days", async () => {
     const server = await started({ env: { SIMULATOR_SEED: '3', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path }, archiveOptions: { fill: false } });
-    const collector = new FakeCollector('platz13');
+    const collector = new FakeFeed('platz13');
     server.archive!.attach(collector);
     // 23:30 and 23:59 local on 1 March (Berlin is UTC+1), then 00:10 local on 2 March.
     collector.emit(statusJson([['Available']]), Date.parse('2026-03-01T22:30:00Z'));

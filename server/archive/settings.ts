@@ -12,6 +12,7 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
   const read = store?.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const save = store?.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const fallback: Settings = { pricePerKWh: defaults.pricePerKwh, currency: defaults.currency, offPeak: null };
+  const listeners = new Set<() => void>();
 
   return {
     get(): Settings & { isDefault: boolean } {
@@ -26,7 +27,14 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
     /** 'off' without an archive, 'full' when the disk is full, else 'saved'. */
     put(settings: Settings): 'saved' | 'off' | 'full' {
       if (!store || !save) return 'off';
-      return store.write(() => save.run(KEY, JSON.stringify(settings))) === undefined ? 'full' : 'saved';
+      if (store.write(() => save.run(KEY, JSON.stringify(settings))) === undefined) return 'full';
+      for (const listener of [...listeners]) listener();
+      return 'saved';
+    },
+    /** Called after every saved change (the snapshots' costs follow the price at once). */
+    onSaved(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

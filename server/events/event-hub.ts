@@ -1,11 +1,11 @@
 /**
- * Fans each charger's readings out to the screens' event streams. Every event is serialised once
+ * Fans each charger's snapshots out to the screens' event streams. Every event is serialised once
  * per charger and the same text written to every stream that asked for it, so a hundred screens
- * cost a hundred socket writes, not a hundred JSON encodings. A channel holds its collector while
- * at least one stream listens, and lets go with the last.
+ * cost a hundred socket writes, not a hundred JSON encodings. A channel holds its charger (through
+ * the snapshot feed) while at least one stream listens, and lets go with the last.
  */
-import type { CollectorFailure, CollectorState, StatusCollector, StatusReading } from '../collector/status-collector.ts';
-import { isFailure } from '../collector/status-collector.ts';
+import type { ChargerSnapshot, FreshNotice } from '../../contract/snapshot.ts';
+import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
 
 /** What the hub needs of an open stream (an HTTP response in the route, a stub in tests). */
 export interface EventSink {
@@ -16,7 +16,7 @@ export interface EventSink {
 }
 
 export interface HubOptions {
-  collectors: ReadonlyMap<string, StatusCollector>;
+  feed: SnapshotFeed;
   buildId: string;
 }
 
@@ -25,54 +25,48 @@ export function sseEvent(name: string, data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function statusEvent(reading: StatusReading): string {
-  return sseEvent('status', { chargerId: reading.chargerId, receivedAt: new Date(reading.receivedAt).toISOString(), status: reading.json });
+/** A snapshot whose values changed (or the first, or a failure): the whole of it. */
+export function snapshotEvent(snapshot: ChargerSnapshot): string {
+  return sseEvent('snapshot', snapshot);
 }
 
-export function freshEvent(reading: StatusReading): string {
-  return sseEvent('fresh', { chargerId: reading.chargerId, receivedAt: new Date(reading.receivedAt).toISOString() });
-}
-
-export function chargerErrorEvent(failure: CollectorFailure): string {
-  return sseEvent('charger-error', { chargerId: failure.chargerId, error: failure.error, since: new Date(failure.since).toISOString() });
+/** The same values read again: only their age moves. */
+export function freshEvent(snapshot: ChargerSnapshot): string {
+  const notice: FreshNotice = { chargerId: snapshot.chargerId, readAt: snapshot.readAt!, ageMs: snapshot.ageMs ?? 0 };
+  return sseEvent('fresh', notice);
 }
 
 class ChargerChannel {
   private readonly sinks = new Set<EventSink>();
   private release: (() => void) | null = null;
-  private unsubscribe: Array<() => void> = [];
 
-  constructor(private readonly collector: StatusCollector) {}
+  constructor(
+    private readonly chargerId: string,
+    private readonly feed: SnapshotFeed,
+  ) {}
 
   add(sink: EventSink): void {
-    if (this.sinks.size === 0) {
-      this.unsubscribe = [
-        this.collector.onReading((reading) => this.broadcast(reading.changed ? statusEvent(reading) : freshEvent(reading))),
-        this.collector.onFailure((failure) => this.broadcast(chargerErrorEvent(failure))),
-      ];
-      this.release = this.collector.hold();
-    }
+    if (this.sinks.size === 0) this.release = this.feed.hold([this.chargerId]);
     this.sinks.add(sink);
   }
 
   remove(sink: EventSink): void {
     if (!this.sinks.delete(sink) || this.sinks.size > 0) return;
-    for (const off of this.unsubscribe) off();
-    this.unsubscribe = [];
     this.release?.();
     this.release = null;
   }
 
-  /** The latest known state as events: the last values, then the failure if one followed them. */
-  initialEvents(): string {
-    const state: CollectorState | null = this.collector.latest();
-    if (!state) return '';
-    if (!isFailure(state)) return statusEvent(state);
-    const reading = this.collector.lastReading();
-    return (reading ? statusEvent(reading) : '') + chargerErrorEvent(state);
+  get listening(): boolean {
+    return this.sinks.size > 0;
   }
 
-  private broadcast(chunk: string): void {
+  /** The latest snapshot, aged as of now; nothing before the charger's first reading or failure. */
+  initialEvents(): string {
+    const snapshot = this.feed.latest(this.chargerId);
+    return snapshot ? snapshotEvent(snapshot) : '';
+  }
+
+  broadcast(chunk: string): void {
     for (const sink of [...this.sinks]) sink.write(chunk);
   }
 }
@@ -80,9 +74,15 @@ class ChargerChannel {
 export class EventHub {
   private readonly channels = new Map<string, ChargerChannel>();
   private readonly streams = new Map<EventSink, string[]>();
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: HubOptions) {
-    for (const [id, collector] of options.collectors) this.channels.set(id, new ChargerChannel(collector));
+    for (const id of options.feed.chargerIds) this.channels.set(id, new ChargerChannel(id, options.feed));
+    this.unsubscribe = options.feed.onSnapshot((snapshot, changed) => {
+      const channel = this.channels.get(snapshot.chargerId);
+      if (!channel?.listening) return;
+      channel.broadcast(changed || snapshot.readAt === null ? snapshotEvent(snapshot) : freshEvent(snapshot));
+    });
   }
 
   get size(): number {
@@ -118,6 +118,7 @@ export class EventHub {
       this.close(sink);
       sink.end();
     }
+    this.unsubscribe();
   }
 
   /** Writes to every open stream (the heartbeat). */

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusCollector } from '../collector/status-collector.ts';
+import { SnapshotService } from '../snapshot/snapshot-service.ts';
 import { registerEventsRoute, type EventsRouteOptions } from './events-route.ts';
 
 const STATUS = readFileSync(new URL('../../contract/fixtures/general-status.json', import.meta.url), 'utf8');
@@ -53,7 +54,8 @@ async function serve(
   app = Fastify();
   // Registered as in the app: the stream must stay uncompressed even when the client asks for gzip.
   await app.register(fastifyCompress, { threshold: 1 });
-  registerEventsRoute(app, { collectors: map, buildId: 'b1', maxStreams: 5, ...options });
+  const feed = new SnapshotService({ collectors: map, zoneOf: () => 'Europe/Berlin', pricing: () => ({ pricePerKwh: 0.3, currency: 'EUR' }) });
+  registerEventsRoute(app, { feed, buildId: 'b1', maxStreams: 5, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, app };
@@ -121,28 +123,52 @@ describe('GET /api/events', () => {
     expect(stream.raw()).toMatch(/^retry: \d+\n\n/);
     expect(stream.events.slice(0, 3)).toEqual([
       { event: 'build', data: { build: 'b1' } },
-      { event: 'status', data: { chargerId: 'a', receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), status: JSON.parse(STATUS) } },
       {
-        event: 'charger-error',
-        data: { chargerId: 'b', error: { code: 'charger_unreachable', message: 'the charger refused the connection' }, since: expect.any(String) },
+        event: 'snapshot',
+        data: expect.objectContaining({
+          v: 1,
+          chargerId: 'a',
+          zone: 'Europe/Berlin',
+          readAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          ageMs: expect.any(Number),
+          reachable: true,
+          connectors: { ok: true, data: [expect.objectContaining({ key: '1-1', state: { kind: 'available', raw: 'Available', reason: null, sessionOpen: false } })] },
+        }),
+      },
+      {
+        event: 'snapshot',
+        data: expect.objectContaining({
+          chargerId: 'b',
+          readAt: null,
+          reachable: false,
+          problem: { code: 'charger_unreachable', message: 'the charger refused the connection', since: expect.any(String) },
+        }),
       },
     ]);
     stream.close();
   });
 
-  it('sends status on a change, fresh when unchanged, charger-error on a failure and status again once it answers', async () => {
+  it('sends a snapshot on a change, fresh when unchanged, a snapshot marked unreachable on a failure and a live one once it answers', async () => {
     const a = scriptedCharger();
     const changed = STATUS.replace('"Available"', '"Charging"');
     a.next(STATUS, STATUS, changed, unreachable(), changed);
     const { url } = await serve({ a }, { intervalMs: 500 });
     const stream = await openStream(`${url}/api/events?chargers=a`);
     await vi.waitFor(() => expect(stream.events.length).toBe(6), { timeout: 5_000 });
-    expect(stream.events.map((e) => e.event)).toEqual(['build', 'status', 'fresh', 'status', 'charger-error', 'status']);
-    expect(stream.events[2]!.data).toEqual({ chargerId: 'a', receivedAt: expect.any(String) });
-    const received = stream.events.slice(1).map((e) => Date.parse((e.data as { receivedAt?: string; since?: string }).receivedAt ?? (e.data as { since: string }).since));
+    expect(stream.events.map((e) => e.event)).toEqual(['build', 'snapshot', 'fresh', 'snapshot', 'snapshot', 'snapshot']);
+    expect(stream.events[2]!.data).toEqual({ chargerId: 'a', readAt: expect.any(String), ageMs: expect.any(Number) });
+    type Data = { readAt: string; reachable: boolean; problem: { since: string } | null; connectors: { data: Array<{ state: { kind: string } }> } };
+    const data = stream.events.filter((e) => e.event === 'snapshot').map((e) => e.data as Data);
+    expect(data.map((d) => d.reachable)).toEqual([true, true, false, true]);
+    expect(data[1]!.connectors.data[0]!.state.kind).toBe('charging');
+    // The failure keeps the last values beside it.
+    expect(data[2]!.connectors.data[0]!.state.kind).toBe('charging');
+    const received = stream.events.slice(1).map((e) => {
+      const d = e.data as Partial<Data>;
+      return Date.parse(d.problem?.since ?? d.readAt!);
+    });
     // One reading per interval, on the collector's cadence.
     for (let i = 1; i < received.length; i++) expect(received[i]! - received[i - 1]!).toBeGreaterThanOrEqual(400);
-    expect(((stream.events[3]!.data as { status: { evses: unknown[] } }).status.evses[0] as object)).toBeDefined();
     stream.close();
   });
 
@@ -205,15 +231,15 @@ describe('GET /api/events', () => {
   });
 
   it('drops a client that stops reading once its unsent data passes the limit, and its place is free again', async () => {
-    // Big answers, often: a client that never reads fills the kernel's buffers, then ours.
-    const big = JSON.stringify({ ...(JSON.parse(STATUS) as object), padding: 'x'.repeat(512 * 1024) });
+    // Big snapshots, often (a charger that names its state with half a megabyte): a client that
+    // never reads fills the kernel's buffers, then ours.
     const a = scriptedCharger();
     let n = 0;
     const source = a.source;
     a.source = async () => {
       await source();
       n += 1;
-      return big.replace('"padding"', `"padding${n}"`);
+      return STATUS.replace('"Available"', `"${'x'.repeat(512 * 1024)}${n}"`);
     };
     const { url, app: server } = await serve({ a }, { intervalMs: 50, maxStreams: 1, maxBufferedBytes: 1024 * 1024 });
     const { port } = server.server.address() as { port: number };

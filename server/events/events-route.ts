@@ -6,11 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ERROR_STATUS, type ErrorCode } from '../../src/api/server-schemas.ts';
-import type { StatusCollector } from '../collector/status-collector.ts';
+import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
 import { EventHub, type EventSink } from './event-hub.ts';
 
 export interface EventsRouteOptions {
-  collectors: ReadonlyMap<string, StatusCollector>;
+  /** The chargers' snapshots, as the server builds them. */
+  feed: SnapshotFeed;
   buildId: string;
   /** More open streams than this are refused with 503 `too_many_streams`. */
   maxStreams: number;
@@ -27,7 +28,7 @@ export const RETRY_MS = 2_000;
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export function registerEventsRoute(app: FastifyInstance, options: EventsRouteOptions): EventHub {
-  const hub = new EventHub({ collectors: options.collectors, buildId: options.buildId });
+  const hub = new EventHub({ feed: options.feed, buildId: options.buildId });
   const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
   const retryMs = options.retryMs ?? RETRY_MS;
 
@@ -45,7 +46,7 @@ export function registerEventsRoute(app: FastifyInstance, options: EventsRouteOp
     if (unknown !== undefined) return sendError(reply, 'bad_request', `unexpected query parameter "${unknown.slice(0, 120)}"`);
     const raw = query.chargers;
     if (Array.isArray(raw)) return sendError(reply, 'bad_request', 'give "chargers" once, as a comma-separated list');
-    const ids = raw === undefined ? [...options.collectors.keys()] : [...new Set(raw.split(',').filter((id) => id !== ''))];
+    const ids = raw === undefined ? [...options.feed.chargerIds] : [...new Set(raw.split(',').filter((id) => id !== ''))];
     const missing = ids.find((id) => !hub.has(id));
     if (missing !== undefined) return sendError(reply, 'not_found', `no charger with id "${missing.slice(0, 120)}"`);
     if (hub.size >= options.maxStreams) {

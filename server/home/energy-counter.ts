@@ -12,7 +12,7 @@
  *   the running session is already archived, the value holds at the highest one published, which
  *   is persisted: neither a restart nor a late archive takes it back.
  *
- * The archived sessions carry the charger's connector number, which the snapshot calls `ordinal`.
+ * The archived sessions carry the charger's connector number, which is the snapshot's connector `number` while connector ids are unique within the charger.
  */
 import type { ConnectorSnapshot } from '../../contract/snapshot.ts';
 import type { ArchiveStore } from '../archive/store.ts';
@@ -59,11 +59,11 @@ export class EnergyCounter {
   /** The connector's counter with this snapshot's running session, kWh; null until its meter is known. */
   update(chargerId: string, connector: ConnectorSnapshot): number | null {
     const charger = this.store.chargerKey(chargerId);
-    const key = `${charger}/${connector.ordinal}`;
-    const before = this.rows.get(key) ?? this.read.get(charger, connector.ordinal) ?? { offset_kwh: 0, meter_kwh: null, cursor: null, last_end: null, published_kwh: null };
+    const key = `${charger}/${connector.number}`;
+    const before = this.rows.get(key) ?? this.read.get(charger, connector.number) ?? { offset_kwh: 0, meter_kwh: null, cursor: null, last_end: null, published_kwh: null };
     const row = { ...before };
 
-    for (const session of this.finished.all(charger, connector.ordinal, row.cursor ?? Number.MIN_SAFE_INTEGER)) {
+    for (const session of this.finished.all(charger, connector.number, row.cursor ?? Number.MIN_SAFE_INTEGER)) {
       fold(row, session);
     }
     if (row.meter_kwh !== null) {
@@ -73,7 +73,7 @@ export class EnergyCounter {
     }
     if (!sameRow(before, row)) {
       // A full disk keeps the old row: the value published from memory stays, the next write catches up.
-      this.store.write(() => this.save.run({ charger, connector: connector.ordinal, ...row }));
+      this.store.write(() => this.save.run({ charger, connector: connector.number, ...row }));
     }
     this.rows.set(key, row);
     return row.published_kwh;

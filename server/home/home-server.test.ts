@@ -186,8 +186,8 @@ describe.skipIf(mosquittoMissing() !== null)('with a broker', () => {
     const on = await server({ MQTT_URL: `mqtt://127.0.0.1:${port}`, STATUS_INTERVAL_MS: '1000' }, feed, (line) => lines.push(line));
     feed.emit(chargerSnapshot({ chargerId: 'platz13' }));
     // Nothing listens on the broker's port: the page still gets its live readings.
-    const events = await readEvents(on.url, (text) => (text.match(/^event: (status|fresh)$/gm) ?? []).length >= 2);
-    expect(events).toMatch(/^event: status$/m);
+    const events = await readEvents(on.url, (text) => (text.match(/^event: (snapshot|fresh)$/gm) ?? []).length >= 2);
+    expect(events).toMatch(/^event: snapshot$/m);
     const health = healthResponseSchema.parse(await (await fetch(`${on.url}/api/health`)).json());
     expect(health.mqtt).toEqual({ connected: false });
     expect(lines.filter((line) => line.startsWith('mqtt: not connected'))).toHaveLength(1);
@@ -199,6 +199,19 @@ describe.skipIf(mosquittoMissing() !== null)('with a broker', () => {
     const sub = await subscriber(broker.url, ['inch-dashboard/#']);
     cleanups.push(sub.close);
     await waitFor(() => sub.latest('inch-dashboard/platz13/state') !== undefined, 'the retained state');
+  });
+
+  it('publishes the server’s own snapshots of the simulated charger', async () => {
+    const broker = await startBroker();
+    cleanups.push(() => broker.close());
+    await server({ MQTT_URL: broker.url, STATUS_INTERVAL_MS: '1000' });
+    const sub = await subscriber(broker.url, ['inch-dashboard/#', 'homeassistant/#']);
+    cleanups.push(sub.close);
+    await waitFor(() => sub.messages.some((m) => m.topic.startsWith('inch-dashboard/platz13/connector/')) && sub.messages.some((m) => m.topic.startsWith('homeassistant/')), 'the simulated charger');
+    expect(JSON.parse(sub.latest('inch-dashboard/platz13/state')!.payload).reachable).toBe(true);
+    const connector = JSON.parse(sub.messages.find((m) => m.topic.startsWith('inch-dashboard/platz13/connector/'))!.payload);
+    expect(typeof connector.state).toBe('string');
+    expect(JSON.parse(sub.messages.find((m) => m.topic.startsWith('homeassistant/'))!.payload).device.identifiers).toEqual(['inch-dashboard_platz13']);
   });
 
   it('publishes, answers and logs no credential of the charger, the broker or the receivers', async () => {

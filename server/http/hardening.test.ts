@@ -13,6 +13,8 @@ import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../start.ts';
 import { rawExchange } from '../test-support/raw-http.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from '../test-support/recording-charger.ts';
+import { createSettingsStore } from '../archive/settings.ts';
+import { SnapshotService } from '../snapshot/snapshot-service.ts';
 
 let charger: RecordingCharger;
 let server: RunningServer;
@@ -100,7 +102,8 @@ describe('connection timeouts', () => {
   it('exempts a route marked longLived from the inactivity timeout, and only that route', async () => {
     const config = { ...loadConfig({ CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN }) };
     const clients = config.chargers.map((c) => new ChargerClient(c, { timeoutMs: 500, statusTtlMs: 0 }));
-    const app = await buildApp({ config, clients, collectors: new Map(), distDir: null, buildId: 'test', timeouts: { ...TIMEOUTS, idleMs: 300 } });
+    const collectors = new Map();
+    const app = await buildApp({ config, clients, collectors, snapshots: new SnapshotService({ collectors, zoneOf: () => 'UTC', pricing: () => ({ pricePerKwh: null, currency: 'EUR' }) }), settings: createSettingsStore(null, config.pricing), distDir: null, buildId: 'test', timeouts: { ...TIMEOUTS, idleMs: 300 } });
     // Both answers go quiet for longer than the inactivity timeout before they end.
     const quietly = (reply: import('fastify').FastifyReply) => {
       reply.raw.writeHead(200, { 'content-type': 'text/plain' });

@@ -15,6 +15,6 @@ export interface SnapshotFeed {
   onSnapshot(listener: (snapshot: ChargerSnapshot, changed: boolean) => void): () => void;
   /** The latest snapshot of a charger, its `ageMs` as of now; null before its first reading or failure. */
   latest(chargerId: string): ChargerSnapshot | null;
-  /** Keeps every charger's collector reading until released. */
-  hold(): () => void;
+  /** Keeps these chargers' collectors (default: every charger's) reading until released. */
+  hold(chargerIds?: readonly string[]): () => void;
 }

@@ -1,32 +1,36 @@
-/** Helpers for the archive's tests: a temporary archive path and a fake status collector. */
+/** Helpers for the archive's tests: a temporary archive path and a fake snapshot feed. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseLiveStatus } from '../../contract/live-status.ts';
-import type { CollectorFailureLike, StatusReadingLike, StatusSource } from '../archive/status-port.ts';
+import { parseLiveStatus, type LiveStatus } from '../../contract/live-status.ts';
+import type { ChargerSnapshot } from '../../contract/snapshot.ts';
+import { buildSnapshot, type SnapshotInput } from '../snapshot/build-snapshot.ts';
+import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
 
 export function temporaryArchive(): { dir: string; path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'inch-archive-'));
   return { dir, path: join(dir, 'archive.sqlite'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A collector the test drives: `emit(json)` is a reading, `fail(code)` a failure. */
-export class FakeCollector implements StatusSource {
-  private readonly readings = new Set<(r: StatusReadingLike) => void>();
-  private readonly failures = new Set<(f: CollectorFailureLike) => void>();
-  private last: StatusReadingLike | CollectorFailureLike | null = null;
+/**
+ * A snapshot feed the test drives: `emit(json)` is a reading (built into a snapshot by the real
+ * builder), `fail(code)` a failure.
+ */
+export class FakeFeed implements SnapshotFeed {
+  private readonly listeners = new Set<(snapshot: ChargerSnapshot, changed: boolean) => void>();
+  private reading: { receivedAt: number; live: LiveStatus } | null = null;
+  private last: ChargerSnapshot | null = null;
   holds = 0;
 
   constructor(readonly chargerId: string) {}
 
-  onReading(listener: (r: StatusReadingLike) => void): () => void {
-    this.readings.add(listener);
-    return () => this.readings.delete(listener);
+  get chargerIds(): readonly string[] {
+    return [this.chargerId];
   }
 
-  onFailure(listener: (f: CollectorFailureLike) => void): () => void {
-    this.failures.add(listener);
-    return () => this.failures.delete(listener);
+  onSnapshot(listener: (snapshot: ChargerSnapshot, changed: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   hold(): () => void {
@@ -36,20 +40,23 @@ export class FakeCollector implements StatusSource {
     };
   }
 
-  latest() {
+  latest(): ChargerSnapshot | null {
     return this.last;
   }
 
   emit(json: unknown, receivedAt: number): void {
-    const reading: StatusReadingLike = { chargerId: this.chargerId, receivedAt, json, live: parseLiveStatus(json), changed: true };
-    this.last = reading;
-    for (const l of this.readings) l(reading);
+    this.reading = { receivedAt, live: parseLiveStatus(json) };
+    this.publish(null, receivedAt);
   }
 
   fail(code: string, message: string, since: number): void {
-    const failure: CollectorFailureLike = { chargerId: this.chargerId, error: { code, message }, since };
-    this.last = failure;
-    for (const l of this.failures) l(failure);
+    this.publish({ code, message, since }, since);
+  }
+
+  private publish(failure: SnapshotInput['failure'], now: number): void {
+    const snapshot = buildSnapshot({ chargerId: this.chargerId, zone: 'Europe/Berlin', reading: this.reading, failure, pricing: { pricePerKwh: null, currency: 'EUR' }, energy: { todayKwh: null, monthKwh: null }, now });
+    this.last = snapshot;
+    for (const listener of this.listeners) listener(snapshot, true);
   }
 }
 

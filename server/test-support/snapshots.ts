@@ -52,7 +52,7 @@ export function connectorSnapshot(input: ConnectorInput = {}): ConnectorSnapshot
     connectorId,
     label: String(connectorId),
     series: `connector${connectorId}`,
-    ordinal: connectorId,
+    number: connectorId,
     state: { kind, raw: input.raw === undefined ? (RAW[kind] ?? null) : input.raw, reason: null, sessionOpen: open },
     powerKw,
     phases: null,

@@ -5,7 +5,7 @@
 import { KNOWN_CONNECTOR_STATUSES } from '../../../contract/charger-schemas.ts';
 import type { LiveStatus } from '../../../contract/live-status.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
-import { phaseLimitsKw } from '../../shared/power-limits.ts';
+import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 import type { ErrorLike } from '../../shared/ui/error-text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -35,7 +35,7 @@ export interface PhaseLimits {
 
 /**
  * The power a cluster's or building's per-phase current limits allow, in kW, by the same rule
- * as the live view's power-management panel and the chart's limit lines (src/shared/power-limits.ts),
+ * as the live view's power-management panel and the chart's limit lines (contract/power-limits.ts),
  * so the three views never disagree. Null when there is no limit at all.
  */
 export function phaseLimitsTotalKw(limits: PhaseLimits | null | undefined): number | null {

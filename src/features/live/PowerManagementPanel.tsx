@@ -2,7 +2,7 @@ import type { PowerManagement } from '../../../contract/charger-schemas.ts';
 import type { Section } from '../../../contract/live-status.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { useFormat } from '../../shared/format/use-format.ts';
-import { phaseLimitsKw } from '../../shared/power-limits.ts';
+import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { stripMessages } from './strip-messages.ts';
 import { StripItem, StripSection } from './StripSection.tsx';

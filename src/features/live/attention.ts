@@ -4,7 +4,7 @@
  */
 import type { Connectivity, PowerManagement } from '../../../contract/charger-schemas.ts';
 import type { Section } from '../../../contract/live-status.ts';
-import { phaseLimitsKw } from '../../shared/power-limits.ts';
+import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 
 /** At this share of a limit the strip opens: the household should see the load guard working. */
 export const NEAR_LIMIT = 0.9;

@@ -3,7 +3,7 @@
  * request): which connector series exist, and the limits to draw as reference lines.
  */
 import type { Evse, PowerManagement } from '../../../contract/charger-schemas.ts';
-import { phaseLimitsKw } from '../../shared/power-limits.ts';
+import { phaseLimitsKw } from '../../../contract/power-limits.ts';
 
 /** The series besides the connectors, drawn under them. */
 export const TOTAL_MEASURES = ['building', 'cluster'] as const;

@@ -1,0 +1,166 @@
+/**
+ * Today's and this month's energy of each charger, as the charger's calendar counts them: the
+ * connectors' energy of the local day and month in the charger's own zone, read the same way the
+ * power route answers `/power?step=1d` (so the card's "today" and the chart's day agree). Kept per
+ * charger and read again every 5 minutes while someone holds it, at once when a session ends, and
+ * when the charger's day turns.
+ */
+import type { ChargerSnapshot } from '../../contract/snapshot.ts';
+import { formatIsoDate, localDateOf, startOfLocalDay } from '../../src/shared/time/local-calendar.ts';
+
+export interface PeriodEnergy {
+  todayKwh: number | null;
+  monthKwh: number | null;
+}
+
+/** The connectors' kWh per local day from `fromMs` (a local midnight) to now, oldest first. */
+export type DailyEnergyReader = (chargerId: string, fromMs: number, toMs: number) => Promise<{ days: Array<{ start: number; kwh: number | null }>; complete: boolean }>;
+
+export interface EnergyPeriodsOptions {
+  read: DailyEnergyReader;
+  zoneOf: (chargerId: string) => string;
+  /** How often the figures are read again while held. */
+  refreshMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+interface Entry {
+  value: PeriodEnergy;
+  /** The charger's local date the value is for (`YYYY-MM-DD`); a new date makes it unknown. */
+  day: string | null;
+  holds: number;
+  timer: ReturnType<typeof setInterval> | null;
+  reading: Promise<void> | null;
+  /** Session keys open at the last observed snapshot: one closing means new energy to count. */
+  open: string;
+}
+
+const UNKNOWN: PeriodEnergy = { todayKwh: null, monthKwh: null };
+/** As often as the archive takes in new power (its fill interval); a closed session is read at once. */
+export const ENERGY_REFRESH_MS = 5 * 60_000;
+
+export class EnergyPeriods {
+  private readonly options: EnergyPeriodsOptions;
+  private readonly now: () => number;
+  private readonly entries = new Map<string, Entry>();
+  private readonly listeners = new Set<(chargerId: string) => void>();
+  private closed = false;
+
+  constructor(options: EnergyPeriodsOptions) {
+    this.options = options;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The figures now; unknown until the first read, and from the charger's midnight until the next. */
+  of(chargerId: string): PeriodEnergy {
+    const entry = this.entries.get(chargerId);
+    if (!entry || entry.day !== this.dayKey(chargerId)) return UNKNOWN;
+    return entry.value;
+  }
+
+  onChange(listener: (chargerId: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads again while held, every `refreshMs`; the first read at once. */
+  hold(chargerIds: readonly string[]): () => void {
+    for (const id of chargerIds) {
+      const entry = this.entry(id);
+      entry.holds += 1;
+      if (entry.holds === 1) {
+        void this.refresh(id);
+        entry.timer = setInterval(() => void this.refresh(id), this.options.refreshMs ?? ENERGY_REFRESH_MS);
+        entry.timer.unref?.();
+      }
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const id of chargerIds) {
+        const entry = this.entry(id);
+        entry.holds -= 1;
+        if (entry.holds === 0 && entry.timer) {
+          clearInterval(entry.timer);
+          entry.timer = null;
+        }
+      }
+    };
+  }
+
+  /** Each new snapshot: a session that closed, or a day that turned, is read at once. */
+  observe(chargerId: string, snapshot: ChargerSnapshot): void {
+    const entry = this.entry(chargerId);
+    const open = snapshot.connectors.ok
+      ? snapshot.connectors.data
+          .filter((c) => c.state.sessionOpen)
+          .map((c) => c.key)
+          .join(',')
+      : entry.open;
+    const closed = entry.open.split(',').some((key) => key !== '' && !open.split(',').includes(key));
+    entry.open = open;
+    if (closed || (entry.day !== null && entry.day !== this.dayKey(chargerId))) void this.refresh(chargerId);
+  }
+
+  /** Reads the figures again (one read at a time per charger); listeners hear of a change. */
+  async refresh(chargerId: string): Promise<void> {
+    const entry = this.entry(chargerId);
+    if (entry.reading) return entry.reading;
+    entry.reading = this.read(chargerId, entry).finally(() => {
+      entry.reading = null;
+    });
+    return entry.reading;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const entry of this.entries.values()) if (entry.timer) clearInterval(entry.timer);
+    this.listeners.clear();
+  }
+
+  private async read(chargerId: string, entry: Entry): Promise<void> {
+    const zone = this.options.zoneOf(chargerId);
+    const now = this.now();
+    const today = localDateOf(now, zone);
+    const monthStart = startOfLocalDay({ ...today, day: 1 }, zone);
+    const todayStart = startOfLocalDay(today, zone);
+    let value: PeriodEnergy;
+    try {
+      const answer = await this.options.read(chargerId, monthStart, now);
+      const todayStep = answer.days.find((d) => d.start === todayStart);
+      const todayKwh = todayStep?.kwh ?? null;
+      // A month with a part nobody could read is not known, today's day still is.
+      const monthKwh = answer.complete && todayKwh !== null ? round(answer.days.reduce((sum, d) => sum + (d.kwh ?? 0), 0)) : null;
+      value = { todayKwh: todayKwh === null ? null : round(todayKwh), monthKwh };
+    } catch (error) {
+      this.options.log?.(`charger ${chargerId}: today's energy could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      value = UNKNOWN;
+    }
+    if (this.closed) return;
+    const day = formatIsoDate(today);
+    const changed = entry.day !== day || entry.value.todayKwh !== value.todayKwh || entry.value.monthKwh !== value.monthKwh;
+    entry.value = value;
+    entry.day = day;
+    if (changed) for (const listener of [...this.listeners]) listener(chargerId);
+  }
+
+  private dayKey(chargerId: string): string {
+    return formatIsoDate(localDateOf(this.now(), this.options.zoneOf(chargerId)));
+  }
+
+  private entry(chargerId: string): Entry {
+    let entry = this.entries.get(chargerId);
+    if (!entry) {
+      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, open: '' };
+      this.entries.set(chargerId, entry);
+    }
+    return entry;
+  }
+}
+
+/** Energy to the Wh: enough for a card that shows 0.1 kWh and totals that must agree to 0.01. */
+function round(kwh: number): number {
+  return Math.round(kwh * 1000) / 1000;
+}
