@@ -22,12 +22,14 @@ import { UpstreamError } from './charger/upstream-error.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError, truncate } from './http/error-reply.ts';
 import { frameworkErrorOptions } from './http/framework-errors.ts';
+import { createAdminCheck } from './http/admin-check.ts';
 import { createHostCheck, registerHostCheck } from './http/host-check.ts';
 import { registerSecurityHeaders, securityHeaderSet } from './http/security-headers.ts';
 import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
 import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
 import { registerEventsRoute } from './events/events-route.ts';
+import type { RunningHome } from './home/start-home.ts';
 import type { SnapshotService } from './snapshot/snapshot-service.ts';
 
 export interface AppOptions {
@@ -51,6 +53,8 @@ export interface AppOptions {
   settings?: SettingsStore;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
+  /** MQTT, notifications and metrics (`server/home/`): their routes and their part of the health. */
+  home?: RunningHome | null;
 }
 
 const CHARGER_ROUTES = ['snapshot', 'generalStatus', 'chargingSession', 'powerProfile'] as const;
@@ -164,7 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const health = healthOf(client.health(), states[index] ?? null);
       return archive ? { ...health, archive: archive.health(client.id) } : health;
     });
-    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
+    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers, ...options.home?.health() };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
@@ -201,6 +205,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return forward(reply, client.powerProfile({ fromTime: query.fromTime, toTime: query.toTime, measure: query.measure }, historyOptions(request, reply)));
   });
 
+  // Every write asks the same check: same origin, and the admin PIN (locked per client) or this machine.
+  const adminCheck = createAdminCheck(config.adminPin);
   registerArchiveRoutes(app, {
     archive,
     clients,
@@ -215,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     chargerIds: options.clients.map((client) => client.id),
     archiveOn: archive !== null,
     adminPin: config.adminPin,
+    adminCheck,
     sendError: (reply, code, message) => sendError(reply, code, message),
   });
   app.route({
@@ -233,7 +240,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  registerEventsRoute(app, { feed: options.snapshots, buildId, maxStreams: config.maxStreams });
+  const hub = registerEventsRoute(app, { feed: options.snapshots, buildId, maxStreams: config.maxStreams });
+  options.home?.registerRoutes(app, { adminCheck, eventStreams: () => hub.size });
 
   // ------------------------------------------------------------------------------------------
   // The built SPA

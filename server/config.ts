@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import * as z from 'zod/mini';
 import { canonicalTimeZone } from '../src/shared/time/time-zone-name.ts';
+import { parseHomeConfig, type HomeConfig } from './home/home-config.ts';
 
 export type ChargerAuth =
   | { kind: 'token'; token: string }
@@ -65,6 +66,8 @@ export interface ServerConfig {
    * the proxy's address, and so one fair queue for history.
    */
   trustProxy: string[];
+  /** MQTT and Home Assistant discovery, notifications, Prometheus metrics: all off unless configured. */
+  home: HomeConfig;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +121,7 @@ export function loadConfig(env: Env = process.env, serverTimeZone: string = proc
     adminPin: parseAdminPin(env.ADMIN_PIN),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    home: parseHomeConfig(env),
   };
 
   if (env.CHARGERS_FILE?.trim()) {

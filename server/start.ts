@@ -13,10 +13,12 @@ import { createChargerZones, type ChargerZones } from './charger-zones.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
+import { startHome, type RunningHome } from './home/start-home.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
 import { archiveEnergyReader } from './snapshot/archive-energy.ts';
 import { EnergyPeriods } from './snapshot/energy-periods.ts';
+import type { SnapshotFeed } from './snapshot/snapshot-feed.ts';
 import { SnapshotService } from './snapshot/snapshot-service.ts';
 
 export interface StartOptions {
@@ -38,6 +40,10 @@ export interface StartOptions {
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
+  /** A feed the test drives, in place of the snapshot service, for MQTT, notifications and metrics. */
+  snapshotFeed?: SnapshotFeed;
+  /** Shorter pauses for the home connections' reconnects and retries (tests). */
+  homeOptions?: { mqttBackoffMs?: { min: number; max: number }; notificationBackoffMs?: { min: number; max: number } };
 }
 
 export interface RunningServer {
@@ -57,6 +63,8 @@ export interface RunningServer {
   snapshots: SnapshotService;
   /** Each charger's zone: what every part of the server asks (`zoneOf`, `onChange`). */
   zones: ChargerZones;
+  /** MQTT, notifications and metrics. */
+  home: RunningHome | null;
   close(): Promise<void>;
 }
 
@@ -115,7 +123,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let archive: Archive | null = null;
   let energy: EnergyPeriods | null = null;
   let snapshots: SnapshotService | null = null;
+  let home: RunningHome | null = null;
   const closeUpstream = async () => {
+    // The home connections first: they say goodbye to the broker and stop reading the snapshots.
+    await home?.close();
     snapshots?.close();
     energy?.close();
     // The archive first: it lets go of the collectors it holds and ends its fills.
@@ -170,7 +181,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       archive.attach(snapshots);
       if (options.archiveOptions?.fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, zones, settings, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    // Started only as far as configured (MQTT_URL, NTFY_URL, WEBHOOK_URL, METRICS): otherwise it
+    // serves the empty notification settings and nothing else.
+    home = startHome({ config, feed: options.snapshotFeed ?? snapshots, archive, clients, log, ...options.homeOptions });
+    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, zones, settings, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the
@@ -194,6 +208,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     archive,
     snapshots: snapshots!,
     zones,
+    home,
     async close() {
       await app.close();
       await closeUpstream();

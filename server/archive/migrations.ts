@@ -82,6 +82,45 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: the home connections (server/home/): energy counters, the retained MQTT topics we own,
+  // what notifications were derived from, and their outbox
+  `
+  CREATE TABLE energy_counters (
+    charger INTEGER NOT NULL,
+    connector INTEGER NOT NULL,
+    -- added to the charger's meter, so a meter that starts again from zero never takes the counter back
+    offset_kwh REAL NOT NULL DEFAULT 0,
+    -- the charger's meter as the newest finished session left it, kWh; null before the first
+    meter_kwh REAL,
+    -- start (ms) and end (ms) of that session
+    cursor INTEGER,
+    last_end INTEGER,
+    -- the highest value published: the counter never goes below it
+    published_kwh REAL,
+    PRIMARY KEY (charger, connector)
+  ) WITHOUT ROWID;
+  CREATE TABLE published_topics (
+    topic TEXT PRIMARY KEY,
+    charger TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE notification_state (
+    charger TEXT PRIMARY KEY,
+    state TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE notification_outbox (
+    id INTEGER PRIMARY KEY,
+    event_key TEXT NOT NULL,
+    target TEXT NOT NULL,
+    event TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at INTEGER NOT NULL,
+    last_error TEXT,
+    delivered INTEGER,
+    UNIQUE (event_key, target)
+  );
+  CREATE INDEX notification_outbox_pending ON notification_outbox (target, delivered, id);
+  `,
 ];
 
 /** Power series kept in their own column; other measures are not archived. */

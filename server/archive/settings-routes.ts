@@ -4,13 +4,12 @@
  * lock that client only); without one it is taken only from the server machine itself. GET tells
  * each client whether it may change them, and why not.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_PIN_HEADER, settingsBodySchema, type ReadOnlyReason, type SettingsResponseWire } from '../../src/api/archive-schemas.ts';
+import { settingsBodySchema, type ReadOnlyReason, type SettingsResponseWire } from '../../src/api/archive-schemas.ts';
 import type { ErrorCode } from '../../src/api/server-schemas.ts';
 import type { ChargerZones } from '../charger-zones.ts';
+import type { AdminCheck } from '../http/admin-check.ts';
 import { isFromThisMachine } from '../http/local-client.ts';
-import { createPinLockout, type PinLockout } from '../http/pin-lockout.ts';
 import type { SettingsStore } from './settings.ts';
 
 export const SETTINGS_URL = '/api/settings';
@@ -24,14 +23,13 @@ export interface SettingsRouteOptions {
   archiveOn: boolean;
   adminPin: string | null;
   sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply;
-  /** Counts wrong PINs per client (tests give one with their own clock). */
-  pinLockout?: PinLockout;
+  /** Same origin, and the PIN or this machine: the check every write shares (`server/http/admin-check.ts`). */
+  adminCheck: AdminCheck;
 }
 
 export function registerSettingsRoutes(app: FastifyInstance, options: SettingsRouteOptions): void {
   const { settings, zones, adminPin, sendError } = options;
   const known = new Set(options.chargerIds);
-  const lockout = options.pinLockout ?? createPinLockout();
 
   const readOnlyReason = (request: FastifyRequest): ReadOnlyReason | null => {
     if (!options.archiveOn) return 'archive_off';
@@ -62,20 +60,8 @@ export function registerSettingsRoutes(app: FastifyInstance, options: SettingsRo
   });
 
   app.put(SETTINGS_URL, { bodyLimit: 4096 }, async (request, reply) => {
-    const refusal = crossOrigin(request);
-    if (refusal) return sendError(reply, 'forbidden', refusal);
-    if (adminPin === null) {
-      if (!isFromThisMachine(request)) {
-        return sendError(reply, 'local_only', 'without ADMIN_PIN, settings can be changed only on the server machine itself; set ADMIN_PIN to change them from other screens');
-      }
-    } else {
-      if (lockout.locked(request.ip)) return sendError(reply, 'forbidden', 'too many wrong PINs from this screen; try again in a minute');
-      const given = request.headers[ADMIN_PIN_HEADER];
-      if (typeof given !== 'string' || !samePin(given, adminPin)) {
-        lockout.failed(request.ip);
-        return sendError(reply, 'forbidden', given === undefined ? 'the admin PIN is required (X-Admin-Pin)' : 'wrong admin PIN');
-      }
-    }
+    const refusal = options.adminCheck(request, 'settings can be changed');
+    if (refusal) return sendError(reply, refusal.code, refusal.message);
     const parsed = settingsBodySchema.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -90,32 +76,6 @@ export function registerSettingsRoutes(app: FastifyInstance, options: SettingsRo
     if (parsed.data.timeZones) zones.setOverrides(settings.timeZones());
     return json(reply, body(request));
   });
-}
-
-/**
- * Why a PUT is not from one of our own pages, or null. Browsers send Sec-Fetch-Site and Origin
- * with every PUT; a page elsewhere cannot forge either. A request with neither is not from a
- * browser (curl on the server), which no web page can make.
- */
-function crossOrigin(request: FastifyRequest): string | null {
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return `settings can only be changed from this dashboard's own pages (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
-  const origin = request.headers.origin;
-  if (origin !== undefined) {
-    let host: string | null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (host === null || host !== request.headers.host) return `settings can only be changed from this dashboard's own pages (Origin: ${origin.slice(0, 80)})`;
-  }
-  return null;
-}
-
-function samePin(given: string, expected: string): boolean {
-  const hash = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(hash(given), hash(expected));
 }
 
 /** Whether `request` is the one request that may carry a body. */

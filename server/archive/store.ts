@@ -12,6 +12,8 @@ import { MIGRATIONS } from './migrations.ts';
 /** `PRAGMA application_id` of our files ("INCH"): tells our archive from any other SQLite file. */
 export const APPLICATION_ID = 0x494e4348;
 
+export const MEMORY = ':memory:';
+
 export class ArchiveFileError extends ConfigError {}
 
 export interface ArchiveStore {
@@ -37,10 +39,12 @@ export function isDiskFull(error: unknown): boolean {
 }
 
 export function openArchiveStore(path: string, log: (line: string) => void = () => {}): ArchiveStore {
-  const file = resolve(path);
+  // `:memory:`: a store that lives as long as the process (what runs without an archive keeps its
+  // state in the same tables).
+  const file = path === MEMORY ? MEMORY : resolve(path);
   const what = `the archive ${file}`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    if (file !== MEMORY) mkdirSync(dirname(file), { recursive: true });
   } catch (error) {
     throw new ArchiveFileError(`${what} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}); set ARCHIVE_PATH to a writable place, or ARCHIVE=off`);
   }

@@ -13,6 +13,7 @@ import { Authenticator, type Answer } from './authenticator.ts';
 import { Backoff, RequestBackoffs } from './backoff.ts';
 import { checkJson, exchange, type JsonKind } from './exchange.ts';
 import { FailureRecord, type ChargerHealth } from './failure-record.ts';
+import { RequestCounts, type EndpointCount } from './request-counts.ts';
 import { ResponseCache } from './response-cache.ts';
 import { ConnectionScheduler, type Release } from './scheduler.ts';
 import { isHistory, UpstreamError, type Endpoint } from './upstream-error.ts';
@@ -76,6 +77,7 @@ export class ChargerClient {
   private readonly requestBackoffs: RequestBackoffs;
   private readonly scheduler: ConnectionScheduler;
   private readonly record: FailureRecord;
+  private readonly counts = new RequestCounts();
   private readonly options: Required<Omit<ClientOptions, 'log'>> & Pick<ClientOptions, 'log'>;
 
   constructor(
@@ -143,6 +145,11 @@ export class ChargerClient {
     return this.record.health();
   }
 
+  /** Requests sent to the charger and failed, per endpoint, since start (for /metrics). */
+  requestCounts(): EndpointCount[] {
+    return this.counts.all();
+  }
+
   /** Connections in use and requests waiting, for tests and diagnostics. */
   load(): { busy: number; historyBusy: number; waiting: number } {
     return this.scheduler.load();
@@ -164,7 +171,12 @@ export class ChargerClient {
         (token) => this.send(spec.endpoint, spec.method, spec.path, spec.form, token, spec.clientKey, signal),
         !isHistory(spec.endpoint),
       );
-      checkJson(text, spec.expect, this.id, 'request');
+      try {
+        checkJson(text, spec.expect, this.id, 'request');
+      } catch (error) {
+        this.counts.failure(spec.endpoint);
+        throw error;
+      }
     } catch (error) {
       // An UpstreamError is the charger's failure. Anything else (a full queue, an asker gone,
       // our own bug) pauses nothing.
@@ -205,6 +217,7 @@ export class ChargerClient {
     const history = isHistory(kind);
     const release: Release =
       history && clientKey !== null ? await this.scheduler.acquireHistory(clientKey, signal ?? undefined) : await this.scheduler.acquirePriority();
+    this.counts.request(kind);
     try {
       return await exchange({
         chargerId: this.id,
@@ -222,6 +235,9 @@ export class ChargerClient {
         ownScope: history ? 'request' : 'charger',
         forbiddenScope: history ? 'request' : 'login',
       });
+    } catch (error) {
+      this.counts.failure(kind);
+      throw error;
     } finally {
       release();
     }

@@ -27,6 +27,11 @@ export async function sendJson(path: string, method: 'PUT' | 'POST', body: unkno
   return request(path, { method, headers: { accept: 'application/json', 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), cache: 'no-store' }, signal);
 }
 
+/** A write without a body (the notifications' test message): same origin, errors as for reads. */
+export async function postEmpty(path: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
+  return request(path, { method: 'POST', headers: { accept: 'application/json', ...headers }, cache: 'no-store' }, signal);
+}
+
 async function request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
   // Combined by hand: AbortSignal.any is missing on the older WebViews of cheap tablets.
   const controller = new AbortController();

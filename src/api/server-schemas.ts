@@ -128,5 +128,7 @@ export const healthResponseSchema = z.object({
       archive: z.optional(archiveHealthSchema),
     }),
   ),
+  /** The MQTT broker connection; absent when MQTT is not configured (MQTT_URL). */
+  mqtt: z.optional(z.object({ connected: z.boolean() })),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -19,6 +19,7 @@ import { sessionLabels, sessionsMessages } from './messages.ts';
 import { MonthlySummary } from './MonthlySummary.tsx';
 import { HouseholdSettings } from './HouseholdSettings.tsx';
 import { useSettings } from './api/settings-query.ts';
+import { NotificationSettings } from './NotificationSettings.tsx';
 import { matchesFilter, monthlySummary, pageOf, sortRows, totalsOf } from './session-rows.ts';
 import { SessionTable } from './SessionTable.tsx';
 import { useHistoryParams } from './use-history-params.ts';
@@ -82,6 +83,7 @@ export function SessionsView({ chargers }: SessionsViewProps) {
       <Panel title={m.filters}>
         <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
         <HouseholdSettings chargers={chargers} />
+        <NotificationSettings />
       </Panel>
 
       {failed.map((load) => (
