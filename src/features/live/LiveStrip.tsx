@@ -13,7 +13,7 @@ import { attentionReasons, type Attention } from './attention.ts';
 import { PowerManagementPanel } from './PowerManagementPanel.tsx';
 import { stripMessages } from './strip-messages.ts';
 
-/** What opens the power-management part of the strip (faults and broken data open connectivity). */
+/** What opens the power-management part of the strip (broken data opens connectivity too). */
 const POWER_ATTENTION: readonly Attention[] = ['meter-disconnected', 'building-near-limit', 'cluster-near-limit', 'members-disconnected', 'section-broken'];
 
 interface LiveStripProps {
@@ -29,9 +29,10 @@ export function LiveStrip({ snapshot: data, fault, stale, kiosk, sectionError }:
   const m = useMessages(stripMessages);
   const [opened, setOpened] = useState(false);
   const attention = attentionReasons({ fault, offline: stale, powerManagement: data.powerManagement, connectivity: data.connectivity });
-  // Each part opens for what it can explain; offline alone is said by the banner and the cards.
+  // Each part opens for what it can explain; offline is said by the banner and the cards, a fault
+  // and what to do about it by the card itself.
   const openPower = opened || attention.some((a) => POWER_ATTENTION.includes(a));
-  const openLinks = opened || attention.includes('fault') || attention.includes('section-broken');
+  const openLinks = opened || attention.includes('section-broken');
   const expanded = openPower || openLinks;
   return (
     <div className="@container min-w-0" data-testid="live-strip" data-expanded={expanded} data-attention={attention.join(' ') || undefined}>

@@ -70,14 +70,14 @@ describe('LiveView', () => {
     expect(panelRenders.count).toBe(stale);
   });
 
-  it('says since when the last reading is: a bare time the same evening, with its date a day later', () => {
+  it('says as of when the last reading is: a bare time the same evening, with its date a day later', () => {
     mount();
     act(() => vi.advanceTimersByTime(16_000));
-    expect(screen.getByTestId('stale-since').textContent).toMatch(/^since \d\d:\d\d$/);
+    expect(screen.getByTestId('stale-since').textContent).toMatch(/^as of \d\d:\d\d, /);
     // The charger stays away overnight and into the next day: the bare time would read as today's.
     act(() => vi.setSystemTime(now + 26 * 3600_000));
     act(() => vi.advanceTimersByTime(30_000));
-    expect(screen.getByTestId('stale-since').textContent).toMatch(/^since 7 Oct, \d\d:\d\d$/);
+    expect(screen.getByTestId('stale-since').textContent).toMatch(/^as of 7 Oct, \d\d:\d\d, /);
   });
 
   it('keeps one status region in the page and fills it when the data goes stale', () => {

@@ -72,10 +72,13 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         // the chart's height, never the cards'. Timeline and strip share one row: a hidden timeline
         // leaves no empty row behind (its gap cost a 600 px high screen 12 px). Gaps follow the
         // screen's shorter side, as the shell's do.
-        <div className="grid min-h-0 flex-1 grid-rows-[auto_minmax(16rem,1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
+        <div className="grid min-h-0 flex-1 grid-rows-[minmax(0,1.15fr)_minmax(14rem,1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
           {cards.ok ? (
             <div
-              className={`grid min-h-0 gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:row-span-2 ${connectors.length > 1 ? 'grid-cols-[repeat(auto-fit,minmax(min(100%,15rem),1fr))]' : ''}`}
+              // Each card gets an equal share of the area and scales with it (a size container):
+              // side by side in portrait, one above the other in landscape (beside the chart).
+              className="connector-cards grid min-h-0 gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:row-span-2"
+              data-count={connectors.length > 2 ? 'many' : connectors.length}
               data-testid="connector-cards"
             >
               {connectors.length === 0 ? <p className="p-4 text-xl text-muted">{m.noConnectors}</p> : null}
@@ -89,7 +92,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
                   currency={snapshot.pricing.currency}
                   // Today and this month are the charger's: said once, on the first card.
                   totals={i === 0 ? snapshot.energy : undefined}
-                  compact={connectors.length > 1}
+                  locked={kiosk === 'locked'}
                 />
               ))}
             </div>

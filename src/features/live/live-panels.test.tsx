@@ -40,7 +40,7 @@ describe('ConnectorCard', () => {
     const card = screen.getByTestId('connector-card');
     expect(card.dataset.status).toBe('Available');
     expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Available');
-    expect(screen.getByRole('heading', { name: 'Last session' })).toBeTruthy();
+    expect(screen.getByTestId('last-session').textContent).toBe(`62.8${NNBSP}kWh`);
     expect(card.textContent).toContain(`62.8${NNBSP}kWh`);
     expect(card.textContent).toContain('13 hrs 16 mins');
     expect(card.textContent).toContain('Cable unplugged');
@@ -51,12 +51,13 @@ describe('ConnectorCard', () => {
   it('ticks a running session\'s duration on from the last fetch', () => {
     const charging = connector({ kind: 'charging', powerKw: 7.36, energyKwh: 5.5, activeSeconds: 3600, costSoFar: null });
     const { rerender } = render(<ConnectorCard connector={charging} currency={EUR} fetchedAt={now} statusIntervalMs={5_000} />, { wrapper: wrap(EN) });
-    expect(screen.getByRole('heading', { name: 'Charging session' })).toBeTruthy();
+    expect(screen.getByTestId('session-energy')).toBeTruthy();
+    expect(screen.queryByTestId('last-session')).toBeNull();
     expect(screen.getByTestId('connector-power').textContent).toBe('7.4kW');
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:00');
     expect(screen.getByTestId('session-energy').textContent).toBe(`5.5${NNBSP}kWh`);
     // Started an hour before the reading; no price known: the cost says so, never 0.
-    expect(screen.getByTestId('session-duration').parentElement!.textContent).toMatch(/since \d{2}:\d{2}/);
+    expect(screen.getByTestId('session-duration').parentElement!.textContent).toMatch(/started \d{2}:\d{2}/);
     expect(screen.getByTestId('session-cost').textContent).toBe('—');
     act(() => vi.advanceTimersByTime(3_400));
     expect(screen.getByTestId('session-duration').textContent).toBe('01:00:03');
@@ -142,19 +143,21 @@ describe('ConnectorCard', () => {
     expect(screen.getByTestId('session-cost').textContent).toBe('€3.50');
     expect(screen.getByTestId('today-energy').textContent).toBe('—');
     expect(screen.getByTestId('month-energy').textContent).toBe(`120.0${NNBSP}kWh`);
-    expect(screen.getByTestId('energy-totals').textContent).toContain('€42.00');
+    expect(screen.getByTestId('month-energy').parentElement!.textContent).toContain('€42.00');
   });
 
-  it('stale: marked on the card, the status neutral as "last known", and since when', () => {
+  it('stale: marked on the card, "as of" in the state’s place and size, the last known state beside it', () => {
     const charging = connector({ kind: 'charging', powerKw: 7.4 });
     render(<ConnectorCard connector={charging} currency={EUR} fetchedAt={now - 60_000} statusIntervalMs={5_000} stale />, { wrapper: wrap(EN) });
     const card = screen.getByTestId('connector-card');
     expect(card).toHaveAttribute('data-stale', 'true');
     expect(card).toHaveAttribute('data-status', 'Charging');
-    expect(screen.getByTestId('connector-status')).toHaveTextContent('Connector 1 status: Last known: Charging');
-    expect(screen.getByTestId('connector-status').querySelector('[data-kind]')).toHaveAttribute('data-stale', 'true');
     expect(card).toHaveAttribute('data-state', 'charging');
-    expect(screen.getByTestId('stale-since')).toHaveTextContent(/^since \d{2}:\d{2}$/);
+    expect(screen.getByTestId('connector-status')).toHaveTextContent(/^Connector 1 status: as of \d{2}:\d{2}, Last known: Charging$/);
+    // No live colour: the pill is gone, the "as of" line takes its size.
+    expect(screen.getByTestId('connector-status').querySelector('[data-kind]')).toBeNull();
+    expect(screen.getByTestId('stale-since')).toHaveClass('card-state');
+    expect(screen.getByTestId('last-known')).toHaveTextContent('Last known: Charging');
     // The power stays readable, not erased.
     expect(screen.getByTestId('connector-power')).toHaveTextContent('7.4kW');
   });
