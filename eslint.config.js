@@ -12,7 +12,7 @@ const features = ['live', 'sessions', 'power', 'chargers', 'timeline'];
 const featureExports = ['./sessions/api', './power/api', './timeline/api', './timeline/TodayTimeline.tsx'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'bench/out'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'e2e/fixture-page/out'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
