@@ -28,7 +28,7 @@ export interface StartOptions {
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
-  archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
+  archiveOptions?: { intervalMs?: number; horizonDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -110,7 +110,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
-      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      archive = new Archive({
+        path: config.archive.path,
+        zone: config.timeZone,
+        chargers: clients.map((client) => ({ id: client.id, client })),
+        horizonDays: config.archive.horizonDays,
+        log,
+        ...archiveOptions,
+      });
       // The timeline's events come from the status stream; holding the collectors keeps it flowing
       // while no screen is open.
       for (const collector of collectors.values()) archive.attach(collector);

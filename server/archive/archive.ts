@@ -20,8 +20,8 @@ export interface ArchiveOptions {
   log?: (line: string) => void;
   /** Fill interval (5 minutes); tests shorten it. */
   intervalMs?: number;
-  /** Oldest day asked while backfilling, in days before today. */
-  maxDays?: number;
+  /** How far back a new charger's history is read, in days before today (ARCHIVE_HORIZON_DAYS). */
+  horizonDays?: number;
   now?: () => number;
 }
 
@@ -59,7 +59,7 @@ export class Archive {
           measure: () => this.measure(id),
           log: options.log,
           ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
-          ...(options.maxDays === undefined ? {} : { maxDays: options.maxDays }),
+          ...(options.horizonDays === undefined ? {} : { horizonDays: options.horizonDays }),
           ...(options.now === undefined ? {} : { now: options.now }),
         }),
       );

@@ -7,15 +7,13 @@ import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsRespons
 import type { ChargingSession } from '../../contract/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
-import { DAY_SETTLE_MS } from './filler.ts';
+import { DAY_SETTLE_MS, OPEN_SESSION_WINDOW_MS } from './filler.ts';
 import { dayAt, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
 import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
-/** Sessions still running after this long are taken as the charger's leftovers, not re-read. */
-const OPEN_SESSION_WINDOW_MS = 7 * 86_400_000;
 /** At most this much of a range is read from the charger per request; the rest waits for the backfill. */
 const MAX_CHARGER_SPAN_MS = 35 * 86_400_000;
 /** Power windows asked of the charger per request. */
@@ -99,11 +97,13 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   return { sessions, complete: true, source };
 }
 
-/** Parts of [fromMs, toMs) the archive does not hold: days not archived complete, today's newest slots. */
+/**
+ * Parts of [fromMs, toMs) the archive does not hold: days the charger has not answered for yet
+ * (however old), today's newest slots.
+ */
 function missingParts(archive: Archive, chargerId: string, zone: string, fromMs: number, toMs: number): Array<[number, number]> {
   const filler = archive.filler(chargerId);
   const done = archive.power.completeDays(chargerId);
-  const floor = filler?.progress('powerFloor') ?? null;
   const syncedTo = Number(filler?.progress('powerSyncedTo') ?? Number.NaN);
   // Slots that had ended when the last fill asked are archived.
   const syncedSlot = Number.isFinite(syncedTo) ? Math.floor(syncedTo / SLOT_MS) * SLOT_MS - SLOT_MS : Number.NEGATIVE_INFINITY;
@@ -118,7 +118,7 @@ function missingParts(archive: Archive, chargerId: string, zone: string, fromMs:
     else parts.push([from, to]);
   };
   for (let day = dayAt(fromMs, zone); day.startMs < toMs; day = nextDay(day, zone)) {
-    if (done.has(day.key) || (floor !== null && day.key < floor)) continue;
+    if (done.has(day.key)) continue;
     if (day.key === syncedDay) add(Math.max(day.startMs, syncedSlot), day.endMs);
     else add(day.startMs, day.endMs);
   }

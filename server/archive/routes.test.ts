@@ -65,7 +65,7 @@ describe('the recorded answers', () => {
     const env = { CHARGER_URL: charger.url, CHARGER_TOKEN: RECORDED_TOKEN, CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: 'UTC', ARCHIVE_PATH: path };
     // One day back only: this recording answers the same two points for any window, which a
     // longer backfill would take for the end of the charger's memory.
-    const first = await started({ env, archiveOptions: { maxDays: 1, fill: false } });
+    const first = await started({ env, archiveOptions: { horizonDays: 1, fill: false } });
     await first.archive!.filler('platz13')!.tick();
     const sessionsPath = '/api/chargers/platz13/sessions?from=2022-10-06&to=2022-10-07';
     const powerPath = '/api/chargers/platz13/power?from=2022-10-08T00:00:00Z&to=2022-10-09T00:00:00Z&step=5m';

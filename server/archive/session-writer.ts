@@ -25,6 +25,10 @@ export function createSessionWriter(store: ArchiveStore) {
     WHERE sessions.final = 0 OR excluded.final = 1
   `);
   const finalIds = store.db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE charger = ? AND final = 1');
+  const startSpan = store.db.prepare<[number], { oldest: number | null; newest: number | null }>(
+    'SELECT min(started) AS oldest, max(started) AS newest FROM sessions WHERE charger = ? AND started IS NOT NULL',
+  );
+  const openSince = store.db.prepare<[number, number], { started: number }>('SELECT started FROM sessions WHERE charger = ? AND started >= ? AND final = 0 ORDER BY started');
 
   return {
     /** Upserts the sessions in one transaction; undefined when the disk is full. */
@@ -38,6 +42,14 @@ export function createSessionWriter(store: ArchiveStore) {
     /** Ids already archived as final: the charger need not be read past them. */
     finalIds(chargerId: string): Set<number> {
       return new Set(finalIds.all(store.chargerKey(chargerId)).map((r) => r.id));
+    },
+    /** The oldest and newest archived charging start (epoch ms); null before the first session. */
+    startSpan(chargerId: string): { oldest: number | null; newest: number | null } {
+      return startSpan.get(store.chargerKey(chargerId)) ?? { oldest: null, newest: null };
+    },
+    /** Starts of archived sessions not yet final that started at or after `sinceMs`, oldest first. */
+    openStarts(chargerId: string, sinceMs: number): number[] {
+      return openSince.all(store.chargerKey(chargerId), sinceMs).map((r) => r.started);
     },
   };
 }
