@@ -13,6 +13,7 @@ import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-q
 import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { Archive } from './archive/archive.ts';
 import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
+import { ReadQueueFullError } from './archive/read-pool.ts';
 import { createSettingsStore } from './archive/settings.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
 import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
@@ -149,10 +150,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
     );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client, index) => {
-      const health = healthOf(client.health(), states[index] ?? null);
-      return archive ? { ...health, archive: archive.health(client.id) } : health;
-    });
+    const chargers = await Promise.all(
+      options.clients.map(async (client, index) => {
+        const health = healthOf(client.health(), states[index] ?? null);
+        return archive ? { ...health, archive: await archive.health(client.id) } : health;
+      }),
+    );
     const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -314,6 +317,7 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
 function answerUpstreamError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
   if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+  if (error instanceof ReadQueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message);
   if (error instanceof ClientGoneError) {
     // Nobody is left to answer: the connection is closed already.
     reply.hijack();

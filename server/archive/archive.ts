@@ -1,13 +1,15 @@
 /**
- * The archive as the server sees it: the SQLite store, one filler per charger, the event
- * recorder fed by the status collectors, and the readers the routes use.
+ * The archive as the server sees it: the SQLite store (written on the main thread), one filler
+ * per charger, the event recorder fed by the status collectors, and the reader threads the
+ * routes read through.
  */
 import type { ArchiveHealth } from '../../src/api/server-schemas.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { createEventRecorder, type EventRecorder } from './event-recorder.ts';
 import { ArchiveFiller } from './filler.ts';
 import { createPowerWriter, type PowerWriter } from './power-writer.ts';
-import { createReaders, type ArchiveReaders } from './readers.ts';
+import { ArchiveReadPool } from './read-pool.ts';
+import type { ArchiveCounts } from './readers.ts';
 import { createSessionWriter, type SessionWriter } from './session-writer.ts';
 import type { StatusSource } from './status-port.ts';
 import { openArchiveStore, type ArchiveStore } from './store.ts';
@@ -23,11 +25,14 @@ export interface ArchiveOptions {
   /** How far back a new charger's history is read, in days before today (ARCHIVE_HORIZON_DAYS). */
   horizonDays?: number;
   now?: () => number;
+  /** Reader threads (0: read on the main thread); default from the machine's cores. */
+  readThreads?: number;
 }
 
 export class Archive {
   readonly store: ArchiveStore;
-  readonly readers: ArchiveReaders;
+  /** The archive's reads, on reader threads, in a fair queue per client. */
+  readonly reads: ArchiveReadPool;
   readonly sessions: SessionWriter;
   readonly power: PowerWriter;
   readonly recorder: EventRecorder;
@@ -35,12 +40,12 @@ export class Archive {
   private readonly fillers = new Map<string, ArchiveFiller>();
   private readonly sources = new Map<string, StatusSource>();
   private readonly detach: Array<() => void> = [];
-  private healthCache = new Map<string, { at: number; fills: number; value: Omit<ArchiveHealth, 'backfillRunning' | 'lastError'> }>();
+  private readonly healthCache = new Map<string, { at: number; fills: number; value: Promise<ArchiveCounts> }>();
 
   constructor(options: ArchiveOptions) {
     this.zone = options.zone;
     this.store = openArchiveStore(options.path, options.log);
-    this.readers = createReaders(this.store);
+    this.reads = new ArchiveReadPool({ file: this.store.path, ...(options.readThreads === undefined ? {} : { threads: options.readThreads }), ...(options.log ? { log: options.log } : {}) });
     this.sessions = createSessionWriter(this.store);
     this.power = createPowerWriter(this.store);
     this.recorder = createEventRecorder(this.store, options.log);
@@ -100,7 +105,7 @@ export class Archive {
    */
   measure(chargerId: string): string {
     const latest = this.sources.get(chargerId)?.latest();
-    const connectors = new Set<number>(this.readers.connectors(chargerId).filter((n) => n >= 1 && n <= 4));
+    const connectors = new Set<number>(this.sessions.connectors(chargerId).filter((n) => n >= 1 && n <= 4));
     if (latest && 'live' in latest && latest.live.evses.ok) {
       for (const evse of latest.live.evses.data) for (const c of evse.connectors) if (c.connectorId >= 1 && c.connectorId <= 4) connectors.add(c.connectorId);
     }
@@ -108,18 +113,25 @@ export class Archive {
     return [...[...connectors].sort((a, b) => a - b).map((n) => `connector${n}`), 'building', 'cluster'].join(',');
   }
 
-  /** Progress for /api/health; counts are kept for a minute or until the next fill (a year of 50 chargers is 5 M rows). */
-  health(chargerId: string): ArchiveHealth {
+  /**
+   * Progress for /api/health; the counts are read on a reader thread ahead of the screens' reads,
+   * and kept for a minute or until the next fill.
+   */
+  async health(chargerId: string): Promise<ArchiveHealth> {
     const now = Date.now();
     const filler = this.fillers.get(chargerId);
     const fills = filler?.fills ?? 0;
     let cached = this.healthCache.get(chargerId);
     if (!cached || now - cached.at > 60_000 || cached.fills !== fills) {
-      cached = { at: now, fills, value: this.readers.health(chargerId) };
+      const value = this.reads.run('health', [chargerId], { priority: true });
+      // A failed count is not kept: the next health check asks again.
+      value.catch(() => this.healthCache.delete(chargerId));
+      cached = { at: now, fills, value };
       this.healthCache.set(chargerId, cached);
     }
+    const counts = await cached.value;
     return {
-      ...cached.value,
+      ...counts,
       backfillRunning: filler?.backfilling ?? false,
       lastError: filler?.lastError ?? (this.store.full ? 'the archive’s disk is full' : null),
     };
@@ -128,6 +140,7 @@ export class Archive {
   async close(): Promise<void> {
     for (const off of this.detach.splice(0)) off();
     await Promise.all([...this.fillers.values()].map((f) => f.stop()));
+    await this.reads.close();
     this.store.close();
   }
 }

@@ -15,7 +15,7 @@ const min = (n: number) => T0 + n * 60_000;
 function openRecorder(path: string) {
   const store = openArchiveStore(path);
   const recorder = createEventRecorder(store);
-  const readers = createReaders(store);
+  const readers = createReaders(store.db);
   const collector = new FakeCollector('platz13');
   const detach = recorder.attach(collector);
   const events = () => readers.events('platz13', T0 - 86_400_000, T0 + 86_400_000).map((e) => `${e.kind}${e.connectorId ? `#${e.connectorId}` : ''}${e.detail ? ` (${e.detail})` : ''}`);

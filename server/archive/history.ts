@@ -1,16 +1,19 @@
 /**
  * What the sessions and power routes answer: the archived part of a range from the archive, the
  * rest from the charger (written through to the archive, idempotently), and which it used. An
- * unreachable charger leaves the archived part answering, marked incomplete.
+ * unreachable charger leaves the archived part answering, marked incomplete. The archive is read
+ * on its reader threads (read-pool.ts) in the asking screen's turn; the answers are JSON text.
  */
-import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
+import type { ArchivedSessionWire, PowerStep } from '../../src/api/archive-schemas.ts';
+import { addDays, formatIsoDate } from '../../src/shared/time/local-calendar.ts';
 import type { ChargingSession } from '../../contract/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
 import { DAY_SETTLE_MS, OPEN_SESSION_WINDOW_MS } from './filler.ts';
-import { dayAt, nextDay } from './local-days.ts';
+import { dayAt, dayOf, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
-import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
+import type { ReadRequester } from './read-pool.ts';
+import { stepsOfPoints, stepsOut } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
@@ -58,13 +61,21 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
   };
 }
 
-export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<SessionsResponseWire> {
+/** Who asks, for the archive's fair queue of reads: the screen's key and abort signal. */
+function requester(ctx: HistoryContext): ReadRequester {
+  return { clientKey: ctx.request?.clientKey ?? 'local', ...(ctx.request?.signal ? { signal: ctx.request.signal } : {}) };
+}
+
+/** The /sessions answer as JSON text. */
+export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<string> {
   const { archive, chargerId, client } = ctx;
+  const answer = (sessionsJson: string, complete: boolean, source: string) => `{"sessions":${sessionsJson},"complete":${complete},"source":${JSON.stringify(source)}}`;
   if (!archive) {
     const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
-    return { sessions: sessions.map(sessionFromCharger), complete: true, source: 'charger' };
+    return answer(JSON.stringify(sessions.map(sessionFromCharger)), true, 'charger');
   }
-  const archived = archive.readers.sessions(chargerId, fromMs, toMs);
+  const who = requester(ctx);
+  const archived = await archive.reads.run('sessions', [chargerId, fromMs, toMs, null], who);
   const filler = archive.filler(chargerId);
   const complete = filler?.progress('sessionsComplete') === '1';
   const syncedAt = Number(filler?.progress('sessionsSyncedAt') ?? Number.NaN);
@@ -73,28 +84,20 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
     // A running session's energy moves on: it is read again. Only recent ones: a session the
     // charger never finished must not make every read go back to its start for ever.
     const recent = (ctx.now ?? Date.now()) - OPEN_SESSION_WINDOW_MS;
-    const open = archived
-      .filter((s) => s.endedAt === null || s.status !== 'Finished')
-      .map((s) => Date.parse(s.startedAt ?? ''))
-      .filter((ms) => ms >= recent);
-    chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...open.filter(Number.isFinite)));
+    chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...archived.openStarts.filter((ms) => ms >= recent)));
   }
-  if (chargerFrom >= toMs) return { sessions: archived, complete: true, source: 'archive' };
+  if (chargerFrom >= toMs) return answer(archived.json, true, 'archive');
   let fresh: ChargingSession[];
   try {
     fresh = await readSessionRange(client, chargerFrom, toMs, ctx.request);
   } catch {
-    return { sessions: archived, complete: false, source: 'archive' };
+    return answer(archived.json, false, 'archive');
   }
-  const source = chargerFrom <= fromMs && archived.length === 0 ? 'charger' : 'mixed';
-  if (archive.sessions.write(chargerId, fresh) !== undefined) {
-    return { sessions: archive.readers.sessions(chargerId, fromMs, toMs), complete: true, source };
-  }
-  // The disk is full: merge in memory, the charger's numbers winning.
-  const byId = new Map(archived.map((s) => [s.id, s]));
-  for (const s of fresh) byId.set(s.chargingSessionId, { ...sessionFromCharger(s), activeChargingSeconds: byId.get(s.chargingSessionId)?.activeChargingSeconds ?? null });
-  const sessions = [...byId.values()].sort((a, b) => Date.parse(a.startedAt ?? '') - Date.parse(b.startedAt ?? '') || a.id - b.id);
-  return { sessions, complete: true, source };
+  const source = chargerFrom <= fromMs && archived.count === 0 ? 'charger' : 'mixed';
+  // Written through; when the archive cannot take them (a full disk), merged in for this answer.
+  const written = archive.sessions.write(chargerId, fresh) !== undefined;
+  const merged = await archive.reads.run('sessions', [chargerId, fromMs, toMs, written ? null : fresh.map(sessionFromCharger)], who);
+  return answer(merged.json, true, source);
 }
 
 /**
@@ -117,20 +120,23 @@ function missingParts(archive: Archive, chargerId: string, zone: string, fromMs:
     if (last && last[1] === from) last[1] = to;
     else parts.push([from, to]);
   };
-  for (let day = dayAt(fromMs, zone); day.startMs < toMs; day = nextDay(day, zone)) {
-    if (done.has(day.key)) continue;
-    if (day.key === syncedDay) add(Math.max(day.startMs, syncedSlot), day.endMs);
+  const lastKey = dayAt(toMs - 1, zone).key;
+  for (let date = dayAt(fromMs, zone).date, key = formatIsoDate(date); key <= lastKey; date = addDays(date, 1), key = formatIsoDate(date)) {
+    if (done.has(key)) continue;
+    const day = dayOf(date, zone);
+    if (key === syncedDay) add(Math.max(day.startMs, syncedSlot), day.endMs);
     else add(day.startMs, day.endMs);
   }
   return parts;
 }
 
-export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<PowerResponseWire> {
+/** The /power answer as JSON text. */
+export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<string> {
   const { archive, chargerId, client, zone } = ctx;
   const now = ctx.now ?? Date.now();
   const end = Math.min(toMs, Math.ceil(now / SLOT_MS) * SLOT_MS);
   const measure = archive ? archive.measure(chargerId) : 'connector1,building,cluster';
-  const parts = archive ? missingParts(archive, chargerId, zone, fromMs, end) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
+  const parts = archive ? (fromMs < end ? missingParts(archive, chargerId, zone, fromMs, end) : []) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
   let budget = MAX_CHARGER_SPAN_MS;
   let complete = true;
   const fetched: PowerPoint[] = [];
@@ -158,38 +164,11 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
     if (!archive) throw error;
     complete = false;
   }
-  if (archive && (fetched.length > 0 || wholeDays.length > 0)) archive.power.write(chargerId, fetched, wholeDays);
-  fetched.sort((a, b) => a.t - b.t);
-  const inRange = (points: readonly PowerPoint[], a: number, b: number) => points.filter((p) => p.t >= a && p.t < b);
-  /** Archived points merged with the charger's (which win) for a stretch that touches a missing part. */
-  const merged = (a: number, b: number): { points: PowerPoint[]; archived: number } => {
-    const archived = archive ? archive.readers.points(chargerId, a, b) : [];
-    const byTime = new Map<number, PowerPoint>(archived.map((p) => [p.t, p]));
-    for (const p of inRange(fetched, a, b)) byTime.set(p.t, { t: p.t, values: { ...byTime.get(p.t)?.values, ...p.values } });
-    return { points: [...byTime.values()].sort((x, y) => x.t - y.t), archived: archived.length };
-  };
-  let archivedPoints = 0;
-  const steps: Array<{ start: number; sums: Sums }> = [];
-  if (step === '5m') {
-    const { points, archived } = merged(fromMs, toMs);
-    archivedPoints = archived;
-    for (const p of points) steps.push({ start: p.t, sums: sumsOf([p]) });
-  } else {
-    for (const [a, b] of stepBuckets(fromMs, toMs, step, zone)) {
-      const touches = parts.some(([x, y]) => x < b && y > a);
-      if (archive && !touches) {
-        // Wholly archived: SQLite sums it, no row reaches JavaScript.
-        const sums = archive.readers.sums(chargerId, a, b);
-        archivedPoints += sums.points;
-        steps.push({ start: a, sums });
-      } else {
-        const { points, archived } = merged(a, b);
-        archivedPoints += archived;
-        steps.push({ start: a, sums: sumsOf(points) });
-      }
-    }
-  }
   const usedCharger = fetched.length > 0 || (parts.length > 0 && complete);
-  const source = !archive || (archivedPoints === 0 && usedCharger) ? 'charger' : usedCharger ? 'mixed' : 'archive';
-  return { step, ...stepsOut(steps), complete, source };
+  const answer = (aggregated: string, source: string) => `{"step":${JSON.stringify(step)},${aggregated.slice(1, -1)},"complete":${complete},"source":${JSON.stringify(source)}}`;
+  if (!archive) return answer(JSON.stringify(stepsOut(stepsOfPoints(fetched, fromMs, toMs, step, zone))), 'charger');
+  // Written through; when the archive cannot take them (a full disk), merged in for this answer.
+  const written = fetched.length === 0 && wholeDays.length === 0 ? true : archive.power.write(chargerId, fetched, wholeDays) !== undefined;
+  const read = await archive.reads.run('power', [chargerId, fromMs, toMs, step, zone, written ? null : fetched], requester(ctx));
+  return answer(read.json, read.archivedPoints === 0 && usedCharger ? 'charger' : usedCharger ? 'mixed' : 'archive');
 }

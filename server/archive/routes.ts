@@ -102,8 +102,13 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     const day = parseIsoDate(q.date) ? dayFromKey(q.date, zone) : null;
     if (!day) return sendError(reply, 'bad_request', 'date: not a calendar date');
     if (!archive) return sendError(reply, 'archive_off', 'the timeline is kept in the archive, which is switched off (ARCHIVE=off)');
-    const body: TimelineResponseWire = { date: day.key, events: archive.readers.events(ctx.chargerId, day.startMs, day.endMs), source: 'archive' };
-    return json(reply, body);
+    try {
+      const events = await archive.reads.run('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request);
+      const body: TimelineResponseWire = { date: day.key, events, source: 'archive' };
+      return json(reply, body);
+    } catch (error) {
+      return options.upstreamError(reply, error);
+    }
   });
 
   const settingsBody = (): SettingsResponse => {
