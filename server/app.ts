@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
-import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
+import type { ArchiveProblem, ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { Archive } from './archive/archive.ts';
 import { isJson, isSettingsWrite, registerArchiveRoutes, SETTINGS_URL } from './archive/routes.ts';
 import { ReadQueueFullError } from './archive/read-pool.ts';
@@ -39,8 +39,10 @@ export interface AppOptions {
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
-  /** The SQLite archive; null or absent with ARCHIVE=off. */
+  /** The SQLite archive; null or absent with ARCHIVE=off, or when it could not be opened. */
   archive?: Archive | null;
+  /** Why the archive (switched on) could not be opened: the server runs without it and says so. */
+  archiveUnavailable?: ArchiveProblem | null;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -59,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, distDir, buildId } = options;
   const clients = new Map(options.clients.map((client) => [client.id, client]));
   const archive = options.archive ?? null;
+  const unavailable = archive ? null : (options.archiveUnavailable ?? null);
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -150,13 +153,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
     );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
+    // An archive that cannot be read has no counts to show: its problem says why.
     const chargers = await Promise.all(
       options.clients.map(async (client, index) => {
         const health = healthOf(client.health(), states[index] ?? null);
-        return archive ? { ...health, archive: await archive.health(client.id) } : health;
+        const counts = archive ? await archive.health(client.id).catch(() => null) : null;
+        return counts ? { ...health, archive: counts } : health;
       }),
     );
-    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers };
+    const problem = archive?.problem() ?? unavailable;
+    const body: HealthResponse = {
+      ok: chargers.every((c) => c.reachable && c.lastError === null),
+      ...(config.archive ? { archive: { file: archive?.store.path ?? unavailable?.file ?? config.archive.path, ok: problem === null, problem } } : {}),
+      chargers,
+    };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
@@ -184,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerArchiveRoutes(app, {
     archive,
+    unavailable,
     clients,
     settings: createSettingsStore(archive?.store ?? null, config.pricing),
     zone: config.timeZone,

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { Archive } from './archive/archive.ts';
+import { Archive, type ArchiveOptions } from './archive/archive.ts';
+import { ArchiveFileError } from './archive/store.ts';
+import type { ArchiveProblem } from '../src/api/server-schemas.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
@@ -28,7 +30,7 @@ export interface StartOptions {
   /** Extra options for the clients (tests shorten back-off). */
   clientOptions?: Partial<ConstructorParameters<typeof ChargerClient>[1]>;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
-  archiveOptions?: { intervalMs?: number; horizonDays?: number; now?: () => number; fill?: boolean };
+  archiveOptions?: Omit<ArchiveOptions, 'path' | 'zone' | 'chargers' | 'log'> & { fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
 }
@@ -99,6 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
   let archive: Archive | null = null;
+  let archiveUnavailable: ArchiveProblem | null = null;
   const closeUpstream = async () => {
     // The archive first: it lets go of the collectors it holds and ends its fills.
     await archive?.close();
@@ -110,20 +113,39 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
-      archive = new Archive({
-        path: config.archive.path,
-        zone: config.timeZone,
-        chargers: clients.map((client) => ({ id: client.id, client })),
-        horizonDays: config.archive.horizonDays,
-        log,
-        ...archiveOptions,
-      });
-      // The timeline's events come from the status stream; holding the collectors keeps it flowing
-      // while no screen is open.
-      for (const collector of collectors.values()) archive.attach(collector);
-      if (fill !== false) archive.start();
+      try {
+        archive = new Archive({
+          path: config.archive.path,
+          zone: config.timeZone,
+          chargers: clients.map((client) => ({ id: client.id, client })),
+          horizonDays: config.archive.horizonDays,
+          log,
+          ...archiveOptions,
+        });
+      } catch (error) {
+        // The live view never depends on the archive: the server starts without it and says why.
+        if (!(error instanceof ArchiveFileError)) throw error;
+        archiveUnavailable = error.problem;
+        log(`archive: ${error.problem.message}; the dashboard runs without its history until this is fixed: ${error.problem.fix}`);
+      }
+      if (archive) {
+        // The timeline's events come from the status stream; holding the collectors keeps it
+        // flowing while no screen is open.
+        for (const collector of collectors.values()) archive.attach(collector);
+        if (fill !== false) archive.start();
+      }
     }
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({
+      config,
+      clients,
+      collectors,
+      distDir,
+      buildId: buildIdOf(distDir),
+      log,
+      archive,
+      archiveUnavailable,
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the

@@ -3,16 +3,17 @@
  * per charger, the event recorder fed by the status collectors, and the reader threads the
  * routes read through.
  */
-import type { ArchiveHealth } from '../../src/api/server-schemas.ts';
+import type { ArchiveHealth, ArchiveProblem } from '../../src/api/server-schemas.ts';
+import { codeOf, damagedPage, describeProblem, diagnose, isDamage } from './diagnosis.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { createEventRecorder, type EventRecorder } from './event-recorder.ts';
 import { ArchiveFiller } from './filler.ts';
 import { createPowerWriter, type PowerWriter } from './power-writer.ts';
-import { ArchiveReadPool } from './read-pool.ts';
-import type { ArchiveCounts } from './readers.ts';
+import { ArchiveReadPool, type ReadOp, type ReadRequester } from './read-pool.ts';
+import type { ArchiveCounts, ArchiveReaders } from './readers.ts';
 import { createSessionWriter, type SessionWriter } from './session-writer.ts';
 import type { StatusSource } from './status-port.ts';
-import { openArchiveStore, type ArchiveStore } from './store.ts';
+import { openArchiveStore, type ArchiveStore, type StoreOptions } from './store.ts';
 
 export interface ArchiveOptions {
   path: string;
@@ -27,6 +28,13 @@ export interface ArchiveOptions {
   now?: () => number;
   /** Reader threads (0: read on the main thread); default from the machine's cores. */
   readThreads?: number;
+  /**
+   * Checks the whole file once after opening (SQLite's quick_check, on a thread of its own), so
+   * damage in the middle of the file is found, logged and shown before a read runs into it.
+   */
+  integrityCheck?: boolean;
+  /** For tests: a file opened read-only, faults in the write path. */
+  store?: StoreOptions;
 }
 
 export class Archive {
@@ -41,10 +49,16 @@ export class Archive {
   private readonly sources = new Map<string, StatusSource>();
   private readonly detach: Array<() => void> = [];
   private readonly healthCache = new Map<string, { at: number; fills: number; value: Promise<ArchiveCounts> }>();
+  private readonly log: (line: string) => void;
+  private checking: Promise<void> | null = null;
+  private checker: ArchiveReadPool | null = null;
+  private closed = false;
 
+  /** Throws ArchiveFileError (with its `problem`) when the file cannot be used at all. */
   constructor(options: ArchiveOptions) {
     this.zone = options.zone;
-    this.store = openArchiveStore(options.path, options.log);
+    this.log = options.log ?? (() => {});
+    this.store = openArchiveStore(options.path, options.log, options.store);
     this.reads = new ArchiveReadPool({ file: this.store.path, ...(options.readThreads === undefined ? {} : { threads: options.readThreads }), ...(options.log ? { log: options.log } : {}) });
     this.sessions = createSessionWriter(this.store);
     this.power = createPowerWriter(this.store);
@@ -69,6 +83,64 @@ export class Archive {
         }),
       );
     }
+    if (options.integrityCheck !== false) this.checking = this.checkIntegrity();
+  }
+
+  /** What keeps the archive from being written or read, or null. */
+  problem(): ArchiveProblem | null {
+    return this.store.problem;
+  }
+
+  /** Whether a write may succeed now (a full disk is tried again on every write). */
+  writable(): boolean {
+    const kind = this.store.problem?.kind;
+    return kind === undefined || kind === 'disk_full';
+  }
+
+  /**
+   * Runs a read on a reader thread in the asker's turn. A read that finds the file damaged stops
+   * all writes, and the file is checked to name the damaged page.
+   */
+  async read<K extends ReadOp>(op: K, args: Parameters<ArchiveReaders[K]>, who: ReadRequester = {}): Promise<ReturnType<ArchiveReaders[K]>> {
+    try {
+      return await this.reads.run(op, args, who);
+    } catch (error) {
+      this.noticeFailure(error);
+      throw error;
+    }
+  }
+
+  /** A failed read or write of the file (any thread): damage stops the writes and is looked into. */
+  noticeFailure(error: unknown): void {
+    if (!isDamage(codeOf(error)) || this.closed) return;
+    const known = this.store.problem?.kind;
+    if (known === 'damaged' || known === 'truncated') return;
+    const found = diagnose(this.store.path, error);
+    this.store.markDamaged(found.kind === 'truncated' ? found : describeProblem(this.store.path, { kind: 'damaged', detail: codeOf(error) }));
+    // The check names the page.
+    this.checking ??= this.checkIntegrity();
+  }
+
+  /** SQLite's quick check of the whole file, on a thread of its own; damage found stops the writes. */
+  private async checkIntegrity(): Promise<void> {
+    const checker = new ArchiveReadPool({ file: this.store.path, threads: 1, log: this.log });
+    this.checker = checker;
+    try {
+      const lines = await checker.run('quickCheck', []);
+      if (this.closed || (lines.length === 1 && lines[0] === 'ok') || this.store.problem?.kind === 'truncated') return;
+      this.store.markDamaged(describeProblem(this.store.path, { kind: 'damaged', page: damagedPage(lines), detail: `SQLite's check: ${lines[0]}` }));
+    } catch (error) {
+      if (!this.closed) this.noticeFailure(error);
+    } finally {
+      this.checker = null;
+      await checker.close();
+      this.checking = null;
+    }
+  }
+
+  /** Resolves once the integrity check under way (if any) is done; for tests. */
+  async checked(): Promise<void> {
+    await this.checking;
   }
 
   /** Starts filling every charger's archive (backfill first, then every 5 minutes). */
@@ -123,7 +195,7 @@ export class Archive {
     const fills = filler?.fills ?? 0;
     let cached = this.healthCache.get(chargerId);
     if (!cached || now - cached.at > 60_000 || cached.fills !== fills) {
-      const value = this.reads.run('health', [chargerId], { priority: true });
+      const value = this.read('health', [chargerId], { priority: true });
       // A failed count is not kept: the next health check asks again.
       value.catch(() => this.healthCache.delete(chargerId));
       cached = { at: now, fills, value };
@@ -133,14 +205,17 @@ export class Archive {
     return {
       ...counts,
       backfillRunning: filler?.backfilling ?? false,
-      lastError: filler?.lastError ?? (this.store.full ? 'the archive’s disk is full' : null),
+      lastError: filler?.lastError ?? this.store.problem?.message ?? null,
     };
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const off of this.detach.splice(0)) off();
     await Promise.all([...this.fillers.values()].map((f) => f.stop()));
     await this.reads.close();
+    await this.checker?.close();
+    await this.checking?.catch(() => {});
     this.store.close();
   }
 }

@@ -75,7 +75,7 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
     return answer(JSON.stringify(sessions.map(sessionFromCharger)), true, 'charger');
   }
   const who = requester(ctx);
-  const archived = await archive.reads.run('sessions', [chargerId, fromMs, toMs, null], who);
+  const archived = await archive.read('sessions', [chargerId, fromMs, toMs, null], who);
   const filler = archive.filler(chargerId);
   const complete = filler?.progress('sessionsComplete') === '1';
   const syncedAt = Number(filler?.progress('sessionsSyncedAt') ?? Number.NaN);
@@ -96,7 +96,7 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   const source = chargerFrom <= fromMs && archived.count === 0 ? 'charger' : 'mixed';
   // Written through; when the archive cannot take them (a full disk), merged in for this answer.
   const written = archive.sessions.write(chargerId, fresh) !== undefined;
-  const merged = await archive.reads.run('sessions', [chargerId, fromMs, toMs, written ? null : fresh.map(sessionFromCharger)], who);
+  const merged = await archive.read('sessions', [chargerId, fromMs, toMs, written ? null : fresh.map(sessionFromCharger)], who);
   return answer(merged.json, true, source);
 }
 
@@ -169,6 +169,6 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
   if (!archive) return answer(JSON.stringify(stepsOut(stepsOfPoints(fetched, fromMs, toMs, step, zone))), 'charger');
   // Written through; when the archive cannot take them (a full disk), merged in for this answer.
   const written = fetched.length === 0 && wholeDays.length === 0 ? true : archive.power.write(chargerId, fetched, wholeDays) !== undefined;
-  const read = await archive.reads.run('power', [chargerId, fromMs, toMs, step, zone, written ? null : fetched], requester(ctx));
+  const read = await archive.read('power', [chargerId, fromMs, toMs, step, zone, written ? null : fetched], requester(ctx));
   return answer(read.json, read.archivedPoints === 0 && usedCharger ? 'charger' : usedCharger ? 'mixed' : 'archive');
 }

@@ -16,7 +16,9 @@ import {
   type TimelineResponseWire,
 } from '../../src/api/archive-schemas.ts';
 import { parseIsoDate } from '../../src/shared/time/local-calendar.ts';
-import type { ErrorCode } from '../../src/api/server-schemas.ts';
+import type { ArchiveProblem, ErrorCode } from '../../src/api/server-schemas.ts';
+import { codeOf } from './diagnosis.ts';
+import { ArchiveReadError } from './read-pool.ts';
 import type { Archive } from './archive.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { powerOf, sessionsOf } from './history.ts';
@@ -31,6 +33,8 @@ const PIN_ATTEMPTS_PER_MINUTE = 5;
 
 export interface ArchiveRouteOptions {
   archive: Archive | null;
+  /** Why the archive is switched on but could not be opened; null when it is open or off. */
+  unavailable: ArchiveProblem | null;
   clients: ReadonlyMap<string, HistoryClient>;
   settings: SettingsStore;
   zone: string;
@@ -51,7 +55,25 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
       sendError(reply, 'not_found', `no charger with id "${request.params.id.slice(0, 120)}"`);
       return null;
     }
+    if (options.unavailable) {
+      sendError(reply, 'archive_unavailable', `${options.unavailable.message}; see /api/health for what to do`);
+      return null;
+    }
     return { archive, chargerId: request.params.id, client, zone, request: options.historyOptions(request, reply) };
+  }
+
+  /**
+   * A failure of the archive file (a damaged page, a file that cannot be read) answers
+   * archive_unavailable with what is known of it; anything else goes to the charger's handler.
+   */
+  function failed(reply: FastifyReply, error: unknown): FastifyReply {
+    if (archive && (error instanceof ArchiveReadError || codeOf(error).startsWith('SQLITE_'))) {
+      archive.noticeFailure(error);
+      const problem = archive.problem();
+      const why = problem && problem.kind !== 'disk_full' ? problem.message : `the archive could not be read (${codeOf(error)})`;
+      return sendError(reply, 'archive_unavailable', `${why}; see /api/health for what to do`);
+    }
+    return options.upstreamError(reply, error);
   }
 
   function query<S extends z.ZodMiniType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | null {
@@ -78,7 +100,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     try {
       return json(reply, await sessionsOf(ctx, from.startMs, nextDay(to, zone).startMs));
     } catch (error) {
-      return options.upstreamError(reply, error);
+      return failed(reply, error);
     }
   });
 
@@ -90,7 +112,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     try {
       return json(reply, await powerOf(ctx, Date.parse(q.from), Date.parse(q.to), q.step ?? '5m'));
     } catch (error) {
-      return options.upstreamError(reply, error);
+      return failed(reply, error);
     }
   });
 
@@ -103,17 +125,17 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     if (!day) return sendError(reply, 'bad_request', 'date: not a calendar date');
     if (!archive) return sendError(reply, 'archive_off', 'the timeline is kept in the archive, which is switched off (ARCHIVE=off)');
     try {
-      const events = await archive.reads.run('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request);
+      const events = await archive.read('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request);
       const body: TimelineResponseWire = { date: day.key, events, source: 'archive' };
       return json(reply, body);
     } catch (error) {
-      return options.upstreamError(reply, error);
+      return failed(reply, error);
     }
   });
 
   const settingsBody = (): SettingsResponse => {
     const current = options.settings.get();
-    return { ...current, pinRequired: options.adminPin !== null, writable: archive !== null };
+    return { ...current, pinRequired: options.adminPin !== null, writable: archive !== null && archive.writable() };
   };
 
   app.get(SETTINGS_URL, async (request, reply) => {
@@ -141,9 +163,11 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
       const field = issue.path.join('.');
       return sendError(reply, 'bad_request', issue.code === 'unrecognized_keys' ? `unexpected field "${(issue.keys[0] ?? '').slice(0, 60)}"` : `${field ? `${field}: ` : ''}${issue.message}`);
     }
-    const saved = options.settings.put(parsed.data);
+    const saved = options.unavailable ? 'unavailable' : options.settings.put(parsed.data);
     if (saved === 'off') return sendError(reply, 'archive_off', 'settings are kept in the archive, which is switched off (ARCHIVE=off)');
     if (saved === 'full') return sendError(reply, 'archive_full', 'the archive’s disk is full; the settings were not saved');
+    if (saved === 'read_only') return sendError(reply, 'archive_read_only', 'the archive cannot be written; the settings were not saved (see /api/health)');
+    if (saved === 'unavailable') return sendError(reply, 'archive_unavailable', 'the archive cannot be used; the settings were not saved (see /api/health)');
     return json(reply, settingsBody());
   });
 }

@@ -15,18 +15,21 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
 
   return {
     get(): Settings & { isDefault: boolean } {
-      const row = read?.get(KEY);
-      if (!row) return { ...fallback, isDefault: true };
       try {
+        const row = read?.get(KEY);
+        if (!row) return { ...fallback, isDefault: true };
         return { ...(JSON.parse(row.value) as Settings), isDefault: false };
       } catch {
+        // Unreadable (a damaged archive, a bad value): the server's defaults, said so.
         return { ...fallback, isDefault: true };
       }
     },
-    /** 'off' without an archive, 'full' when the disk is full, else 'saved'. */
-    put(settings: Settings): 'saved' | 'off' | 'full' {
+    /** 'off' without an archive; when the archive cannot take it, why; else 'saved'. */
+    put(settings: Settings): 'saved' | 'off' | 'full' | 'read_only' | 'unavailable' {
       if (!store || !save) return 'off';
-      return store.write(() => save.run(KEY, JSON.stringify(settings))) === undefined ? 'full' : 'saved';
+      if (store.write(() => save.run(KEY, JSON.stringify(settings))) !== undefined) return 'saved';
+      const kind = store.problem?.kind;
+      return kind === 'disk_full' ? 'full' : kind === 'read_only' ? 'read_only' : 'unavailable';
     },
   };
 }
