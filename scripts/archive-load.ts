@@ -53,7 +53,7 @@ const percentile = (values: number[], p: number) => {
 async function run(clients: number, seconds: number): Promise<void> {
   const path = join(tmpdir(), 'inch-archive-load.sqlite');
   if (!existsSync(path)) await seed(path);
-  const child = spawn(process.execPath, ['--import', 'tsx', HERE, 'serve', path], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', HERE, 'serve', path], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const loopMax: number[] = [];
   const url = await new Promise<string>((resolve) => {
     let buffer = '';

@@ -6,11 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PowerResponseWire } from '../../src/api/archive-schemas.ts';
+import type { PowerResponseWire, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
 import { addDays, formatIsoDate, localDateOf } from '../../src/shared/time/local-calendar.ts';
 import { Archive } from './archive.ts';
 import { DAY_SETTLE_MS } from './filler.ts';
-import { powerOf } from './history.ts';
+import { powerOf, sessionsOf } from './history.ts';
 import { dayAt, dayFromKey, type LocalDay } from './local-days.ts';
 import { startHistoryCharger } from '../test-support/history-charger.ts';
 import { temporaryArchive } from '../test-support/archive.ts';
@@ -179,13 +179,31 @@ describe('a past day', () => {
     expect(answeredDays(t.path).get(daysBefore(6).key)).toBe(288);
 
     const ctx = { archive, chargerId: 'platz13', client: charger.client, zone: ZONE, now: NOW };
+    const missing = [{ from: new Date(refused.startMs).toISOString(), to: new Date(refused.endMs).toISOString() }];
     const day = await power(ctx, refused.startMs, refused.endMs, '5m');
-    expect(day).toMatchObject({ complete: false, points: [] });
+    expect(day).toMatchObject({ complete: false, missing, points: [] });
+    // The answer names the day it lacks, so a screen can mark it.
     const week = await power(ctx, daysBefore(8).startMs, daysBefore(1).endMs, '1d');
-    expect(week.complete).toBe(false);
+    expect(week).toMatchObject({ complete: false, missing });
     expect(week.points).toHaveLength(7);
     const neighbour = await power(ctx, daysBefore(6).startMs, daysBefore(6).endMs, '1d');
     expect(neighbour).toMatchObject({ complete: true, source: 'archive' });
+    expect(neighbour).not.toHaveProperty('missing');
+  });
+});
+
+describe('sessions the charger did not answer for', () => {
+  it('leave the answer incomplete, naming the range', async () => {
+    const t = temporaryArchive();
+    temps.push(t);
+    const charger = startHistoryCharger({ now: () => NOW, sessionStarts: [eveningOf(3)] });
+    const archive = openArchive(t.path, charger.client);
+    // Nothing archived yet and the charger away: the whole range is missing.
+    charger.down = true;
+    const from = daysBefore(7).startMs;
+    const to = daysBefore(0).endMs;
+    const answer = JSON.parse(await sessionsOf({ archive, chargerId: 'platz13', client: charger.client, zone: ZONE, now: NOW }, from, to)) as SessionsResponseWire;
+    expect(answer).toEqual({ sessions: [], complete: false, missing: [{ from: new Date(from).toISOString(), to: new Date(to).toISOString() }], source: 'archive' });
   });
 });
 

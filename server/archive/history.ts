@@ -61,6 +61,19 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
   };
 }
 
+/** Adds [from, to) to sorted, disjoint ranges, joining it to the last one it touches. */
+function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
+  const last = ranges.at(-1);
+  if (last && last[1] === from) last[1] = to;
+  else ranges.push([from, to]);
+}
+
+/** The `missing` member of an answer (with its comma), or nothing when none is missing. */
+function missingJson(missing: ReadonlyArray<[number, number]>): string {
+  if (missing.length === 0) return '';
+  return `"missing":${JSON.stringify(missing.map(([from, to]) => ({ from: new Date(from).toISOString(), to: new Date(to).toISOString() })))},`;
+}
+
 /** Who asks, for the archive's fair queue of reads: the screen's key and abort signal. */
 function requester(ctx: HistoryContext): ReadRequester {
   return { clientKey: ctx.request?.clientKey ?? 'local', ...(ctx.request?.signal ? { signal: ctx.request.signal } : {}) };
@@ -69,7 +82,8 @@ function requester(ctx: HistoryContext): ReadRequester {
 /** The /sessions answer as JSON text. */
 export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<string> {
   const { archive, chargerId, client } = ctx;
-  const answer = (sessionsJson: string, complete: boolean, source: string) => `{"sessions":${sessionsJson},"complete":${complete},"source":${JSON.stringify(source)}}`;
+  const answer = (sessionsJson: string, complete: boolean, source: string, missing: Array<[number, number]> = []) =>
+    `{"sessions":${sessionsJson},"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`;
   if (!archive) {
     const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
     return answer(JSON.stringify(sessions.map(sessionFromCharger)), true, 'charger');
@@ -91,7 +105,7 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
   try {
     fresh = await readSessionRange(client, chargerFrom, toMs, ctx.request);
   } catch {
-    return answer(archived.json, false, 'archive');
+    return answer(archived.json, false, 'archive', [[chargerFrom, toMs]]);
   }
   const source = chargerFrom <= fromMs && archived.count === 0 ? 'charger' : 'mixed';
   // Written through; when the archive cannot take them (a full disk), merged in for this answer.
@@ -115,10 +129,7 @@ function missingParts(archive: Archive, chargerId: string, zone: string, fromMs:
   const add = (a: number, b: number) => {
     const from = Math.max(a, fromMs);
     const to = Math.min(b, toMs);
-    if (from >= to) return;
-    const last = parts.at(-1);
-    if (last && last[1] === from) last[1] = to;
-    else parts.push([from, to]);
+    if (from < to) addRange(parts, from, to);
   };
   const lastKey = dayAt(toMs - 1, zone).key;
   for (let date = dayAt(fromMs, zone).date, key = formatIsoDate(date); key <= lastKey; date = addDays(date, 1), key = formatIsoDate(date)) {
@@ -138,34 +149,41 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
   const measure = archive ? archive.measure(chargerId) : 'connector1,building,cluster';
   const parts = archive ? (fromMs < end ? missingParts(archive, chargerId, zone, fromMs, end) : []) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
   let budget = MAX_CHARGER_SPAN_MS;
-  let complete = true;
+  let failed = false;
+  /** What neither the archive nor the charger gave: past the budget, or from the first failure on. */
+  const missing: Array<[number, number]> = [];
   const fetched: PowerPoint[] = [];
   /** Whole past days read from the charger: archived complete like the filler's. */
   const wholeDays: Array<{ day: string; points: number }> = [];
-  try {
-    for (const [a, b] of parts) {
-      for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
-        const to = Math.min(b, from + CHARGER_CHUNK_MS);
-        if (budget <= 0) {
-          complete = false;
-          break;
-        }
-        budget -= to - from;
-        const chunk = await readPower(client, from, to, measure, ctx.request);
-        fetched.push(...chunk);
-        for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
-          if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
-            wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
-          }
+  for (const [a, b] of parts) {
+    for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
+      const to = Math.min(b, from + CHARGER_CHUNK_MS);
+      if (failed || budget <= 0) {
+        addRange(missing, from, to);
+        continue;
+      }
+      budget -= to - from;
+      let chunk: PowerPoint[];
+      try {
+        chunk = await readPower(client, from, to, measure, ctx.request);
+      } catch (error) {
+        if (!archive) throw error;
+        failed = true;
+        addRange(missing, from, to);
+        continue;
+      }
+      fetched.push(...chunk);
+      for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
+        if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
+          wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
         }
       }
     }
-  } catch (error) {
-    if (!archive) throw error;
-    complete = false;
   }
+  const complete = missing.length === 0;
   const usedCharger = fetched.length > 0 || (parts.length > 0 && complete);
-  const answer = (aggregated: string, source: string) => `{"step":${JSON.stringify(step)},${aggregated.slice(1, -1)},"complete":${complete},"source":${JSON.stringify(source)}}`;
+  const answer = (aggregated: string, source: string) =>
+    `{"step":${JSON.stringify(step)},${aggregated.slice(1, -1)},"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`;
   if (!archive) return answer(JSON.stringify(stepsOut(stepsOfPoints(fetched, fromMs, toMs, step, zone))), 'charger');
   // Written through; when the archive cannot take them (a full disk), merged in for this answer.
   const written = fetched.length === 0 && wholeDays.length === 0 ? true : archive.power.write(chargerId, fetched, wholeDays) !== undefined;
