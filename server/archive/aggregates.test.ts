@@ -9,12 +9,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PowerResponseWire, PowerStep } from '../../src/api/archive-schemas.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createPowerWriter, type PowerPoint } from './power-writer.ts';
-import { createReaders, stepsOfPoints, stepsOut } from './readers.ts';
+import { createReaders, stepsOfPoints, stepsOut, type JsonText } from './readers.ts';
 import { createSessionWriter } from './session-writer.ts';
 import { openArchiveStore } from './store.ts';
 import { sessionJson } from '../test-support/history-charger.ts';
 import { chargingSessionSchema } from '../../contract/session-schemas.ts';
 import { temporaryArchive } from '../test-support/archive.ts';
+
+/** The readers' JSON, text or bytes, parsed. */
+const parse = (json: JsonText) => JSON.parse(typeof json === 'string' ? json : Buffer.from(json).toString()) as never;
 
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => {
@@ -51,7 +54,7 @@ describe('power from the hourly sums', () => {
       const from = Date.parse('2026-03-24T07:35:00Z');
       const to = Date.parse('2026-04-01T19:10:00Z');
       for (const step of ['1h', '1d'] as PowerStep[]) {
-        const kept = JSON.parse(readers.power('platz13', from, to, step, zone, null).json) as Omit<PowerResponseWire, 'step' | 'complete' | 'source'>;
+        const kept = parse(readers.power('platz13', from, to, step, zone, null).json) as Omit<PowerResponseWire, 'step' | 'complete' | 'source'>;
         const fromRows = stepsOut(stepsOfPoints(readers.points('platz13', from, to), from, to, step, zone));
         expect(kept.points.map((p) => p.time)).toEqual(fromRows.points.map((p) => p.time));
         kept.points.forEach((p, i) => {
@@ -72,7 +75,7 @@ describe('power from the hourly sums', () => {
     const t = Date.parse('2026-03-24T10:05:00Z');
     power.write('platz13', [{ t, values: { building: 1 } }, { t: t + 300_000, values: { building: 1 } }]);
     power.write('platz13', [{ t, values: { building: 4, connector1: 2 } }]);
-    const hour = JSON.parse(createReaders(store.db).power('platz13', t - 300_000, t + 3_300_000, '1h', 'UTC', null).json) as PowerResponseWire;
+    const hour = parse(createReaders(store.db).power('platz13', t - 300_000, t + 3_300_000, '1h', 'UTC', null).json) as PowerResponseWire;
     expect(hour.points).toEqual([{ time: '2026-03-24T10:00:00.000Z', kW: { building: 2.5, connector1: 2 }, energyKWh: { building: 5 / 12, connector1: 2 / 12 } }].map((p) => ({ ...p, energyKWh: { building: Math.round((5 / 12) * 1e6) / 1e6, connector1: Math.round((2 / 12) * 1e6) / 1e6 } })));
     store.close();
   });
@@ -90,7 +93,7 @@ describe("a session's active charging time", () => {
       const write = [() => createSessionWriter(store).write('platz13', [session]), () => createPowerWriter(store).write('platz13', charging)];
       if (order === 'power first') write.reverse();
       for (const w of write) w();
-      const [read] = JSON.parse(createReaders(store.db).sessions('platz13', started - 1, started + 1).json) as Array<{ activeChargingSeconds: number | null }>;
+      const [read] = parse(createReaders(store.db).sessions('platz13', started - 1, started + 1).json) as Array<{ activeChargingSeconds: number | null }>;
       expect(read!.activeChargingSeconds, order).toBe(3600);
       store.close();
     }
@@ -111,10 +114,10 @@ describe("a session's active charging time", () => {
 
     const store = openArchiveStore(path);
     const readers = createReaders(store.db);
-    const [read] = JSON.parse(readers.sessions('platz13', started - 1, started + 1).json) as Array<{ activeChargingSeconds: number | null }>;
+    const [read] = parse(readers.sessions('platz13', started - 1, started + 1).json) as Array<{ activeChargingSeconds: number | null }>;
     expect(read!.activeChargingSeconds).toBe(3600);
     expect(readers.health('platz13').points).toBe(36);
-    const day = JSON.parse(readers.power('platz13', Date.parse('2026-03-24T00:00:00Z'), Date.parse('2026-03-25T00:00:00Z'), '1d', 'UTC', null).json) as PowerResponseWire;
+    const day = parse(readers.power('platz13', Date.parse('2026-03-24T00:00:00Z'), Date.parse('2026-03-25T00:00:00Z'), '1d', 'UTC', null).json) as PowerResponseWire;
     expect(day.energyKWh.connector1).toBeCloseTo(11, 9);
     // The old cutoff is gone: the days before it are asked again.
     expect(store.db.prepare("SELECT count(*) AS n FROM progress WHERE key = 'powerFloor'").get()).toEqual({ n: 0 });

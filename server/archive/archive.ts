@@ -13,7 +13,7 @@ import { ArchiveReadPool, type ReadOp, type ReadRequester } from './read-pool.ts
 import type { ArchiveCounts, ArchiveReaders } from './readers.ts';
 import { createSessionWriter, type SessionWriter } from './session-writer.ts';
 import type { StatusSource } from './status-port.ts';
-import { openArchiveStore, type ArchiveStore, type StoreOptions } from './store.ts';
+import { ArchiveFileError, openArchiveStore, type ArchiveStore, type StoreOptions } from './store.ts';
 
 export interface ArchiveOptions {
   path: string;
@@ -59,13 +59,18 @@ export class Archive {
     this.zone = options.zone;
     this.log = options.log ?? (() => {});
     this.store = openArchiveStore(options.path, options.log, options.store);
+    try {
+      this.sessions = createSessionWriter(this.store);
+      this.power = createPowerWriter(this.store);
+      this.recorder = createEventRecorder(this.store, options.log);
+      // Each charger's key is made now (a file that cannot take a new one answers no rows for it).
+      for (const { id } of options.chargers) this.store.chargerKey(id);
+    } catch (error) {
+      this.store.close();
+      throw new ArchiveFileError(diagnose(this.store.path, error));
+    }
     this.reads = new ArchiveReadPool({ file: this.store.path, ...(options.readThreads === undefined ? {} : { threads: options.readThreads }), ...(options.log ? { log: options.log } : {}) });
-    this.sessions = createSessionWriter(this.store);
-    this.power = createPowerWriter(this.store);
-    this.recorder = createEventRecorder(this.store, options.log);
     for (const { id, client } of options.chargers) {
-      // Each charger's key is made now, while the file is surely writable.
-      this.store.chargerKey(id);
       this.fillers.set(
         id,
         new ArchiveFiller({

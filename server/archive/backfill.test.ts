@@ -48,7 +48,7 @@ function sessionCount(path: string): number {
 /** The power route's answer, parsed. */
 async function power(...args: Parameters<typeof powerOf>): Promise<PowerResponseWire> {
   const answer: unknown = await powerOf(...args);
-  return (typeof answer === 'string' ? JSON.parse(answer) : answer) as PowerResponseWire;
+  return JSON.parse(String(answer)) as PowerResponseWire;
 }
 
 function answeredDays(path: string): Map<string, number> {
@@ -202,7 +202,7 @@ describe('sessions the charger did not answer for', () => {
     charger.down = true;
     const from = daysBefore(7).startMs;
     const to = daysBefore(0).endMs;
-    const answer = JSON.parse(await sessionsOf({ archive, chargerId: 'platz13', client: charger.client, zone: ZONE, now: NOW }, from, to)) as SessionsResponseWire;
+    const answer = JSON.parse(String(await sessionsOf({ archive, chargerId: 'platz13', client: charger.client, zone: ZONE, now: NOW }, from, to))) as SessionsResponseWire;
     expect(answer).toEqual({ sessions: [], complete: false, missing: [{ from: new Date(from).toISOString(), to: new Date(to).toISOString() }], source: 'archive' });
   });
 });

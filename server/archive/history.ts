@@ -13,7 +13,7 @@ import { DAY_SETTLE_MS, OPEN_SESSION_WINDOW_MS } from './filler.ts';
 import { dayAt, dayOf, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
 import type { ReadRequester } from './read-pool.ts';
-import { stepsOfPoints, stepsOut } from './readers.ts';
+import { stepsOfPoints, stepsOut, type JsonText } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
@@ -61,6 +61,11 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
   };
 }
 
+/** An answer's JSON from its pieces, text or bytes as they come. */
+function jsonBody(...parts: JsonText[]): Buffer {
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+}
+
 /** Adds [from, to) to sorted, disjoint ranges, joining it to the last one it touches. */
 function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
   const last = ranges.at(-1);
@@ -79,11 +84,11 @@ function requester(ctx: HistoryContext): ReadRequester {
   return { clientKey: ctx.request?.clientKey ?? 'local', ...(ctx.request?.signal ? { signal: ctx.request.signal } : {}) };
 }
 
-/** The /sessions answer as JSON text. */
-export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<string> {
+/** The /sessions answer as JSON (UTF-8). */
+export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<Buffer> {
   const { archive, chargerId, client } = ctx;
-  const answer = (sessionsJson: string, complete: boolean, source: string, missing: Array<[number, number]> = []) =>
-    `{"sessions":${sessionsJson},"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`;
+  const answer = (sessionsJson: JsonText, complete: boolean, source: string, missing: Array<[number, number]> = []) =>
+    jsonBody('{"sessions":', sessionsJson, `,"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`);
   if (!archive) {
     const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
     return answer(JSON.stringify(sessions.map(sessionFromCharger)), true, 'charger');
@@ -141,8 +146,8 @@ function missingParts(archive: Archive, chargerId: string, zone: string, fromMs:
   return parts;
 }
 
-/** The /power answer as JSON text. */
-export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<string> {
+/** The /power answer as JSON (UTF-8). */
+export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<Buffer> {
   const { archive, chargerId, client, zone } = ctx;
   const now = ctx.now ?? Date.now();
   const end = Math.min(toMs, Math.ceil(now / SLOT_MS) * SLOT_MS);
@@ -182,8 +187,9 @@ export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number,
   }
   const complete = missing.length === 0;
   const usedCharger = fetched.length > 0 || (parts.length > 0 && complete);
-  const answer = (aggregated: string, source: string) =>
-    `{"step":${JSON.stringify(step)},${aggregated.slice(1, -1)},"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`;
+  // `aggregated` is an object's JSON: its members go between the step and the flags.
+  const answer = (aggregated: JsonText, source: string) =>
+    jsonBody(`{"step":${JSON.stringify(step)},`, aggregated.slice(1, -1), `,"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`);
   if (!archive) return answer(JSON.stringify(stepsOut(stepsOfPoints(fetched, fromMs, toMs, step, zone))), 'charger');
   // Written through; when the archive cannot take them (a full disk), merged in for this answer.
   const written = fetched.length === 0 && wholeDays.length === 0 ? true : archive.power.write(chargerId, fetched, wholeDays) !== undefined;

@@ -26,16 +26,28 @@ try {
   openFailure = failureOf(error);
 }
 
+const encoder = new TextEncoder();
+
 parentPort!.on('message', ({ id, op, args }: ReadJobMessage) => {
   let answer: ReadAnswerMessage;
+  const transfer: ArrayBuffer[] = [];
   try {
     if (!readers) throw Object.assign(new Error(openFailure!.message), { code: openFailure!.code });
     const read = readers[op] as (...a: unknown[]) => unknown;
-    answer = { id, value: read(...args) };
+    let value = read(...args);
+    // A big answer's JSON goes over as bytes, moved rather than copied, and stays out of the main
+    // thread's heap: megabytes of text there would be copied again and weigh on its collector.
+    const json = (value as { json?: unknown } | null)?.json;
+    if (typeof json === 'string') {
+      const bytes = encoder.encode(json);
+      transfer.push(bytes.buffer as ArrayBuffer);
+      value = { ...(value as object), json: bytes };
+    }
+    answer = { id, value };
   } catch (error) {
     answer = { id, error: failureOf(error) };
   }
-  parentPort!.postMessage(answer);
+  parentPort!.postMessage(answer, transfer);
 });
 
 function failureOf(error: unknown): { code: string; message: string } {

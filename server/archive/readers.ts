@@ -3,8 +3,9 @@
  * power aggregated per step (hours from the sums kept on write, only cut hours from 5-minute
  * rows), a day's events, each charger's progress for /api/health, and the file's integrity.
  * Built on any connection to the file: the read threads' own (read-worker.ts) or, as a fallback,
- * one on the main thread. The two big answers come back as JSON text, serialised where the query
- * ran, so the thread that serves the live stream only passes them on.
+ * one on the main thread. The two big answers come back as JSON, serialised where the query ran
+ * (and handed over from a thread as UTF-8 bytes, without a copy), so the thread that serves the
+ * live stream only passes them on.
  */
 import type Database from 'better-sqlite3';
 import type { ArchivedSessionWire, PowerStep, TimelineEventWire } from '../../src/api/archive-schemas.ts';
@@ -42,8 +43,8 @@ interface SessionRow {
 
 /** The archived sessions of a range as the route's `sessions` array, with what the route decides on. */
 export interface SessionsRead {
-  /** JSON text of the sessions, oldest first. */
-  json: string;
+  /** JSON of the sessions, oldest first: text, or its UTF-8 bytes from a reader thread. */
+  json: JsonText;
   count: number;
   /** Charging starts (epoch ms) of the sessions not yet finished. */
   openStarts: number[];
@@ -51,11 +52,14 @@ export interface SessionsRead {
 
 /** The archived power of a range per step, as the route's `series`, `points` and `energyKWh`. */
 export interface PowerRead {
-  /** JSON text of `{ series, points, energyKWh }`. */
-  json: string;
+  /** JSON of `{ series, points, energyKWh }`: text, or its UTF-8 bytes from a reader thread. */
+  json: JsonText;
   /** 5-minute points the archive held in the range. */
   archivedPoints: number;
 }
+
+/** JSON as text, or as its UTF-8 bytes (how a reader thread hands it over). */
+export type JsonText = string | Uint8Array;
 
 export type ArchiveCounts = Omit<ArchiveHealth, 'backfillRunning' | 'lastError'>;
 
