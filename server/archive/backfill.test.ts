@@ -6,7 +6,9 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PowerResponseWire, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
+import { powerResponseSchema, type PowerResponseWire, type SessionsResponseWire } from '../../src/api/archive-schemas.ts';
+import { startServer } from '../start.ts';
+import { RECORDED_TOKEN } from '../test-support/recording-charger.ts';
 import { addDays, formatIsoDate, localDateOf } from '../../src/shared/time/local-calendar.ts';
 import { Archive } from './archive.ts';
 import { DAY_SETTLE_MS } from './filler.ts';
@@ -189,6 +191,36 @@ describe('a past day', () => {
     const neighbour = await power(ctx, daysBefore(6).startMs, daysBefore(6).endMs, '1d');
     expect(neighbour).toMatchObject({ complete: true, source: 'archive' });
     expect(neighbour).not.toHaveProperty('missing');
+  });
+});
+
+describe('a day the charger never answered, over HTTP', () => {
+  it('is complete: false in /power, with the day in missing; its neighbours are complete', async () => {
+    const t = temporaryArchive();
+    temps.push(t);
+    const refused = daysBefore(4);
+    const noon = refused.startMs + 12 * 3_600_000;
+    const charger = startHistoryCharger({ now: () => NOW, sessionStarts: [eveningOf(8)], power: () => ({ building: 1 }) });
+    charger.refuse = (kind, from, to) => kind === 'power' && from <= noon && to > noon;
+    const http = await charger.serve();
+    const server = await startServer({
+      env: { CHARGER_URL: http.url, CHARGER_TOKEN: RECORDED_TOKEN, CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: ZONE, ARCHIVE_PATH: t.path },
+      port: 0,
+      host: '127.0.0.1',
+      archiveOptions: { now: () => NOW, fill: false },
+    });
+    try {
+      await server.archive!.filler('platz13')!.tick();
+      const power = async (from: number, to: number) =>
+        powerResponseSchema.parse(await (await fetch(`${server.url}/api/chargers/platz13/power?from=${new Date(from).toISOString()}&to=${new Date(to).toISOString()}&step=1d`)).json());
+      const week = await power(daysBefore(7).startMs, daysBefore(1).endMs);
+      expect(week).toMatchObject({ complete: false, missing: [{ from: new Date(refused.startMs).toISOString(), to: new Date(refused.endMs).toISOString() }] });
+      expect(week.points.map((p) => p.time)).not.toContain(new Date(refused.startMs).toISOString());
+      expect(await power(daysBefore(3).startMs, daysBefore(3).endMs)).toMatchObject({ complete: true, source: 'archive' });
+    } finally {
+      await server.close();
+      await http.close();
+    }
   });
 });
 
