@@ -21,6 +21,7 @@ import { powerOf, sessionsOf } from '../server/archive/history.ts';
 import { dayFromKey, nextDay } from '../server/archive/local-days.ts';
 import type { PowerPoint } from '../server/archive/power-writer.ts';
 import type { ChargingSession } from '../contract/session-schemas.ts';
+import type { PowerResponseWire, SessionsResponseWire } from '../src/api/archive-schemas.ts';
 
 const ZONE = 'Europe/Berlin';
 const FULL_GARAGE = 50;
@@ -141,9 +142,9 @@ export const archiveBench: BenchModule = {
 
       // --- power route: a year by day, a week by 5 minutes (the handler's work: read, aggregate, JSON)
       const ctx = { archive, chargerId: 'c1', client: noCharger, zone: ZONE, now: yearEnd };
-      const year = await timed(RUNS, async () => JSON.stringify(await powerOf(ctx, first.startMs, yearEnd, '1d')));
-      const yearAnswer = await powerOf(ctx, first.startMs, yearEnd, '1d');
-      const week = await timed(RUNS, async () => JSON.stringify(await powerOf(ctx, yearEnd - 7 * 86_400_000, yearEnd, '5m')));
+      const year = await timed(RUNS, () => powerOf(ctx, first.startMs, yearEnd, '1d'));
+      const yearAnswer = JSON.parse(String(await powerOf(ctx, first.startMs, yearEnd, '1d'))) as PowerResponseWire;
+      const week = await timed(RUNS, () => powerOf(ctx, yearEnd - 7 * 86_400_000, yearEnd, '5m'));
 
       // --- ten years of one charger's sessions: the answer, its totals and a CSV of it
       const sessions = sessionsOfTenYears();
@@ -157,9 +158,8 @@ export const archiveBench: BenchModule = {
       let csvBytes = 0;
       let total = 0;
       const sessionTimes = await timed(RUNS, async () => {
-        const answer = await sessionsOf({ ...ctx, now: Date.now() }, tenYears[0], tenYears[1]);
-        const text = JSON.stringify(answer);
-        const parsed = JSON.parse(text) as typeof answer;
+        const text = await sessionsOf({ ...ctx, now: Date.now() }, tenYears[0], tenYears[1]);
+        const parsed = JSON.parse(String(text)) as SessionsResponseWire;
         total = parsed.sessions.reduce((sum, s) => sum + (s.energyKWh ?? 0), 0);
         const lines = parsed.sessions.map((s) => [s.id, s.startedAt, s.endedAt, s.energyKWh, s.pluggedInSeconds, s.activeChargingSeconds ?? '', s.user?.firstName ?? '', s.card?.number ?? ''].join(';'));
         csvBytes = Buffer.byteLength(['id;start;end;kWh;plugged s;active s;user;card', ...lines].join('\r\n'));

@@ -10,12 +10,13 @@ import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type * as z from 'zod/mini';
 import { powerProfileQuerySchema, sessionFilterSchema } from '../src/api/proxy-query-schemas.ts';
-import type { ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
+import type { ArchiveProblem, ChargersResponse, HealthResponse } from '../src/api/server-schemas.ts';
 import type { Archive } from './archive/archive.ts';
 import { registerArchiveRoutes } from './archive/routes.ts';
 import { createSettingsStore, type SettingsStore } from './archive/settings.ts';
 import { isJson, isSettingsWrite, registerSettingsRoutes, SETTINGS_URL } from './archive/settings-routes.ts';
 import { createChargerZones, type ChargerZones } from './charger-zones.ts';
+import { ReadQueueFullError } from './archive/read-pool.ts';
 import type { ChargerClient } from './charger/charger-client.ts';
 import { ClientGoneError, QueueFullError } from './charger/scheduler.ts';
 import { UpstreamError } from './charger/upstream-error.ts';
@@ -45,12 +46,14 @@ export interface AppOptions {
   logger?: boolean;
   /** Where unexpected errors (our bugs, answered with 500) are reported; never with secrets. */
   log?: (line: string) => void;
-  /** The SQLite archive; null or absent with ARCHIVE=off. */
+  /** The SQLite archive; null or absent with ARCHIVE=off, or when it could not be opened. */
   archive?: Archive | null;
   /** Each charger's zone (start-up makes it with the settings' zones); absent: from the configuration alone. */
   zones?: ChargerZones;
   /** The household's settings in the archive; absent: made from `archive`. */
   settings?: SettingsStore;
+  /** Why the archive (switched on) could not be opened: the server runs without it and says so. */
+  archiveUnavailable?: ArchiveProblem | null;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
   /** MQTT, notifications and metrics (`server/home/`): their routes and their part of the health. */
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const archive = options.archive ?? null;
   const zones =
     options.zones ?? createChargerZones({ chargers: config.chargers, environmentZone: config.environmentTimeZone, serverZone: config.serverTimeZone });
+  const unavailable = archive ? null : (options.archiveUnavailable ?? null);
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -164,11 +168,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
     );
     // `ok` follows the status and the connection; a failing history query shows in `endpointErrors`.
-    const chargers = options.clients.map((client, index) => {
-      const health = healthOf(client.health(), states[index] ?? null);
-      return archive ? { ...health, archive: archive.health(client.id) } : health;
-    });
-    const body: HealthResponse = { ok: chargers.every((c) => c.reachable && c.lastError === null), chargers, ...options.home?.health() };
+    // An archive that cannot be read has no counts to show: its problem says why.
+    const chargers = await Promise.all(
+      options.clients.map(async (client, index) => {
+        const health = healthOf(client.health(), states[index] ?? null);
+        const counts = archive ? await archive.health(client.id).catch(() => null) : null;
+        return counts ? { ...health, archive: counts } : health;
+      }),
+    );
+    const problem = archive?.problem() ?? unavailable;
+    const body: HealthResponse = {
+      ok: chargers.every((c) => c.reachable && c.lastError === null),
+      ...(config.archive ? { archive: { file: archive?.store.path ?? unavailable?.file ?? config.archive.path, ok: problem === null, problem } } : {}),
+      chargers,
+      ...options.home?.health(),
+    };
     return reply.header('cache-control', 'no-store').send(body);
   });
 
@@ -209,6 +223,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const adminCheck = createAdminCheck(config.adminPin);
   registerArchiveRoutes(app, {
     archive,
+    unavailable,
     clients,
     zoneOf: (chargerId) => zones.zoneOf(chargerId).zone,
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
@@ -219,7 +234,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settings: options.settings ?? createSettingsStore(archive?.store ?? null, config.pricing),
     zones,
     chargerIds: options.clients.map((client) => client.id),
-    archiveOn: archive !== null,
+    archiveOn: config.archive !== null,
+    archiveWritable: () => archive?.writable() ?? false,
+    archiveUnavailable: unavailable,
     adminPin: config.adminPin,
     adminCheck,
     sendError: (reply, code, message) => sendError(reply, code, message),
@@ -350,6 +367,7 @@ async function forward(reply: FastifyReply, upstream: Promise<string>): Promise<
 function answerUpstreamError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof UpstreamError) return sendError(reply, error.code, error.message, error.chargerId);
   if (error instanceof QueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message, error.chargerId);
+  if (error instanceof ReadQueueFullError) return sendError(reply.header('retry-after', '5'), 'too_many_requests', error.message);
   if (error instanceof ClientGoneError) {
     // Nobody is left to answer: the connection is closed already.
     reply.hijack();

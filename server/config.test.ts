@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MAX_STREAMS: '0' })).toThrow('MAX_STREAMS must be a whole number from 1 to 100000, not "0"');
   });
 
+  it('reads how far back the archive reads a new charger, about ten years by default', () => {
+    expect(loadConfig({}).archive).toMatchObject({ horizonDays: 3660 });
+    expect(loadConfig({ ARCHIVE_HORIZON_DAYS: '400' }).archive).toMatchObject({ horizonDays: 400 });
+    expect(() => loadConfig({ ARCHIVE_HORIZON_DAYS: '0' })).toThrow('ARCHIVE_HORIZON_DAYS must be a whole number from 1 to 7320, not "0"');
+  });
+
   it('reads ALLOWED_HOSTS as a comma list of host names, and refuses anything else', () => {
     expect(loadConfig({}).allowedHosts).toEqual([]);
     expect(loadConfig({ ALLOWED_HOSTS: ' Dashboard.example.com, *.home.example ,,' }).allowedHosts).toEqual(['dashboard.example.com', '*.home.example']);

@@ -52,7 +52,8 @@ export interface ServerConfig {
   maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
   /** The SQLite archive (ARCHIVE_PATH); null with ARCHIVE=off. */
-  archive: { path: string } | null;
+  /** The SQLite archive (ARCHIVE_PATH) and how far back it reads a new charger (ARCHIVE_HORIZON_DAYS); null with ARCHIVE=off. */
+  archive: { path: string; horizonDays: number } | null;
   /** PUT /api/settings needs it (ADMIN_PIN); null when unset. */
   adminPin: string | null;
   /**
@@ -117,7 +118,7 @@ export function loadConfig(env: Env = process.env, serverTimeZone: string = proc
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),
       currency: parseCurrency(env.CURRENCY),
     },
-    archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH),
+    archive: parseArchive(env.ARCHIVE, env.ARCHIVE_PATH, env.ARCHIVE_HORIZON_DAYS),
     adminPin: parseAdminPin(env.ADMIN_PIN),
     allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -260,11 +261,17 @@ export function slug(name: string): string {
 /** Where the archive lives, relative to the working directory unless absolute. */
 export const DEFAULT_ARCHIVE_PATH = './data/archive.sqlite';
 
-function parseArchive(flag: string | undefined, path: string | undefined): { path: string } | null {
+/** How far back a new charger's history is read: about ten years, the longest range the daily power route answers. */
+export const DEFAULT_ARCHIVE_HORIZON_DAYS = 3660;
+
+function parseArchive(flag: string | undefined, path: string | undefined, horizon: string | undefined): { path: string; horizonDays: number } | null {
   const value = flag?.trim().toLowerCase();
   if (value && ['0', 'false', 'no', 'off'].includes(value)) return null;
   if (value && !['1', 'true', 'yes', 'on'].includes(value)) throw new ConfigError(`ARCHIVE must be on or off, not "${flag}"`);
-  return { path: path?.trim() || DEFAULT_ARCHIVE_PATH };
+  return {
+    path: path?.trim() || DEFAULT_ARCHIVE_PATH,
+    horizonDays: parseInteger(horizon, 'ARCHIVE_HORIZON_DAYS', DEFAULT_ARCHIVE_HORIZON_DAYS, 1, 7320),
+  };
 }
 
 function parseTimeZone(text: string, what: string): string {

@@ -7,9 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { Archive } from './archive/archive.ts';
+import { Archive, type ArchiveOptions } from './archive/archive.ts';
 import { createSettingsStore } from './archive/settings.ts';
 import { createChargerZones, type ChargerZones } from './charger-zones.ts';
+import { ArchiveFileError } from './archive/store.ts';
+import type { ArchiveProblem } from '../src/api/server-schemas.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
@@ -37,7 +39,7 @@ export interface StartOptions {
   /** The zone this server runs in, instead of the process's own (tests). */
   serverTimeZone?: string;
   /** Extra options for the archive (tests shorten the fill interval or pin the clock). */
-  archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
+  archiveOptions?: Omit<ArchiveOptions, 'path' | 'zone' | 'chargers' | 'log'> & { fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
   /** A feed the test drives, in place of the snapshot service, for MQTT, notifications and metrics. */
@@ -124,6 +126,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let energy: EnergyPeriods | null = null;
   let snapshots: SnapshotService | null = null;
   let home: RunningHome | null = null;
+  let archiveUnavailable: ArchiveProblem | null = null;
   const closeUpstream = async () => {
     // The home connections first: they say goodbye to the broker and stop reading the snapshots.
     await home?.close();
@@ -139,8 +142,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     if (config.archive) {
       const { fill: _fill, ...archiveOptions } = options.archiveOptions ?? {};
-      // Asked per fill and read: a zone changed on the settings screen applies from the next one.
-      archive = new Archive({ path: config.archive.path, zone: (id) => zones.zoneOf(id).zone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      try {
+        archive = new Archive({
+          path: config.archive.path,
+          // Asked per fill and read: a zone changed on the settings screen applies from the next one.
+          zone: (id) => zones.zoneOf(id).zone,
+          chargers: clients.map((client) => ({ id: client.id, client })),
+          horizonDays: config.archive.horizonDays,
+          log,
+          ...archiveOptions,
+        });
+      } catch (error) {
+        // The live view never depends on the archive: the server starts without it and says why.
+        if (!(error instanceof ArchiveFileError)) throw error;
+        archiveUnavailable = error.problem;
+        log(`archive: ${error.problem.message}; the dashboard runs without its history until this is fixed: ${error.problem.fix}`);
+      }
     }
     const settings = createSettingsStore(archive?.store ?? null, config.pricing);
     zones = createChargerZones({
@@ -184,7 +201,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Started only as far as configured (MQTT_URL, NTFY_URL, WEBHOOK_URL, METRICS): otherwise it
     // serves the empty notification settings and nothing else.
     home = startHome({ config, feed: options.snapshotFeed ?? snapshots, archive, clients, log, ...options.homeOptions });
-    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, zones, settings, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, archiveUnavailable, zones, settings, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the

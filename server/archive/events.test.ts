@@ -16,7 +16,7 @@ const min = (n: number) => T0 + n * 60_000;
 function openRecorder(path: string) {
   const store = openArchiveStore(path);
   const recorder = createEventRecorder(store);
-  const readers = createReaders(store);
+  const readers = createReaders(store.db);
   const collector = new FakeFeed('platz13');
   const detach = collector.onSnapshot((snapshot) => recorder.snapshot(snapshot));
   const events = () => readers.events('platz13', T0 - 86_400_000, T0 + 86_400_000).map((e) => `${e.kind}${e.connectorId ? `#${e.connectorId}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
@@ -92,7 +92,7 @@ describe('timeline events from the charger snapshots', () => {
     expect(feed.holds).toBe(1);
     feed.emit(statusJson([['Available']]), min(0));
     feed.emit(statusJson([['Charging']]), min(1));
-    expect(archive.readers.events('platz13', T0 - 86_400_000, T0 + 86_400_000).map((e) => e.kind)).toEqual(['plugged_in', 'charging']);
+    expect((await archive.read('events', ['platz13', T0 - 86_400_000, T0 + 86_400_000])).map((e) => e.kind)).toEqual(['plugged_in', 'charging']);
     await archive.close();
     expect(feed.holds).toBe(0);
   });

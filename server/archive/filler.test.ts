@@ -46,7 +46,7 @@ describe('a past day the charger refuses', () => {
     );
     let now = NOW;
     const logs: string[] = [];
-    const archive = new Archive({ path: t.path, zone: ZONE, chargers: [{ id: 'platz13', client }], now: () => now, log: (line) => logs.push(line) });
+    const archive = new Archive({ path: t.path, zone: ZONE, chargers: [{ id: 'platz13', client }], horizonDays: 30, now: () => now, log: (line) => logs.push(line) });
     try {
       const filler = archive.filler('platz13')!;
       await filler.tick();

@@ -2,11 +2,15 @@
  * Fills one charger's archive from the charger: every 5 minutes the new sessions and power, and
  * on the first start (backfill) or after downtime (catch-up) everything the charger still has
  * that the archive lacks. One request at a time, each through the client's fair queue as
- * `archive`, so screens are served first. A past day archived complete is never asked again.
+ * `archive`, so screens are served first. A past day is archived complete only once the charger
+ * has answered for it (an empty answer is an answer: "nothing that day"); silence, a refusal or
+ * a failure leaves the day missing, to be asked again, however many days around it are empty.
  */
 import { UpstreamError } from '../charger/upstream-error.ts';
+import { DEFAULT_ARCHIVE_HORIZON_DAYS } from '../config.ts';
+import { addDays, formatIsoDate } from '../../src/shared/time/local-calendar.ts';
 import { ChargerAnswerError, readPower, readSessionPage, type HistoryClient } from './charger-reader.ts';
-import { dayAt, previousDay, type LocalDay } from './local-days.ts';
+import { dayAt, dayOf } from './local-days.ts';
 import type { PowerWriter } from './power-writer.ts';
 import type { SessionWriter } from './session-writer.ts';
 import type { ArchiveStore } from './store.ts';
@@ -15,8 +19,14 @@ import { MAX_SESSION_PAGES } from './charger-reader.ts';
 export const FILL_INTERVAL_MS = 5 * 60_000;
 /** A day is final this long after its end: the charger has written its last point. */
 export const DAY_SETTLE_MS = 10 * 60_000;
-/** Consecutive days without a point that mark where the charger's memory ends. */
-const EMPTY_DAYS_AT_FLOOR = 2;
+const DAY_MS = 86_400_000;
+/**
+ * Each round reads the sessions that started from the newest archived one, less this, to now: a
+ * session the charger wrote late, or whose start we saw before it was final, is read again.
+ */
+export const SESSION_OVERLAP_MS = DAY_MS;
+/** Sessions still open this long after their start are taken as the charger's leftovers, not re-read for ever. */
+export const OPEN_SESSION_WINDOW_MS = 7 * DAY_MS;
 /** A past day the charger refuses or answers badly is asked again after this, doubling up to a day. */
 const REFUSED_DAY_RETRY_MS = FILL_INTERVAL_MS;
 const REFUSED_DAY_MAX_RETRY_MS = 24 * 3_600_000;
@@ -31,8 +41,12 @@ export interface FillerOptions {
   zone: string | (() => string);
   /** Comma list of measures to archive, from the charger's connectors. */
   measure: () => string;
-  /** Oldest day asked while backfilling, in days before today. */
-  maxDays?: number;
+  /**
+   * How far back, in days before today, a new charger's sessions are read and its power is
+   * walked back to (ARCHIVE_HORIZON_DAYS); the power walk stops earlier, at the day of the
+   * oldest archived session.
+   */
+  horizonDays?: number;
   intervalMs?: number;
   now?: () => number;
   log?: (line: string) => void;
@@ -93,6 +107,23 @@ export class ArchiveFiller {
     return this.progressGet.get(this.options.store.chargerKey(this.options.chargerId), key)?.value ?? null;
   }
 
+  /**
+   * The oldest local day the power backfill walks back to: the day of the oldest archived session,
+   * but no further than the horizon; the horizon itself while no session is archived.
+   */
+  backfillFrom(now: number = this.now()): string {
+    const zone = this.zone();
+    const horizon = dayAt(now - this.horizonDays() * DAY_MS, zone).key;
+    const { oldest } = this.options.sessions.startSpan(this.options.chargerId);
+    if (oldest === null) return horizon;
+    const first = dayAt(oldest, zone).key;
+    return first > horizon ? first : horizon;
+  }
+
+  private horizonDays(): number {
+    return this.options.horizonDays ?? DEFAULT_ARCHIVE_HORIZON_DAYS;
+  }
+
   private setProgress(key: string, value: string): void {
     const charger = this.options.store.chargerKey(this.options.chargerId);
     this.options.store.write(() => this.progressSet.run(charger, key, value));
@@ -116,31 +147,45 @@ export class ArchiveFiller {
   }
 
   /**
-   * Newest first until a page holds only sessions archived as final, once the whole history has
-   * been read; before that (backfill), every page.
+   * Sessions are always read in a window of charging starts, 100 a page, newest first, as the
+   * charger's own web page asks: each round from the newest archived session (less an overlap,
+   * and back to any recent session still open) to now; until the whole history has been read
+   * (the backfill), also from the horizon to the oldest archived session, so a backfill cut off
+   * by a restart goes on where it stopped.
    */
   private async fillSessions(): Promise<void> {
     const { chargerId, sessions } = this.options;
     const started = this.now();
-    const complete = this.progress('sessionsComplete') === '1';
-    if (!complete) this.backfilling = true;
-    const finals = sessions.finalIds(chargerId);
-    for (let page = 1; page <= MAX_SESSION_PAGES && !this.stopped; page++) {
-      const answer = await readSessionPage(this.options.client, page);
-      if (sessions.write(chargerId, answer.content) === undefined) return;
-      const last = answer.content.length === 0 || page >= answer.pagingInfo.pageCount;
-      if (last) {
-        if (!complete) this.setProgress('sessionsComplete', '1');
-        break;
-      }
-      if (complete && answer.content.every((s) => finals.has(s.chargingSessionId))) break;
+    const { oldest, newest } = sessions.startSpan(chargerId);
+    if (newest !== null) {
+      const open = sessions.openStarts(chargerId, started - OPEN_SESSION_WINDOW_MS);
+      if (!(await this.readSessionWindow(Math.min(newest - SESSION_OVERLAP_MS, ...open), started))) return;
     }
-    if (!this.stopped && !this.options.store.full) this.setProgress('sessionsSyncedAt', String(started));
+    if (this.progress('sessionsComplete') !== '1') {
+      this.backfilling = true;
+      const to = oldest === null ? started : oldest + SESSION_OVERLAP_MS;
+      if (!(await this.readSessionWindow(started - this.horizonDays() * DAY_MS, to))) return;
+      this.setProgress('sessionsComplete', '1');
+    }
+    if (!this.options.store.full) this.setProgress('sessionsSyncedAt', String(started));
+  }
+
+  /** Every page of the sessions that started in [fromMs, toMs]; false when stopped or the archive took no more. */
+  private async readSessionWindow(fromMs: number, toMs: number): Promise<boolean> {
+    const { chargerId, client, sessions } = this.options;
+    for (let page = 1; page <= MAX_SESSION_PAGES; page++) {
+      if (this.stopped) return false;
+      const answer = await readSessionPage(client, page, { fromMs, toMs });
+      if (sessions.write(chargerId, answer.content) === undefined) return false;
+      if (answer.content.length === 0 || page >= answer.pagingInfo.pageCount) break;
+    }
+    return !this.stopped;
   }
 
   /**
-   * Today's points so far, then every past day not archived complete, newest first, back to
-   * where the charger's memory ends (two days without a point) or `maxDays`.
+   * Today's points so far, then every past day the charger has not answered for yet, newest
+   * first, back to `backfillFrom()`: a gap of any length (a car away for weeks, a first install
+   * after a holiday) is walked through, since only the charger's answer says a day is empty.
    */
   private async fillPower(): Promise<void> {
     const { chargerId, client, power } = this.options;
@@ -152,20 +197,14 @@ export class ArchiveFiller {
     if (power.write(chargerId, todayPoints) === undefined) return;
     this.setProgress('powerSyncedTo', String(now));
 
-    const done = power.completeDays(chargerId);
-    const floor = this.progress('powerFloor');
-    const maxDays = this.options.maxDays ?? 4000;
-    let empty = 0;
-    let day: LocalDay = previousDay(today, zone);
-    for (let n = 1; n <= maxDays && !this.stopped; n++, day = previousDay(day, zone)) {
-      if (floor !== null && day.key < floor) break;
-      if (done.has(day.key)) {
-        empty = 0;
-        continue;
-      }
-      const refused = this.refusedDays.get(day.key);
+    const answered = power.completeDays(chargerId);
+    const oldest = this.backfillFrom(now);
+    for (let date = addDays(today.date, -1), key = formatIsoDate(date); key >= oldest && !this.stopped; date = addDays(date, -1), key = formatIsoDate(date)) {
+      if (answered.has(key)) continue;
+      const refused = this.refusedDays.get(key);
       if (refused && this.now() < refused.retryAt) continue;
       this.backfilling = true;
+      const day = dayOf(date, zone);
       let points;
       try {
         points = await readPower(client, day.startMs, day.endMs, measure);
@@ -173,20 +212,15 @@ export class ArchiveFiller {
         // A day the charger refuses (or answers badly) must not hold back the older days; a
         // failure of the charger itself ends this round.
         if (!refusedForItsOwnSake(error)) throw error;
-        this.refuse(day.key, error);
+        this.refuse(key, error);
         continue;
       }
-      this.refusedDays.delete(day.key);
+      this.refusedDays.delete(key);
       // The zone changed while the charger answered: this day is not a day of the new zone.
       if (this.zone() !== zone) return;
+      // Answered: complete once the day has settled, with what the charger holds, even nothing.
       const settled = this.now() >= day.endMs + DAY_SETTLE_MS;
-      if (power.write(chargerId, points, settled ? [{ day: day.key, points: points.length }] : []) === undefined) return;
-      empty = points.length === 0 ? empty + 1 : 0;
-      if (empty >= EMPTY_DAYS_AT_FLOOR && floor === null) {
-        // The charger's memory ends here; older days are not asked again.
-        this.setProgress('powerFloor', day.key);
-        break;
-      }
+      if (power.write(chargerId, points, settled ? [{ day: key, points: points.length }] : []) === undefined) return;
     }
   }
 
@@ -202,5 +236,3 @@ function refusedForItsOwnSake(error: unknown): error is Error {
   return error instanceof ChargerAnswerError || error instanceof SyntaxError || (error instanceof UpstreamError && error.scope === 'request');
 }
 
-/** The local day an instant falls on, for tests and readers. */
-export { dayAt };

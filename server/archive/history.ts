@@ -1,21 +1,22 @@
 /**
  * What the sessions and power routes answer: the archived part of a range from the archive, the
  * rest from the charger (written through to the archive, idempotently), and which it used. An
- * unreachable charger leaves the archived part answering, marked incomplete.
+ * unreachable charger leaves the archived part answering, marked incomplete. The archive is read
+ * on its reader threads (read-pool.ts) in the asking screen's turn; the answers are JSON text.
  */
-import type { ArchivedSessionWire, PowerResponseWire, PowerStep, SessionsResponseWire } from '../../src/api/archive-schemas.ts';
+import type { ArchivedSessionWire, PowerStep } from '../../src/api/archive-schemas.ts';
+import { addDays, formatIsoDate } from '../../src/shared/time/local-calendar.ts';
 import type { ChargingSession } from '../../contract/session-schemas.ts';
 import type { Archive } from './archive.ts';
 import { readPower, readSessionRange, type HistoryClient, type HistoryOptions } from './charger-reader.ts';
-import { DAY_SETTLE_MS } from './filler.ts';
-import { dayAt, nextDay } from './local-days.ts';
+import { DAY_SETTLE_MS, OPEN_SESSION_WINDOW_MS } from './filler.ts';
+import { dayAt, dayOf, nextDay } from './local-days.ts';
 import { SLOT_MS, type PowerPoint } from './power-writer.ts';
-import { stepBuckets, stepsOut, sumsOf, type Sums } from './readers.ts';
+import type { ReadRequester } from './read-pool.ts';
+import { stepsOfPoints, stepsOut, type JsonText } from './readers.ts';
 
 /** Sessions archived this long before the last sync may still have been missing then (clocks, caches). */
 const SYNC_MARGIN_MS = 10 * 60_000;
-/** Sessions still running after this long are taken as the charger's leftovers, not re-read. */
-const OPEN_SESSION_WINDOW_MS = 7 * 86_400_000;
 /** At most this much of a range is read from the charger per request; the rest waits for the backfill. */
 const MAX_CHARGER_SPAN_MS = 35 * 86_400_000;
 /** Power windows asked of the charger per request. */
@@ -61,13 +62,40 @@ export function sessionFromCharger(s: ChargingSession): ArchivedSessionWire {
   };
 }
 
-export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<SessionsResponseWire> {
+/** An answer's JSON from its pieces, text or bytes as they come. */
+function jsonBody(...parts: JsonText[]): Buffer {
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+}
+
+/** Adds [from, to) to sorted, disjoint ranges, joining it to the last one it touches. */
+function addRange(ranges: Array<[number, number]>, from: number, to: number): void {
+  const last = ranges.at(-1);
+  if (last && last[1] === from) last[1] = to;
+  else ranges.push([from, to]);
+}
+
+/** The `missing` member of an answer (with its comma), or nothing when none is missing. */
+function missingJson(missing: ReadonlyArray<[number, number]>): string {
+  if (missing.length === 0) return '';
+  return `"missing":${JSON.stringify(missing.map(([from, to]) => ({ from: new Date(from).toISOString(), to: new Date(to).toISOString() })))},`;
+}
+
+/** Who asks, for the archive's fair queue of reads: the screen's key and abort signal. */
+function requester(ctx: HistoryContext): ReadRequester {
+  return { clientKey: ctx.request?.clientKey ?? 'local', ...(ctx.request?.signal ? { signal: ctx.request.signal } : {}) };
+}
+
+/** The /sessions answer as JSON (UTF-8). */
+export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: number): Promise<Buffer> {
   const { archive, chargerId, client } = ctx;
+  const answer = (sessionsJson: JsonText, complete: boolean, source: string, missing: Array<[number, number]> = []) =>
+    jsonBody('{"sessions":', sessionsJson, `,"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`);
   if (!archive) {
     const sessions = await readSessionRange(client, fromMs, toMs, ctx.request);
-    return { sessions: sessions.map(sessionFromCharger), complete: true, source: 'charger' };
+    return answer(JSON.stringify(sessions.map(sessionFromCharger)), true, 'charger');
   }
-  const archived = archive.readers.sessions(chargerId, fromMs, toMs);
+  const who = requester(ctx);
+  const archived = await archive.read('sessions', [chargerId, fromMs, toMs, null], who);
   const filler = archive.filler(chargerId);
   const complete = filler?.progress('sessionsComplete') === '1';
   const syncedAt = Number(filler?.progress('sessionsSyncedAt') ?? Number.NaN);
@@ -76,35 +104,29 @@ export async function sessionsOf(ctx: HistoryContext, fromMs: number, toMs: numb
     // A running session's energy moves on: it is read again. Only recent ones: a session the
     // charger never finished must not make every read go back to its start for ever.
     const recent = (ctx.now ?? Date.now()) - OPEN_SESSION_WINDOW_MS;
-    const open = archived
-      .filter((s) => s.endedAt === null || s.status !== 'Finished')
-      .map((s) => Date.parse(s.startedAt ?? ''))
-      .filter((ms) => ms >= recent);
-    chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...open.filter(Number.isFinite)));
+    chargerFrom = Math.max(fromMs, Math.min(syncedAt - SYNC_MARGIN_MS, ...archived.openStarts.filter((ms) => ms >= recent)));
   }
-  if (chargerFrom >= toMs) return { sessions: archived, complete: true, source: 'archive' };
+  if (chargerFrom >= toMs) return answer(archived.json, true, 'archive');
   let fresh: ChargingSession[];
   try {
     fresh = await readSessionRange(client, chargerFrom, toMs, ctx.request);
   } catch {
-    return { sessions: archived, complete: false, source: 'archive' };
+    return answer(archived.json, false, 'archive', [[chargerFrom, toMs]]);
   }
-  const source = chargerFrom <= fromMs && archived.length === 0 ? 'charger' : 'mixed';
-  if (archive.sessions.write(chargerId, fresh) !== undefined) {
-    return { sessions: archive.readers.sessions(chargerId, fromMs, toMs), complete: true, source };
-  }
-  // The disk is full: merge in memory, the charger's numbers winning.
-  const byId = new Map(archived.map((s) => [s.id, s]));
-  for (const s of fresh) byId.set(s.chargingSessionId, { ...sessionFromCharger(s), activeChargingSeconds: byId.get(s.chargingSessionId)?.activeChargingSeconds ?? null });
-  const sessions = [...byId.values()].sort((a, b) => Date.parse(a.startedAt ?? '') - Date.parse(b.startedAt ?? '') || a.id - b.id);
-  return { sessions, complete: true, source };
+  const source = chargerFrom <= fromMs && archived.count === 0 ? 'charger' : 'mixed';
+  // Written through; when the archive cannot take them (a full disk), merged in for this answer.
+  const written = archive.sessions.write(chargerId, fresh) !== undefined;
+  const merged = await archive.read('sessions', [chargerId, fromMs, toMs, written ? null : fresh.map(sessionFromCharger)], who);
+  return answer(merged.json, true, source);
 }
 
-/** Parts of [fromMs, toMs) the archive does not hold: days not archived complete, today's newest slots. */
+/**
+ * Parts of [fromMs, toMs) the archive does not hold: days the charger has not answered for yet
+ * (however old), today's newest slots.
+ */
 function missingParts(archive: Archive, chargerId: string, zone: string, fromMs: number, toMs: number): Array<[number, number]> {
   const filler = archive.filler(chargerId);
   const done = archive.power.completeDays(chargerId);
-  const floor = filler?.progress('powerFloor') ?? null;
   const syncedTo = Number(filler?.progress('powerSyncedTo') ?? Number.NaN);
   // Slots that had ended when the last fill asked are archived.
   const syncedSlot = Number.isFinite(syncedTo) ? Math.floor(syncedTo / SLOT_MS) * SLOT_MS - SLOT_MS : Number.NEGATIVE_INFINITY;
@@ -113,86 +135,67 @@ function missingParts(archive: Archive, chargerId: string, zone: string, fromMs:
   const add = (a: number, b: number) => {
     const from = Math.max(a, fromMs);
     const to = Math.min(b, toMs);
-    if (from >= to) return;
-    const last = parts.at(-1);
-    if (last && last[1] === from) last[1] = to;
-    else parts.push([from, to]);
+    if (from < to) addRange(parts, from, to);
   };
-  for (let day = dayAt(fromMs, zone); day.startMs < toMs; day = nextDay(day, zone)) {
-    if (done.has(day.key) || (floor !== null && day.key < floor)) continue;
-    if (day.key === syncedDay) add(Math.max(day.startMs, syncedSlot), day.endMs);
+  const lastKey = dayAt(toMs - 1, zone).key;
+  for (let date = dayAt(fromMs, zone).date, key = formatIsoDate(date); key <= lastKey; date = addDays(date, 1), key = formatIsoDate(date)) {
+    if (done.has(key)) continue;
+    const day = dayOf(date, zone);
+    if (key === syncedDay) add(Math.max(day.startMs, syncedSlot), day.endMs);
     else add(day.startMs, day.endMs);
   }
   return parts;
 }
 
-export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<PowerResponseWire> {
+/** The /power answer as JSON (UTF-8). */
+export async function powerOf(ctx: HistoryContext, fromMs: number, toMs: number, step: PowerStep): Promise<Buffer> {
   const { archive, chargerId, client, zone } = ctx;
   const now = ctx.now ?? Date.now();
   const end = Math.min(toMs, Math.ceil(now / SLOT_MS) * SLOT_MS);
   const measure = archive ? archive.measure(chargerId) : 'connector1,building,cluster';
-  const parts = archive ? missingParts(archive, chargerId, zone, fromMs, end) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
+  const parts = archive ? (fromMs < end ? missingParts(archive, chargerId, zone, fromMs, end) : []) : fromMs < end ? [[fromMs, end] as [number, number]] : [];
   let budget = MAX_CHARGER_SPAN_MS;
-  let complete = true;
+  let failed = false;
+  /** What neither the archive nor the charger gave: past the budget, or from the first failure on. */
+  const missing: Array<[number, number]> = [];
   const fetched: PowerPoint[] = [];
   /** Whole past days read from the charger: archived complete like the filler's. */
   const wholeDays: Array<{ day: string; points: number }> = [];
-  try {
-    for (const [a, b] of parts) {
-      for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
-        const to = Math.min(b, from + CHARGER_CHUNK_MS);
-        if (budget <= 0) {
-          complete = false;
-          break;
-        }
-        budget -= to - from;
-        const chunk = await readPower(client, from, to, measure, ctx.request);
-        fetched.push(...chunk);
-        for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
-          if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
-            wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
-          }
+  for (const [a, b] of parts) {
+    for (let from = a; from < b; from += CHARGER_CHUNK_MS) {
+      const to = Math.min(b, from + CHARGER_CHUNK_MS);
+      if (failed || budget <= 0) {
+        addRange(missing, from, to);
+        continue;
+      }
+      budget -= to - from;
+      let chunk: PowerPoint[];
+      try {
+        chunk = await readPower(client, from, to, measure, ctx.request);
+      } catch (error) {
+        if (!archive) throw error;
+        failed = true;
+        addRange(missing, from, to);
+        continue;
+      }
+      fetched.push(...chunk);
+      for (let day = dayAt(from, zone); day.startMs < to; day = nextDay(day, zone)) {
+        if (day.startMs >= from && day.endMs <= to && day.endMs + DAY_SETTLE_MS <= now) {
+          wholeDays.push({ day: day.key, points: chunk.filter((p) => p.t >= day.startMs && p.t < day.endMs).length });
         }
       }
     }
-  } catch (error) {
-    if (!archive) throw error;
-    complete = false;
   }
-  // Days are marked complete only in the zone they were cut in: a zone changed meanwhile keeps the points, not the marks.
-  if (archive && archive.zoneOf(chargerId) !== zone) wholeDays.length = 0;
-  if (archive && (fetched.length > 0 || wholeDays.length > 0)) archive.power.write(chargerId, fetched, wholeDays);
-  fetched.sort((a, b) => a.t - b.t);
-  const inRange = (points: readonly PowerPoint[], a: number, b: number) => points.filter((p) => p.t >= a && p.t < b);
-  /** Archived points merged with the charger's (which win) for a stretch that touches a missing part. */
-  const merged = (a: number, b: number): { points: PowerPoint[]; archived: number } => {
-    const archived = archive ? archive.readers.points(chargerId, a, b) : [];
-    const byTime = new Map<number, PowerPoint>(archived.map((p) => [p.t, p]));
-    for (const p of inRange(fetched, a, b)) byTime.set(p.t, { t: p.t, values: { ...byTime.get(p.t)?.values, ...p.values } });
-    return { points: [...byTime.values()].sort((x, y) => x.t - y.t), archived: archived.length };
-  };
-  let archivedPoints = 0;
-  const steps: Array<{ start: number; sums: Sums }> = [];
-  if (step === '5m') {
-    const { points, archived } = merged(fromMs, toMs);
-    archivedPoints = archived;
-    for (const p of points) steps.push({ start: p.t, sums: sumsOf([p]) });
-  } else {
-    for (const [a, b] of stepBuckets(fromMs, toMs, step, zone)) {
-      const touches = parts.some(([x, y]) => x < b && y > a);
-      if (archive && !touches) {
-        // Wholly archived: SQLite sums it, no row reaches JavaScript.
-        const sums = archive.readers.sums(chargerId, a, b);
-        archivedPoints += sums.points;
-        steps.push({ start: a, sums });
-      } else {
-        const { points, archived } = merged(a, b);
-        archivedPoints += archived;
-        steps.push({ start: a, sums: sumsOf(points) });
-      }
-    }
-  }
+  const complete = missing.length === 0;
   const usedCharger = fetched.length > 0 || (parts.length > 0 && complete);
-  const source = !archive || (archivedPoints === 0 && usedCharger) ? 'charger' : usedCharger ? 'mixed' : 'archive';
-  return { step, ...stepsOut(steps), complete, source };
+  // `aggregated` is an object's JSON: its members go between the step and the flags.
+  const answer = (aggregated: JsonText, source: string) =>
+    jsonBody(`{"step":${JSON.stringify(step)},`, aggregated.slice(1, -1), `,"complete":${complete},${missingJson(missing)}"source":${JSON.stringify(source)}}`);
+  if (!archive) return answer(JSON.stringify(stepsOut(stepsOfPoints(fetched, fromMs, toMs, step, zone))), 'charger');
+  // Days are marked complete only in the zone they were cut in: a zone changed meanwhile keeps the points, not the marks.
+  if (archive.zoneOf(chargerId) !== zone) wholeDays.length = 0;
+  // Written through; when the archive cannot take them (a full disk), merged in for this answer.
+  const written = fetched.length === 0 && wholeDays.length === 0 ? true : archive.power.write(chargerId, fetched, wholeDays) !== undefined;
+  const read = await archive.read('power', [chargerId, fromMs, toMs, step, zone, written ? null : fetched], requester(ctx));
+  return answer(read.json, read.archivedPoints === 0 && usedCharger ? 'charger' : usedCharger ? 'mixed' : 'archive');
 }

@@ -7,6 +7,17 @@
  * slot with three series costs about 40 bytes instead of three rows of ~25. Times are integer
  * epoch seconds (power) or milliseconds (sessions, events); charger ids are small integers.
  */
+/**
+ * A session's archived slots and those of them with its connector's power above 0: the slots of
+ * its span, from its charging start to its end (a week after its start while it has none).
+ * `sessions` is the row being updated.
+ */
+export const SESSION_SLOTS = `(
+  SELECT count(*), count(CASE sessions.connector WHEN 1 THEN nullif(p.c1 > 0, 0) WHEN 2 THEN nullif(p.c2 > 0, 0) WHEN 3 THEN nullif(p.c3 > 0, 0) WHEN 4 THEN nullif(p.c4 > 0, 0) END)
+  FROM power p
+  WHERE p.charger = sessions.charger AND p.t >= (sessions.started / 300000) * 300 AND p.t < coalesce(sessions.ended, sessions.started + 604800000) / 1000
+)`;
+
 export const MIGRATIONS: readonly string[] = [
   // 1: the first schema
   `
@@ -82,7 +93,43 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 2: the home connections (server/home/): energy counters, the retained MQTT topics we own,
+  // 2: completeness from answers only, and what long ranges read, kept on write.
+  // - The old backfill stopped after two days without a point and took every older day for
+  //   empty ("powerFloor"); those days were never asked, so they are missing again and the
+  //   backfill asks them.
+  // - power_hours: per charger and UTC hour (epoch seconds), the count of slots and per series
+  //   the sum and count of its values, kept by every power write, so a day or a year is summed
+  //   from hours instead of from its 5-minute rows (ten years: 87,600 hours instead of a million
+  //   slots). UTC hours are local hours in every zone with a whole-hour offset; where a local
+  //   day or hour cuts an hour (half-hour zones, a range's own ends), that part is read from
+  //   the slots.
+  // - sessions.slots / active_slots: the session's archived slots and those with its connector's
+  //   power above 0 (its active charging time), kept by every session and power write instead of
+  //   counted for every session on every read.
+  `
+  DELETE FROM progress WHERE key = 'powerFloor';
+  CREATE TABLE power_hours (
+    charger INTEGER NOT NULL,
+    h INTEGER NOT NULL,
+    points INTEGER NOT NULL,
+    s_building REAL, n_building INTEGER NOT NULL,
+    s_cluster REAL, n_cluster INTEGER NOT NULL,
+    s_c1 REAL, n_c1 INTEGER NOT NULL,
+    s_c2 REAL, n_c2 INTEGER NOT NULL,
+    s_c3 REAL, n_c3 INTEGER NOT NULL,
+    s_c4 REAL, n_c4 INTEGER NOT NULL,
+    PRIMARY KEY (charger, h)
+  ) WITHOUT ROWID;
+  INSERT INTO power_hours
+    SELECT charger, (t / 3600) * 3600, count(*),
+      sum(building), count(building), sum(cluster), count(cluster),
+      sum(c1), count(c1), sum(c2), count(c2), sum(c3), count(c3), sum(c4), count(c4)
+    FROM power GROUP BY charger, t / 3600;
+  ALTER TABLE sessions ADD COLUMN slots INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN active_slots INTEGER NOT NULL DEFAULT 0;
+  UPDATE sessions SET (slots, active_slots) = ${SESSION_SLOTS};
+  `,
+  // 3: the home connections (server/home/): energy counters, the retained MQTT topics we own,
   // what notifications were derived from, and their outbox
   `
   CREATE TABLE energy_counters (

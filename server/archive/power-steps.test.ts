@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PowerResponseWire } from '../../src/api/archive-schemas.ts';
 import { Archive } from './archive.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { powerOf } from './history.ts';
@@ -43,7 +44,8 @@ describe('power steps', () => {
         archive.power.write('platz13', points, [{ day: day.key, points: points.length }]);
       }
       const ctx = { archive, chargerId: 'platz13', client: noCharger, zone: ZONE, now: day.startMs + 86_400_000 };
-      const [fine, hourly, daily] = await Promise.all([powerOf(ctx, from, day.startMs, '5m'), powerOf(ctx, from, day.startMs, '1h'), powerOf(ctx, from, day.startMs, '1d')]);
+      const parsed = async (step: '5m' | '1h' | '1d') => JSON.parse(String(await powerOf(ctx, from, day.startMs, step))) as PowerResponseWire;
+      const [fine, hourly, daily] = await Promise.all([parsed('5m'), parsed('1h'), parsed('1d')]);
       for (const answer of [fine, hourly, daily]) expect(answer).toMatchObject({ complete: true, source: 'archive' });
       // 4 evenings × 4 h × 10.5 kW = 168 kWh on the connector.
       expect(daily.energyKWh.connector1).toBeCloseTo(168, 6);

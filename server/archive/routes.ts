@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { powerQuerySchema, sessionsQuerySchema, timelineQuerySchema, type TimelineResponseWire } from '../../src/api/archive-schemas.ts';
 import { parseIsoDate } from '../../src/shared/time/local-calendar.ts';
-import type { ErrorCode } from '../../src/api/server-schemas.ts';
+import type { ArchiveProblem, ErrorCode } from '../../src/api/server-schemas.ts';
+import { codeOf } from './diagnosis.ts';
+import { ArchiveReadError } from './read-pool.ts';
 import type { Archive } from './archive.ts';
 import type { HistoryClient } from './charger-reader.ts';
 import { powerOf, sessionsOf } from './history.ts';
@@ -17,6 +19,8 @@ const MAX_SESSION_DAYS = 20 * 366;
 
 export interface ArchiveRouteOptions {
   archive: Archive | null;
+  /** Why the archive is switched on but could not be opened; null when it is open or off. */
+  unavailable: ArchiveProblem | null;
   clients: ReadonlyMap<string, HistoryClient>;
   /** The charger's zone (server/charger-zones.ts); without an archive, the routes' local days. */
   zoneOf(chargerId: string): string;
@@ -37,9 +41,27 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
       return null;
     }
     const chargerId = request.params.id;
+    if (options.unavailable) {
+      sendError(reply, 'archive_unavailable', `${options.unavailable.message}; see /api/health for what to do`);
+      return null;
+    }
     // Asked per request: a zone changed on the settings screen applies to the next read.
     const zone = archive ? archive.zoneOf(chargerId) : options.zoneOf(chargerId);
     return { archive, chargerId, client, zone, request: options.historyOptions(request, reply) };
+  }
+
+  /**
+   * A failure of the archive file (a damaged page, a file that cannot be read) answers
+   * archive_unavailable with what is known of it; anything else goes to the charger's handler.
+   */
+  function failed(reply: FastifyReply, error: unknown): FastifyReply {
+    if (archive && (error instanceof ArchiveReadError || codeOf(error).startsWith('SQLITE_'))) {
+      archive.noticeFailure(error);
+      const problem = archive.problem();
+      const why = problem && problem.kind !== 'disk_full' ? problem.message : `the archive could not be read (${codeOf(error)})`;
+      return sendError(reply, 'archive_unavailable', `${why}; see /api/health for what to do`);
+    }
+    return options.upstreamError(reply, error);
   }
 
   function query<S extends z.ZodMiniType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | null {
@@ -67,7 +89,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     try {
       return json(reply, await sessionsOf(ctx, from.startMs, nextDay(to, zone).startMs));
     } catch (error) {
-      return options.upstreamError(reply, error);
+      return failed(reply, error);
     }
   });
 
@@ -79,7 +101,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     try {
       return json(reply, await powerOf(ctx, Date.parse(q.from), Date.parse(q.to), q.step ?? '5m'));
     } catch (error) {
-      return options.upstreamError(reply, error);
+      return failed(reply, error);
     }
   });
 
@@ -91,7 +113,12 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     const day = parseIsoDate(q.date) ? dayFromKey(q.date, ctx.zone) : null;
     if (!day) return sendError(reply, 'bad_request', 'date: not a calendar date');
     if (!archive) return sendError(reply, 'archive_off', 'the timeline is kept in the archive, which is switched off (ARCHIVE=off)');
-    const body: TimelineResponseWire = { date: day.key, events: archive.readers.events(ctx.chargerId, day.startMs, day.endMs), source: 'archive' };
-    return json(reply, body);
+    try {
+      const events = await archive.read('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request);
+      const body: TimelineResponseWire = { date: day.key, events, source: 'archive' };
+      return json(reply, body);
+    } catch (error) {
+      return failed(reply, error);
+    }
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Sessions into the archive: one row per charger and session id, replaced while the session runs
  * and kept once it is final (`Finished` with an end), so writing the same session twice is one row.
+ * Its active charging time is counted from the archived power as it is written.
  */
 import type { ChargingSession } from '../../contract/session-schemas.ts';
+import { SESSION_SLOTS } from './migrations.ts';
 import type { ArchiveStore } from './store.ts';
 
 export function isFinal(session: ChargingSession): boolean {
@@ -24,20 +26,46 @@ export function createSessionWriter(store: ArchiveStore) {
       card_number = excluded.card_number, card_type = excluded.card_type, final = excluded.final
     WHERE sessions.final = 0 OR excluded.final = 1
   `);
-  const finalIds = store.db.prepare<[number], { id: number }>('SELECT id FROM sessions WHERE charger = ? AND final = 1');
+  const refreshSlots = store.db.prepare(`UPDATE sessions SET (slots, active_slots) = ${SESSION_SLOTS} WHERE charger = ? AND id = ?`);
+  const connectorsOf = store.db.prepare<[number], { connector: number }>('SELECT DISTINCT connector FROM sessions WHERE charger = ? AND connector IS NOT NULL');
+  /** Connectors each charger's sessions ran on (by charger key): asked for every power read, changed only by writes. */
+  const connectors = new Map<number, Set<number>>();
+  const startSpan = store.db.prepare<[number], { oldest: number | null; newest: number | null }>(
+    'SELECT min(started) AS oldest, max(started) AS newest FROM sessions WHERE charger = ? AND started IS NOT NULL',
+  );
+  const openSince = store.db.prepare<[number, number], { started: number }>('SELECT started FROM sessions WHERE charger = ? AND started >= ? AND final = 0 ORDER BY started');
 
   return {
     /** Upserts the sessions in one transaction; undefined when the disk is full. */
     write(chargerId: string, sessions: readonly ChargingSession[]): number | undefined {
       const charger = store.chargerKey(chargerId);
-      return store.write(() => {
-        for (const s of sessions) upsert.run(row(charger, s));
+      const written = store.write(() => {
+        for (const s of sessions) {
+          upsert.run(row(charger, s));
+          refreshSlots.run(charger, s.chargingSessionId);
+        }
         return sessions.length;
       });
+      if (written !== undefined) connectors.delete(charger);
+      return written;
     },
-    /** Ids already archived as final: the charger need not be read past them. */
-    finalIds(chargerId: string): Set<number> {
-      return new Set(finalIds.all(store.chargerKey(chargerId)).map((r) => r.id));
+    /** Connectors the charger's archived sessions ran on. */
+    connectors(chargerId: string): number[] {
+      const charger = store.chargerKey(chargerId);
+      let known = connectors.get(charger);
+      if (!known) {
+        known = new Set(connectorsOf.all(charger).map((r) => r.connector));
+        connectors.set(charger, known);
+      }
+      return [...known];
+    },
+    /** The oldest and newest archived charging start (epoch ms); null before the first session. */
+    startSpan(chargerId: string): { oldest: number | null; newest: number | null } {
+      return startSpan.get(store.chargerKey(chargerId)) ?? { oldest: null, newest: null };
+    },
+    /** Starts of archived sessions not yet final that started at or after `sinceMs`, oldest first. */
+    openStarts(chargerId: string, sinceMs: number): number[] {
+      return openSince.all(store.chargerKey(chargerId), sinceMs).map((r) => r.started);
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { settingsBodySchema, type ReadOnlyReason, type SettingsResponseWire } from '../../src/api/archive-schemas.ts';
-import type { ErrorCode } from '../../src/api/server-schemas.ts';
+import type { ArchiveProblem, ErrorCode } from '../../src/api/server-schemas.ts';
 import type { ChargerZones } from '../charger-zones.ts';
 import type { AdminCheck } from '../http/admin-check.ts';
 import { isFromThisMachine } from '../http/local-client.ts';
@@ -21,6 +21,10 @@ export interface SettingsRouteOptions {
   chargerIds: readonly string[];
   /** False with ARCHIVE=off: there is nowhere to keep settings. */
   archiveOn: boolean;
+  /** Whether the archive can take a write now (a damaged or read-only file cannot). */
+  archiveWritable: () => boolean;
+  /** Why the archive (switched on) could not be opened at all; null when it is open or off. */
+  archiveUnavailable: ArchiveProblem | null;
   adminPin: string | null;
   sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply;
   /** Same origin, and the PIN or this machine: the check every write shares (`server/http/admin-check.ts`). */
@@ -43,7 +47,7 @@ export function registerSettingsRoutes(app: FastifyInstance, options: SettingsRo
     return {
       ...settings.get(),
       pinRequired: adminPin !== null,
-      writable: options.archiveOn,
+      writable: options.archiveOn && options.archiveUnavailable === null && options.archiveWritable(),
       writableFromHere: reason === null,
       readOnlyReason: reason,
       timeZones: Object.fromEntries(options.chargerIds.map((id) => [id, zones.zoneOf(id)])),
@@ -70,9 +74,11 @@ export function registerSettingsRoutes(app: FastifyInstance, options: SettingsRo
     }
     const unknown = Object.keys(parsed.data.timeZones ?? {}).find((id) => !known.has(id));
     if (unknown !== undefined) return sendError(reply, 'bad_request', `timeZones: no charger with id "${unknown.slice(0, 63)}"`);
-    const saved = settings.save(parsed.data);
+    const saved = options.archiveUnavailable ? 'unavailable' : settings.save(parsed.data);
     if (saved === 'off') return sendError(reply, 'archive_off', 'settings are kept in the archive, which is switched off (ARCHIVE=off)');
     if (saved === 'full') return sendError(reply, 'archive_full', 'the archive’s disk is full; the settings were not saved');
+    if (saved === 'read_only') return sendError(reply, 'archive_read_only', 'the archive cannot be written; the settings were not saved (see /api/health)');
+    if (saved === 'unavailable') return sendError(reply, 'archive_unavailable', 'the archive cannot be used; the settings were not saved (see /api/health)');
     if (parsed.data.timeZones) zones.setOverrides(settings.timeZones());
     return json(reply, body(request));
   });

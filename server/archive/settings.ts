@@ -17,11 +17,11 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
   const fallback: Settings = { pricePerKWh: defaults.pricePerKwh, currency: defaults.currency, offPeak: null };
   const listeners = new Set<() => void>();
 
+  /** A saved value; undefined when there is none or it cannot be read (a damaged archive, a bad value). */
   const readJson = (key: string): unknown => {
-    const row = read?.get(key);
-    if (!row) return undefined;
     try {
-      return JSON.parse(row.value);
+      const row = read?.get(key);
+      return row ? JSON.parse(row.value) : undefined;
     } catch {
       return undefined;
     }
@@ -47,10 +47,10 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
     timeZones,
     /**
      * Saves what the update carries, in one transaction: the prices replace the saved ones; each
-     * zone named replaces that charger's (null removes it). 'off' without an archive, 'full' when
-     * the disk is full, else 'saved'.
+     * zone named replaces that charger's (null removes it). 'off' without an archive; when the
+     * archive cannot take it, why ('full', 'read_only', 'unavailable'); else 'saved'.
      */
-    save(update: SettingsUpdate): 'saved' | 'off' | 'full' {
+    save(update: SettingsUpdate): 'saved' | 'off' | 'full' | 'read_only' | 'unavailable' {
       if (!store || !save) return 'off';
       const { timeZones: zoneChanges, pricePerKWh, currency, offPeak } = update;
       const written = store.write(() => {
@@ -65,7 +65,10 @@ export function createSettingsStore(store: ArchiveStore | null, defaults: { pric
         }
         return true;
       });
-      if (written === undefined) return 'full';
+      if (written === undefined) {
+        const kind = store.problem?.kind;
+        return kind === 'disk_full' ? 'full' : kind === 'read_only' ? 'read_only' : 'unavailable';
+      }
       for (const listener of [...listeners]) listener();
       return 'saved';
     },

@@ -61,13 +61,13 @@ describe('the archive when a charger’s zone changes', () => {
     let zone = 'Europe/Zurich';
     const logs: string[] = [];
     const { client, asked } = flatCharger();
-    const archive = new Archive({ path: t.path, zone: () => zone, chargers: [{ id: 'platz13', client }], now: () => NOW, maxDays: 6, log: (line) => logs.push(line) });
+    const archive = new Archive({ path: t.path, zone: () => zone, chargers: [{ id: 'platz13', client }], now: () => NOW, horizonDays: 6, log: (line) => logs.push(line) });
     try {
       const filler = archive.filler('platz13')!;
       await filler.tick();
       const zurichDays = [...archive.power.completeDays('platz13')].sort();
       expect(zurichDays).toHaveLength(6);
-      const points = archive.readers.health('platz13').points;
+      const points = (await archive.read('health', ['platz13'])).points;
 
       zone = 'UTC';
       expect(archive.zoneOf('platz13')).toBe('UTC');
@@ -76,7 +76,7 @@ describe('the archive when a charger’s zone changes', () => {
       // Zurich days keep their mark; the newest reaches into today, which is not complete.
       const carried = [...archive.power.completeDays('platz13')].sort();
       expect(carried).toEqual(zurichDays.slice(0, -1));
-      expect(archive.readers.health('platz13').points).toBe(points);
+      expect((await archive.read('health', ['platz13'])).points).toBe(points);
 
       // The next fill asks only for what has no mark: today and yesterday (UTC), not the days
       // carried over, and the marks are whole again in UTC.
@@ -95,12 +95,12 @@ describe('the archive when a charger’s zone changes', () => {
     const t = temporaryArchive();
     temps.push(t);
     const { client } = flatCharger();
-    const first = new Archive({ path: t.path, zone: 'Europe/Zurich', chargers: [{ id: 'platz13', client }], now: () => NOW, maxDays: 4 });
+    const first = new Archive({ path: t.path, zone: 'Europe/Zurich', chargers: [{ id: 'platz13', client }], now: () => NOW, horizonDays: 4 });
     await first.filler('platz13')!.tick();
     const before = [...first.power.completeDays('platz13')].sort();
     await first.close();
 
-    const again = new Archive({ path: t.path, zone: 'America/New_York', chargers: [{ id: 'platz13', client }], now: () => NOW, maxDays: 4 });
+    const again = new Archive({ path: t.path, zone: 'America/New_York', chargers: [{ id: 'platz13', client }], now: () => NOW, horizonDays: 4 });
     try {
       expect(again.zoneOf('platz13')).toBe('America/New_York');
       const after = [...again.power.completeDays('platz13')].sort();

@@ -3,6 +3,7 @@
  * turned into a failure. A 401 is returned, not thrown: the authenticator decides what it means.
  */
 import { request, type Dispatcher } from 'undici';
+import { loadTolerantTimeout } from './load-tolerant-timeout.ts';
 import { redirectMessage, upstreamFailure } from './transport-errors.ts';
 import { UpstreamError, type FailureScope } from './upstream-error.ts';
 
@@ -32,9 +33,10 @@ export async function exchange(req: ExchangeRequest): Promise<{ status: number; 
   let status: number;
   let location: string | undefined;
   let text: string;
+  // Counted in time our event loop was free: our own load is never the charger's timeout.
+  const timeout = loadTolerantTimeout(req.timeoutMs);
   try {
-    const signal = AbortSignal.timeout(req.timeoutMs);
-    const response = await request(`${req.baseUrl}${req.path}`, { method: req.method, headers, body: req.form ?? undefined, dispatcher: req.dispatcher, signal });
+    const response = await request(`${req.baseUrl}${req.path}`, { method: req.method, headers, body: req.form ?? undefined, dispatcher: req.dispatcher, signal: timeout.signal });
     status = response.statusCode;
     location = [response.headers.location].flat()[0];
     const declared = Number(response.headers['content-length'] ?? 0);
@@ -45,6 +47,8 @@ export async function exchange(req: ExchangeRequest): Promise<{ status: number; 
     text = await readLimited(response.body, req.chargerId, req.answerScope);
   } catch (error) {
     throw upstreamFailure(error, req.chargerId, { ownScope: req.ownScope, timeoutMs: req.timeoutMs });
+  } finally {
+    timeout.clear();
   }
   if (status === 401) return { status, text };
   if (status === 403) {

@@ -148,10 +148,10 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       help: 'How far the archive’s newest 5-minute point is behind now.',
       labelNames: ['charger'],
       registers: [registry],
-      collect() {
+      async collect() {
         this.reset();
         for (const client of sources.clients) {
-          const newest = archive.health(client.id).powerTo;
+          const newest = (await archive.health(client.id).catch(() => null))?.powerTo;
           if (newest) this.set({ charger: client.id }, Math.max(0, (now() - Date.parse(newest)) / 1000));
         }
       },
@@ -161,9 +161,9 @@ export function createMetricsRegistry(sources: MetricsSources): Registry {
       help: 'Whether the archive is filling past days for the charger (1) or not (0).',
       labelNames: ['charger'],
       registers: [registry],
-      collect() {
+      async collect() {
         this.reset();
-        for (const client of sources.clients) this.set({ charger: client.id }, archive.health(client.id).backfillRunning ? 1 : 0);
+        for (const client of sources.clients) this.set({ charger: client.id }, (await archive.health(client.id).catch(() => null))?.backfillRunning ? 1 : 0);
       },
     });
   }

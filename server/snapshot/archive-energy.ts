@@ -6,6 +6,7 @@
 import type { Archive } from '../archive/archive.ts';
 import { ARCHIVE_CLIENT, type HistoryClient } from '../archive/charger-reader.ts';
 import { powerOf } from '../archive/history.ts';
+import type { PowerResponseWire } from '../../src/api/archive-schemas.ts';
 import type { DailyEnergyReader } from './energy-periods.ts';
 
 /** The charger's energy in one step: its connectors' series summed (not building or cluster). */
@@ -30,9 +31,11 @@ export function archiveEnergyReader(archive: Archive, clients: ReadonlyMap<strin
     const charger = clients.get(chargerId);
     if (!charger) throw new Error(`no client for charger ${chargerId}`);
     const client = (archive.filler(chargerId)?.fills ?? 0) > 0 ? charger : ARCHIVE_ONLY;
-    const answer = await powerOf({ archive, chargerId, client, zone: zoneOf(chargerId), now: toMs, request: ARCHIVE_CLIENT }, fromMs, toMs, '1d');
+    const body = await powerOf({ archive, chargerId, client, zone: zoneOf(chargerId), now: toMs, request: ARCHIVE_CLIENT }, fromMs, toMs, '1d');
+    // The route's own answer, as JSON (the reader threads build it); a month of days is small.
+    const answer = JSON.parse(body.toString('utf8')) as PowerResponseWire;
     return {
-      days: answer.points.map((point) => ({ start: Date.parse(point.time), kwh: connectorsKwh(point.energyKWh) })),
+      days: answer.points.map((point) => ({ start: typeof point.time === 'number' ? point.time : Date.parse(point.time), kwh: connectorsKwh(point.energyKWh) })),
       complete: answer.complete,
     };
   };

@@ -16,6 +16,13 @@ export type ArchiveSource = (typeof ARCHIVE_SOURCES)[number];
 /** Kept as a string: a newer server may name a new source. */
 const sourceSchema = z.string();
 
+/**
+ * The parts of an incomplete answer's range (ISO instants, `to` exclusive) that could be read
+ * neither from the archive nor from the charger: days the charger has not answered for yet, or
+ * did not answer now. Present only when `complete` is false.
+ */
+const missingSchema = z.optional(z.array(z.object({ from: z.string(), to: z.string() })));
+
 /** `YYYY-MM-DD`, a local day of the charger's zone. */
 export const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -120,6 +127,7 @@ export const sessionsResponseSchema = z.object({
   sessions: z.array(archivedSessionSchema),
   /** False when part of the range could be read neither from the archive nor from the charger. */
   complete: z.boolean(),
+  missing: missingSchema,
   source: sourceSchema,
 });
 export type SessionsResponse = z.output<typeof sessionsResponseSchema>;
@@ -180,6 +188,7 @@ export const powerResponseSchema = z.object({
   energyKWh: z.record(z.string(), z.number()),
   /** False when part of the range could be read neither from the archive nor from the charger. */
   complete: z.boolean(),
+  missing: missingSchema,
   source: sourceSchema,
 });
 export type PowerResponse = z.output<typeof powerResponseSchema>;

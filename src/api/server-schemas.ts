@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'archive_off',
   'archive_full',
+  'archive_read_only',
+  'archive_unavailable',
   'too_many_streams',
   'internal',
 ] as const;
@@ -52,6 +54,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   archive_off: 409,
   /** The archive's disk is full. */
   archive_full: 507,
+  /** A write to an archive whose file or folder cannot be written. */
+  archive_read_only: 503,
+  /** The archive cannot be read: damaged, not a database, or not openable (`/api/health` says which). */
+  archive_unavailable: 503,
   too_many_streams: 503,
   internal: 500,
 };
@@ -114,8 +120,41 @@ export const archiveHealthSchema = z.object({
 });
 export type ArchiveHealth = z.infer<typeof archiveHealthSchema>;
 
+export const ARCHIVE_PROBLEM_KINDS = ['disk_full', 'read_only', 'damaged', 'truncated', 'not_a_database', 'other_program', 'newer_version', 'cannot_open'] as const;
+
+/**
+ * What is wrong with the archive file and how to put it right without losing the history. The
+ * browser shows `kind` in its own words (an unknown kind from a newer server as `message`);
+ * `message` and `fix` are the server's English sentences, naming the file.
+ */
+export const archiveProblemSchema = z.object({
+  /** One of ARCHIVE_PROBLEM_KINDS; kept as a string, a newer server may name another. */
+  kind: z.string(),
+  /** The archive file (ARCHIVE_PATH, absolute). */
+  file: z.string(),
+  /** The damaged page, when the file is damaged and SQLite's check named one. */
+  page: z.nullable(z.number()),
+  /** What is wrong, one sentence. */
+  message: z.string(),
+  /** What to do about it, without losing data. */
+  fix: z.string(),
+  /** ISO time the server noticed it. */
+  since: z.string(),
+});
+export type ArchiveProblem = Omit<z.infer<typeof archiveProblemSchema>, 'kind'> & { kind: (typeof ARCHIVE_PROBLEM_KINDS)[number] };
+
 export const healthResponseSchema = z.object({
+  /** Every charger's status is read and valid (the archive's state is `archive.ok`). */
   ok: z.boolean(),
+  /** The archive file's state; absent with ARCHIVE=off. */
+  archive: z.optional(
+    z.object({
+      file: z.string(),
+      /** False while `problem` is set. */
+      ok: z.boolean(),
+      problem: z.nullable(archiveProblemSchema),
+    }),
+  ),
   chargers: z.array(
     z.object({
       id: z.string(),
@@ -124,7 +163,7 @@ export const healthResponseSchema = z.object({
       lastOkAt: z.nullable(z.string()),
       /** Error code and message of the last failed call; null when the last call succeeded. */
       lastError: z.nullable(z.object({ code: z.string(), message: z.string() })),
-      /** The archive's progress for this charger; absent with ARCHIVE=off. */
+      /** The archive's progress for this charger; absent with ARCHIVE=off and while the archive cannot be read. */
       archive: z.optional(archiveHealthSchema),
     }),
   ),

@@ -15,5 +15,8 @@ export const errorMessagesDe: (typeof errorMessages)['en'] = {
   request_header_too_large: 'Anfrage-Header zu groß',
   host_not_allowed: 'Dashboard-Adresse nicht erlaubt (ALLOWED_HOSTS)',
   too_many_requests: 'Zu viele Anfragen von diesem Bildschirm',
+  archive_full: 'Verlaufsarchiv: Speicher voll',
+  archive_read_only: 'Verlaufsarchiv nicht beschreibbar',
+  archive_unavailable: 'Verlaufsarchiv nicht verfügbar',
   other: 'Etwas ist schiefgegangen',
 };

@@ -12,6 +12,9 @@ describe('errorHeadline', () => {
     expect(errorHeadline({ kind: 'server', code: 'host_not_allowed', message: 'x' }, 'en')).toBe('Dashboard address not allowed (ALLOWED_HOSTS)');
     expect(errorHeadline({ kind: 'server', code: 'request_header_too_large', message: 'x' }, 'en')).toBe('Request headers too large');
     expect(errorHeadline({ kind: 'server', code: 'request_header_too_large', message: 'x' }, 'de')).toBe('Anfrage-Header zu groß');
+    expect(errorHeadline({ kind: 'server', code: 'archive_unavailable', message: 'x' }, 'en')).toBe('History archive unavailable');
+    expect(errorHeadline({ kind: 'server', code: 'archive_unavailable', message: 'x' }, 'de')).toBe('Verlaufsarchiv nicht verfügbar');
+    expect(errorHeadline({ kind: 'server', code: 'archive_read_only', message: 'x' }, 'de')).toBe('Verlaufsarchiv nicht beschreibbar');
     expect(errorHeadline({ message: 'x' }, 'en')).toBe('Something went wrong');
   });
 

@@ -25,6 +25,9 @@ export const errorMessages = defineMessagesGermanLater({
   request_header_too_large: 'Request headers too large',
   host_not_allowed: 'Dashboard address not allowed (ALLOWED_HOSTS)',
   too_many_requests: 'Too many requests from this screen',
+  archive_full: 'History archive: disk full',
+  archive_read_only: 'History archive cannot be written',
+  archive_unavailable: 'History archive unavailable',
   other: 'Something went wrong',
 });
 
