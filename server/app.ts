@@ -25,7 +25,7 @@ import { registerSecurityHeaders, securityHeaderSet } from './http/security-head
 import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
 import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
-import { registerEventsRoute } from './events/events-route.ts';
+import { registerEventsRoute, type EventsRouteOptions } from './events/events-route.ts';
 
 export interface AppOptions {
   config: ServerConfig;
@@ -42,14 +42,16 @@ export interface AppOptions {
   archive?: Archive | null;
   /** Connection timeouts; tests shorten them. */
   timeouts?: Partial<ServerTimeouts>;
+  /** The server's wall clock (epoch ms), as the screens are told it; tests pin it. Default Date.now. */
+  now?: () => number;
+  /** The event stream's reconnect delay and keep-alive (tests shorten the delay). */
+  streams?: Pick<EventsRouteOptions, 'retryMs' | 'heartbeatMs'>;
 }
 
 const CHARGER_ROUTES = ['generalStatus', 'chargingSession', 'powerProfile'] as const;
 const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
 /** A reading older than this many status intervals is stale (screens use the same figure). */
 const STALE_AFTER_INTERVALS = 2.5;
-/** A stream silent this long is taken for a buffering proxy; at least three intervals' events are due by then. */
-const MIN_STREAM_SILENCE_MS = 30_000;
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 /** Longest request line we look at; anything longer is refused before routing. */
 const MAX_URL_LENGTH = 4096;
@@ -58,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, distDir, buildId } = options;
   const clients = new Map(options.clients.map((client) => [client.id, client]));
   const archive = options.archive ?? null;
+  const now = options.now ?? Date.now;
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -129,8 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       pricing: config.pricing,
       statusIntervalMs: config.statusIntervalMs,
       staleAfterMs: STALE_AFTER_INTERVALS * config.statusIntervalMs,
-      streamSilenceMs: Math.max(MIN_STREAM_SILENCE_MS, 3 * config.statusIntervalMs),
-      now: new Date().toISOString(),
+      // A stream silent this long is taken for a buffering proxy: at least three intervals' events
+      // are due by then.
+      streamSilenceMs: Math.max(config.streamSilenceMs, 3 * config.statusIntervalMs),
+      now: new Date(now()).toISOString(),
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -188,6 +193,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
     historyOptions,
     upstreamError: answerUpstreamError,
+    now,
   });
   app.route({
     method: OTHER_METHODS.filter((m) => m !== 'PUT'),
@@ -205,7 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams });
+  registerEventsRoute(app, { collectors: options.collectors, buildId, maxStreams: config.maxStreams, ...options.streams });
 
   // ------------------------------------------------------------------------------------------
   // The built SPA

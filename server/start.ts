@@ -6,13 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, type AppOptions } from './app.ts';
 import { Archive } from './archive/archive.ts';
 import { ChargerClient } from './charger/charger-client.ts';
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
-import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator/simulator.ts';
 
 export interface StartOptions {
   /** An already loaded configuration (server/main.ts loads it first); else read from `env`. */
@@ -31,6 +31,16 @@ export interface StartOptions {
   archiveOptions?: { intervalMs?: number; maxDays?: number; now?: () => number; fill?: boolean };
   /** Connection timeouts of our HTTP server (tests shorten them). */
   timeouts?: Partial<ServerTimeouts>;
+  /**
+   * The wall clock of everything started here (epoch ms): the readings' times, pauses and caches,
+   * the archive's days, the time the screens are told, and the embedded simulator's clock, which
+   * starts at its reading. Tests pin it to one moment. Default Date.now.
+   */
+  now?: () => number;
+  /** The embedded simulator's clock rate (0 stands still) and history length; tests choose them. */
+  simulatorOptions?: Pick<SimulatorOptions, 'clockRate' | 'historyDays'>;
+  /** The event stream's reconnect delay and keep-alive (tests shorten the delay). */
+  streams?: AppOptions['streams'];
 }
 
 export interface RunningServer {
@@ -56,6 +66,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const env = options.env && options.env.ARCHIVE === undefined && options.env.ARCHIVE_PATH === undefined ? { ...options.env, ARCHIVE: 'off' } : options.env;
   const config = { ...(options.config ?? loadConfig(env ?? process.env)) };
   const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
   let simulator: RunningSimulator | null = null;
 
   if (config.simulator) {
@@ -73,6 +84,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       email: 'dashboard@simulator.local',
       password,
       quiet: true,
+      ...options.simulatorOptions,
+      startTime: now(),
     });
     config.chargers = simulator.chargers.map((charger) => ({
       id: charger.id,
@@ -90,11 +103,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         timeoutMs: config.upstreamTimeoutMs,
         statusTtlMs: config.statusTtlMs,
         log,
+        now,
         ...options.clientOptions,
       }),
   );
   const collectors = new Map(
-    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log })]),
+    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log, now })]),
   );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
@@ -110,13 +124,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     if (config.archive) {
       const { fill, ...archiveOptions } = options.archiveOptions ?? {};
-      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, ...archiveOptions });
+      archive = new Archive({ path: config.archive.path, zone: config.timeZone, chargers: clients.map((client) => ({ id: client.id, client })), log, now, ...archiveOptions });
       // The timeline's events come from the status stream; holding the collectors keeps it flowing
       // while no screen is open.
       for (const collector of collectors.values()) archive.attach(collector);
       if (fill !== false) archive.start();
     }
-    app = await buildApp({ config, clients, collectors, distDir, buildId: buildIdOf(distDir), log, archive, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({
+      config,
+      clients,
+      collectors,
+      distDir,
+      buildId: buildIdOf(distDir),
+      log,
+      archive,
+      now,
+      ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+      ...(options.streams ? { streams: options.streams } : {}),
+    });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the

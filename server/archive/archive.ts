@@ -35,10 +35,12 @@ export class Archive {
   private readonly fillers = new Map<string, ArchiveFiller>();
   private readonly sources = new Map<string, StatusSource>();
   private readonly detach: Array<() => void> = [];
+  private readonly now: () => number;
   private healthCache = new Map<string, { at: number; fills: number; value: Omit<ArchiveHealth, 'backfillRunning' | 'lastError'> }>();
 
   constructor(options: ArchiveOptions) {
     this.zone = options.zone;
+    this.now = options.now ?? Date.now;
     this.store = openArchiveStore(options.path, options.log);
     this.readers = createReaders(this.store);
     this.sessions = createSessionWriter(this.store);
@@ -110,7 +112,7 @@ export class Archive {
 
   /** Progress for /api/health; counts are kept for a minute or until the next fill (a year of 50 chargers is 5 M rows). */
   health(chargerId: string): ArchiveHealth {
-    const now = Date.now();
+    const now = this.now();
     const filler = this.fillers.get(chargerId);
     const fills = filler?.fills ?? 0;
     let cached = this.healthCache.get(chargerId);

@@ -40,6 +40,8 @@ export interface ArchiveRouteOptions {
   historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal };
   /** Answers the failure of a charger call (an UpstreamError) or rethrows. */
   upstreamError(reply: FastifyReply, error: unknown): FastifyReply;
+  /** The server's wall clock (epoch ms). */
+  now: () => number;
 }
 
 export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRouteOptions): void {
@@ -51,7 +53,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
       sendError(reply, 'not_found', `no charger with id "${request.params.id.slice(0, 120)}"`);
       return null;
     }
-    return { archive, chargerId: request.params.id, client, zone, request: options.historyOptions(request, reply) };
+    return { archive, chargerId: request.params.id, client, zone, now: options.now(), request: options.historyOptions(request, reply) };
   }
 
   function query<S extends z.ZodMiniType>(schema: S, request: FastifyRequest, reply: FastifyReply): z.output<S> | null {
@@ -121,7 +123,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     const refusal = crossOrigin(request);
     if (refusal) return sendError(reply, 'forbidden', refusal);
     if (options.adminPin !== null) {
-      const now = Date.now();
+      const now = options.now();
       wrongPins = wrongPins.filter((t) => now - t < 60_000);
       if (wrongPins.length >= PIN_ATTEMPTS_PER_MINUTE) return sendError(reply, 'forbidden', 'too many wrong PINs; try again in a minute');
       const given = request.headers[ADMIN_PIN_HEADER];
