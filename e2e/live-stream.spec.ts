@@ -119,8 +119,8 @@ test.describe('live view', () => {
   });
 
   test.describe(() => {
-    // Readings stale after 2.5 s, the silent stream given up after 8 s: the banner has time to be seen.
-    const SILENCE_MS = 8_000;
+    // Readings stale after 2.5 s, the silent stream given up after 6 s: the banner has time to be seen.
+    const SILENCE_MS = 6_000;
     test.use({ serverEnv: { STREAM_SILENCE_MS: String(SILENCE_MS) } });
 
     test('a stream that stays silent: "no fresh data" after the stale time, then polling keeps the page live', async ({ page, sim, server }) => {
