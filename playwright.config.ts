@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -10,9 +11,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM)
 
 export default defineConfig({
   testDir: './e2e',
-  // Each worker starts its own server and simulator on free ports (e2e/fixtures.ts).
-  fullyParallel: false,
-  workers: 2,
+  // Each test starts its own server and simulator on free ports, at the pinned moment
+  // (e2e/fixtures.ts): tests share nothing, so any worker may run any test, and the long spec
+  // files spread over all workers. One worker per core.
+  fullyParallel: true,
+  workers: availableParallelism(),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { gzipAsync, type ZopfliOptions } from '@gfx/zopfli';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // The dev server forwards /api to our Node server (npm run dev starts both, server/dev.ts).
@@ -55,10 +56,10 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test-support/vitest-setup.ts'],
-    // Workers: Vitest's default for `run` (one fewer than the cores, so one on CI's two) in its
-    // default pool of forks; the server tests start real servers and child processes, so more would
-    // only contend. Tests wait for conditions, not for wall-clock time, so they hold on a busy
-    // machine; the timeouts are a ceiling for a stuck test, not a pace.
+    // One worker per core (Vitest's default leaves one core idle: a single worker on CI's two).
+    // Tests wait for conditions, not for wall-clock time, so they hold on a busy machine; the
+    // timeouts are a ceiling for a stuck test, not a pace.
+    maxWorkers: availableParallelism(),
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // `npm test` prints a summary (statements, branches, functions, lines); a report to browse

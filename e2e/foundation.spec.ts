@@ -10,9 +10,12 @@ test('the page shows live data from the simulated charger, marked as simulated',
   await expect(card).toHaveAttribute('data-status', /\S+/);
   await expect(page.getByTestId('simulated-badge')).toBeVisible();
 
-  // What the card shows is what the charger says right now.
-  const status = await (await page.request.get(`/api/chargers/${chargers.chargers[0].id}/generalStatus`)).json();
-  await expect(card).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status);
+  // What the card shows is what the charger says right now (read again until both agree: the
+  // simulated household may change its state between the two reads).
+  await expect(async () => {
+    const status = await (await page.request.get(`/api/chargers/${chargers.chargers[0].id}/generalStatus`)).json();
+    await expect(card).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status, { timeout: 2_000 });
+  }).toPass();
   expect(server.simulator).not.toBeNull();
 });
 

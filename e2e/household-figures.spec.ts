@@ -3,20 +3,16 @@
  * charger's days (the server fills it from the simulator's power profile) and the price kept on
  * the server. (Without an archive they stay "—": live.spec.ts, whose server has none.)
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { ZONE } from './world.ts';
 
 const KWH = /^\d[\d,]*\.\d\u202fkWh$/;
 const totals = (page: Page) => page.getByTestId('energy-totals');
 
-test.use({
-  serverEnv: { ARCHIVE_PATH: join(mkdtempSync(join(tmpdir(), 'inch-e2e-household-')), 'archive.sqlite'), PRICE_PER_KWH: '0.30' },
-});
+test.use({ archive: true, serverEnv: { PRICE_PER_KWH: '0.30' } });
 
-test("the first card shows today's and this month's kWh and what they cost", async ({ page }) => {
+test("the first card shows today's and this month's kWh and what they cost", async ({ page, world }) => {
   await page.goto('/');
   await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /.+/);
   await expect(page.getByTestId('today-energy')).toHaveText(KWH, { timeout: 30_000 });
@@ -24,7 +20,7 @@ test("the first card shows today's and this month's kWh and what they cost", asy
   const today = Number((await page.getByTestId('today-energy').textContent())!.replace(/[^\d.]/g, ''));
   const month = Number((await page.getByTestId('month-energy').textContent())!.replace(/[^\d.]/g, ''));
   expect(month).toBeGreaterThanOrEqual(today);
-  const dayOfMonth = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', day: 'numeric' }).format(new Date()));
+  const dayOfMonth = Number(new Intl.DateTimeFormat('en', { timeZone: ZONE, day: 'numeric' }).format(world.now()));
   // On the 1st the month is today; from the 4th on the simulator's household (which charges most
   // days) has filled it, and a month without energy would be a wrong sum.
   if (dayOfMonth === 1) expect(month).toBe(today);

@@ -74,7 +74,6 @@ test.describe('layout matrix: kiosk live view', () => {
   test('a charger away since yesterday: "since" carries the date, and the stale card still fits 1024×600 in German', async ({ page, sim }) => {
     await page.setViewportSize(VIEWPORTS[0]);
     await enterState(page, sim, 'stale');
-    await page.clock.install();
     await page.goto('/?kiosk=1&lang=de&theme=light');
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'Charging');

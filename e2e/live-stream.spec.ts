@@ -5,7 +5,10 @@
  */
 import type { Page } from '@playwright/test';
 import type { StatusReading } from '../server/collector/status-collector.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, TEST_STALE_AFTER_MS, TEST_STREAM_SILENCE_MS } from './fixtures.ts';
+
+/** Room for a loaded machine on top of the server's waits: a ceiling, not a pace. */
+const SLACK_MS = 5_000;
 
 /** Counts the page's event streams and status polls from now on. */
 function countRequests(page: Page) {
@@ -39,15 +42,15 @@ test.describe('live view', () => {
     const collector = [...server.collectors.values()][0]!;
     const readings: number[] = [];
     const off = collector.onReading((r) => readings.push(r.receivedAt));
-    await expect.poll(() => readings.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => readings.length, { timeout: 3 * SLACK_MS }).toBeGreaterThanOrEqual(3);
     off();
     expect(counts).toEqual({ streams: 1, polls: 0 });
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
   });
 
-  test('a tablet whose clock is ten minutes off still shows live readings: no clock of two machines is compared', async ({ page, server }) => {
+  test('a tablet whose clock is ten minutes off still shows live readings: no clock of two machines is compared', async ({ page, server, world }) => {
     // The server's clock against the tablet's is never read: each snapshot says how old it is.
-    await page.clock.install({ time: Date.now() - 10 * 60_000 });
+    await page.clock.setSystemTime(world.now() - 10 * 60_000);
     await page.goto('/?lang=en');
     await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
     await page.evaluate(() => {
@@ -60,7 +63,7 @@ test.describe('live view', () => {
     const collector = [...server.collectors.values()][0]!;
     const readings: number[] = [];
     const off = collector.onReading((r) => readings.push(r.receivedAt));
-    await expect.poll(() => readings.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => readings.length, { timeout: 3 * SLACK_MS }).toBeGreaterThanOrEqual(3);
     off();
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { bannerSeen: boolean }).bannerSeen)).toBe(false);
@@ -87,12 +90,12 @@ test.describe('live view', () => {
     const reading = await received;
     await expect(card).toHaveAttribute('data-status', 'Charging');
     await expect(card.getByTestId('connector-power')).toHaveText('7.4kW');
-    // Browser and server share this machine's clock.
+    // Browser and server share the test's clock.
     const shownAt = await page.evaluate(() => (window as unknown as { statusShownAt: number }).statusShownAt);
     expect(shownAt - reading.receivedAt).toBeLessThan(1_000);
   });
 
-  test('our server down: the banner says so after the stale time; restarted, the page is live again within 5 s without a reload', async ({ page, ownServer }) => {
+  test('our server down: the banner says so after the stale time; restarted, the page is live again without a reload', async ({ page, ownServer }) => {
     await page.goto(`${ownServer.url}/?lang=en`);
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', /\S/);
@@ -100,61 +103,57 @@ test.describe('live view', () => {
 
     await ownServer.stop();
     const banner = page.getByTestId('stale-banner');
-    await expect(banner).toContainText('Dashboard server unreachable', { timeout: 20_000 });
+    await expect(banner).toContainText('Dashboard server unreachable', { timeout: TEST_STALE_AFTER_MS + SLACK_MS });
     await expect(card).toBeVisible();
 
     const restarted = await ownServer.start();
-    const startedAt = Date.now();
     const id = restarted.config.chargers[0]!.id;
     restarted.simulator!.setConnector(id, 1, { status: 'Charging', power: 3.3 });
-    // Live again: the page has reconnected and shows a fresh reading, banner gone.
-    await expect(banner).toHaveCount(0, { timeout: 5_000 });
-    expect(Date.now() - startedAt).toBeLessThan(5_000);
-    // The change made at the restart is on the card by the next reading at the latest (the page
-    // may have reconnected just before it, 5 s intervals).
-    await expect(card.getByTestId('connector-power')).toHaveText('3.3kW', { timeout: 7_000 });
+    // Live again: the page has reconnected (the stream's retry, half a second here) and shows a
+    // fresh reading with the change made at the restart; the banner is gone.
+    await expect(card.getByTestId('connector-power')).toHaveText('3.3kW', { timeout: SLACK_MS });
+    await expect(banner).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 'no reload').toBe(1);
   });
 
-  test('a stream that stays silent: "no fresh data" after the stale time, then polling keeps the page live', async ({ page, ownServer }) => {
-    // Its waits alone (20 s for the banner, 30 s of silence) come near the default 60 s budget.
-    test.setTimeout(90_000);
-    const server = ownServer.current!;
-    const id = server.config.chargers[0]!.id;
-    await page.goto(`${ownServer.url}/?lang=en`);
-    const card = page.getByTestId('connector-card').first();
-    await expect(card).toHaveAttribute('data-status', /\S/);
-    const counts = countRequests(page);
+  test.describe(() => {
+    // Readings stale after 2.5 s, the silent stream given up after 6 s: the banner has time to be seen.
+    const SILENCE_MS = 6_000;
+    test.use({ serverEnv: { STREAM_SILENCE_MS: String(SILENCE_MS) } });
 
-    // The stream stays open but nothing comes through it any more.
-    server.collectors.get(id)!.close();
-    const banner = page.getByTestId('stale-banner');
-    await expect(banner).toContainText('No fresh data', { timeout: 20_000 });
-    await expect(banner).toContainText(/last update 1\d secs ago/);
+    test('a stream that stays silent: "no fresh data" after the stale time, then polling keeps the page live', async ({ page, sim, server }) => {
+      const id = server.config.chargers[0]!.id;
+      await page.goto('/?lang=en');
+      const card = page.getByTestId('connector-card').first();
+      await expect(card).toHaveAttribute('data-status', /\S/);
+      const counts = countRequests(page);
 
-    // Silent for 30 s: the page polls the status itself and is live again.
-    server.simulator!.setConnector(id, 1, { status: 'Charging', power: 5.5 });
-    await expect(card.getByTestId('connector-power')).toHaveText('5.5kW', { timeout: 30_000 });
-    await expect(banner).toHaveCount(0);
-    expect(counts.polls).toBeGreaterThanOrEqual(1);
+      // The stream stays open but nothing comes through it any more.
+      server.collectors.get(id)!.close();
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toContainText('No fresh data', { timeout: TEST_STALE_AFTER_MS + SLACK_MS });
+      await expect(banner).toContainText(/last update \d+ secs? ago/);
+
+      // Silent for the server's stream-silence time: the page polls the status itself and is live again.
+      sim.setConnector(id, 1, { status: 'Charging', power: 5.5 });
+      await expect(card.getByTestId('connector-power')).toHaveText('5.5kW', { timeout: SILENCE_MS + SLACK_MS });
+      await expect(banner).toHaveCount(0);
+      expect(counts.polls).toBeGreaterThanOrEqual(1);
+    });
   });
 
-  test('an event stream a proxy holds open but never delivers: polling shows live data within 35 s', async ({ page, sim, server }) => {
-    // 35 s of a silent stream is the behaviour under test; the default 60 s budget leaves a slow machine little room.
-    test.setTimeout(90_000);
+  test('an event stream a proxy holds open but never delivers: polling shows live data after the stream-silence time', async ({ page, sim, server }) => {
     const id = server.config.chargers[0]!.id;
     sim.setConnector(id, 1, { status: 'Charging', power: 6.1 });
     await page.route('**/api/events?**', () => new Promise<void>(() => {}));
     const counts = countRequests(page);
-    const start = Date.now();
     await page.goto('/?lang=en');
     const card = page.getByTestId('connector-card').first();
-    await expect(card.getByTestId('connector-power')).toHaveText('6.1kW', { timeout: 35_000 });
-    expect(Date.now() - start).toBeLessThan(35_000);
+    await expect(card.getByTestId('connector-power')).toHaveText('6.1kW', { timeout: TEST_STREAM_SILENCE_MS + SLACK_MS });
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
     // And it keeps following the charger by polling.
     sim.setConnector(id, 1, { status: 'SuspendedEV', power: 0 });
-    await expect(card).toHaveAttribute('data-status', 'SuspendedEV', { timeout: 10_000 });
+    await expect(card).toHaveAttribute('data-status', 'SuspendedEV', { timeout: SLACK_MS });
     expect(counts.polls).toBeGreaterThanOrEqual(2);
   });
 
@@ -162,11 +161,15 @@ test.describe('live view', () => {
     await page.goto(`${ownServer.url}/?lang=en`);
     await expect(page.getByTestId('connector-card').first()).toHaveAttribute('data-status', /\S/);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    // The server comes back with another build: its stream says so on connect.
+    // The server comes back with another build: its stream says so on connect. While it is down
+    // the stream cannot connect at all, as with a real restart (a build announced before the
+    // server answers would reload the page into the browser's error page).
     await page.route('**/api/events?**', (route) =>
-      route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 500\n\nevent: build\ndata: {"build":"next-build"}\n\n' }),
+      ownServer.current
+        ? route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 500\n\nevent: build\ndata: {"build":"next-build"}\n\n' })
+        : route.abort('connectionrefused'),
     );
-    const reloaded = page.waitForEvent('load', { timeout: 15_000 });
+    const reloaded = page.waitForEvent('load', { timeout: 3 * SLACK_MS });
     await ownServer.stop();
     await ownServer.start();
     await reloaded;

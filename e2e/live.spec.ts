@@ -5,12 +5,14 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, pinClock, test } from './fixtures.ts';
+import { ZONE } from './world.ts';
 
-/** One status interval of the server's collector (5 s) plus slack for a loaded machine. */
-const ONE_POLL = 9_000;
-/** Two intervals: how soon a failure must show. */
-const TWO_POLLS = 14_000;
+/** One reading of the server's collector (a second apart here), with room for a loaded machine: a ceiling, not a pace. */
+const ONE_POLL = 5_000;
+/** Two readings and the stale time: how soon a failure must show. */
+const TWO_POLLS = 8_000;
+const HOUR = 3_600_000;
 
 async function chargerId(page: Page): Promise<string> {
   const { chargers } = await (await page.request.get('/api/chargers')).json();
@@ -39,6 +41,7 @@ test.describe('live view', () => {
   test('cards show the simulated status and power, and follow the charger within a poll', async ({ page, sim }) => {
     const id = await chargerId(page);
     sim.setConnector(id, 1, { status: 'Available', power: 0 });
+    const settingsRead = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings');
     await page.goto('/?lang=en');
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'Available');
@@ -60,7 +63,7 @@ test.describe('live view', () => {
 
     // This server keeps no archive: today and this month are unknown, "—", never zeros (with an
     // archive: household-figures.spec.ts).
-    await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/settings', { timeout: 5_000 }).catch(() => undefined);
+    await settingsRead;
     await expect(card.getByTestId('today-energy')).toHaveText('—');
     await expect(card.getByTestId('month-energy')).toHaveText('—');
   });
@@ -175,8 +178,9 @@ test.describe('live view', () => {
     sim.setConnector(id, 1, null);
   });
 
-  test('German and English, by browser language and by ?lang', async ({ browser, server }) => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+  test('German and English, by browser language and by ?lang', async ({ browser, server, world }) => {
+    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', timezoneId: ZONE, viewport: { width: 1280, height: 800 } });
+    await pinClock(context, world);
     const page = await context.newPage();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Ladepunkt 1' })).toBeVisible();
@@ -346,16 +350,20 @@ test.describe('live view', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).not.toBe('none');
   });
 
-  test('night dimming: dark inside the window, full brightness for a minute after a touch', async ({ page }) => {
-    await page.clock.install({ time: new Date('2026-11-30T23:30:00+01:00') });
-    await page.goto('/?lang=en&dim=22:00-06:00');
+  test('night dimming: dark inside the window, full brightness for a minute after a touch', async ({ page, world }) => {
+    const hhmm = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+    const now = world.now();
+    // A window that began an hour ago and ends an hour before it would begin again: it spans
+    // midnight, as a night does, whatever the pinned moment.
+    await page.goto(`/?lang=en&dim=${hhmm(now - HOUR)}-${hhmm(now - 2 * HOUR)}`);
     await expect(card(page)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'true');
     await page.mouse.click(5, 5);
     await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'false');
     await page.clock.runFor(61_000);
     await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'true');
-    await page.goto('/?lang=en&dim=01:00-02:00');
+    // A window still to come.
+    await page.goto(`/?lang=en&dim=${hhmm(now + HOUR)}-${hhmm(now + 2 * HOUR)}`);
     await expect(page.locator('html')).toHaveAttribute('data-dimmed', 'false');
   });
 });

@@ -3,7 +3,8 @@ import { expect, test } from './fixtures.ts';
 import { parseCsv } from '../test-support/parse-csv.ts';
 import { download, readTotalUnits, unitsText } from './sessions-helpers.ts';
 
-test.use({ simulatorChargers: 3 });
+// Three chargers; their clocks stand still, so no running session grows between the reads.
+test.use({ simulatorChargers: 3, simulatorOptions: { clockRate: 0 } });
 
 test.describe('the combined garage history', () => {
   test('has a charger column, and its CSV total is the sum of the three chargers’ totals', async ({ page }) => {

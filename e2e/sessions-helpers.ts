@@ -22,16 +22,15 @@ export function berlinMonth(ms: number): string {
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 
-export function lastBerlinMonth(now = Date.now()): string {
+export function lastBerlinMonth(now: number): string {
   const [year, month] = berlinMonth(now).split('-').map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 export const filterTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
-/** Every session of a charger over the last ~80 days, straight from our API in one big page. */
-export async function allRecentSessions(request: APIRequestContext, chargerId: string): Promise<WireSession[]> {
-  const now = Date.now();
+/** Every session of a charger over the ~80 days before `now`, straight from our API in one big page. */
+export async function allRecentSessions(request: APIRequestContext, chargerId: string, now: number): Promise<WireSession[]> {
   const query = new URLSearchParams({
     pageSize: '1000',
     pageNumber: '1',
@@ -53,8 +52,8 @@ export function hundredths(kwh: number): number {
 }
 
 /** The month's sessions and their energy in hundredths of a kWh, each rounded as shown. */
-export async function expectedMonth(request: APIRequestContext, chargerId: string, month: string) {
-  const sessions = (await allRecentSessions(request, chargerId)).filter((s) => berlinMonth(Date.parse(s.chargingStartedTime)) === month);
+export async function expectedMonth(request: APIRequestContext, chargerId: string, month: string, now: number) {
+  const sessions = (await allRecentSessions(request, chargerId, now)).filter((s) => berlinMonth(Date.parse(s.chargingStartedTime)) === month);
   const units = sessions.reduce((sum, s) => sum + hundredths(s.activeEnergyConsumed), 0);
   return { ids: sessions.map((s) => s.chargingSessionId).sort((a, b) => a - b), units };
 }

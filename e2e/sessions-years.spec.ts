@@ -4,39 +4,18 @@
  * the page's totals must be exactly the simulator's sessions of the range, across the year seams.
  */
 import type { APIRequestContext } from '@playwright/test';
-import { DIST_DIR } from '../server/paths.ts';
-import { startServer, type RunningServer } from '../server/start.ts';
-import { startSimulator, type RunningSimulator } from '../server/simulator/simulator.ts';
 import { expect, test } from './fixtures.ts';
 import { filterTime, hundredths, readTotalUnits } from './sessions-helpers.ts';
+import { ZONE } from './world.ts';
 
-const TOKEN = 'e2e-years-token';
-const ZONE = 'Europe/Berlin';
-
-let sim: RunningSimulator;
-let server: RunningServer;
-
-test.beforeAll(async () => {
-  // The simulator's clock stands still: a session running now would otherwise add energy between
-  // the test's own read and the page's, and the totals differ by a hundredth.
-  sim = await startSimulator({ historyDays: 900, seed: 11, clockRate: 0, staticToken: TOKEN, quiet: true, timeZone: ZONE });
-  server = await startServer({
-    env: { CHARGER_URL: sim.url, CHARGER_TOKEN: TOKEN, CHARGER_NAME: 'Platz 13', CHARGER_TIMEZONE: ZONE },
-    distDir: DIST_DIR,
-    port: 0,
-    host: '127.0.0.1',
-  });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  await sim?.close();
-});
+// The simulator's clock stands still: a session running now would otherwise add energy between
+// the test's own read and the page's, and the totals differ by a hundredth.
+test.use({ simulatorSeed: 11, simulatorOptions: { historyDays: 900, clockRate: 0 } });
 
 const berlinYear = (ms: number) => Number(new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric' }).format(ms));
 
 /** Every session of the simulated history, straight from our API, page by page. */
-async function allSessions(request: APIRequestContext, chargerId: string) {
+async function allSessions(request: APIRequestContext, chargerId: string, now: number) {
   const sessions: { chargingSessionId: number; chargingStartedTime: string; activeEnergyConsumed: number }[] = [];
   for (let page = 1; ; page++) {
     const query = new URLSearchParams({
@@ -44,19 +23,19 @@ async function allSessions(request: APIRequestContext, chargerId: string) {
       pageNumber: String(page),
       orderByColumn: 'chargingStartedTime',
       orderDirection: 'Ascending',
-      chargingStartedTimeFrom: filterTime(Date.now() - 1000 * 86_400_000),
-      chargingStartedTimeTo: filterTime(Date.now() + 2 * 86_400_000),
+      chargingStartedTimeFrom: filterTime(now - 1000 * 86_400_000),
+      chargingStartedTimeTo: filterTime(now + 2 * 86_400_000),
     });
-    const answer = await (await request.get(`${server.url}/api/chargers/${chargerId}/chargingSession?${query}`)).json();
+    const answer = await (await request.get(`/api/chargers/${chargerId}/chargingSession?${query}`)).json();
     sessions.push(...answer.content);
     if (page >= answer.pagingInfo.pageCount) return sessions;
   }
 }
 
-test('"last year" and a range over three calendar years total exactly the simulator’s sessions', async ({ page }) => {
-  const chargerId = (await (await page.request.get(`${server.url}/api/chargers`)).json()).chargers[0].id;
-  const sessions = await allSessions(page.request, chargerId);
-  const thisYear = berlinYear(Date.now());
+test('"last year" and a range over three calendar years total exactly the simulator’s sessions', async ({ page, world }) => {
+  const chargerId = (await (await page.request.get('/api/chargers')).json()).chargers[0].id;
+  const sessions = await allSessions(page.request, chargerId, world.start);
+  const thisYear = berlinYear(world.start);
   /** The sessions that started in the Berlin years `first`…`last`: how many, and their kWh in hundredths. */
   const expectFor = (first: number, last: number) => {
     const picked = sessions.filter((s) => {
@@ -68,7 +47,7 @@ test('"last year" and a range over three calendar years total exactly the simula
 
   const lastYear = expectFor(thisYear - 1, thisYear - 1);
   expect(lastYear.count, 'the simulator has a year of sessions behind it').toBeGreaterThan(200);
-  await page.goto(`${server.url}/sessions?range=last-year&size=10`);
+  await page.goto('/sessions?range=last-year&size=10');
   expect(await readTotalUnits(page)).toBe(lastYear.units);
   await expect(page.getByTestId('sessions-total-count')).toHaveText(lastYear.count.toLocaleString('en-GB'));
   await expect(page.getByTestId('month-summary')).toHaveCount(12);
@@ -76,7 +55,7 @@ test('"last year" and a range over three calendar years total exactly the simula
   // From the first of January two years back to the end of this year: two past years, each one
   // piece, and this year's months.
   const three = expectFor(thisYear - 2, thisYear);
-  await page.goto(`${server.url}/sessions?range=custom&from=${thisYear - 2}-01-01&to=${thisYear}-12-31&size=10`);
+  await page.goto(`/sessions?range=custom&from=${thisYear - 2}-01-01&to=${thisYear}-12-31&size=10`);
   expect(await readTotalUnits(page)).toBe(three.units);
   await expect(page.getByTestId('sessions-total-count')).toHaveText(three.count.toLocaleString('en-GB'));
 });

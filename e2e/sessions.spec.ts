@@ -1,18 +1,23 @@
 /**
  * The session history against the simulator, in real Chromium (Europe/Berlin, en-GB), one
- * charger, through the server's /sessions route. This worker runs without an archive, so the
+ * charger, through the server's /sessions route. These servers run without an archive, so the
  * route reads every range from the charger and the page says so. Prices (kept in the archive) are
  * in settings.spec.ts; the combined garage history is in sessions-combined.spec.ts.
  */
 import { expect, test } from './fixtures.ts';
 import { parseCsv } from '../test-support/parse-csv.ts';
 import { download, expectedMonth, kwhTextToUnits, lastBerlinMonth, readTotalUnits, unitsText } from './sessions-helpers.ts';
+import { localDay } from './world.ts';
+
+// The simulator's clock stands still at the pinned moment: a session still running (at 00:02 on
+// the 1st, one that began last month) would otherwise grow between the test's read and the page's.
+test.use({ simulatorOptions: { clockRate: 0 } });
 
 test.describe('one charger', () => {
-  test('last month: the rows and totals are the simulator’s sessions of that Berlin month', async ({ page }) => {
+  test('last month: the rows and totals are the simulator’s sessions of that Berlin month', async ({ page, world }) => {
     const chargerId = (await (await page.request.get('/api/chargers')).json()).chargers[0].id;
-    const month = lastBerlinMonth();
-    const expected = await expectedMonth(page.request, chargerId, month);
+    const month = lastBerlinMonth(world.now());
+    const expected = await expectedMonth(page.request, chargerId, month, world.now());
     expect(expected.ids.length).toBeGreaterThan(10);
     // The page reads the archive-backed route, never the charger's own paging.
     const asked: string[] = [];
@@ -134,7 +139,7 @@ test.describe('one charger', () => {
     await expect(page.getByTestId('session-table')).toBeVisible();
   });
 
-  test('under ?lang=de the range’s days read dd.mm.yyyy, and a changed day changes the history shown', async ({ page }) => {
+  test('under ?lang=de the range’s days read dd.mm.yyyy, and a changed day changes the history shown', async ({ page, world }) => {
     // The calendar button opens the browser's own picker (showPicker); counted here, since a
     // native picker cannot be driven by the test. What it writes is its hidden date input's value.
     await page.addInitScript(() => {
@@ -144,7 +149,7 @@ test.describe('one charger', () => {
         w.pickerOpened++;
       };
     });
-    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    const day = (daysAgo: number) => localDay(world.now() - daysAgo * 86_400_000);
     const german = (iso: string) => iso.split('-').reverse().join('.');
     const energy = async () => {
       const total = page.getByTestId('sessions-total-energy');
@@ -187,10 +192,10 @@ test.describe('one charger', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]to=${earlier}`));
   });
 
-  test('a charger error shows the reason in a panel, and the page stays usable', async ({ page, sim }) => {
+  test('a charger error shows the reason in a panel, and the page stays usable', async ({ page, sim, world }) => {
     sim.faults.set({ endpoint: 'chargingSession', http500: true });
-    // A range nobody asked for yet (so no cached answer hides the fault), within the history.
-    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    // A range within the history.
+    const day = (daysAgo: number) => localDay(world.now() - daysAgo * 86_400_000);
     const [from, to] = [day(75), day(62)];
     await page.goto(`/sessions?range=custom&from=${from}&to=${to}`);
     await expect(page.getByTestId('panel-error')).toContainText('Sessions of Platz 13 could not be loaded');
@@ -213,9 +218,9 @@ test.describe('one charger', () => {
     await expect(page.getByTestId('csv-export')).toBeEnabled();
   });
 
-  test('values the dashboard has never seen are shown readably, and the totals still add up', async ({ page, sim }) => {
+  test('values the dashboard has never seen are shown readably, and the totals still add up', async ({ page, sim, world }) => {
     sim.faults.set({ endpoint: 'chargingSession', unknownEnums: true });
-    const day = (daysAgo: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - daysAgo * 86_400_000);
+    const day = (daysAgo: number) => localDay(world.now() - daysAgo * 86_400_000);
     await page.goto(`/sessions?range=custom&from=${day(100)}&to=${day(90)}`);
     const first = page.getByTestId('session-row').first();
     await expect(first).toContainText('Local stop because solar eclipse');

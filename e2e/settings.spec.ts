@@ -1,23 +1,21 @@
 /**
  * Prices kept on the server (GET/PUT /api/settings, in the archive): every screen shows the same
- * costs. This worker's server has an archive in a temporary file; the history's totals still come
+ * costs. Each test's server has an archive in a fresh temporary file; the history's totals still come
  * from the simulator's sessions through /sessions.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseCsv } from '../test-support/parse-csv.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, pinClock, test } from './fixtures.ts';
 import { download, kwhTextToUnits, readTotalUnits, unitsText } from './sessions-helpers.ts';
 
+// The simulator's clock stands still: no running session grows between two tablets' reads.
 // TRUST_PROXY: a tablet is played by a browser whose requests a proxy on this machine forwards
 // (X-Forwarded-For); the tests' own browser runs on the server machine, which may change settings.
-test.use({ serverEnv: { ARCHIVE_PATH: join(mkdtempSync(join(tmpdir(), 'inch-e2e-settings-')), 'archive.sqlite'), TRUST_PROXY: 'loopback' } });
+test.use({ archive: true, simulatorOptions: { clockRate: 0 }, serverEnv: { TRUST_PROXY: 'loopback' } });
 
 const cents = (text: string) => Math.round(Number(text.replace(/[€,]/g, '')) * 100);
 
 test.describe.serial('prices on the server', () => {
-  test('a price saved on one tablet is the price on another; the cost total is the sum of the session costs', async ({ page, browser }) => {
+  test('a price saved on one tablet is the price on another; the cost total is the sum of the session costs', async ({ page, browser, world }) => {
     await page.goto('/sessions?range=last-month&size=100');
     await expect(page.getByTestId('price-source')).toBeVisible();
     await page.getByLabel('Price per kWh').fill('0,40');
@@ -35,6 +33,7 @@ test.describe.serial('prices on the server', () => {
 
     // Another tablet (its own browser context: nothing shared but the server) shows the same.
     const other = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    await pinClock(other, world);
     try {
       const tablet = await other.newPage();
       await tablet.goto(`${new URL(page.url()).origin}/sessions?range=last-month&size=100`);

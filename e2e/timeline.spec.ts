@@ -1,17 +1,12 @@
 /**
  * Today's timeline on the live view: the server derives events from the status its collector
- * reads and keeps them in its archive (a temporary file here); the page shows the day. The car is
- * plugged in through the simulator's connector override.
+ * reads and keeps them in its archive (a fresh temporary file for the test); the page shows the
+ * day. The car is plugged in through the simulator's connector override.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-test.use({
-  serverEnv: { ARCHIVE_PATH: join(mkdtempSync(join(tmpdir(), 'inch-e2e-timeline-')), 'archive.sqlite'), STATUS_INTERVAL_MS: '1000' },
-});
+test.use({ archive: true });
 
 const card = (page: Page) => page.getByTestId('connector-card').first();
 const timeline = (page: Page) => page.getByTestId('timeline');

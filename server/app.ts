@@ -29,7 +29,7 @@ import { registerSecurityHeaders, securityHeaderSet } from './http/security-head
 import { DEFAULT_TIMEOUTS, registerLongLivedExemption, timeoutOptions, type ServerTimeouts } from './http/timeouts.ts';
 import type { ChargerHealth } from './charger/failure-record.ts';
 import { isFailure, type CollectorState, type StatusCollector } from './collector/status-collector.ts';
-import { registerEventsRoute } from './events/events-route.ts';
+import { registerEventsRoute, type EventsRouteOptions } from './events/events-route.ts';
 import type { RunningHome } from './home/start-home.ts';
 import type { SnapshotService } from './snapshot/snapshot-service.ts';
 
@@ -58,14 +58,16 @@ export interface AppOptions {
   timeouts?: Partial<ServerTimeouts>;
   /** MQTT, notifications and metrics (`server/home/`): their routes and their part of the health. */
   home?: RunningHome | null;
+  /** The server's wall clock (epoch ms), as the screens are told it; tests pin it. Default Date.now. */
+  now?: () => number;
+  /** The event stream's reconnect delay and keep-alive (tests shorten the delay). */
+  streams?: Pick<EventsRouteOptions, 'retryMs' | 'heartbeatMs'>;
 }
 
 const CHARGER_ROUTES = ['snapshot', 'generalStatus', 'chargingSession', 'powerProfile'] as const;
 const ARCHIVE_ROUTES = ['sessions', 'power', 'timeline'] as const;
 /** A reading older than this many status intervals is stale (screens use the same figure). */
 const STALE_AFTER_INTERVALS = 2.5;
-/** A stream silent this long is taken for a buffering proxy; at least three intervals' events are due by then. */
-const MIN_STREAM_SILENCE_MS = 30_000;
 const OTHER_METHODS = ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
 /** Longest request line we look at; anything longer is refused before routing. */
 const MAX_URL_LENGTH = 4096;
@@ -77,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const zones =
     options.zones ?? createChargerZones({ chargers: config.chargers, environmentZone: config.environmentTimeZone, serverZone: config.serverTimeZone });
   const unavailable = archive ? null : (options.archiveUnavailable ?? null);
+  const now = options.now ?? Date.now;
 
   const app = Fastify({
     // Our own log lines (start-up, charger failures) go through the `log` callback; no access log.
@@ -148,8 +151,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       pricing: config.pricing,
       statusIntervalMs: config.statusIntervalMs,
       staleAfterMs: STALE_AFTER_INTERVALS * config.statusIntervalMs,
-      streamSilenceMs: Math.max(MIN_STREAM_SILENCE_MS, 3 * config.statusIntervalMs),
-      now: new Date().toISOString(),
+      // A stream silent this long is taken for a buffering proxy: at least three intervals' events
+      // are due by then.
+      streamSilenceMs: Math.max(config.streamSilenceMs, 3 * config.statusIntervalMs),
+      now: new Date(now()).toISOString(),
     };
     return reply.header('cache-control', 'no-store').send(body);
   });
@@ -229,6 +234,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendError: (reply, code, message, chargerId) => sendError(reply, code, message, chargerId),
     historyOptions,
     upstreamError: answerUpstreamError,
+    now,
   });
   registerSettingsRoutes(app, {
     settings: options.settings ?? createSettingsStore(archive?.store ?? null, config.pricing),
@@ -257,7 +263,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  const hub = registerEventsRoute(app, { feed: options.snapshots, buildId, maxStreams: config.maxStreams });
+  const hub = registerEventsRoute(app, { feed: options.snapshots, buildId, maxStreams: config.maxStreams, ...options.streams });
   options.home?.registerRoutes(app, { adminCheck, eventStreams: () => hub.size });
 
   // ------------------------------------------------------------------------------------------

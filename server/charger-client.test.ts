@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import chargingSession from '../contract/fixtures/charging-session.json' with { type: 'json' };
 import { startServer, type RunningServer } from './start.ts';
 import { RECORDED_TOKEN, startRecordingCharger, type RecordingCharger } from './test-support/recording-charger.ts';
+import { testClock, type TestClock } from './test-support/test-clock.ts';
 
 let charger: RecordingCharger;
 const servers: RunningServer[] = [];
@@ -24,13 +25,21 @@ afterEach(() => {
 
 const LOGIN = { CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'hunter2-secret' };
 
-async function serverWith(env: Record<string, string>, clientOptions = {}) {
+/** Past any pause these tests set. */
+const PAST_THE_PAUSE_MS = 60_000;
+
+/**
+ * A server in front of the recording charger. `clock`: held still where the test counts on a
+ * pause lasting (a slow machine must not see it end), moved on by hand past one.
+ */
+async function serverWith(env: Record<string, string>, clientOptions = {}, clock: TestClock = testClock()) {
   const logs: string[] = [];
   const server = await startServer({
     env: { CHARGER_URL: charger.url, CHARGER_NAME: 'Platz 13', STATUS_TTL_MS: '0', CHARGER_TIMEOUT_MS: '500', ...env },
     port: 0,
     host: '127.0.0.1',
     log: (line) => logs.push(line),
+    now: clock.now,
     clientOptions: { maxBackoffMs: 1, ...clientOptions },
   });
   servers.push(server);
@@ -40,7 +49,7 @@ async function serverWith(env: Record<string, string>, clientOptions = {}) {
     const response = await fetch(`${server.url}${path}`);
     return { status: response.status, body: await response.json() };
   };
-  return { server, logs, get };
+  return { server, logs, get, clock };
 }
 
 const STATUS = '/api/chargers/platz-13/generalStatus';
@@ -55,6 +64,14 @@ const sessionsPath = (page = 1) => `/api/chargers/platz-13/chargingSession?pageS
 const upstream = (path: string) => charger.requests.filter((r) => r.url.split('?')[0] === path).length;
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A charger that takes the request and never answers: only our timeout (500 ms here) ends it. */
+const neverAnswers = () => () => {};
+
+/**
+ * A charger that answers after `ms` of real time. Only where the time at the charger is the
+ * point: requests that overlap in flight, and time spent queued for a connection against the
+ * real socket timeout.
+ */
 function slowly(ms: number, body: unknown) {
   return async (_request: unknown, response: import('node:http').ServerResponse) => {
     await delay(ms);
@@ -66,8 +83,8 @@ function slowly(ms: number, body: unknown) {
 
 describe('timeouts', () => {
   it('a slow power profile times out alone: the status and other ranges still reach the charger', async () => {
-    const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 });
-    charger.override('/api/powerProfile/', slowly(700, []));
+    const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 }, testClock({ stopped: true }));
+    charger.override('/api/powerProfile/', neverAnswers());
     const slowRange = profilePath();
     const profile = await get(slowRange);
     expect(profile.status).toBe(504);
@@ -87,8 +104,8 @@ describe('timeouts', () => {
   });
 
   it('a timed-out status pauses every endpoint: the charger itself is in trouble', async () => {
-    const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 });
-    charger.override('/api/generalStatus/', slowly(700, {}));
+    const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 }, testClock({ stopped: true }));
+    charger.override('/api/generalStatus/', neverAnswers());
     expect((await get(STATUS)).status).toBe(504);
     const before = charger.requests.length;
     expect((await get(sessionsPath())).body.error.code).toBe('charger_timeout');
@@ -137,7 +154,7 @@ describe('shared answers', () => {
 
 describe('refused credentials', () => {
   it('a login the charger accepts but whose token it refuses: one login per pause, and one log line', async () => {
-    const { get, logs } = await serverWith(LOGIN, { maxLoginBackoffMs: 60_000 });
+    const { get, logs } = await serverWith(LOGIN, { maxLoginBackoffMs: 60_000 }, testClock({ stopped: true }));
     charger.override('/api/generalStatus/', (_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end('{"message":"Unauthorized"}');
@@ -159,26 +176,26 @@ describe('refused credentials', () => {
   });
 
   it('after each pause tries once, with one login, and logs nothing new', async () => {
-    const { get, logs } = await serverWith(LOGIN, { maxLoginBackoffMs: 20 });
+    const { get, logs, clock } = await serverWith(LOGIN, { maxLoginBackoffMs: 60_000 }, testClock({ stopped: true }));
     charger.override('/api/generalStatus/', (_request, response) => {
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end('{}');
     });
     const before = { logins: upstream('/api/webOperatorLogin/'), status: upstream('/api/generalStatus/') };
-    await vi.waitFor(
-      async () => {
-        await get(STATUS);
-        expect(upstream('/api/webOperatorLogin/') - before.logins).toBeGreaterThanOrEqual(3);
-      },
-      { timeout: 5000, interval: 25 },
-    );
+    for (let pause = 0; pause < 3; pause++) {
+      // Within the pause: answered from the refusal, nothing sent.
+      await get(STATUS);
+      await get(STATUS);
+      expect(upstream('/api/webOperatorLogin/') - before.logins).toBe(pause + 1);
+      clock.advance(PAST_THE_PAUSE_MS);
+    }
     // One login per attempt (not a second one for the refused fresh token).
-    expect(upstream('/api/generalStatus/') - before.status).toBe(upstream('/api/webOperatorLogin/') - before.logins);
+    expect(upstream('/api/generalStatus/') - before.status).toBe(3);
     expect(logs).toEqual([expect.stringMatching(/logged in/), expect.stringMatching(/charger_auth_failed/)]);
   });
 
   it('a refused static token is asked once per pause, not on every poll', async () => {
-    const { get, logs } = await serverWith({ CHARGER_TOKEN: 'not-the-token' }, { maxLoginBackoffMs: 60_000 });
+    const { get, logs } = await serverWith({ CHARGER_TOKEN: 'not-the-token' }, { maxLoginBackoffMs: 60_000 }, testClock({ stopped: true }));
     const before = upstream('/api/generalStatus/');
     for (let i = 0; i < 5; i++) {
       const result = await get(STATUS);
@@ -189,7 +206,7 @@ describe('refused credentials', () => {
   });
 
   it('a refused login is logged once, not once per blocked poll', async () => {
-    const { get, logs } = await serverWith(LOGIN, { maxLoginBackoffMs: 60_000 });
+    const { get, logs } = await serverWith(LOGIN, { maxLoginBackoffMs: 60_000 }, testClock({ stopped: true }));
     charger.override('/api/webOperatorLogin/', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errorCode: 1, errorMessage: 'Invalid credentials', webOperator: null, token: null }));
@@ -206,7 +223,7 @@ describe('refused credentials', () => {
 
 describe('refusals of one history query', () => {
   it('a 401 or 403 for one history query answers that query alone; the same on the status pauses every call', async () => {
-    const { get, logs } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxLoginBackoffMs: 60_000, maxBackoffMs: 60_000 });
+    const { get, logs } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN }, { maxLoginBackoffMs: 60_000, maxBackoffMs: 60_000 }, testClock({ stopped: true }));
     const refuse = (status: number) => (_request: unknown, response: import('node:http').ServerResponse) => {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end('{"message":"no"}');
@@ -236,7 +253,7 @@ describe('refusals of one history query', () => {
 
 describe('health', () => {
   it('follows the status and the connection; a failing history endpoint shows only in endpointErrors', async () => {
-    const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN });
+    const { get, clock } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN });
     charger.override('/api/powerProfile/', (_request, response) => {
       response.writeHead(500, { 'content-type': 'text/html' });
       response.end('<h1>Server Error</h1>');
@@ -258,7 +275,7 @@ describe('health', () => {
 
     // A bad status answer: reachable, but not ok. The profile's failure is still reported, not
     // hidden by the status calls in between.
-    await delay(5); // past the test's 1 ms back-off
+    clock.advance(PAST_THE_PAUSE_MS);
     charger.override('/api/generalStatus/', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"evses": [');
@@ -272,7 +289,7 @@ describe('health', () => {
     });
 
     // The status recovers; the profile recovers; nothing is left.
-    await delay(5);
+    clock.advance(PAST_THE_PAUSE_MS);
     charger.override('/api/generalStatus/', null);
     charger.override('/api/powerProfile/', null);
     expect((await get('/api/health')).body.chargers[0]).toMatchObject({ reachable: true, lastError: null, endpointErrors: { powerProfile: {} } });
@@ -282,7 +299,7 @@ describe('health', () => {
 
   it('a slow history query does not make the charger unreachable', async () => {
     const { get } = await serverWith({ CHARGER_TOKEN: RECORDED_TOKEN });
-    charger.override('/api/chargingSession/', slowly(700, chargingSession));
+    charger.override('/api/chargingSession/', neverAnswers());
     expect((await get(sessionsPath(7))).status).toBe(504);
     const health = await get('/api/health');
     expect(health.body.ok).toBe(true);
@@ -293,7 +310,7 @@ describe('health', () => {
     const dead = await startRecordingCharger();
     const url = dead.url;
     await dead.close();
-    const { get } = await serverWith({ CHARGER_URL: url, CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 });
+    const { get } = await serverWith({ CHARGER_URL: url, CHARGER_TOKEN: RECORDED_TOKEN }, { maxBackoffMs: 60_000 }, testClock({ stopped: true }));
     expect((await get(profilePath())).body.error.code).toBe('charger_unreachable');
     const health = await get('/api/health');
     expect(health.body.ok).toBe(false);

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ARCHIVE_HORIZON_DAYS: '0' })).toThrow('ARCHIVE_HORIZON_DAYS must be a whole number from 1 to 7320, not "0"');
   });
 
+  it('reads how long a silent event stream is waited for, 30 s by default', () => {
+    expect(loadConfig({}).streamSilenceMs).toBe(30_000);
+    expect(loadConfig({ STREAM_SILENCE_MS: '3000' }).streamSilenceMs).toBe(3000);
+    expect(() => loadConfig({ STREAM_SILENCE_MS: '10' })).toThrow('STREAM_SILENCE_MS must be a whole number from 1000 to 600000, not "10"');
+  });
+
   it('reads ALLOWED_HOSTS as a comma list of host names, and refuses anything else', () => {
     expect(loadConfig({}).allowedHosts).toEqual([]);
     expect(loadConfig({ ALLOWED_HOSTS: ' Dashboard.example.com, *.home.example ,,' }).allowedHosts).toEqual(['dashboard.example.com', '*.home.example']);

@@ -48,6 +48,11 @@ export interface ServerConfig {
   statusTtlMs: number;
   /** How often each charger's collector asks for its status while someone listens. */
   statusIntervalMs: number;
+  /**
+   * A screen's event stream silent this long is taken for one a proxy holds back, and the screen
+   * polls instead (STREAM_SILENCE_MS); never less than three status intervals.
+   */
+  streamSilenceMs: number;
   /** Most event streams open at once; one more is refused with 503. */
   maxStreams: number;
   pricing: { pricePerKwh: number | null; currency: string };
@@ -113,6 +118,7 @@ export function loadConfig(env: Env = process.env, serverTimeZone: string = proc
     upstreamTimeoutMs: parseInteger(env.CHARGER_TIMEOUT_MS, 'CHARGER_TIMEOUT_MS', 5000, 100, 120_000),
     statusTtlMs: parseInteger(env.STATUS_TTL_MS, 'STATUS_TTL_MS', 2000, 0, 60_000),
     statusIntervalMs: parseInteger(env.STATUS_INTERVAL_MS, 'STATUS_INTERVAL_MS', 5000, 500, 600_000),
+    streamSilenceMs: parseInteger(env.STREAM_SILENCE_MS, 'STREAM_SILENCE_MS', 30_000, 1000, 600_000),
     maxStreams: parseInteger(env.MAX_STREAMS, 'MAX_STREAMS', 200, 1, 100_000),
     pricing: {
       pricePerKwh: parsePrice(env.PRICE_PER_KWH),

@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './start.ts';
 import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import { testClock, type TestClock } from './test-support/test-clock.ts';
 
 let sim: RunningSimulator;
 const servers: RunningServer[] = [];
@@ -22,12 +23,17 @@ afterEach(() => {
   sim.faults.clear();
 });
 
-async function serverWith(env: Record<string, string>, clientOptions = {}): Promise<RunningServer> {
+/**
+ * A server in front of the simulator. `clock`: held still where the test counts on a pause
+ * lasting (a slow machine must not see it end), moved on by hand past one.
+ */
+async function serverWith(env: Record<string, string>, clientOptions = {}, clock: TestClock = testClock()): Promise<RunningServer> {
   const server = await startServer({
     env: { CHARGER_URL: sim.url, CHARGER_NAME: 'Platz 13', STATUS_TTL_MS: '0', ...env },
     port: 0,
     host: '127.0.0.1',
     log: (line) => logs.push(line),
+    now: clock.now,
     clientOptions: { maxBackoffMs: 1, ...clientOptions },
   });
   servers.push(server);
@@ -102,7 +108,8 @@ describe('with a static token', () => {
 
 describe('faults and recovery', () => {
   it('maps each simulator fault to its error code and recovers once it is lifted', async () => {
-    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse', CHARGER_TIMEOUT_MS: '300' });
+    const clock = testClock();
+    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse', CHARGER_TIMEOUT_MS: '300' }, {}, clock);
     const statusPath = '/api/chargers/platz-13/generalStatus';
     const cases: Array<[Parameters<RunningSimulator['faults']['set']>[0], number, string, string]> = [
       [{ down: true }, 502, 'charger_unreachable', statusPath],
@@ -117,7 +124,7 @@ describe('faults and recovery', () => {
       expect(failed.status, JSON.stringify(fault)).toBe(status);
       expect(failed.body.error.code, JSON.stringify(fault)).toBe(code);
       sim.faults.clear();
-      await new Promise((r) => setTimeout(r, 5)); // past the test's 1 ms back-off
+      clock.advance(60_000); // past the pause the failure started
       const recovered = await call(server, path);
       expect(recovered.status, `recovery after ${JSON.stringify(fault)}`).toBe(200);
     }
@@ -126,7 +133,7 @@ describe('faults and recovery', () => {
   });
 
   it('backs off a dead charger instead of hammering it, and says so in health', async () => {
-    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse' }, { maxBackoffMs: 10_000 });
+    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse' }, { maxBackoffMs: 10_000 }, testClock({ stopped: true }));
     await call(server, '/api/chargers/platz-13/generalStatus');
     sim.faults.set({ down: true });
     sim.resetStats();
@@ -142,7 +149,7 @@ describe('faults and recovery', () => {
 
 describe('back-off scope', () => {
   it('a failing history request pauses only itself: the status and other queries still reach the charger', async () => {
-    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse' }, { maxBackoffMs: 10_000 });
+    const server = await serverWith({ CHARGER_EMAIL: 'owner@example.com', CHARGER_PASSWORD: 'correct horse' }, { maxBackoffMs: 10_000 }, testClock({ stopped: true }));
     sim.faults.set({ endpoint: 'chargingSession', errorCode: 5, errorMessage: 'Session table locked' });
     sim.faults.set({ endpoint: 'powerProfile', http500: true });
     expect((await call(server, sessionsPath)).body.error.code).toBe('charger_bad_response');

@@ -73,6 +73,32 @@ describe('startServer', () => {
     }
   });
 
+  it('runs everything it starts on the clock it is given: the simulator, the readings, the time the screens are told', async () => {
+    // A pinned moment far from today: any part left on the machine's clock would show it.
+    const pinned = Date.parse('2031-03-31T23:58:00+02:00');
+    const origin = Date.now();
+    const now = () => pinned + (Date.now() - origin);
+    const server = await startServer({ env: { SIMULATOR_SEED: '3', STATUS_INTERVAL_MS: '500', STATUS_TTL_MS: '0' }, port: 0, host: '127.0.0.1', now });
+    try {
+      const near = (ms: number) => Math.abs(ms - now()) < 60_000;
+      expect(near(server.simulator!.now()), 'the simulator').toBe(true);
+      const list = (await (await fetch(`${server.url}/api/chargers`)).json()) as { now: string };
+      expect(near(Date.parse(list.now)), 'the time the screens are told').toBe(true);
+      const collector = [...server.collectors.values()][0]!;
+      const reading = await new Promise<number>((resolve) => {
+        const release = collector.hold();
+        const off = collector.onReading((r) => {
+          off();
+          release();
+          resolve(r.receivedAt);
+        });
+      });
+      expect(near(reading), 'a reading').toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('reports a configuration error as one line', () => {
     expect(startErrorMessage(new ConfigError('PORT must be a whole number from 0 to 65535, not "x"'))).toBe(
       'Configuration error: PORT must be a whole number from 0 to 65535, not "x"',

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
+import { buildApp, type AppOptions } from './app.ts';
 import { Archive, type ArchiveOptions } from './archive/archive.ts';
 import { createSettingsStore } from './archive/settings.ts';
 import { createChargerZones, type ChargerZones } from './charger-zones.ts';
@@ -17,7 +17,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.ts';
 import { StatusCollector } from './collector/status-collector.ts';
 import { startHome, type RunningHome } from './home/start-home.ts';
 import type { ServerTimeouts } from './http/timeouts.ts';
-import { startSimulator, type RunningSimulator } from './simulator/simulator.ts';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from './simulator/simulator.ts';
 import { archiveEnergyReader } from './snapshot/archive-energy.ts';
 import { EnergyPeriods } from './snapshot/energy-periods.ts';
 import type { SnapshotFeed } from './snapshot/snapshot-feed.ts';
@@ -46,6 +46,16 @@ export interface StartOptions {
   snapshotFeed?: SnapshotFeed;
   /** Shorter pauses for the home connections' reconnects and retries (tests). */
   homeOptions?: { mqttBackoffMs?: { min: number; max: number }; notificationBackoffMs?: { min: number; max: number } };
+  /**
+   * The wall clock of everything started here (epoch ms): the readings' times, pauses and caches,
+   * the archive's days, the time the screens are told, and the embedded simulator's clock, which
+   * starts at its reading. Tests pin it to one moment. Default Date.now.
+   */
+  now?: () => number;
+  /** The embedded simulator's clock rate (0 stands still) and history length; tests choose them. */
+  simulatorOptions?: Pick<SimulatorOptions, 'clockRate' | 'historyDays'>;
+  /** The event stream's reconnect delay and keep-alive (tests shorten the delay). */
+  streams?: AppOptions['streams'];
 }
 
 export interface RunningServer {
@@ -77,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const env = options.env && options.env.ARCHIVE === undefined && options.env.ARCHIVE_PATH === undefined ? { ...options.env, ARCHIVE: 'off' } : options.env;
   const config = { ...(options.config ?? loadConfig(env ?? process.env, options.serverTimeZone)) };
   const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
   let simulator: RunningSimulator | null = null;
 
   if (config.simulator) {
@@ -94,6 +105,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       email: 'dashboard@simulator.local',
       password,
       quiet: true,
+      ...options.simulatorOptions,
+      startTime: now(),
     });
     config.chargers = simulator.chargers.map((charger) => ({
       id: charger.id,
@@ -111,11 +124,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         timeoutMs: config.upstreamTimeoutMs,
         statusTtlMs: config.statusTtlMs,
         log,
+        now,
         ...options.clientOptions,
       }),
   );
   const collectors = new Map(
-    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log })]),
+    clients.map((client) => [client.id, new StatusCollector(client.id, () => client.generalStatus(), { intervalMs: config.statusIntervalMs, log, now })]),
   );
   const distDir = options.distDir ?? null;
   const host = options.host ?? config.host;
@@ -150,6 +164,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           chargers: clients.map((client) => ({ id: client.id, client })),
           horizonDays: config.archive.horizonDays,
           log,
+          now,
           ...archiveOptions,
         });
       } catch (error) {
@@ -170,10 +185,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     for (const charger of config.chargers) log(zones.describe(charger.id));
     const chargerZones = zones;
     const zoneOf = (chargerId: string) => chargerZones.zoneOf(chargerId).zone;
-    const now = options.archiveOptions?.now;
-    if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, ...(now ? { now } : {}) });
+    if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, now });
     snapshots = new SnapshotService({
-      ...(now ? { now } : {}),
+      now,
       collectors,
       zoneOf,
       // One price for the live figures: with an off-peak split the cost depends on when the energy
@@ -201,7 +215,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Started only as far as configured (MQTT_URL, NTFY_URL, WEBHOOK_URL, METRICS): otherwise it
     // serves the empty notification settings and nothing else.
     home = startHome({ config, feed: options.snapshotFeed ?? snapshots, archive, clients, log, ...options.homeOptions });
-    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, archiveUnavailable, zones, settings, home, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
+    app = await buildApp({ config, clients, collectors, snapshots, distDir, buildId: buildIdOf(distDir), log, archive, archiveUnavailable, zones, settings, home, now, ...(options.timeouts ? { timeouts: options.timeouts } : {}), ...(options.streams ? { streams: options.streams } : {}) });
     await app.listen({ port: options.port ?? config.port, host });
   } catch (error) {
     // A port in use, say: leave nothing running behind the error (the simulator's server, the

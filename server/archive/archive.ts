@@ -58,6 +58,7 @@ export class Archive {
   private readonly detach: Array<() => void> = [];
   private readonly healthCache = new Map<string, { at: number; fills: number; value: Promise<ArchiveCounts> }>();
   private readonly log: (line: string) => void;
+  private readonly now: () => number;
   private checking: Promise<void> | null = null;
   private checker: ArchiveReadPool | null = null;
   private closed = false;
@@ -67,6 +68,7 @@ export class Archive {
     const { zone } = options;
     this.zoneSource = typeof zone === 'string' ? () => zone : zone;
     this.log = options.log ?? (() => {});
+    this.now = options.now ?? Date.now;
     this.store = openArchiveStore(options.path, options.log, options.store);
     try {
       this.zoneMarks = createZoneMarks(this.store);
@@ -240,7 +242,7 @@ export class Archive {
    * and kept for a minute or until the next fill.
    */
   async health(chargerId: string): Promise<ArchiveHealth> {
-    const now = Date.now();
+    const now = this.now();
     const filler = this.fillers.get(chargerId);
     const fills = filler?.fills ?? 0;
     let cached = this.healthCache.get(chargerId);

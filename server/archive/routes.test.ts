@@ -2,7 +2,7 @@
  * The archive-backed routes over real HTTP: the recorded answers, a realistic stretch of simulated
  * history, the timeline, a full disk, ARCHIVE=off.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import recordedSessions from '../../contract/fixtures/charging-session.json' with { type: 'json' };
 import recordedPower from '../../contract/fixtures/power-profile.json' with { type: 'json' };
 import { powerResponseSchema, sessionsResponseSchema, timelineResponseSchema, type PowerResponseWire, type SessionsResponseWire } from '../../src/api/archive-schemas.ts';
@@ -184,26 +184,31 @@ describe('without an archive (ARCHIVE=off)', () => {
 
 describe('the timeline fed by the real status collector', () => {
   it('records a connector plugged in and charging, and a charger that goes away and comes back, while no screen is open', async () => {
+    // Noon on a fixed day, moving on in real time: the day is the same however long the test takes.
+    const noon = Date.parse('2026-11-18T12:00:00+01:00');
+    const origin = Date.now();
     const server = await started({
-      env: { SIMULATOR_SEED: '5', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path, STATUS_INTERVAL_MS: '1000' },
+      env: { SIMULATOR_SEED: '5', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path, STATUS_INTERVAL_MS: '500' },
       archiveOptions: { fill: false },
       clientOptions: { maxBackoffMs: 500 },
+      now: () => noon + (Date.now() - origin),
     });
     const sim = server.simulator!;
-    const today = () => {
-      const now = new Date();
-      return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-    };
     const kinds = async () => {
-      const { body } = await get(server, `/api/chargers/platz13/timeline?date=${today()}`);
+      const { body } = await get(server, '/api/chargers/platz13/timeline?date=2026-11-18');
       return timelineResponseSchema.parse(body).events.map((e) => e.kind);
     };
+    /** The day's event kinds, asked again until `check` holds. */
     const until = async (check: (k: string[]) => boolean) => {
-      for (;;) {
-        const k = await kinds();
-        if (check(k)) return k;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      let latest: string[] = [];
+      await vi.waitFor(
+        async () => {
+          latest = await kinds();
+          expect(check(latest), latest.join(', ')).toBe(true);
+        },
+        { timeout: 30_000, interval: 100 },
+      );
+      return latest;
     };
     sim.setConnector('platz13', 1, { status: 'Available' });
     // Wait until a reading shows the connector free (whatever the model's hour of day had it doing).

@@ -29,6 +29,8 @@ export interface ArchiveRouteOptions {
   historyOptions(request: FastifyRequest, reply: FastifyReply): { clientKey: string; signal: AbortSignal };
   /** Answers the failure of a charger call (an UpstreamError) or rethrows. */
   upstreamError(reply: FastifyReply, error: unknown): FastifyReply;
+  /** The server's wall clock (epoch ms). */
+  now: () => number;
 }
 
 export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRouteOptions): void {
@@ -47,7 +49,7 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     }
     // Asked per request: a zone changed on the settings screen applies to the next read.
     const zone = archive ? archive.zoneOf(chargerId) : options.zoneOf(chargerId);
-    return { archive, chargerId, client, zone, request: options.historyOptions(request, reply) };
+    return { archive, chargerId, client, zone, now: options.now(), request: options.historyOptions(request, reply) };
   }
 
   /**

@@ -16,6 +16,8 @@ export type Answer = { status: number; text: string };
 export interface AuthenticatorOptions {
   chargerId: string;
   auth: ChargerAuth;
+  /** Pause after a first refused login or token; it doubles per refusal. */
+  loginBackoffMs: number;
   /** Longest pause after a refused login or token. */
   maxLoginBackoffMs: number;
   now: () => number;
@@ -40,7 +42,7 @@ export class Authenticator {
 
   constructor(private readonly options: AuthenticatorOptions) {
     this.token = options.auth.kind === 'token' ? options.auth.token : null;
-    this.backoff = new Backoff(10_000, options.maxLoginBackoffMs);
+    this.backoff = new Backoff(options.loginBackoffMs, options.maxLoginBackoffMs);
   }
 
   /** The refusal to answer with while our credentials are paused, else null. */

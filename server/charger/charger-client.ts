@@ -24,8 +24,12 @@ export interface ClientOptions {
   statusTtlMs: number;
   /** TTL of power-profile answers, shared between identical requests. */
   profileTtlMs?: number;
+  /** Pause after a first failure before the next real attempt; it doubles per failure. */
+  backoffMs?: number;
   /** Longest pause after repeated failures before the next real attempt. */
   maxBackoffMs?: number;
+  /** Pause after a first refused login or token; it doubles per refusal. */
+  loginBackoffMs?: number;
   /** Longest pause after a refused login or token. */
   maxLoginBackoffMs?: number;
   /** Connections per charger; one of them is kept for the status and the login. */
@@ -88,7 +92,9 @@ export class ChargerClient {
     this.info = { id: config.id, name: config.name, simulated: config.simulated };
     this.options = {
       profileTtlMs: 10_000,
+      backoffMs: 1_000,
       maxBackoffMs: 15_000,
+      loginBackoffMs: 10_000,
       maxLoginBackoffMs: 300_000,
       connections: 2,
       maxWaitingPerClient: 64,
@@ -97,13 +103,14 @@ export class ChargerClient {
     };
     const { now, log } = this.options;
     this.cache = new ResponseCache(now);
-    this.chargerBackoff = new Backoff(1_000, this.options.maxBackoffMs);
-    this.requestBackoffs = new RequestBackoffs(1_000, this.options.maxBackoffMs);
+    this.chargerBackoff = new Backoff(this.options.backoffMs, this.options.maxBackoffMs);
+    this.requestBackoffs = new RequestBackoffs(this.options.backoffMs, this.options.maxBackoffMs);
     this.scheduler = new ConnectionScheduler({ chargerId: this.id, connections: this.options.connections, maxWaitingPerClient: this.options.maxWaitingPerClient });
     this.record = new FailureRecord(this.id, now, log);
     this.auth = new Authenticator({
       chargerId: this.id,
       auth: config.auth,
+      loginBackoffMs: this.options.loginBackoffMs,
       maxLoginBackoffMs: this.options.maxLoginBackoffMs,
       now,
       log,

@@ -10,6 +10,7 @@ import fastifyCompress from '@fastify/compress';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusCollector } from '../collector/status-collector.ts';
 import { SnapshotService } from '../snapshot/snapshot-service.ts';
+import type { EventHub } from './event-hub.ts';
 import { registerEventsRoute, type EventsRouteOptions } from './events-route.ts';
 
 const STATUS = readFileSync(new URL('../../contract/fixtures/general-status.json', import.meta.url), 'utf8');
@@ -48,17 +49,17 @@ let collectors: StatusCollector[] = [];
 async function serve(
   chargers: Record<string, ReturnType<typeof scriptedCharger>>,
   options: Partial<EventsRouteOptions> & { intervalMs?: number } = {},
-): Promise<{ url: string; app: FastifyInstance }> {
+): Promise<{ url: string; app: FastifyInstance; hub: EventHub }> {
   const map = new Map(Object.entries(chargers).map(([id, c]) => [id, new StatusCollector(id, c.source, { intervalMs: options.intervalMs ?? 60_000 })]));
   collectors = [...map.values()];
   app = Fastify();
   // Registered as in the app: the stream must stay uncompressed even when the client asks for gzip.
   await app.register(fastifyCompress, { threshold: 1 });
   const feed = new SnapshotService({ collectors: map, zoneOf: () => 'Europe/Berlin', pricing: () => ({ pricePerKwh: 0.3, currency: 'EUR' }) });
-  registerEventsRoute(app, { feed, buildId: 'b1', maxStreams: 5, ...options });
+  const hub = registerEventsRoute(app, { feed, buildId: 'b1', maxStreams: 5, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, app };
+  return { url: `http://127.0.0.1:${port}`, app, hub };
 }
 
 afterEach(async () => {
@@ -152,36 +153,37 @@ describe('GET /api/events', () => {
     const a = scriptedCharger();
     const changed = STATUS.replace('"Available"', '"Charging"');
     a.next(STATUS, STATUS, changed, unreachable(), changed);
-    const { url } = await serve({ a }, { intervalMs: 500 });
+    const { url } = await serve({ a }, { intervalMs: 50 });
     const stream = await openStream(`${url}/api/events?chargers=a`);
-    await vi.waitFor(() => expect(stream.events.length).toBe(6), { timeout: 5_000 });
-    expect(stream.events.map((e) => e.event)).toEqual(['build', 'snapshot', 'fresh', 'snapshot', 'snapshot', 'snapshot']);
+    await vi.waitFor(() => expect(stream.events.length).toBeGreaterThanOrEqual(6), { timeout: 5_000 });
+    expect(stream.events.slice(0, 6).map((e) => e.event)).toEqual(['build', 'snapshot', 'fresh', 'snapshot', 'snapshot', 'snapshot']);
     expect(stream.events[2]!.data).toEqual({ chargerId: 'a', readAt: expect.any(String), ageMs: expect.any(Number) });
     type Data = { readAt: string; reachable: boolean; problem: { since: string } | null; connectors: { data: Array<{ state: { kind: string } }> } };
-    const data = stream.events.filter((e) => e.event === 'snapshot').map((e) => e.data as Data);
+    const data = stream.events.slice(0, 6).filter((e) => e.event === 'snapshot').map((e) => e.data as Data);
     expect(data.map((d) => d.reachable)).toEqual([true, true, false, true]);
     expect(data[1]!.connectors.data[0]!.state.kind).toBe('charging');
     // The failure keeps the last values beside it.
     expect(data[2]!.connectors.data[0]!.state.kind).toBe('charging');
-    const received = stream.events.slice(1).map((e) => {
+    const received = stream.events.slice(1, 6).map((e) => {
       const d = e.data as Partial<Data>;
       return Date.parse(d.problem?.since ?? d.readAt!);
     });
-    // One reading per interval, on the collector's cadence.
-    for (let i = 1; i < received.length; i++) expect(received[i]! - received[i - 1]!).toBeGreaterThanOrEqual(400);
+    // Each in the order it was read (the collector's cadence itself: status-collector.test.ts).
+    for (let i = 1; i < received.length; i++) expect(received[i]!).toBeGreaterThanOrEqual(received[i - 1]!);
     stream.close();
   });
 
   it('holds the collectors of the chargers a screen asks for and releases them when the last screen leaves', async () => {
     const a = scriptedCharger();
     const b = scriptedCharger();
-    const { url } = await serve({ a, b });
+    const { url, hub } = await serve({ a, b });
     const first = await openStream(`${url}/api/events?chargers=a`);
     const second = await openStream(`${url}/api/events?chargers=a`);
     await vi.waitFor(() => expect(collectors[0]!.held).toBe(true));
     expect(collectors[1]!.held).toBe(false);
     first.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once the server has let go of the first screen, the second still holds the collector.
+    await vi.waitFor(() => expect(hub.size).toBe(1));
     expect(collectors[0]!.held).toBe(true);
     second.close();
     await vi.waitFor(() => expect(collectors[0]!.held).toBe(false));

@@ -62,8 +62,12 @@ describe('live server', () => {
     await Promise.all(opened);
     expect(statuses.filter((s) => s === 200)).toHaveLength(200);
     expect(statuses.filter((s) => s === 503)).toHaveLength(50);
-    // A few readings go out to all 200 while they stay open.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // Readings go out to all 200 while they stay open: two more of them.
+    const collector = [...server.collectors.values()][0]!;
+    let readings = 0;
+    const off = collector.onReading(() => (readings += 1));
+    await vi.waitFor(() => expect(readings).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+    off();
     const grown = process.memoryUsage().heapUsed - heapBefore;
     expect(grown).toBeLessThan(64 * 1024 * 1024);
     for (const req of requests) req.destroy();

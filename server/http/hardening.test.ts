@@ -104,11 +104,14 @@ describe('connection timeouts', () => {
     const clients = config.chargers.map((c) => new ChargerClient(c, { timeoutMs: 500, statusTtlMs: 0 }));
     const collectors = new Map();
     const app = await buildApp({ config, clients, collectors, snapshots: new SnapshotService({ collectors, zoneOf: () => 'UTC', pricing: () => ({ pricePerKwh: null, currency: 'EUR' }) }), settings: createSettingsStore(null, config.pricing), distDir: null, buildId: 'test', timeouts: { ...TIMEOUTS, idleMs: 300 } });
-    // Both answers go quiet for longer than the inactivity timeout before they end.
+    // Both answers go quiet after their first line. Each ends only once the inactivity timeout
+    // has closed the slow one's socket: the stream, quiet for as long, must still be open then.
+    let slowClosed!: () => void;
+    const afterSlowClosed = new Promise<void>((resolve) => (slowClosed = resolve));
     const quietly = (reply: import('fastify').FastifyReply) => {
       reply.raw.writeHead(200, { 'content-type': 'text/plain' });
       reply.raw.write('start\n');
-      setTimeout(() => reply.raw.end('end\n'), 900);
+      void afterSlowClosed.then(() => reply.raw.end('end\n'));
       return reply;
     };
     app.get('/api/test-stream', { config: { longLived: true } }, async (_request, reply) => quietly(reply));
@@ -116,10 +119,11 @@ describe('connection timeouts', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const port = (app.server.address() as import('node:net').AddressInfo).port;
-      const stream = await rawExchange(port, 'GET /api/test-stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
-      expect(stream.body).toBe('start\nend\n');
+      const stream = rawExchange(port, 'GET /api/test-stream HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
       const slow = await rawExchange(port, 'GET /api/test-slow HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
       expect(slow.body).toBe('start\n');
+      slowClosed();
+      expect((await stream).body).toBe('start\nend\n');
     } finally {
       await app.close();
       await Promise.all(clients.map((c) => c.close()));

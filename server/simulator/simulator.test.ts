@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseChargerTime, parseTimeSpan } from '../../contract/charger-parse.ts';
 import { generalStatusSchema, loginResponseSchema, powerProfileSchema } from '../../contract/charger-schemas.ts';
 import { chargingSessionPageSchema } from '../../contract/session-schemas.ts';
@@ -65,12 +65,15 @@ describe('login and bearer auth', () => {
   });
 
   it('expires login tokens after tokenTtlMs', async () => {
-    // Long enough that a loaded CI machine still answers the first request within the TTL.
+    // Tokens expire by performance.now(): a fake one is moved past the TTL instead of waiting it out
+    // (the simulator's server keeps its real timers).
+    vi.useFakeTimers({ toFake: ['performance'] });
     const short = await startSimulator({ seed: 1, clockRate: 0, startTime: START, historyDays: 3, tokenTtlMs: 1500, quiet: true });
     try {
       const t = await token(short.url, short.email, short.password);
+      vi.advanceTimersByTime(1499);
       expect((await fetch(`${short.url}/api/generalStatus`, { headers: bearer(t) })).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1600));
+      vi.advanceTimersByTime(1);
       const expired = await fetch(`${short.url}/api/generalStatus`, { headers: bearer(t) });
       expect(expired.status).toBe(401);
       expect(expired.headers.get('www-authenticate')).toContain('expired');
@@ -78,6 +81,7 @@ describe('login and bearer auth', () => {
       expect((await fetch(`${short.url}/api/generalStatus`, { headers: bearer(again) })).status).toBe(200);
       expect(short.stats().chargers.platz13!.logins).toBe(2);
     } finally {
+      vi.useRealTimers();
       await short.close();
     }
   });

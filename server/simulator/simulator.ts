@@ -13,7 +13,6 @@
  * - `control-routes.ts`: `/_sim/...`; `stats.ts`: request counters
  */
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { registerChargerRoutes } from './charger-routes.ts';
 import { ChargerStyles, type StatusNames } from './charger-styles.ts';
@@ -75,6 +74,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const resolved = resolveOptions(options);
   const { startTime, clockRate, seed } = resolved;
+  // The global performance clock (not perf_hooks' binding), so tests can move it with fake timers.
   const realStart = performance.now();
   const now = () => Math.floor(startTime + (performance.now() - realStart) * clockRate);
 

@@ -4,13 +4,12 @@
  * (CHARGER_TOKEN setups) is accepted everywhere and never expires.
  */
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 
 /** At most this many live tokens per charger: a soak test that logs in forever must not grow memory. */
 const MAX_TOKENS_PER_CHARGER = 2_000;
 
 export class TokenStore {
-  /** Per charger: token → expiry (performance.now() ms). */
+  /** Per charger: token → expiry (the global performance.now() ms, which tests can move with fake timers). */
   private readonly tokens: Map<string, Map<string, number>>;
 
   constructor(

@@ -16,13 +16,18 @@ function stubFetch(ids: string[]) {
   return calls;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 10));
+/** Lets the answers and the work they start run to their end (on fake timers: no real wait). */
+const settle = () => vi.advanceTimersByTimeAsync(10);
 
 beforeEach(() => {
+  vi.useFakeTimers();
   FakeEventSource.reset();
   vi.stubGlobal('EventSource', FakeEventSource);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('prefetchFirstScreen', () => {
   it('asks for the chargers, opens the event stream for the one the live view will show, and resolves with its first status', async () => {
