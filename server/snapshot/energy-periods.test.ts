@@ -40,10 +40,15 @@ describe('EnergyPeriods', () => {
     energy.hold(['a']);
     await vi.advanceTimersByTimeAsync(0);
     expect(energy.of('a')).toEqual({ todayKwh: 2, monthKwh: null });
-    const none = periods(async () => ({ days: [], complete: true }));
+    const none = periods(async () => ({ days: [], complete: false }));
     none.hold(['a']);
     await vi.advanceTimersByTimeAsync(0);
     expect(none.of('a')).toEqual({ todayKwh: null, monthKwh: null });
+    // Just after midnight on the 1st: a complete answer without a step yet is a day and month of nothing so far.
+    const fresh = periods(async () => ({ days: [], complete: true }));
+    fresh.hold(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fresh.of('a')).toEqual({ todayKwh: 0, monthKwh: 0 });
   });
 
   it('reads again on its interval while held, at once when a session closes, and tells its listeners of a change', async () => {

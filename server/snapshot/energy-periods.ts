@@ -130,7 +130,9 @@ export class EnergyPeriods {
     try {
       const answer = await this.options.read(chargerId, monthStart, now);
       const todayStep = answer.days.find((d) => d.start === todayStart);
-      const todayKwh = todayStep?.kwh ?? null;
+      // No step for today in a complete answer: no 5-minute slot of it has ended yet, nothing
+      // charged; in an incomplete one, unknown.
+      const todayKwh = todayStep ? todayStep.kwh : answer.complete ? 0 : null;
       // A month with a part nobody could read is not known, today's day still is.
       const monthKwh = answer.complete && todayKwh !== null ? round(answer.days.reduce((sum, d) => sum + (d.kwh ?? 0), 0)) : null;
       value = { todayKwh: todayKwh === null ? null : round(todayKwh), monthKwh };
