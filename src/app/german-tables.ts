@@ -2,6 +2,8 @@
 import { provideGerman } from '../shared/i18n/i18n.tsx';
 import { chargerLabels } from '../shared/i18n/charger-labels.ts';
 import { chargerLabelsDe } from '../shared/i18n/charger-labels.de.ts';
+import { faultWordTables } from '../shared/i18n/fault-words.ts';
+import { FAULT_WORDS_DE } from '../../contract/fault-vocabulary.de.ts';
 import { errorMessages } from '../shared/ui/error-text.ts';
 import { errorMessagesDe } from '../shared/ui/error-text.de.ts';
 import { liveMessages } from '../features/live/messages.ts';
@@ -16,3 +18,4 @@ provideGerman(liveMessages, liveMessagesDe);
 provideGerman(errorMessages, errorMessagesDe);
 provideGerman(partMessages, partMessagesDe);
 provideGerman(chargerLabels, chargerLabelsDe);
+provideGerman(faultWordTables, FAULT_WORDS_DE);

@@ -11,6 +11,7 @@ import { statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
 import { departureNeedsDate, pastMomentNeedsDate, tickingSeconds } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { liveMessages } from './messages.ts';
+import { FaultNoticeLoader } from './FaultNoticeLoader.tsx';
 
 interface ConnectorCardProps {
   connector: ConnectorSnapshot;
@@ -92,12 +93,7 @@ export function ConnectorCard({ connector, fetchedAt, statusIntervalMs, stale = 
         />
       </p>
 
-      {fault ? (
-        <div role="alert" data-severity={fault.severity} className={`rounded-xl px-4 py-2 text-surface ${fault.severity === 'fault' ? 'bg-error' : 'bg-warn'}`}>
-          <p className="stat-md font-bold">{fault.type ? `${fault.severity === 'fault' ? m.fault : m.warning}: ${enumLabel({}, fault.type)}` : fault.severity === 'fault' ? m.fault : m.warning}</p>
-          {fault.text ? <p className="text-lg">{fault.text}</p> : null}
-        </div>
-      ) : null}
+      {fault ? <FaultNoticeLoader fault={fault} label={fault.severity === 'fault' ? m.fault : m.warning} /> : null}
 
       <div className="stale-dim flex flex-col gap-[clamp(0.5rem,1.5vmin,1.25rem)]">
         <dl>

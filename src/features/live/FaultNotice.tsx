@@ -1,0 +1,28 @@
+import type { ConnectorFault } from '../../../contract/snapshot.ts';
+import { useLocale } from '../../shared/i18n/i18n.tsx';
+import { faultWordsIn } from '../../shared/i18n/fault-words.ts';
+
+/**
+ * A connector's fault as a household can act on it: what it is ("Fault: Earth fault"), the
+ * charger's own text as it sent it, and what to do now, calmer for a warning beside a working
+ * state than for a fault. Its own chunk (`FaultNoticeLoader`): the words load only when a fault shows.
+ */
+export function FaultNotice({ fault }: { fault: ConnectorFault }) {
+  const { lang } = useLocale();
+  const words = faultWordsIn(fault, lang);
+  return (
+    <div role="alert" data-testid="fault-notice" data-severity={fault.severity} className={`rounded-xl px-4 py-2 text-surface ${fault.severity === 'fault' ? 'bg-error' : 'bg-warn'}`}>
+      <p className="stat-md font-bold" data-testid="fault-title">
+        {words.title === words.label ? words.label : `${words.label}: ${words.title}`}
+      </p>
+      {words.detail ? (
+        <p className="text-lg" data-testid="fault-detail">
+          {words.detail}
+        </p>
+      ) : null}
+      <p className="text-lg" data-testid="fault-next-step">
+        {words.nextStep}
+      </p>
+    </div>
+  );
+}
