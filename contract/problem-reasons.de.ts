@@ -7,10 +7,15 @@
  * happened). `server/charger/reasons-in-german.test.ts` checks that every sentence the server
  * can say is listed.
  *
+ * The same goes for a part of a reading that could not be read (`describeIssue`: "evses[0].
+ * connectors[0].onlineData.power: expected number"): the path stays, the English words do not.
+ *
  * Values inside a sentence (an HTTP status, a TLS code, a URL, the charger's own message) are kept
  * as they are; a number of seconds gets the German decimal comma.
  */
-type Words = (...values: string[]) => string;
+type Words = (...values: Array<string | undefined>) => string;
+
+const TYPES_DE: Readonly<Record<string, string>> = { number: 'Zahl', string: 'Text', boolean: 'Wahrheitswert', object: 'Objekt', array: 'Liste' };
 
 const REASONS: ReadonlyArray<readonly [RegExp, Words]> = [
   // A connection that cannot be made, or is closed under a request.
@@ -21,7 +26,7 @@ const REASONS: ReadonlyArray<readonly [RegExp, Words]> = [
   [/^the charger did not accept a connection in time \(is it on and on the network\?\)$/, () => 'die Ladestation hat die Verbindung nicht rechtzeitig angenommen (ist sie eingeschaltet und im Netz?)'],
   [/^the charger closed the connection$/, () => 'die Ladestation hat die Verbindung geschlossen'],
   [/^the charger closed the connection in the middle of its answer$/, () => 'die Ladestation hat die Verbindung mitten in ihrer Antwort geschlossen'],
-  [/^the charger did not answer within (\S+) s$/, (seconds) => `die Ladestation hat nicht innerhalb von ${seconds.replace('.', ',')} s geantwortet`],
+  [/^the charger did not answer within (\S+) s$/, (seconds) => `die Ladestation hat nicht innerhalb von ${seconds!.replace('.', ',')} s geantwortet`],
   // TLS.
   [
     /^the charger’s TLS certificate is not trusted \((.+)\); for a self-signed certificate set CHARGER_INSECURE_TLS=true$/,
@@ -61,6 +66,11 @@ const REASONS: ReadonlyArray<readonly [RegExp, Words]> = [
   [/^the charger status is not an object$/, () => 'der Status der Ladestation ist kein Objekt'],
   [/^the charger reported error (.+)$/, (error) => `die Ladestation meldet Fehler ${error}`],
   [/^internal error while reading the status; see the server log$/, () => 'interner Fehler beim Lesen des Status; siehe Server-Log'],
+  // A part of an answer of the wrong shape (`describeIssue`): the path as it is.
+  [/^(?:(.+): )?expected (number|string|boolean|object|array)$/, (path, type) => `${path ? `${path}: ` : ''}erwartet: ${TYPES_DE[type!]}`],
+  [/^(?:(.+): )?unexpected data$/, (path) => `${path ? `${path}: ` : ''}unerwartete Daten`],
+  [/^(.+): not a duration: (".*")$/, (path, value) => `${path}: keine Dauer: ${value}`],
+  [/^(.+): not a time: (".*")$/, (path, value) => `${path}: keine Zeitangabe: ${value}`],
 ];
 
 /** The German for one of the server's reasons; null for a sentence this table does not know. */

@@ -2,13 +2,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectorFault } from '../../../contract/snapshot.ts';
-import { LocaleProvider, provideGerman, type Lang } from '../../shared/i18n/i18n.tsx';
-import { faultWordTables } from '../../shared/i18n/fault-words.ts';
-import { FAULT_WORDS_DE } from '../../../contract/fault-vocabulary.de.ts';
+import { LocaleProvider, type Lang } from '../../shared/i18n/i18n.tsx';
 import { FaultNoticeLoader } from './FaultNoticeLoader.tsx';
 
-// As the German chunk does for a German page (src/app/german-tables.ts).
-provideGerman(faultWordTables, FAULT_WORDS_DE);
 afterEach(cleanup);
 
 function show(fault: ConnectorFault, lang: Lang) {
