@@ -2,7 +2,7 @@
  * The server's reasons in German. Why a charger could not be read is an English sentence from the
  * charger client (`server/charger/`: "the charger closed the connection", "the charger did not
  * answer within 5 s", …): it travels in the snapshot's `problem.message` and in our API's error
- * answers. A German page and German notifications show it in these words instead; a sentence not
+ * answers; a notification target's failure in the settings' test answers the same way. A German page and German notifications show it in these words instead; a sentence not
  * listed here is left out rather than shown in English (the error code's own words still say what
  * happened). `server/charger/reasons-in-german.test.ts` checks that every sentence the server
  * can say is listed.
@@ -66,6 +66,13 @@ const REASONS: ReadonlyArray<readonly [RegExp, Words]> = [
   [/^the charger status is not an object$/, () => 'der Status der Ladestation ist kein Objekt'],
   [/^the charger reported error (.+)$/, (error) => `die Ladestation meldet Fehler ${error}`],
   [/^internal error while reading the status; see the server log$/, () => 'interner Fehler beim Lesen des Status; siehe Server-Log'],
+  // A notification target that did not take a message (the settings' test message).
+  [/^no answer$/, () => 'keine Antwort'],
+  [/^no answer within (\S+) s$/, (seconds) => `keine Antwort innerhalb von ${seconds!.replace('.', ',')} s`],
+  [/^answered HTTP (\d+)$/, (status) => `Antwort HTTP ${status}`],
+  [/^not connected to the MQTT broker$/, () => 'nicht mit dem MQTT-Broker verbunden'],
+  // A system's error code (`ECONNREFUSED`) is the same in every language.
+  [/^([A-Z][A-Z\d_]{2,})$/, (code) => code!],
   // A part of an answer of the wrong shape (`describeIssue`): the path as it is.
   [/^(?:(.+): )?expected (number|string|boolean|object|array)$/, (path, type) => `${path ? `${path}: ` : ''}erwartet: ${TYPES_DE[type!]}`],
   [/^(?:(.+): )?unexpected data$/, (path) => `${path ? `${path}: ` : ''}unerwartete Daten`],

@@ -1,5 +1,6 @@
 /**
- * Every reason the charger client and the status collector give for a failure has German words
+ * Every reason the charger client and the status collector give for a failure, and every reason a
+ * notification target did not take the test message, has German words
  * (`contract/problem-reasons.de.ts`): a German page and German notifications never show the
  * English sentence. The sentences are read from the source, so a new one without German fails here.
  */
@@ -16,6 +17,13 @@ const SOURCES = [
   join(import.meta.dirname, '../collector/status-collector.ts'),
 ];
 
+/** Why a notification target did not take a message: the home connections' errors. */
+const HOME_SOURCES = ['delivery-targets.ts', 'home-routes.ts', 'mqtt-connection.ts'].map((file) => join(import.meta.dirname, '../home', file));
+
+function errorsIn(source: string): string[] {
+  return [...source.matchAll(/new Error\((?:'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`)/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/\$\{[^}]*\}/g, '42'));
+}
+
 /** The sentences for people in a source file: string and template literals that read like one, values filled in. */
 function sentencesIn(source: string): string[] {
   const literals = [...source.matchAll(/'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)].map((m) => m[1] ?? m[2] ?? '');
@@ -24,6 +32,7 @@ function sentencesIn(source: string): string[] {
 
 describe('the server’s reasons in German', () => {
   const sentences = SOURCES.flatMap((file) => sentencesIn(readFileSync(file, 'utf8')));
+  const deliveryErrors = HOME_SOURCES.flatMap((file) => errorsIn(readFileSync(file, 'utf8')));
 
   it('finds the sentences it checks', () => {
     expect(sentences.length).toBeGreaterThan(20);
@@ -32,6 +41,14 @@ describe('the server’s reasons in German', () => {
 
   it('has German for every one of them', () => {
     expect(sentences.filter((sentence) => problemReasonDe(sentence) === null)).toEqual([]);
+  });
+
+  it('has German for every reason a notification target gives, and keeps a system’s error code', () => {
+    expect(deliveryErrors).toEqual(expect.arrayContaining(['answered HTTP 42', 'no answer within 42 s', 'not connected to the MQTT broker']));
+    expect(problemReasonDe('no answer')).toBe('keine Antwort');
+    expect(deliveryErrors.filter((error) => problemReasonDe(error) === null)).toEqual([]);
+    expect(problemReasonDe('ECONNREFUSED')).toBe('ECONNREFUSED');
+    expect(problemReasonDe('answered HTTP 503')).toBe('Antwort HTTP 503');
   });
 
   it('keeps the values and writes seconds with a decimal comma', () => {
