@@ -15,13 +15,17 @@ export function FaultNotice({ fault }: { fault: ConnectorFault }) {
       <p className="stat-md font-bold" data-testid="fault-title">
         {words.title === words.label ? words.label : `${words.label}: ${words.title}`}
       </p>
-      {words.detail ? (
-        <p className="text-lg" data-testid="fault-detail">
-          {words.detail}
-        </p>
-      ) : null}
-      <p className="text-lg" data-testid="fault-next-step">
-        {words.nextStep}
+      {/* One paragraph: the charger's text, then what to do, wrapping together (a small screen
+          has no line to spare). */}
+      <p className="text-base leading-snug">
+        {words.detail ? (
+          <>
+            <span data-testid="fault-detail">{words.detail}</span>
+            {/* The charger's text ends where ours begins, with a full stop if it has none. */}
+            {/[.!?]$/.test(words.detail) ? ' ' : '. '}
+          </>
+        ) : null}
+        <span data-testid="fault-next-step">{words.nextStep}</span>
       </p>
     </div>
   );
