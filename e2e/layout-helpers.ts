@@ -5,15 +5,6 @@ import { expect } from './fixtures.ts';
 import { rewriteJsonAnswers } from './rewrite-answer.ts';
 import type { ChargerSnapshot } from '../contract/snapshot.ts';
 import type { RunningSimulator } from '../server/simulator/simulator.ts';
-import { liveMessages } from '../src/features/live/messages.ts';
-import { stripMessages } from '../src/features/live/strip-messages.ts';
-import { powerMessages } from '../src/features/power/messages.ts';
-import { garageMessages } from '../src/features/chargers/messages.ts';
-import { sessionsMessages } from '../src/features/sessions/messages.ts';
-import { shellMessages } from '../src/app/messages.ts';
-import { errorMessages } from '../src/shared/ui/error-text.ts';
-import { partMessages } from '../src/shared/ui/part-messages.ts';
-import { chargerLabels } from '../src/shared/i18n/charger-labels.ts';
 import { TOUCH_PX } from '../src/shared/ui/touch.ts';
 
 export const VIEWPORTS = [
@@ -83,42 +74,8 @@ export async function expectFits(page: Page, what: string): Promise<void> {
   expect(size.scrollHeight, `${what}: nothing below the fold`).toBeLessThanOrEqual(size.height);
 }
 
-/**
- * Fixed parts of every English message: plain strings as they are, messages with values split
- * at the values. Parts that German shares (names such as "Cluster", "Live") are left out.
- */
-function englishFragments(): string[] {
-  const HOLE = '\u0001';
-  const fragments = new Set<string>();
-  const german = new Set<string>();
-  const collect = (table: Record<string, unknown>, into: Set<string>) => {
-    for (const value of Object.values(table)) {
-      const text = typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)(HOLE, HOLE, HOLE)) : typeof value === 'string' ? value : null;
-      if (text === null) {
-        if (value && typeof value === 'object') collect(value as Record<string, unknown>, into);
-        continue;
-      }
-      for (const part of text.split(HOLE)) {
-        const trimmed = part.replace(/[\s.,:;·()…"“”„–-]+$/u, '').replace(/^[\s.,:;·()…"“”„–-]+/u, '');
-        if (trimmed.length >= 4 && /[a-z]/i.test(trimmed)) into.add(trimmed);
-      }
-    }
-  };
-  for (const table of [liveMessages, stripMessages, powerMessages, garageMessages, sessionsMessages, shellMessages, errorMessages, partMessages]) {
-    collect(table.en as Record<string, unknown>, fragments);
-    collect(table.de as Record<string, unknown>, german);
-  }
-  collect(chargerLabels.en as unknown as Record<string, unknown>, fragments);
-  collect(chargerLabels.de as unknown as Record<string, unknown>, german);
-  return [...fragments].filter((f) => ![...german].some((g) => g.includes(f)));
-}
-const ENGLISH = englishFragments();
-
-export async function expectNoEnglish(page: Page, what: string): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
-  const found = ENGLISH.filter((fragment) => new RegExp(`(^|[^\\p{L}])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
-  expect(found, `${what}: English text on a German page`).toEqual([]);
-}
+// What a German page must not show lives with its own helpers.
+export { expectNoEnglish } from './no-english.ts';
 
 export async function expectAxeClean(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -74,8 +74,9 @@ test.describe('live view', () => {
     await page.goto('/?lang=en');
     const card = page.getByTestId('connector-card').first();
     await expect(card).toHaveAttribute('data-status', 'Faulted');
-    await expect(card.getByRole('alert')).toContainText('Fault: Ground failure');
+    await expect(card.getByRole('alert')).toContainText('Fault: Earth fault');
     await expect(card.getByRole('alert')).toContainText('Residual current detected (RCD)');
+    await expect(card.getByTestId('fault-next-step')).toHaveText('Unplug the car and plug it in again; if the fault stays, call your installer.');
   });
 
   test('charger down: stale banner with age and reason, last values kept; recovers without reload', async ({ page, sim }) => {

@@ -46,7 +46,7 @@ test('after a plug-in the timeline shows it, then charging, the pause by the car
   await expectKinds(page, ['suspended_ev', 'fault']);
   const fault = timeline(page).locator('[data-kind=fault]').last();
   await expect(fault).toHaveAttribute('data-tone', 'problem');
-  await expect(fault).toContainText('GroundFailure');
+  await expect(fault).toContainText('Earth fault');
   sim.setConnector(chargerId, 1, { status: 'Available' });
   await expect(card(page)).toHaveAttribute('data-status', 'Available');
   await expectKinds(page, ['finished', 'unplugged']);

@@ -7,6 +7,7 @@
  */
 import type { TimelineKind } from '../../src/api/archive-schemas.ts';
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
+import { faultDetail } from '../../contract/fault-vocabulary.ts';
 import { isPlugged, stateKindOf, type StateKind } from '../../contract/state-vocabulary.ts';
 
 export interface ConnectorState {
@@ -14,7 +15,7 @@ export interface ConnectorState {
   status: string;
   /** Absent in states written before kinds were kept: then read from `status`. */
   kind?: StateKind;
-  /** `type: description` while the connector reports a fault; null otherwise. */
+  /** `type: description` (`faultDetail`, read back by `parseFaultDetail`) while the connector reports a fault; null otherwise. */
   fault: string | null;
 }
 
@@ -57,7 +58,7 @@ export function stateOf(snapshot: ChargerSnapshot, previous: ChargerState): Char
   if (snapshot.connectors.ok) {
     for (const connector of snapshot.connectors.data) {
       if (connector.state.raw === null) continue;
-      const fault = connector.fault ? [connector.fault.type, connector.fault.text].filter(Boolean).join(': ') || connector.state.raw : null;
+      const fault = connector.fault ? faultDetail(connector.fault) || connector.state.raw : null;
       connectors[String(connector.number)] = { status: connector.state.raw, kind: connector.state.kind, fault };
     }
   }

@@ -1,9 +1,13 @@
 /**
  * A notification in words, English or German, and the JSON that the webhook and the MQTT event
  * carry (the same facts, machine-readable, beside the words). Numbers and money are written by
- * Intl in the language's own way; the connector states use the vocabulary's words.
+ * Intl in the language's own way; a fault is worded by the fault vocabulary (its name, the charger's
+ * own text, what to do), and why a charger cannot be read in the language's words (German by
+ * `problemReasonDe`; a reason it does not know is left out rather than told in English).
  */
-import { STATE_WORDS } from '../../contract/state-vocabulary.ts';
+import { FAULT_WORDS_EN, faultWords, type FaultInput, type FaultWords, type FaultWordTable } from '../../contract/fault-vocabulary.ts';
+import { FAULT_WORDS_DE } from '../../contract/fault-vocabulary.de.ts';
+import { problemReasonDe } from '../../contract/problem-reasons.de.ts';
 import type { MessageLanguage } from './home-config.ts';
 import type { NotificationEvent } from './notification-events.ts';
 
@@ -17,6 +21,14 @@ export interface RenderedNotification {
 }
 
 const LOCALES: Record<MessageLanguage, string> = { en: 'en-GB', de: 'de-DE' };
+const FAULT_WORDS: Record<MessageLanguage, FaultWordTable> = { en: FAULT_WORDS_EN, de: FAULT_WORDS_DE };
+/** A fault in the language's words (the notifications and MQTT's connector state). */
+export function faultWordsIn(fault: FaultInput, language: MessageLanguage): FaultWords {
+  return faultWords(fault, FAULT_WORDS[language]);
+}
+
+/** The server's reasons are English sentences: as they are in English, translated or left out in German. */
+const REASON: Record<MessageLanguage, (message: string) => string | null> = { en: (message) => message || null, de: problemReasonDe };
 
 const WORDS = {
   en: {
@@ -26,7 +38,7 @@ const WORDS = {
     cost: (cost: string) => `cost ${cost}`,
     unknownEnergy: 'energy unknown',
     unreachableTitle: (name: string) => `Charger unreachable – ${name}`,
-    unreachableMessage: (minutes: number, reason: string) => `No answer for ${minutes} min${reason ? ` (${reason})` : ''}.`,
+    unreachableMessage: (minutes: number, reason: string | null) => `No answer for ${minutes} min${reason ? ` (${reason})` : ''}.`,
     testTitle: 'Test message from the charger dashboard',
     testMessage: 'Notifications reach you here.',
     hours: 'h',
@@ -39,7 +51,7 @@ const WORDS = {
     cost: (cost: string) => `Kosten ${cost}`,
     unknownEnergy: 'Energie unbekannt',
     unreachableTitle: (name: string) => `Ladestation nicht erreichbar – ${name}`,
-    unreachableMessage: (minutes: number, reason: string) => `Seit ${minutes} Min. keine Antwort${reason ? ` (${reason})` : ''}.`,
+    unreachableMessage: (minutes: number, reason: string | null) => `Seit ${minutes} Min. keine Antwort${reason ? ` (${reason})` : ''}.`,
     testTitle: 'Testnachricht vom Lade-Dashboard',
     testMessage: 'Benachrichtigungen kommen hier an.',
     hours: 'Std.',
@@ -59,16 +71,22 @@ export function renderNotification(event: NotificationEvent, language: MessageLa
       return { title: words.finishedTitle(event.chargerName), message: `${parts.join(', ')}.`, tags: ['electric_plug', 'white_check_mark'], priority: 3 };
     }
     case 'fault': {
-      const detail = [event.faultType, event.faultText].filter((part): part is string => Boolean(part)).join(': ');
+      const fault = faultWordsIn({ severity: event.severity, type: event.faultType, text: event.faultText }, language);
+      const what = fault.title === fault.label ? fault.label : `${fault.label}: ${fault.title}`;
       return {
-        title: `${STATE_WORDS[language].fault} – ${event.chargerName}`,
-        message: `${words.connector(event.connector)}: ${STATE_WORDS[language].fault}${detail ? ` (${detail})` : ''}.`,
+        title: `${what} – ${event.chargerName}`,
+        message: `${words.connector(event.connector)}: ${fault.title}${fault.detail ? ` (${fault.detail})` : ''}. ${fault.nextStep}`,
         tags: ['warning'],
         priority: 4,
       };
     }
     case 'unreachable':
-      return { title: words.unreachableTitle(event.chargerName), message: words.unreachableMessage(event.minutes, event.message), tags: ['warning', 'electric_plug'], priority: 4 };
+      return {
+        title: words.unreachableTitle(event.chargerName),
+        message: words.unreachableMessage(event.minutes, REASON[language](event.message)),
+        tags: ['warning', 'electric_plug'],
+        priority: 4,
+      };
     case 'test':
       return { title: words.testTitle, message: words.testMessage, tags: ['bell'], priority: 3 };
   }

@@ -193,8 +193,8 @@ describe('notifications', () => {
     }
     await waitFor(() => webhookCalls(r).length >= 2 && Object.keys(running.outbox.pending()).length === 0, 'the fault and the unreachable charger');
     expect(webhookCalls(r).map((q) => [q.json.event_type, q.json.title, q.json.message])).toEqual([
-      ['fault', 'Störung – Platz 1', 'Ladepunkt 1: Störung (GroundFailure: Fehlerstrom erkannt).'],
-      ['unreachable', 'Ladestation nicht erreichbar – Platz 1', 'Seit 10 Min. keine Antwort (the charger refused the connection).'],
+      ['fault', 'Störung: Fehlerstrom – Platz 1', 'Ladepunkt 1: Fehlerstrom (Fehlerstrom erkannt). Stecker ziehen und neu einstecken; bleibt die Störung, Installateur anrufen.'],
+      ['unreachable', 'Ladestation nicht erreichbar – Platz 1', 'Seit 10 Min. keine Antwort (die Ladestation hat die Verbindung abgelehnt).'],
     ]);
     expect(ntfyCalls(r).map((q) => q.json.priority)).toEqual([4, 4]);
   });

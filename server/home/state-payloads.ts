@@ -7,6 +7,7 @@
 import type { ChargerSnapshot, ConnectorSnapshot } from '../../contract/snapshot.ts';
 import { stateWord } from '../../contract/state-vocabulary.ts';
 import type { MessageLanguage } from './home-config.ts';
+import { faultWordsIn } from './notification-text.ts';
 import { chargerStateTopic, connectorStateTopic } from './topics.ts';
 
 export interface ChargerState {
@@ -38,7 +39,11 @@ export interface ConnectorState {
   session_seconds: number | null;
   session_cost: number | null;
   currency: string;
-  fault: { severity: 'fault' | 'warning'; type: string | null; text: string | null } | null;
+  /**
+   * The charger's fault as it sent it (`type`, `text`), with its name (`title`) and what to do
+   * (`next_step`) in the configured language; null without one.
+   */
+  fault: { severity: 'fault' | 'warning'; type: string | null; text: string | null; title: string; next_step: string } | null;
   /** The connector's energy counter (never decreasing); null until its meter is known. */
   energy_total_kwh: number | null;
 }
@@ -71,7 +76,7 @@ export function connectorState(connector: ConnectorSnapshot, currency: string, l
     session_seconds: session?.activeSeconds ?? null,
     session_cost: session?.costSoFar ?? null,
     currency,
-    fault: connector.fault,
+    fault: connector.fault ? { ...connector.fault, ...faultFacts(connector.fault, language) } : null,
     energy_total_kwh: energyTotalKwh,
   };
 }
@@ -99,4 +104,9 @@ export function stateMessages(
     messages.set(connectorStateTopic(prefix, snapshot.chargerId, connector.key), JSON.stringify(payload));
   }
   return messages;
+}
+
+function faultFacts(fault: NonNullable<ConnectorSnapshot['fault']>, language: MessageLanguage): { title: string; next_step: string } {
+  const words = faultWordsIn(fault, language);
+  return { title: words.title, next_step: words.nextStep };
 }

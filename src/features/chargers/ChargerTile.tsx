@@ -12,7 +12,7 @@ import { PanelError } from '../../shared/ui/Panel.tsx';
 import { TOUCH } from '../../shared/ui/touch.ts';
 import { StatusIcon } from '../../shared/ui/StatusIcon.tsx';
 import { STATUS_STYLE, statusMotion } from '../../shared/ui/status-style.ts';
-import { errorHeadline, errorKey, type ErrorLike } from '../../shared/ui/error-text.ts';
+import { errorDetail, errorHeadline, errorKey, type ErrorLike } from '../../shared/ui/error-text.ts';
 import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
 import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
@@ -128,7 +128,7 @@ function TileValues({ model }: { model: TileModel }) {
   const { lang } = useLocale();
   const fmt = useFormat();
   if (!model.connectors) {
-    return <PanelError headline={errorHeadline({ kind: 'parse', message: '' }, lang)} detail={model.problem ?? undefined} />;
+    return <PanelError headline={errorHeadline({ kind: 'parse', message: '' }, lang)} detail={errorDetail({ message: model.problem ?? '' }, lang)} />;
   }
   const single = model.connectors.length === 1 ? model.connectors[0]! : null;
   return (
@@ -227,8 +227,9 @@ function StaleLine({ connection }: { connection: Extract<TileConnection, { state
   const { reason } = connection;
   const short = reason ? reasons[errorKey(reason, reasons) as keyof typeof reasons] : m.noAnswer;
   const full = reason ? errorHeadline(reason, lang) : m.noAnswer;
+  const why = errorDetail(reason, lang);
   return (
-    <p role="status" title={`${full}${reason?.message ? ` (${reason.message})` : ''}`} className="min-w-0 text-sm leading-tight">
+    <p role="status" title={why ? `${full} (${why})` : full} className="min-w-0 text-sm leading-tight">
       <span className="sr-only">{full}, </span>
       <span aria-hidden="true" className="block truncate font-semibold text-warn">{short}</span>
       <span className="block truncate text-muted">{age}</span>

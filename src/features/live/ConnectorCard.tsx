@@ -11,6 +11,7 @@ import { statusMotion, statusStyle } from '../../shared/ui/status-style.ts';
 import { departureNeedsDate, pastMomentNeedsDate, tickingSeconds } from './connector-state.ts';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
 import { liveMessages } from './messages.ts';
+import { FaultNoticeLoader } from './FaultNoticeLoader.tsx';
 
 interface ConnectorCardProps {
   connector: ConnectorSnapshot;
@@ -135,19 +136,7 @@ export function ConnectorCard({ connector, fetchedAt, statusIntervalMs, stale = 
           </p>
         ) : null}
 
-        {fault ? (
-          <div role="alert" data-severity={fault.severity} className={`card-fault card-small mt-[0.4em] rounded-xl px-[0.7em] py-[0.3em] text-surface ${stale ? 'bg-idle' : fault.severity === 'fault' ? 'bg-error' : 'bg-warn'}`}>
-            <p className="font-bold">
-              <StatusIcon kind={fault.severity === 'fault' ? 'fault' : 'warning'} className="mr-[0.3em] inline size-[1em] align-[-0.15em]" />
-              {fault.type ? `${fault.severity === 'fault' ? m.fault : m.warning}: ${enumLabel({}, fault.type)}` : fault.severity === 'fault' ? m.fault : m.warning}
-            </p>
-            {fault.text ? (
-              <p className="card-fault-text" title={fault.text}>
-                {fault.text}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        {fault ? <FaultNoticeLoader fault={fault} label={fault.severity === 'fault' ? m.fault : m.warning} stale={stale} /> : null}
 
         <dl className="card-values mt-[0.3em] min-w-0 gap-y-[0.2em]">
           <div className="min-w-0">

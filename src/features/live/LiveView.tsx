@@ -50,7 +50,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
   const state = useNowSelector(NOW_TICK_MS, (now) => freshness({ dataUpdatedAt, failed, now, timings }));
   const stale = state !== 'live';
   const problem = problemOf(isApiError(error) ? error : null, snapshot);
-  const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail });
+  const sectionError = (detail: string) => ({ headline: errorHeadline({ kind: 'parse', message: detail }, lang), detail: errorDetail({ message: detail }, lang) ?? '' });
   const hasReading = snapshot != null && snapshot.readAt !== null;
   const cards = snapshot?.connectors;
   const connectors = cards?.ok ? cards.data : [];

@@ -162,7 +162,7 @@ describe('ConnectorCard', () => {
     expect(screen.getByTestId('connector-power')).toHaveTextContent('7.4kW');
   });
 
-  it('shows unknown values readably, and a fault reported beside them as a warning', () => {
+  it('shows unknown values readably, and a fault reported beside them as a warning', async () => {
     render(
       <ConnectorCard
         connector={connector({ kind: 'unknown', raw: 'WaitingForGridCapacity', fault: { severity: 'warning', type: 'OverCurrentFailure', text: 'Vehicle drew 40 A' } })}
@@ -173,10 +173,14 @@ describe('ConnectorCard', () => {
       { wrapper: wrap(EN) },
     );
     expect(screen.getByTestId('connector-status').textContent).toBe('Connector 1 status: Waiting for grid capacity');
-    const alert = screen.getByRole('alert');
+    // The fault's words are a lazy part of their own.
+    await act(() => vi.dynamicImportSettled());
+    const alert = screen.getByTestId('fault-notice');
+    expect(alert).toHaveAttribute('role', 'alert');
     expect(alert).toHaveAttribute('data-severity', 'warning');
-    expect(alert.textContent).toContain('Warning: Over current failure');
+    expect(alert.textContent).toContain('Warning: Overcurrent');
     expect(alert.textContent).toContain('Vehicle drew 40 A');
+    expect(alert.textContent).toContain('Charging goes on.');
   });
 });
 

@@ -63,6 +63,8 @@ export const EnergyBars = memo(function EnergyBars({ data, series, hidden, width
         cursor={{ fill: 'var(--color-border)', fillOpacity: 0.3 }}
         labelFormatter={(t) => (data.unit === 'day' ? fmt.date(Number(t)) : fmt.month(Number(t)))}
         formatter={(value, name) => [fmt.kwh(Number(value), 1), seriesLabel(String(name), m)]}
+        // Recharts' default is " : "; neither German nor English puts a space before the colon.
+        separator=": "
         contentStyle={{ background: 'var(--color-panel)', border: '1px solid var(--color-border)', borderRadius: 8 }}
         isAnimationActive={false}
       />

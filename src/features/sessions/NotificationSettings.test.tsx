@@ -61,6 +61,18 @@ describe('NotificationSettings', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('gives a target’s reason in German on a German page, or none it has no German for', async () => {
+    const failed = (error: string) => ({ kind: 'webhook', address: 'http://homeassistant.local:8123', ok: false, error });
+    server(listed, () => ({ status: 200, body: { results: [failed('answered HTTP 500'), { ...failed('the receiver is sulking'), kind: 'ntfy' }, { ...failed('ECONNREFUSED'), kind: 'mqtt' }] } }));
+    const user = mount('de');
+    await user.click(await screen.findByRole('button', { name: 'Testnachricht senden' }));
+    const results = await screen.findByRole('status');
+    expect(results).toHaveTextContent('Webhook: nicht zugestellt (Antwort HTTP 500)');
+    expect(results).toHaveTextContent('ntfy: nicht zugestellt');
+    expect(results).not.toHaveTextContent('sulking');
+    expect(results).toHaveTextContent('MQTT (Home Assistant): nicht zugestellt (ECONNREFUSED)');
+  });
+
   it('asks for the admin PIN when the server refuses without it, in German', async () => {
     server(listed, (headers) =>
       headers['x-admin-pin'] === '2468'

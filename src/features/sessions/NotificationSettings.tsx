@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { isApiError } from '../../api/api-error.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import { errorHeadline } from '../../shared/ui/error-text.ts';
+import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { FIELD } from '../../shared/ui/Select.tsx';
 import { needsPin } from './api/settings-query.ts';
 import { notificationsQuery, useSendTestNotification } from './api/notifications-query.ts';
@@ -59,7 +59,7 @@ export function NotificationSettings() {
         <ul role="status" data-testid="notification-test-results">
           {send.data.results.map((result) => (
             <li key={`${result.kind} ${result.address}`} data-ok={result.ok}>
-              {kindWord(result.kind)}: {result.ok ? m.testDelivered : m.testNotDelivered(result.error ?? '')}
+              {kindWord(result.kind)}: {result.ok ? m.testDelivered : m.testNotDelivered(errorDetail({ message: result.error ?? '' }, lang) ?? '')}
             </li>
           ))}
         </ul>

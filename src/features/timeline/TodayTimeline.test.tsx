@@ -69,7 +69,9 @@ describe('TodayTimeline', () => {
     const fault = (await screen.findAllByTestId('timeline-event')).find((e) => e.getAttribute('data-kind') === 'fault')!;
     expect(fault).toHaveAttribute('data-tone', 'problem');
     expect(fault).toHaveTextContent('⚠');
-    expect(fault).toHaveTextContent('fault: GroundFailure: residual current');
+    // The type in words, not the charger's raw name.
+    expect(fault).toHaveTextContent('fault: Earth fault');
+    expect(fault).not.toHaveTextContent('GroundFailure');
     const cleared = screen.getAllByTestId('timeline-event').find((e) => e.getAttribute('data-kind') === 'fault_cleared')!;
     expect(cleared).toHaveAttribute('data-tone', 'resolved');
   });
@@ -79,6 +81,8 @@ describe('TodayTimeline', () => {
     const events = await screen.findAllByTestId('timeline-event');
     expect(screen.getByRole('heading', { name: 'Heute' })).toBeInTheDocument();
     expect(events.map((e) => e.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('angesteckt'), expect.stringContaining('vom Auto pausiert'), expect.stringContaining('abgesteckt')]));
+    expect(events.find((e) => e.getAttribute('data-kind') === 'fault')).toHaveTextContent('Störung: Fehlerstrom');
+    expect(events.find((e) => e.getAttribute('data-kind') === 'fault_cleared')).toHaveTextContent('Störung behoben: Fehlerstrom');
   });
 
   it('says so when nothing has happened yet, and when the day could not be read', async () => {

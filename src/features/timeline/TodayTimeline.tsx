@@ -14,6 +14,8 @@ import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
 import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { isoDay, timelineQuery } from './api/timeline-query.ts';
+import { faultWordTables } from '../../shared/i18n/fault-words.ts';
+import { serverReasons } from '../../shared/ui/error-text.ts';
 import { eventLabels, timelineMessages } from './messages.ts';
 import { timelineItems, type TimelineItem } from './timeline-items.ts';
 
@@ -43,7 +45,7 @@ export const TodayTimeline = memo(function TodayTimeline({ chargerId }: { charge
   }, [signature, refetch]);
 
   const items = useMemo(
-    () => (timeline.data ? timelineItems(timeline.data.events, eventLabels[lang]) : null),
+    () => (timeline.data ? timelineItems(timeline.data.events, { labels: eventLabels[lang], faults: faultWordTables[lang], reason: serverReasons[lang].words }) : null),
     [timeline.data, lang],
   );
 

@@ -32,7 +32,8 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, band: RefObject<
     const resized = new ResizeObserver(fit);
     resized.observe(outer);
     const changed = new MutationObserver(fit);
-    changed.observe(inner, { childList: true, subtree: true, characterData: true });
+    // An opened or closed part of the band (a fault's whole text) too.
+    changed.observe(inner, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-expanded'] });
     return () => {
       resized.disconnect();
       changed.disconnect();

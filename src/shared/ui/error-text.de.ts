@@ -1,5 +1,6 @@
 /** German for `error-text.ts`: a chunk of its own, loaded only for German pages (`src/app/german.ts`). */
-import type { errorMessages } from './error-text.ts';
+import type { errorMessages, serverReasons } from './error-text.ts';
+import { problemReasonDe } from '../../../contract/problem-reasons.de.ts';
 
 export const errorMessagesDe: (typeof errorMessages)['en'] = {
   network: 'Dashboard-Server nicht erreichbar',
@@ -20,3 +21,5 @@ export const errorMessagesDe: (typeof errorMessages)['en'] = {
   archive_unavailable: 'Verlaufsarchiv nicht verfügbar',
   other: 'Etwas ist schiefgegangen',
 };
+
+export const serverReasonsDe: (typeof serverReasons)['en'] = { words: (message) => problemReasonDe(message) ?? '' };

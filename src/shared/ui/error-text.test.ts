@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorHeadline } from './error-text.ts';
+import { errorDetail, errorHeadline } from './error-text.ts';
 
 describe('errorHeadline', () => {
   it('names the reason by kind, then by code', () => {
@@ -22,5 +22,22 @@ describe('errorHeadline', () => {
     for (const code of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
       expect(errorHeadline({ kind: 'server', code, message: 'x' }, 'en')).toBe('Something went wrong');
     }
+  });
+});
+
+describe('errorDetail', () => {
+  it('gives the server’s reason as it is on an English page, in German on a German one', () => {
+    const closed = { kind: 'server', code: 'charger_unreachable', message: 'the charger closed the connection' };
+    expect(errorDetail(closed, 'en')).toBe('the charger closed the connection');
+    expect(errorDetail(closed, 'de')).toBe('die Ladestation hat die Verbindung geschlossen');
+    const timeout = { kind: 'server', code: 'charger_timeout', message: 'the charger did not answer within 5 s' };
+    expect(errorDetail(timeout, 'de')).toBe('die Ladestation hat nicht innerhalb von 5 s geantwortet');
+  });
+
+  it('leaves out on a German page a reason it has no German for, and says nothing without a message', () => {
+    expect(errorDetail({ kind: 'network', message: 'Failed to fetch' }, 'de')).toBeUndefined();
+    expect(errorDetail({ kind: 'network', message: 'Failed to fetch' }, 'en')).toBe('Failed to fetch');
+    expect(errorDetail({ kind: 'server', message: '' }, 'en')).toBeUndefined();
+    expect(errorDetail(null, 'de')).toBeUndefined();
   });
 });

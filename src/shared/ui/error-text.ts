@@ -2,7 +2,7 @@
  * What a failed request means for the user, in their language. Takes the error's shape rather
  * than the ApiError class, because src/shared sits below src/api.
  */
-import { defineMessagesGermanLater, type Lang } from '../i18n/i18n.tsx';
+import { defineMessagesGermanLater, germanLater, type Lang } from '../i18n/i18n.tsx';
 
 export interface ErrorLike {
   kind?: string;
@@ -31,6 +31,12 @@ export const errorMessages = defineMessagesGermanLater({
   other: 'Something went wrong',
 });
 
+/**
+ * The server's reasons (English sentences) in the page's language; '' when there are no words for
+ * one. German: error-text.de.ts, with the other German tables.
+ */
+export const serverReasons = germanLater({ words: (message: string): string => message });
+
 /** A short headline for the reason ("Charger unreachable"). */
 export function errorHeadline(error: ErrorLike, lang: Lang): string {
   const table = errorMessages[lang];
@@ -49,9 +55,10 @@ export function errorKey(error: ErrorLike, table: object): string {
 }
 
 /**
- * The server's or charger's own message, shown as detail under the headline. Those words are
- * English (or the charger's), so a German page shows the client's wording of the code alone.
+ * Why, under the headline: the server's message. Those are English sentences; a German page shows
+ * them in German (`contract/problem-reasons.de.ts`) and leaves out one it has no words for, so no
+ * English reaches a German page (the headline, the code's own words, still says what happened).
  */
 export function errorDetail(error: ErrorLike | null | undefined, lang: Lang): string | undefined {
-  return lang === 'en' && error?.message ? error.message : undefined;
+  return (error?.message && serverReasons[lang].words(error.message)) || undefined;
 }
