@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.ts';
 
 test('the page shows live data from the simulated charger, marked as simulated', async ({ page, server }) => {
   const chargers = await (await page.request.get('/api/chargers')).json();
-  expect(chargers.chargers).toEqual([{ id: expect.any(String), name: expect.any(String), simulated: true }]);
+  expect(chargers.chargers).toEqual([{ id: expect.any(String), name: expect.any(String), simulated: true, timeZone: 'Europe/Berlin' }]);
 
   await page.goto('/');
   const card = page.getByTestId('connector-card').first();
@@ -10,11 +10,13 @@ test('the page shows live data from the simulated charger, marked as simulated',
   await expect(card).toHaveAttribute('data-status', /\S+/);
   await expect(page.getByTestId('simulated-badge')).toBeVisible();
 
-  // What the card shows is what the charger says right now (read again until both agree: the
-  // simulated household may change its state between the two reads).
+  // What the card shows is what the charger says right now, and what its snapshot means (read
+  // again until they agree: the simulated household may change its state between the reads).
   await expect(async () => {
     const status = await (await page.request.get(`/api/chargers/${chargers.chargers[0].id}/generalStatus`)).json();
     await expect(card).toHaveAttribute('data-status', status.evses[0].connectors[0].onlineData.status, { timeout: 2_000 });
+    const snapshot = await (await page.request.get(`/api/chargers/${chargers.chargers[0].id}/snapshot`)).json();
+    await expect(card).toHaveAttribute('data-state', snapshot.connectors.data[0].state.kind, { timeout: 2_000 });
   }).toPass();
   expect(server.simulator).not.toBeNull();
 });

@@ -68,8 +68,12 @@ export async function readSessionRange(client: HistoryClient, fromMs: number, to
     if (answer.content.length === 0 || page >= answer.pagingInfo.pageCount) break;
   }
   return [...byId.values()]
-    .filter((s) => s.chargingStartedTime !== null && s.chargingStartedTime >= fromMs && s.chargingStartedTime < toMs)
-    .sort((a, b) => (a.chargingStartedTime ?? 0) - (b.chargingStartedTime ?? 0) || a.chargingSessionId - b.chargingSessionId);
+    .filter((s) => {
+      // A session that never started charging (or whose firmware leaves the start out) counts by its plug-in.
+      const start = s.chargingStartedTime ?? s.vehicleConnectedTime;
+      return start !== null && start >= fromMs && start < toMs;
+    })
+    .sort((a, b) => (a.chargingStartedTime ?? a.vehicleConnectedTime ?? 0) - (b.chargingStartedTime ?? b.vehicleConnectedTime ?? 0) || a.chargingSessionId - b.chargingSessionId);
 }
 
 /**

@@ -79,7 +79,13 @@ export function createReaders(db: Database.Database) {
     return id ?? null;
   }
 
-  const sessionsInRange = db.prepare<[number, number, number], SessionRow>('SELECT * FROM sessions WHERE charger = ? AND started >= ? AND started < ? ORDER BY started, id');
+  // A session without a charging start (it never charged, or the firmware leaves it out) is in the
+  // range of its plug-in, as the history lists it.
+  const sessionsInRange = db.prepare<{ c: number; from: number; to: number }, SessionRow>(`
+    SELECT * FROM sessions WHERE charger = @c AND (
+      (started >= @from AND started < @to) OR (started IS NULL AND plugged >= @from AND plugged < @to)
+    ) ORDER BY coalesce(started, plugged), id
+  `);
   const pointsInRange = db.prepare<[number, number, number], unknown>(
     `SELECT t, ${ARCHIVED_SERIES.map((s) => SERIES_COLUMNS[s]).join(', ')} FROM power WHERE charger = ? AND t >= ? AND t < ? ORDER BY t`,
   );
@@ -158,7 +164,7 @@ export function createReaders(db: Database.Database) {
      */
     sessions(chargerId: string, fromMs: number, toMs: number, overlay: readonly ArchivedSessionWire[] | null = null): SessionsRead {
       const charger = keyOf(chargerId);
-      const rows = charger === null ? [] : sessionsInRange.all(charger, fromMs, toMs);
+      const rows = charger === null ? [] : sessionsInRange.all({ c: charger, from: fromMs, to: toMs });
       let sessions = rows.map(sessionOut);
       if (overlay && overlay.length > 0) {
         const byId = new Map(sessions.map((s) => [s.id, s]));

@@ -330,3 +330,27 @@ describe('a realistic stretch of history', () => {
     expect(powerAfter).toEqual(powerBefore);
   }, 60_000);
 });
+
+describe('sessions the world sends', () => {
+  it('lists a session without a charging start by its plug-in, and keeps an unknown energy unknown, from the charger and from the archive', async () => {
+    const sim = await startSimulator({ seed: 21, clockRate: 0, historyDays: 40, staticToken: 'odd-token', quiet: true, timeZone: 'Europe/Berlin', sessionsWithoutStart: 0.2, sessionsWithUnknownEnergy: 0.2 });
+    closers.push(() => sim.close());
+    const server = await started({
+      env: { CHARGER_URL: sim.url, CHARGER_TOKEN: 'odd-token', CHARGER_NAME: 'platz13', CHARGER_TIMEZONE: 'Europe/Berlin', ARCHIVE_PATH: temp().path },
+      archiveOptions: { fill: false },
+      now: () => sim.now(),
+    });
+    const to = new Date(sim.now()).toISOString().slice(0, 10);
+    const from = new Date(sim.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const read = async () => sessionsResponseSchema.parse((await get(server, `/api/chargers/platz13/sessions?from=${from}&to=${to}`)).body);
+    const first = await read();
+    const noStart = first.sessions.filter((s) => s.startedAt === null);
+    expect(noStart.length).toBeGreaterThan(0);
+    for (const s of noStart) expect(s.pluggedInAt).not.toBeNull();
+    expect(first.sessions.some((s) => s.energyKWh === null && (s.meterEnd === null || s.meterStart === null))).toBe(true);
+    // Read again, now from the archive the first read wrote through: the same sessions.
+    await server.archive!.filler('platz13')!.tick();
+    const again = await read();
+    expect(again.sessions.map((s) => [s.id, s.startedAt === null, s.energyKWh])).toEqual(first.sessions.map((s) => [s.id, s.startedAt === null, s.energyKWh]));
+  });
+});

@@ -43,6 +43,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
           value={pending ?? fmt.kwh(unitsToKwh(totals.energyUnits), ENERGY_DECIMALS)}
           testId="sessions-total-energy"
           data={loading || noData ? undefined : unitsToKwh(totals.energyUnits).toFixed(ENERGY_DECIMALS)}
+          hint={pending === null && totals.energyUnknown > 0 ? m.energyUnknown(totals.energyUnknown) : undefined}
         />
         <Figure label={m.pluggedInTime} value={pending ?? fmt.duration(totals.pluggedInSeconds)} testId="sessions-total-plugged-in" />
         <Figure

@@ -18,7 +18,10 @@ export function MonthlySummary({ months, currency, combined }: { months: MonthSu
   const figures = (t: Totals) => (
     <>
       <span className={figure}>{fmt.number(t.sessions)}</span>
-      <span className={figure}>{fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}</span>
+      <span className={figure} title={t.energyUnknown > 0 ? m.energyUnknown(t.energyUnknown) : undefined}>
+        {fmt.kwh(unitsToKwh(t.energyUnits), ENERGY_DECIMALS)}
+        {t.energyUnknown > 0 ? '*' : ''}
+      </span>
       <span className={figure}>
         {/* A sum leaving out sessions whose off-peak split is still being read would be too low. */}
         {t.costPending > 0 ? '…' : currency && t.costMinor !== null ? fmt.money(t.costMinor / 10 ** currencyDigits(currency), currency) : '—'}

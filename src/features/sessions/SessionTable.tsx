@@ -133,7 +133,13 @@ function SessionTableRow({ row, combined, showCost, showOffPeak, currency }: { r
         {row.chargingSeconds !== null ? fmt.clock(row.chargingSeconds) : '—'}
       </td>
       <td data-label={columns.energy} className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-        <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
+        {row.energyUnits === null ? (
+          <span data-testid="session-energy" data-unknown="true" title={m.energyUnknownRow}>
+            —<span className="sr-only"> ({m.energyUnknownRow})</span>
+          </span>
+        ) : (
+          <span data-testid="session-energy">{fmt.kwh(unitsToKwh(row.energyUnits), ENERGY_DECIMALS)}</span>
+        )}
         {showOffPeak && row.costPending ? (
           <div className="text-xs text-muted" data-testid="session-off-peak" data-pending="true">
             {m.offPeakShort} …

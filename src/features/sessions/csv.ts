@@ -140,7 +140,8 @@ export function buildSessionsCsv(rows: readonly SessionRow[], totals: Totals, op
         row.ended === null ? '' : localTimestamp(row.ended, options.zone, options.lang),
         row.pluggedInSeconds === null ? '' : hoursMinutesSeconds(row.pluggedInSeconds),
         row.chargingSeconds === null ? '' : hoursMinutesSeconds(row.chargingSeconds),
-        fixedDecimal(row.energyUnits, ENERGY_DECIMALS, decimal),
+        // Unknown energy is an empty cell: a spreadsheet's SUM leaves it out, as the total line does.
+        row.energyUnits === null ? '' : fixedDecimal(row.energyUnits, ENERGY_DECIMALS, decimal),
         ...(options.offPeak ? [row.offPeakUnits === null ? '' : fixedDecimal(row.offPeakUnits, ENERGY_DECIMALS, decimal)] : []),
         row.maxPowerKw === null ? '' : fixedDecimal(Math.round(row.maxPowerKw * 1000), 3, decimal),
         neutralizeFormula(row.userName ?? ''),

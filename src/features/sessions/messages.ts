@@ -23,6 +23,8 @@ export const sessionsMessages = defineMessages({
     chargingTime: 'Active charging time',
     chargingUnknown: (unknown: number, sessions: number) =>
       unknown === sessions ? 'unknown: no power profile archived' : `without ${unknown} of ${sessions} sessions (no power profile archived)`,
+    energyUnknown: (unknown: number) => (unknown === 1 ? 'without 1 session whose energy the charger does not say' : `without ${unknown} sessions whose energy the charger does not say`),
+    energyUnknownRow: 'The charger does not say this session’s energy',
     pluggedInTime: 'Plugged-in time',
     cost: 'Cost',
     noPrice: 'Set a price to see costs',
@@ -126,6 +128,8 @@ export const sessionsMessages = defineMessages({
     chargingTime: 'Aktive Ladezeit',
     chargingUnknown: (unknown: number, sessions: number) =>
       unknown === sessions ? 'unbekannt: kein Leistungsverlauf archiviert' : `ohne ${unknown} von ${sessions} Ladevorgängen (kein Leistungsverlauf archiviert)`,
+    energyUnknown: (unknown: number) => (unknown === 1 ? 'ohne 1 Ladevorgang, dessen Energie die Ladestation nicht meldet' : `ohne ${unknown} Ladevorgänge, deren Energie die Ladestation nicht meldet`),
+    energyUnknownRow: 'Die Ladestation meldet die Energie dieses Ladevorgangs nicht',
     pluggedInTime: 'Steckzeit',
     cost: 'Kosten',
     noPrice: 'Preis festlegen, um Kosten zu sehen',

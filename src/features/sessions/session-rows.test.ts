@@ -25,6 +25,30 @@ function row(overrides: Partial<ChargingSessionWire>, charger = platz, pricing: 
   return toRow(fromCharger(wire(overrides)), charger, pricing);
 }
 
+describe('a session whose energy the charger does not say', () => {
+  const unknown = row({ chargingSessionId: 7, activeEnergyConsumed: null, meterValueEnd: null });
+
+  it('has no energy and no cost, never 0.00 as if known', () => {
+    expect(unknown.energyUnits).toBeNull();
+    expect(unknown.costMinor).toBeNull();
+    // Its meter readings, where both are there, still give it.
+    expect(row({ activeEnergyConsumed: null }).energyUnits).toBe(6283);
+  });
+
+  it('is left out of the totals, which say how many they leave out', () => {
+    const totals = totalsOf([row({}), unknown]);
+    expect(totals).toMatchObject({ sessions: 2, energyUnits: 6283, energyUnknown: 1, costMinor: 2199 });
+    expect(totalsOf([row({})]).energyUnknown).toBe(0);
+  });
+});
+
+describe('a session without a charging start', () => {
+  it('is listed by its plug-in time', () => {
+    const r = row({ chargingStartedTime: null });
+    expect(r.started).toBe(Date.parse('2022-10-06T20:06:21.992Z'));
+  });
+});
+
 describe('a session as a row', () => {
   it('takes the charger’s fields, with the energy rounded to the shown hundredths', () => {
     const r = row({});
@@ -54,7 +78,8 @@ describe('a session as a row', () => {
 
   it('falls back to the meter readings (mWh) when the energy is missing', () => {
     expect(row({ activeEnergyConsumed: null }).energyUnits).toBe(6283);
-    expect(row({ activeEnergyConsumed: null, meterValueEnd: null }).energyUnits).toBe(0);
+    // Neither: unknown, not 0 (see "a session whose energy the charger does not say").
+    expect(row({ activeEnergyConsumed: null, meterValueEnd: null }).energyUnits).toBeNull();
   });
 
   it('a session without user or card', () => {
@@ -95,7 +120,7 @@ describe('totals', () => {
   it('equal the sum of the rows as shown (1.01 + 2.01 + 3.33 + 0.99 = 7.34, not 7.337)', () => {
     const totals = totalsOf(rows);
     expect(totals.energyUnits).toBe(101 + 201 + 333 + 99);
-    expect(totals.energyUnits).toBe(rows.reduce((sum, r) => sum + r.energyUnits, 0));
+    expect(totals.energyUnits).toBe(rows.reduce((sum, r) => sum + (r.energyUnits ?? 0), 0));
     expect(totals.sessions).toBe(4);
     expect(totals.running).toBe(1);
     expect(totals.costMinor).toBe(rows.reduce((sum, r) => sum + r.costMinor!, 0));

@@ -56,8 +56,12 @@ export interface SessionRow {
   pluggedInSeconds: number | null;
   /** Time power actually flowed, whole seconds, from the archived power profile; null without one. */
   chargingSeconds: number | null;
-  /** Energy in hundredths of a kWh, as shown (so far, while running). */
-  energyUnits: number;
+  /**
+   * Energy in hundredths of a kWh, as shown (so far, while running); null when the charger says
+   * neither the energy nor both meter readings: shown as "—", left out of every total (which say
+   * how many they leave out), never a zero that looks like data.
+   */
+  energyUnits: number | null;
   maxPowerKw: number | null;
   userId: number | null;
   /** "Jürgen Müller"; null when the session has no user. */
@@ -103,13 +107,13 @@ export function currencyDigits(currency: string): number {
 }
 const digitsCache = new Map<string, number>();
 
-/** The session's energy in kWh: the charger's own figure, else its meter readings (mWh). */
-function energyKwh(session: ArchivedSession): number {
+/** The session's energy in kWh: the charger's own figure, else its meter readings (mWh); null when neither is there. */
+function energyKwh(session: ArchivedSession): number | null {
   if (session.energyKWh !== null) return session.energyKWh;
   if (session.meterStart !== null && session.meterEnd !== null && session.meterEnd >= session.meterStart) {
     return (session.meterEnd - session.meterStart) / 1_000_000;
   }
-  return 0;
+  return null;
 }
 
 /** When the session began: charging start, else the plug-in (a session that never charged). */
@@ -133,11 +137,12 @@ export function costOf(energyUnits: number, pricing: Pricing | null, offPeakUnit
  * rather than a different figure that changes once the profile is there).
  */
 export function toRow(session: ArchivedSession, charger: ChargerRef, pricing: Pricing | null, split: EnergySplit | 'pending' | null = null): SessionRow {
-  const energyUnits = roundScaled(energyKwh(session), ENERGY_DECIMALS);
-  const costPending = Boolean(pricing?.offPeak) && split === 'pending';
+  const kwh = energyKwh(session);
+  const energyUnits = kwh === null ? null : roundScaled(kwh, ENERGY_DECIMALS);
+  const costPending = energyUnits !== null && Boolean(pricing?.offPeak) && split === 'pending';
   const known = split === 'pending' ? null : split;
   // The off-peak part in the same whole hundredths, so the two parts add up to the row exactly.
-  const offPeakUnits = pricing?.offPeak && known ? Math.round(energyUnits * Math.min(1, Math.max(0, known.share))) : null;
+  const offPeakUnits = pricing?.offPeak && known && energyUnits !== null ? Math.round(energyUnits * Math.min(1, Math.max(0, known.share))) : null;
   const name = [session.user?.firstName, session.user?.lastName]
     .map((part) => part?.trim())
     .filter(Boolean)
@@ -165,7 +170,7 @@ export function toRow(session: ArchivedSession, charger: ChargerRef, pricing: Pr
     status: session.status,
     offPeakUnits,
     offPeakEstimated: offPeakUnits !== null && known !== null && known.estimated,
-    costMinor: costPending ? null : costOf(energyUnits, pricing, offPeakUnits),
+    costMinor: costPending || energyUnits === null ? null : costOf(energyUnits, pricing, offPeakUnits),
     costPending,
   };
 }
@@ -263,7 +268,10 @@ export function pageOf<T>(rows: readonly T[], pageNumber: number, pageSize: numb
 export interface Totals {
   sessions: number;
   running: number;
+  /** Of the sessions whose energy is known. */
   energyUnits: number;
+  /** Sessions whose energy the charger does not say: left out of `energyUnits` and `costMinor`. */
+  energyUnknown: number;
   /** Null without an off-peak price. */
   offPeakUnits: number | null;
   /** Sessions whose off-peak part was estimated by time. */
@@ -284,6 +292,7 @@ export interface Totals {
 
 export function totalsOf(rows: readonly SessionRow[]): Totals {
   let energyUnits = 0;
+  let energyUnknown = 0;
   let chargingSeconds: number | null = null;
   let chargingUnknown = 0;
   let pluggedInSeconds = 0;
@@ -293,7 +302,8 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
   let running = 0;
   let costPending = 0;
   for (const row of rows) {
-    energyUnits += row.energyUnits;
+    if (row.energyUnits === null) energyUnknown++;
+    else energyUnits += row.energyUnits;
     if (row.offPeakUnits !== null) offPeakUnits = (offPeakUnits ?? 0) + row.offPeakUnits;
     if (row.offPeakEstimated) offPeakEstimated++;
     if (row.chargingSeconds === null) chargingUnknown++;
@@ -303,7 +313,7 @@ export function totalsOf(rows: readonly SessionRow[]): Totals {
     if (row.running) running++;
     if (row.costPending) costPending++;
   }
-  return { sessions: rows.length, running, energyUnits, offPeakUnits, offPeakEstimated, chargingSeconds: rows.length === 0 ? 0 : chargingSeconds, chargingUnknown, pluggedInSeconds, costMinor, costPending };
+  return { sessions: rows.length, running, energyUnits, energyUnknown, offPeakUnits, offPeakEstimated, chargingSeconds: rows.length === 0 ? 0 : chargingSeconds, chargingUnknown, pluggedInSeconds, costMinor, costPending };
 }
 
 export interface UserShare extends Totals {
