@@ -8,7 +8,8 @@ import { expect, test } from './fixtures.ts';
 import { ZONE } from './world.ts';
 
 const KWH = /^\d[\d,]*\.\d\u202fkWh$/;
-const totals = (page: Page) => page.getByTestId('energy-totals');
+/** Today's and this month's figures with the costs under them. */
+const totals = (page: Page) => page.getByTestId('connector-card').first().locator('.card-more');
 
 test.use({ archive: true, serverEnv: { PRICE_PER_KWH: '0.30' } });
 

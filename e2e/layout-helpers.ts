@@ -19,8 +19,6 @@ export type State = (typeof STATES)[number];
 export const THEMES = ['dark', 'light'] as const;
 export const LANGS = ['en', 'de'] as const;
 
-/** The status word's least size at 1280×800 and above; it scales with the screen below. */
-export const STATUS_WORD_PX = 48;
 /** One poll plus slack: how soon a failing status shows as stale. */
 export const STALE_WITHIN = 15_000;
 

@@ -68,6 +68,8 @@ function drawn(element: Element, box: Element): { rect: Rect; cut: boolean } | n
   for (let parent = element.parentElement; parent && parent !== box; parent = parent.parentElement) {
     const style = getComputedStyle(parent);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    // Text clamped to its lines on purpose (an ellipsis, the whole text on tap) is not cut off.
+    if (style.webkitLineClamp !== 'none' && style.webkitLineClamp !== '') return null;
     const clip = parent.getBoundingClientRect();
     rect = { left: Math.max(rect.left, clip.left), right: Math.min(rect.right, clip.right), top: Math.max(rect.top, clip.top), bottom: Math.min(rect.bottom, clip.bottom) };
     if (rect.right - rect.left <= SLACK || rect.bottom - rect.top <= SLACK) return null;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOfLocalDay } from '../../src/shared/time/local-calendar.ts';
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
-import { EnergyPeriods, ENERGY_REFRESH_MS, type DailyEnergyReader } from './energy-periods.ts';
+import { EnergyPeriods, ENERGY_REFRESH_MS, ENERGY_RETRY_MS, type DailyEnergyReader } from './energy-periods.ts';
 
 const ZONE = 'Europe/Zurich';
 // 00:30 on 1 June in Zurich is still 31 May in UTC: the charger's calendar must win.
@@ -72,6 +72,19 @@ describe('EnergyPeriods', () => {
     release();
     await vi.advanceTimersByTimeAsync(ENERGY_REFRESH_MS * 3);
     expect(read).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads figures it could not know again soon, not only on its interval', async () => {
+    let complete = false;
+    const read = vi.fn<DailyEnergyReader>(async () => ({ days: complete ? [{ start: day(1), kwh: 3 }] : [], complete }));
+    const energy = periods(read);
+    energy.hold(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(energy.of('a')).toEqual({ todayKwh: null, monthKwh: null });
+    complete = true;
+    await vi.advanceTimersByTimeAsync(ENERGY_RETRY_MS);
+    expect(energy.of('a')).toEqual({ todayKwh: 3, monthKwh: 3 });
+    expect(read).toHaveBeenCalledTimes(2);
   });
 
   it('says nothing it knew yesterday once the charger’s day has turned, until read again', async () => {

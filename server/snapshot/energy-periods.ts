@@ -21,6 +21,8 @@ export interface EnergyPeriodsOptions {
   zoneOf: (chargerId: string) => string;
   /** How often the figures are read again while held. */
   refreshMs?: number;
+  /** How soon figures still unknown are read again (the archive's first fill may have landed by then). */
+  retryMs?: number;
   now?: () => number;
   log?: (line: string) => void;
 }
@@ -32,6 +34,7 @@ interface Entry {
   holds: number;
   timer: ReturnType<typeof setInterval> | null;
   reading: Promise<void> | null;
+  retry: ReturnType<typeof setTimeout> | null;
   /** Session keys open at the last observed snapshot: one closing means new energy to count. */
   open: string;
 }
@@ -39,6 +42,7 @@ interface Entry {
 const UNKNOWN: PeriodEnergy = { todayKwh: null, monthKwh: null };
 /** As often as the archive takes in new power (its fill interval); a closed session is read at once. */
 export const ENERGY_REFRESH_MS = 5 * 60_000;
+export const ENERGY_RETRY_MS = 15_000;
 
 export class EnergyPeriods {
   private readonly options: EnergyPeriodsOptions;
@@ -86,6 +90,10 @@ export class EnergyPeriods {
           clearInterval(entry.timer);
           entry.timer = null;
         }
+        if (entry.holds === 0 && entry.retry) {
+          clearTimeout(entry.retry);
+          entry.retry = null;
+        }
       }
     };
   }
@@ -116,7 +124,10 @@ export class EnergyPeriods {
 
   close(): void {
     this.closed = true;
-    for (const entry of this.entries.values()) if (entry.timer) clearInterval(entry.timer);
+    for (const entry of this.entries.values()) {
+      if (entry.timer) clearInterval(entry.timer);
+      if (entry.retry) clearTimeout(entry.retry);
+    }
     this.listeners.clear();
   }
 
@@ -141,6 +152,14 @@ export class EnergyPeriods {
       value = UNKNOWN;
     }
     if (this.closed) return;
+    // Still unknown (the archive not filled yet, the charger away): asked again soon, not in 5 minutes.
+    if ((value.todayKwh === null || value.monthKwh === null) && entry.holds > 0 && !entry.retry) {
+      entry.retry = setTimeout(() => {
+        entry.retry = null;
+        void this.refresh(chargerId);
+      }, this.options.retryMs ?? ENERGY_RETRY_MS);
+      entry.retry.unref?.();
+    }
     const day = formatIsoDate(today);
     const changed = entry.day !== day || entry.value.todayKwh !== value.todayKwh || entry.value.monthKwh !== value.monthKwh;
     entry.value = value;
@@ -155,7 +174,7 @@ export class EnergyPeriods {
   private entry(chargerId: string): Entry {
     let entry = this.entries.get(chargerId);
     if (!entry) {
-      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, open: '' };
+      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, retry: null, open: '' };
       this.entries.set(chargerId, entry);
     }
     return entry;
