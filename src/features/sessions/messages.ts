@@ -108,6 +108,9 @@ export const sessionsMessages = defineMessages({
     testNotDelivered: (reason: string) => `not delivered (${reason})`,
     testPinNeeded: 'Enter the admin PIN to send a test message.',
     testFailed: 'The test message was not sent',
+    toolsToggle: 'Filters & export',
+    toolsClose: 'Close filters',
+    activeFilters: (n: number) => (n === 1 ? '1 filter' : `${n} filters`),
   },
   de: {
     filters: 'Filter',
@@ -211,6 +214,9 @@ export const sessionsMessages = defineMessages({
     testNotDelivered: (reason: string) => `nicht zugestellt (${reason})`,
     testPinNeeded: 'Bitte die Admin-PIN eingeben, um eine Testnachricht zu senden.',
     testFailed: 'Die Testnachricht wurde nicht gesendet',
+    toolsToggle: 'Filter & Export',
+    toolsClose: 'Filter schließen',
+    activeFilters: (n: number) => (n === 1 ? '1 Filter' : `${n} Filter`),
   },
 });
 
