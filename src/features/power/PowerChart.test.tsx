@@ -107,7 +107,7 @@ describe('PowerChart', () => {
     expect(one.dash).not.toBe(other.dash);
     expect(one.marker).not.toBe('');
     expect(other.marker).not.toBe('');
-    // The shapes' outlines differ (circle arcs against a square's h/v), numbers aside.
+    // The shapes' paths differ (circle arcs against a square's h/v), numbers aside.
     expect(one.marker).not.toBe(other.marker);
   });
 });

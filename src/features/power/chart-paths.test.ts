@@ -92,7 +92,7 @@ describe('markerPath', () => {
     expect(markerPath([], x, y, 'circle', 100, 0.5)).toBe('');
   });
 
-  it('draws each shape as a closed outline', () => {
+  it('draws each shape as a closed path', () => {
     for (const shape of ['circle', 'square', 'triangle', 'diamond'] as const) expect(markerShape(shape, 10, 10)).toMatch(/^M[\d.]+,[\d.]+.*Z$/);
   });
 });

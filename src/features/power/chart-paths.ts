@@ -72,7 +72,7 @@ export function linePath(points: readonly ChartPoint[], x: Scale, y: Scale): str
 /** Half a marker's width, px: big enough to tell a square from a circle at arm's length. */
 export const MARKER_RADIUS = 4.5;
 
-/** One marker's outline centred on (x, y), as SVG path commands. */
+/** One marker's shape centred on (x, y), as SVG path commands (a closed path). */
 export function markerShape(shape: MarkerShape, x: number, y: number, r = MARKER_RADIUS): string {
   const p = (value: number) => px1(value);
   switch (shape) {
