@@ -40,7 +40,7 @@ export function PowerLegend({ series, hidden, same, onToggle, energies, limits, 
             return (
               <li key={s.measure} data-series={s.measure} data-same-as={equals} className="flex items-center gap-2 px-1 text-sm text-muted">
                 <SeriesSwatch style={series.find((o) => o.measure === others[0]) ?? s} />
-                {m.sameAs(label, m.sumOf(others.map((other) => seriesLabel(other, m))))}
+                {m.sameAs(label, m.sumOf(...others.map((other) => seriesLabel(other, m))))}
               </li>
             );
           }

@@ -37,7 +37,7 @@ export const powerMessages = defineMessages({
     connectorsTotal: 'Connectors together',
     barOpens: (unit: 'day' | 'week' | 'month'): string =>
       unit === 'day' ? 'Tap to open this day.' : unit === 'week' ? 'Tap to open the first day of this week.' : 'Tap to open this month.',
-    sumOf: (names: readonly string[]) => names.join(' + '),
+    sumOf: (...names: string[]) => names.join(' + '),
   },
   de: {
     title: 'Leistung',
@@ -75,6 +75,6 @@ export const powerMessages = defineMessages({
     connectorsTotal: 'Ladepunkte zusammen',
     barOpens: (unit: 'day' | 'week' | 'month') =>
       unit === 'day' ? 'Antippen öffnet diesen Tag.' : unit === 'week' ? 'Antippen öffnet den ersten Tag dieser Woche.' : 'Antippen öffnet diesen Monat.',
-    sumOf: (names: readonly string[]) => names.join(' + '),
+    sumOf: (...names: string[]) => names.join(' + '),
   },
 });
