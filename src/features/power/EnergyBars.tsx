@@ -167,17 +167,28 @@ export const EnergyBars = memo(function EnergyBars({ data, series, hidden, width
 
 /**
  * A month on the axis: its short name, with the year where one begins and on the first label
- * ("Dec 2025, Jan 2026, Feb, Mar …"), so twelve labels fit where "December 2025" fits four.
+ * ("Dec 2025, Jan 2026, Feb, Mar …"), so twelve labels fit where "December 2025" fits four. The
+ * formatters are built once per language and zone (building Intl objects is costly on a tablet).
  */
 function useMonthTick(): (t: number, index: number) => string {
   const { locale } = useFormat();
   const zone = useTimeZone();
-  return useMemo(() => {
+  return useMemo(() => monthTickFormatter(locale, zone), [locale, zone]);
+}
+
+const monthTicks = new Map<string, (t: number, index: number) => string>();
+
+function monthTickFormatter(locale: string, zone: string): (t: number, index: number) => string {
+  const key = `${locale}|${zone}`;
+  let format = monthTicks.get(key);
+  if (!format) {
     const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: zone });
     const withYear = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: zone });
     const monthNumber = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: zone });
-    return (t, index) => (index === 0 || monthNumber.format(t) === '1' ? withYear : short).format(t);
-  }, [locale, zone]);
+    format = (t, index) => (index === 0 || monthNumber.format(t) === '1' ? withYear : short).format(t);
+    monthTicks.set(key, format);
+  }
+  return format;
 }
 
 /** Keeps the bar the tooltip is on (pointer or keyboard) where the key handler can read it. */
