@@ -83,7 +83,7 @@ export const EnergyBars = memo(function EnergyBars({ data, series, hidden, width
   // A thin panel-coloured edge parts the stacked pieces of several connectors without colour.
   const parted = visible.filter((s) => isConnector(s.measure)).length > 1;
   const monthTick = useMonthTick();
-  const tickLabel = useCallback((t: number, index: number) => (plan.unit === 'month' ? monthTick(t, index) : fmt.weekdayDate(t)), [plan.unit, fmt, monthTick]);
+  const tickLabel = useCallback((t: number) => (plan.unit === 'month' ? monthTick(t) : fmt.weekdayDate(t)), [plan.unit, fmt, monthTick]);
 
   const open = useCallback((index: number | null) => {
     const row = index === null ? undefined : plan.rows[index];
@@ -166,26 +166,24 @@ export const EnergyBars = memo(function EnergyBars({ data, series, hidden, width
 });
 
 /**
- * A month on the axis: its short name, with the year where one begins and on the first label
- * ("Dec 2025, Jan 2026, Feb, Mar …"), so twelve labels fit where "December 2025" fits four. The
- * formatters are built once per language and zone (building Intl objects is costly on a tablet).
+ * A month on the axis: its short name ("Dec, Jan, Feb …"), so all twelve fit where "December
+ * 2025" fitted four; the tooltip names the month with its year. Built once per language and zone
+ * (building Intl objects is costly on a tablet).
  */
-function useMonthTick(): (t: number, index: number) => string {
+function useMonthTick(): (t: number) => string {
   const { locale } = useFormat();
   const zone = useTimeZone();
   return useMemo(() => monthTickFormatter(locale, zone), [locale, zone]);
 }
 
-const monthTicks = new Map<string, (t: number, index: number) => string>();
+const monthTicks = new Map<string, (t: number) => string>();
 
-function monthTickFormatter(locale: string, zone: string): (t: number, index: number) => string {
+function monthTickFormatter(locale: string, zone: string): (t: number) => string {
   const key = `${locale}|${zone}`;
   let format = monthTicks.get(key);
   if (!format) {
     const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: zone });
-    const withYear = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: zone });
-    const monthNumber = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: zone });
-    format = (t, index) => (index === 0 || monthNumber.format(t) === '1' ? withYear : short).format(t);
+    format = (t) => short.format(t);
     monthTicks.set(key, format);
   }
   return format;
