@@ -9,9 +9,11 @@
 import { median, round, type BenchModule, type Figure } from './harness.ts';
 import { openBenchPage } from './page-bench.ts';
 
-const RUNS = 7;
-const CPU_RUNS = 20;
-const WARM_UP = 3;
+/** `BENCH_SMOKE=1`: a quick look (does it still run, roughly how fast), not a figure to publish. */
+const SMOKE = process.env.BENCH_SMOKE === '1';
+const RUNS = SMOKE ? 3 : 7;
+const CPU_RUNS = SMOKE ? 3 : 20;
+const WARM_UP = SMOKE ? 1 : 3;
 const TARGET_MS = 100;
 
 interface Timing {

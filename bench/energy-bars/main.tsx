@@ -28,7 +28,7 @@ const DAY = 86_400_000;
 /** A household year: the car charged on most evenings (more in winter), the building a base load. */
 function generate(now: number): EnergyBarsData {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const window = energyWindowAt('12m', now, zone);
+  const window = energyWindowAt({ kind: 'energy', span: '12m' }, now, zone);
   let seed = 11;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const points: PowerResponse['points'] = [];
@@ -52,7 +52,7 @@ let prepared: EnergyBarsData | null = null;
 function render(data: EnergyBarsData) {
   root!.render(
     <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
-      <EnergyBars data={data} series={SERIES} hidden={NO_HIDDEN} width={WIDTH} height={HEIGHT} label="bench" />
+      <EnergyBars data={data} series={SERIES} hidden={NO_HIDDEN} width={WIDTH} height={HEIGHT} rangeName="bench" />
     </LocaleProvider>,
   );
 }

@@ -78,9 +78,36 @@ describe('PowerChart', () => {
     expect(container.querySelector('.power-line-building')).toBeNull();
   });
 
-  it('dashes every series but the connector', () => {
+  it('dashes every series but the first connector, and marks each connector’s line with its own shape', () => {
     const { container } = draw();
     expect(container.querySelector('.power-line-connector1 path')?.getAttribute('stroke-dasharray')).toBeNull();
     expect(container.querySelector('.power-line-building path')?.getAttribute('stroke-dasharray')).toBe('10 5');
+    // A few circles along the connector's line (800 px wide: about one every 130 px), none on the building's.
+    const markers = container.querySelector('.power-line-connector1 path.power-markers')?.getAttribute('d') ?? '';
+    expect(markers.match(/M/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(markers.match(/M/g)?.length).toBeLessThanOrEqual(8);
+    expect(markers).toMatch(/a4\.5,4\.5 0 1,0/);
+    expect(container.querySelector('.power-line-building path.power-markers')).toBeNull();
+  });
+
+  it('tells two connectors apart without colour: each its own dash and marker', () => {
+    const two = ['connector1', 'connector2', 'building'];
+    const points: ArchivePowerPoint[] = Array.from({ length: 48 }, (_, i) => ({ time: FROM + i * STEP_MS, kW: { connector1: 7, connector2: i < 20 ? 0 : 11, building: 19 }, energyKWh: {} }));
+    const g = gridOf(points, { from: FROM, to: FROM + 47 * STEP_MS }, two);
+    const { container } = render(
+      <LocaleProvider value={{ lang: 'en', locale: 'en-GB' }}>
+        <PowerChart grid={g} series={drawOrder(seriesStyles(two))} hidden={new Set()} scale={yScale(19, [], 250)} width={800} height={300} label="two" />
+      </LocaleProvider>,
+    );
+    const look = (measure: string) => ({
+      dash: container.querySelector(`.power-line-${measure} path.recharts-line-curve`)?.getAttribute('stroke-dasharray') ?? null,
+      marker: (container.querySelector(`.power-line-${measure} path.power-markers`)?.getAttribute('d') ?? '').replace(/[\d.,-]+/g, '#'),
+    });
+    const [one, other] = [look('connector1'), look('connector2')];
+    expect(one.dash).not.toBe(other.dash);
+    expect(one.marker).not.toBe('');
+    expect(other.marker).not.toBe('');
+    // The shapes' paths differ (circle arcs against a square's h/v), numbers aside.
+    expect(one.marker).not.toBe(other.marker);
   });
 });

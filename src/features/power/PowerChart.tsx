@@ -29,7 +29,7 @@ import {
 } from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
-import { hoverRows, linePath } from './chart-paths.ts';
+import { hoverRows, linePath, markerPath } from './chart-paths.ts';
 import { downsampleMinMax, type ChartPoint } from './downsample.ts';
 import { powerMessages } from './messages.ts';
 import { findGaps, type PowerGrid } from './power-grid.ts';
@@ -59,6 +59,9 @@ export function plotArea(width: number, height: number) {
 
 /** The X axis spans the window's intervals, from the first slot's start to the last one's end. */
 export const xDomain = (grid: Pick<PowerGrid, 'from' | 'to'>): [number, number] => [grid.from, grid.to + STEP_MS];
+
+/** Markers along a line: about this far apart, px (five or six on a tablet's plot). */
+const MARKER_SPACING_PX = 130;
 
 /** Half a tick label: closer to the right edge than this, a tick is left out. */
 const RIGHT_LABEL_ROOM_PX = 36;
@@ -185,13 +188,20 @@ type HoverRowData = Array<{ t: number }>;
 
 /**
  * The series as SVG paths in Recharts' line layer, placed with its axis scales. A null point
- * lifts the pen, so a gap is never bridged; a lone value between two gaps is a dot. The class
- * names are Recharts' own for a line, so styles, tests and the bench find them as before.
+ * lifts the pen, so a gap is never bridged; a lone value between two gaps is a dot. A series with
+ * a marker gets a few of them along its line, one path for all, each line's a fraction of the
+ * spacing further on than the last's so they never sit on each other. The class names are
+ * Recharts' own for a line, so styles, tests and the bench find them as before.
  */
 const SeriesLines = memo(function SeriesLines({ series, points }: { series: readonly SeriesStyle[]; points: ReadonlyMap<string, readonly ChartPoint[]> }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const paths = useMemo(() => (x && y ? new Map(series.map((s) => [s.measure, linePath(points.get(s.measure) ?? [], x, y)])) : null), [series, points, x, y]);
+  const markers = useMemo(() => {
+    if (!x || !y) return null;
+    const marked = series.filter((s) => s.marker);
+    return new Map(marked.map((s, i) => [s.measure, markerPath(points.get(s.measure) ?? [], x, y, s.marker!, MARKER_SPACING_PX, (i + 0.5) / marked.length)]));
+  }, [series, points, x, y]);
   if (!paths) return null;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.line}>
@@ -208,6 +218,7 @@ const SeriesLines = memo(function SeriesLines({ series, points }: { series: read
               strokeLinejoin="round"
               strokeLinecap="round"
             />
+            {markers?.get(s.measure) ? <path className="power-markers" d={markers.get(s.measure)} fill={s.color} stroke="var(--color-panel)" strokeWidth={1.5} /> : null}
           </g>
         ))}
       </g>

@@ -1,8 +1,8 @@
 /**
  * The power chart panel on the live view: range picker, chart, legend with energies. The data
  * comes from the archive (api/power-query.ts): 5-minute lines for 6 h to 7 days or a day, daily or
- * monthly energy bars for 30 days and 12 months. Loaded lazily by the shell, so Recharts never
- * delays the connector cards.
+ * monthly energy bars for 30 days, 12 months and a calendar month; a tap on a bar opens its day
+ * (or month). Loaded lazily by the shell, so Recharts never delays the connector cards.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -17,14 +17,15 @@ import { Panel } from '../../shared/ui/Panel.tsx';
 import { errorDetail, errorHeadline } from '../../shared/ui/error-text.ts';
 import { useSearchParams } from '../../shared/url/use-search-params.ts';
 import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
+import { startOfLocalDay } from '../../shared/time/local-calendar.ts';
 import { energyBarsQuery, powerLinesQuery, type EnergyBars as EnergyBarsData, type PowerLines } from './api/power-query.ts';
 import { limitsFromPowerManagement, measuresFromConnectors, type PowerLimit } from './chart-inputs.ts';
 import { EnergyBars } from './EnergyBars.tsx';
 import { powerMessages } from './messages.ts';
 import { droppedCount, energyKwh, gridOf, hasAnyPoint, type PowerGrid } from './power-grid.ts';
-import { parseRange, windowAt, type EnergySpan, type PowerRange } from './power-range.ts';
+import { isEnergyRange, parseMonth, parseRange, rangeKey, rangeParams, windowAt, type EnergyRange, type LinesRange, type PowerRange } from './power-range.ts';
 import { PowerChart, plotArea, xDomain } from './PowerChart.tsx';
-import { coincidingSeries } from './series-overlap.ts';
+import { clusterIsConnectorsSum, coincidingSeries } from './series-overlap.ts';
 import { dataMax, yScale } from './y-scale.ts';
 import { PowerLegend } from './PowerLegend.tsx';
 import { RangePicker } from './RangePicker.tsx';
@@ -33,6 +34,8 @@ import { useElementSize } from './use-element-size.ts';
 import './power-chart.css';
 
 const NO_LIMITS: readonly PowerLimit[] = [];
+/** The bars show the connectors' energy; the building and the cluster are there on demand (the legend). */
+const BARS_ON_DEMAND = ['building', 'cluster'];
 
 /**
  * What the chart takes from the live status the live view already keeps (no request of its own),
@@ -46,39 +49,42 @@ const selectLimits = (snapshot: ChargerSnapshot): readonly PowerLimit[] =>
   snapshot.powerManagement.ok ? limitsFromPowerManagement(snapshot.powerManagement.data) : NO_LIMITS;
 
 export function PowerChartPanel({ chargerId }: { chargerId: string }) {
-  const m = useMessages(powerMessages);
-  const fmt = useFormat();
   const [params, setParams] = useSearchParams();
   const range = useMemo(() => parseRange(params), [params]);
   const kioskMode = useKioskMode();
   const kiosk = kioskMode !== 'off';
-  const zone = useTimeZone();
 
   const measures = useQuery({ ...snapshotQuery(chargerId), select: selectMeasures });
   const limits = useQuery({ ...snapshotQuery(chargerId), select: selectLimits }).data ?? NO_LIMITS;
   const measureList = measures.data ?? measuresFromConnectors(null);
   const styles = useMemo(() => seriesStyles(measureList), [measureList]);
 
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
-  const toggleSeries = useCallback((measure: string) => {
-    setHidden((current) => {
-      const next = new Set(current);
-      if (!next.delete(measure)) next.add(measure);
-      return next;
-    });
-  }, []);
+  // Lines and bars keep their own choices: the bars start with the connectors alone.
+  const [hidden, toggleSeries] = useToggleSet([]);
+  const [barsHidden, toggleBarSeries] = useToggleSet(BARS_ON_DEMAND);
 
   // A locked kiosk has no controls: the legend entries are labels, not toggles.
-  const onToggle = kioskMode === 'locked' ? undefined : toggleSeries;
+  const locked = kioskMode === 'locked';
   const now = useNow(30_000);
-  const rangeName =
-    range.kind === 'day'
-      ? fmt.date(windowAt(range, now, zone).from)
-      : { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d, '30d': m.last30d, '12m': m.last12m }[range.span];
+  const rangeName = useRangeName(range, now);
   const picker = kiosk ? <span className="text-sm text-muted">{rangeName}</span> : <RangePicker range={range} nowMs={now} onChange={(changes) => setParams(changes)} />;
+  // A bar opens its day (or month) as a new history entry, so Back returns to the bars. Not on a
+  // kiosk: without the range picker the display could not leave the day again.
+  const openRange = useCallback((target: PowerRange) => setParams(rangeParams(target), { push: true }), [setParams]);
 
-  return range.kind === 'energy' ? (
-    <EnergyPanel key={range.span} chargerId={chargerId} span={range.span} styles={styles} hidden={hidden} onToggle={onToggle} actions={picker} rangeName={rangeName} now={now} />
+  return isEnergyRange(range) ? (
+    <EnergyPanel
+      key={rangeKey(range)}
+      chargerId={chargerId}
+      range={range}
+      styles={styles}
+      hidden={barsHidden}
+      onToggle={locked ? undefined : toggleBarSeries}
+      onOpen={kiosk ? undefined : openRange}
+      actions={picker}
+      rangeName={rangeName}
+      now={now}
+    />
   ) : (
     <LinesPanel
       chargerId={chargerId}
@@ -87,13 +93,39 @@ export function PowerChartPanel({ chargerId }: { chargerId: string }) {
       statusPending={measures.isPending}
       styles={styles}
       hidden={hidden}
-      onToggle={onToggle}
+      onToggle={locked ? undefined : toggleSeries}
       limits={limits}
       actions={picker}
       rangeName={rangeName}
       now={now}
     />
   );
+}
+
+/** A set of series toggled on and off, starting with `initial`. */
+function useToggleSet(initial: readonly string[]): [ReadonlySet<string>, (measure: string) => void] {
+  const [set, setSet] = useState<ReadonlySet<string>>(() => new Set(initial));
+  const toggle = useCallback((measure: string) => {
+    setSet((current) => {
+      const next = new Set(current);
+      if (!next.delete(measure)) next.add(measure);
+      return next;
+    });
+  }, []);
+  return [set, toggle];
+}
+
+/** "24 h", "30 days", "27 Nov 2026", "November 2026". */
+function useRangeName(range: PowerRange, now: number): string {
+  const m = useMessages(powerMessages);
+  const fmt = useFormat();
+  const zone = useTimeZone();
+  if (range.kind === 'day') return fmt.date(windowAt(range, now, zone).from);
+  if (range.kind === 'month') {
+    const first = parseMonth(range.month);
+    return first ? fmt.month(startOfLocalDay(first, zone)) : range.month;
+  }
+  return { '6h': m.last6h, '24h': m.last24h, '7d': m.last7d, '30d': m.last30d, '12m': m.last12m }[range.span];
 }
 
 interface PanelPartProps {
@@ -120,12 +152,12 @@ function usePanelError(query: { isError: boolean; error: unknown; dataUpdatedAt:
 }
 
 /** Where the answer came from, said plainly when it was not (only) the archive. */
-function SourceNote({ source, complete }: { source: string; complete: boolean }) {
+function SourceNote({ source, complete, className = '' }: { source: string; complete: boolean; className?: string }) {
   const m = useMessages(powerMessages);
   const text = !complete ? m.incomplete : source === 'mixed' ? m.partlyFromCharger : source === 'charger' ? m.fromCharger : null;
   // Over the plot's top edge, where the chart keeps a margin: it costs the plot no height.
   return text ? (
-    <p className={`absolute right-1 top-0 z-10 max-w-[80%] truncate text-xs ${complete ? 'text-muted' : 'text-warn'}`} title={text} data-testid="power-source" data-source={source}>
+    <p className={`absolute right-1 top-0 z-10 max-w-[80%] truncate text-xs ${complete ? 'text-muted' : 'text-warn'} ${className}`} title={text} data-testid="power-source" data-source={source}>
       {text}
     </p>
   ) : null;
@@ -143,7 +175,7 @@ function LinesPanel({
   actions,
   rangeName,
   now,
-}: PanelPartProps & { range: Exclude<PowerRange, { kind: 'energy' }>; measures: readonly string[]; statusPending: boolean; limits: readonly PowerLimit[] }) {
+}: PanelPartProps & { range: LinesRange; measures: readonly string[]; statusPending: boolean; limits: readonly PowerLimit[] }) {
   const m = useMessages(powerMessages);
   const zone = useTimeZone();
   // The grid is laid out once per answer (and again only when the connectors change).
@@ -184,14 +216,29 @@ function LinesPanel({
 
 const selectSource = (data: PowerLines) => ({ source: data.answer.source, complete: data.answer.complete });
 
-function EnergyPanel({ chargerId, span, styles, hidden, onToggle, actions, rangeName, now }: PanelPartProps & { span: EnergySpan }) {
+function EnergyPanel({
+  chargerId,
+  range,
+  styles,
+  hidden,
+  onToggle,
+  onOpen,
+  actions,
+  rangeName,
+  now,
+}: PanelPartProps & { range: EnergyRange; onOpen?: ((range: PowerRange) => void) | undefined }) {
   const m = useMessages(powerMessages);
-  const bars = useQuery(energyBarsQuery(chargerId, span, useTimeZone()));
+  const bars = useQuery(energyBarsQuery(chargerId, range, useTimeZone()));
   const data = bars.data;
   const panelError = usePanelError(bars, data !== undefined, now);
   const energies = useMemo(() => new Map(Object.entries(data?.totals ?? {})), [data]);
   // Only the series the status names (the archive may hold a connector the charger no longer has).
   const shown = useMemo(() => styles.filter((s) => !data || data.series.includes(s.measure)), [styles, data]);
+  // The cluster of a charger alone in it is its connectors' sum: said in the legend, not drawn.
+  const same = useMemo(() => {
+    const connectors = shown.map((s) => s.measure).filter((measure) => measure.startsWith('connector'));
+    return data && shown.some((s) => s.measure === 'cluster') && clusterIsConnectorsSum(data.bars, connectors) ? new Map([['cluster', connectors.join('+')]]) : NO_SAME;
+  }, [data, shown]);
   return (
     <Panel title={m.title} testId="power-chart" error={panelError} className="power-chart" actions={actions}>
       {bars.isError && !data ? null : (
@@ -199,10 +246,12 @@ function EnergyPanel({ chargerId, span, styles, hidden, onToggle, actions, range
           data={data}
           styles={shown}
           hidden={hidden}
+          same={same}
           onToggle={onToggle}
+          onOpen={onOpen}
           energies={energies}
-          label={m.barsLabel(rangeName, span === '30d' ? 'day' : 'month')}
-          note={data ? <SourceNote source={data.source} complete={data.complete} /> : null}
+          rangeName={rangeName}
+          note={data ? <SourceNote source={data.source} complete={data.complete} className="power-note-beside-unit" /> : null}
         />
       )}
     </Panel>
@@ -213,23 +262,28 @@ function BarsBody({
   data,
   styles,
   hidden,
+  same,
   onToggle,
+  onOpen,
   energies,
-  label,
+  rangeName,
   note,
 }: {
   note: ReactNode;
   data: EnergyBarsData | undefined;
   styles: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
+  same: ReadonlyMap<string, string>;
   onToggle?: ((measure: string) => void) | undefined;
+  onOpen?: ((range: PowerRange) => void) | undefined;
   energies: ReadonlyMap<string, number>;
-  label: string;
+  rangeName: string;
 }) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(box);
   const empty = data !== undefined && data.bars.every((bar) => Object.values(bar.kWh).every((v) => v === 0));
+  const notDrawn = useMemo(() => new Set([...hidden, ...same.keys()]), [hidden, same]);
   return (
     <div className="power-body flex flex-col gap-3">
       <div ref={box} className="power-plot relative" data-state={!data ? 'loading' : empty ? 'empty' : 'ready'} data-kind="bars">
@@ -239,10 +293,10 @@ function BarsBody({
         ) : empty ? (
           <p className="power-message text-lg text-muted">{m.noData}</p>
         ) : width > 0 && height > 0 ? (
-          <EnergyBars data={data} series={styles} hidden={hidden} width={width} height={height} label={label} />
+          <EnergyBars data={data} series={styles} hidden={notDrawn} width={width} height={height} rangeName={rangeName} onOpen={onOpen} />
         ) : null}
       </div>
-      {data && !empty ? <PowerLegend series={styles} hidden={hidden} same={NO_SAME} onToggle={onToggle} energies={energies} limits={NO_LIMITS} onScale={NO_LIMITS} /> : null}
+      {data && !empty ? <PowerLegend series={styles} hidden={hidden} same={same} onToggle={onToggle} energies={energies} limits={NO_LIMITS} onScale={NO_LIMITS} /> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { SeriesSwatch } from './SeriesSwatch.tsx';
 interface PowerLegendProps {
   series: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
-  /** Series drawn once because they equal another: measure → the one it equals. */
+  /** Series drawn once because they equal another: measure → the one it equals (several joined by `+`: their sum). */
   same: ReadonlyMap<string, string>;
   /** Without it (a locked kiosk) the entries are plain labels, not buttons. */
   onToggle?: ((measure: string) => void) | undefined;
@@ -36,10 +36,11 @@ export function PowerLegend({ series, hidden, same, onToggle, energies, limits, 
           const kwh = energies.get(s.measure);
           const equals = same.get(s.measure);
           if (equals) {
+            const others = equals.split('+');
             return (
               <li key={s.measure} data-series={s.measure} data-same-as={equals} className="flex items-center gap-2 px-1 text-sm text-muted">
-                <SeriesSwatch style={series.find((o) => o.measure === equals) ?? s} />
-                {m.sameAs(label, seriesLabel(equals, m))}
+                <SeriesSwatch style={series.find((o) => o.measure === others[0]) ?? s} />
+                {m.sameAs(label, m.sumOf(...others.map((other) => seriesLabel(other, m))))}
               </li>
             );
           }

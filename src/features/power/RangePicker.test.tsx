@@ -24,9 +24,9 @@ describe('RangePicker', () => {
     const { onChange } = setup({ kind: 'last', span: '6h' });
     expect(screen.getByRole('button', { name: '6 h' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: '7 days' }));
-    expect(onChange).toHaveBeenLastCalledWith({ range: '7d', day: null });
+    expect(onChange).toHaveBeenLastCalledWith({ range: '7d', day: null, month: null });
     fireEvent.click(screen.getByRole('button', { name: '24 h' }));
-    expect(onChange).toHaveBeenLastCalledWith({ range: null, day: null });
+    expect(onChange).toHaveBeenLastCalledWith({ range: null, day: null, month: null });
   });
 
   it('shows the day in the page’s form and takes a typed day once it is whole', () => {
@@ -38,7 +38,7 @@ describe('RangePicker', () => {
     }
     expect(onChange).not.toHaveBeenCalled();
     fireEvent.change(day, { target: { value: '18/11/2026' } });
-    expect(onChange).toHaveBeenCalledWith({ range: null, day: '2026-11-18' });
+    expect(onChange).toHaveBeenCalledWith({ range: null, day: '2026-11-18', month: null });
   });
 
   it('does not pick a day after today, and clearing the field goes back to the default', () => {
@@ -49,7 +49,15 @@ describe('RangePicker', () => {
     expect(screen.getByRole('alert').textContent).toBe('Choose 27/11/2026 or earlier.');
     fireEvent.change(day, { target: { value: '' } });
     fireEvent.blur(day);
-    expect(onChange).toHaveBeenCalledWith({ range: null, day: null });
+    expect(onChange).toHaveBeenCalledWith({ range: null, day: null, month: null });
+  });
+
+  it('names a month opened from its bar, and leaves it for a span', () => {
+    const { onChange } = setup({ kind: 'month', month: '2026-10' });
+    expect(screen.getByText('October 2026').getAttribute('data-active')).toBe('true');
+    expect(screen.queryAllByRole('button', { pressed: true })).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: '12 months' }));
+    expect(onChange).toHaveBeenLastCalledWith({ range: '12m', day: null, month: null });
   });
 
   it('offers the browser’s picker, limited to today', () => {

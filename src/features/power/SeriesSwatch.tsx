@@ -1,19 +1,21 @@
+import { markerShape } from './chart-paths.ts';
 import { limitDash, type SeriesStyle } from './series-style.ts';
 
-/** A short sample of a series' line (colour, dash), for the legend and the tooltip. */
-export function SeriesSwatch({ style, limit = false }: { style: Pick<SeriesStyle, 'color' | 'dash'>; limit?: boolean }) {
+/** A short sample of a series' line (colour, dash, marker), for the legend and the tooltip. */
+export function SeriesSwatch({ style, limit = false }: { style: Pick<SeriesStyle, 'color' | 'dash'> & Partial<Pick<SeriesStyle, 'marker'>>; limit?: boolean }) {
   return (
-    <svg aria-hidden width="26" height="10" viewBox="0 0 26 10" className="power-swatch">
+    <svg aria-hidden width="30" height="12" viewBox="0 0 30 12" className="power-swatch" data-marker={style.marker}>
       <line
         x1="1"
-        y1="5"
-        x2="25"
-        y2="5"
+        y1="6"
+        x2="29"
+        y2="6"
         stroke={style.color}
         strokeWidth={limit ? 2 : 3}
         strokeLinecap="round"
         strokeDasharray={limit ? limitDash : style.dash}
       />
+      {style.marker && !limit ? <path d={markerShape(style.marker, 15, 6, 4)} fill={style.color} stroke="var(--color-panel)" strokeWidth={1.2} /> : null}
     </svg>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hoverRows, linePath } from './chart-paths.ts';
+import { hoverRows, linePath, markerPath, markerShape } from './chart-paths.ts';
 import type { ChartPoint } from './downsample.ts';
 import { STEP_MS } from './power-range.ts';
 
@@ -58,5 +58,41 @@ describe('hoverRows', () => {
     const rows = hoverRows(2016, T0, 800);
     expect(Object.isFrozen(rows)).toBe(true);
     expect(rows.every((r) => Object.isFrozen(r))).toBe(true);
+  });
+});
+
+describe('markerPath', () => {
+  /** How many markers a path draws, and where (each shape's path starts with one M). */
+  const starts = (d: string) => [...d.matchAll(/M([\d.-]+),([\d.-]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const flat = (n: number, v: number | null = 1) => pts(...Array.from({ length: n }, () => v));
+
+  it('puts a marker every spacing along the line, the first a phase of a spacing in', () => {
+    // 1 px per slot: 500 px of line, a marker every 100 px from 50 px on.
+    const d = markerPath(flat(501), x, y, 'square', 100, 0.5);
+    expect(starts(d).map(([px]) => Math.round(px! + 0.85 * 4.5))).toEqual([50, 150, 250, 350, 450]);
+    // A few per line whatever the number of points.
+    expect(starts(markerPath(flat(8640), x, y, 'circle', 130, 0.25))).toHaveLength(67);
+  });
+
+  it('lets another line’s markers fall between the first one’s', () => {
+    const a = starts(markerPath(flat(401), x, y, 'triangle', 100, 0.25)).map(([px]) => px);
+    const b = starts(markerPath(flat(401), x, y, 'triangle', 100, 0.75)).map(([px]) => px);
+    expect(a).toEqual([25, 125, 225, 325]);
+    expect(b).toEqual([75, 175, 275, 375]);
+  });
+
+  it('sits on the line, and leaves out a place that falls into a gap', () => {
+    const values = [...Array.from({ length: 120 }, (_, i) => i / 10), ...Array.from({ length: 100 }, () => null), ...Array.from({ length: 100 }, () => 2)];
+    const d = markerPath(pts(...values), x, y, 'diamond', 100, 0.5);
+    // At 50 px the line is at 5 kW (y = 50); 150 px falls into the gap (slots 120–219): no marker there.
+    expect(starts(d).map(([px, py]) => [px, Math.round(py! + 4.5 * 1.15)])).toEqual([
+      [50, 50],
+      [250, 80],
+    ]);
+    expect(markerPath([], x, y, 'circle', 100, 0.5)).toBe('');
+  });
+
+  it('draws each shape as a closed path', () => {
+    for (const shape of ['circle', 'square', 'triangle', 'diamond'] as const) expect(markerShape(shape, 10, 10)).toMatch(/^M[\d.]+,[\d.]+.*Z$/);
   });
 });

@@ -29,10 +29,15 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Showing data from ${age}.`,
     chartLabel: (range: string) => `Power in kW over ${range}, 5-minute averages`,
     noValue: '—',
-    barsLabel: (range: string, unit: 'day' | 'month') => `Energy in kWh per ${unit} over ${range}`,
+    barsLabel: (range: string, unit: 'day' | 'week' | 'month') => `Energy in kWh per ${unit} over ${range}`,
     partlyFromCharger: 'Partly read from the charger (not all of it archived yet).',
     fromCharger: 'Read from the charger (not archived yet).',
     incomplete: 'Incomplete: part of this range is neither archived nor could it be read from the charger.',
+    kwhPer: (unit: 'day' | 'week' | 'month') => `kWh per ${unit}`,
+    connectorsTotal: 'Connectors together',
+    barOpens: (unit: 'day' | 'week' | 'month'): string =>
+      unit === 'day' ? 'Tap to open this day.' : unit === 'week' ? 'Tap to open the first day of this week.' : 'Tap to open this month.',
+    sumOf: (...names: string[]) => names.join(' + '),
   },
   de: {
     title: 'Leistung',
@@ -62,9 +67,14 @@ export const powerMessages = defineMessages({
     notUpdated: (age: string) => `Daten von ${age}.`,
     chartLabel: (range: string) => `Leistung in kW über ${range}, 5-Minuten-Mittelwerte`,
     noValue: '—',
-    barsLabel: (range: string, unit: 'day' | 'month') => `Energie in kWh pro ${unit === 'day' ? 'Tag' : 'Monat'} über ${range}`,
+    barsLabel: (range: string, unit: 'day' | 'week' | 'month') => `Energie in kWh pro ${unit === 'day' ? 'Tag' : unit === 'week' ? 'Woche' : 'Monat'} über ${range}`,
     partlyFromCharger: 'Teilweise von der Ladestation gelesen (noch nicht alles archiviert).',
     fromCharger: 'Von der Ladestation gelesen (noch nicht archiviert).',
     incomplete: 'Unvollständig: Ein Teil dieses Zeitraums ist weder archiviert noch konnte er von der Ladestation gelesen werden.',
+    kwhPer: (unit: 'day' | 'week' | 'month') => `kWh pro ${unit === 'day' ? 'Tag' : unit === 'week' ? 'Woche' : 'Monat'}`,
+    connectorsTotal: 'Ladepunkte zusammen',
+    barOpens: (unit: 'day' | 'week' | 'month') =>
+      unit === 'day' ? 'Antippen öffnet diesen Tag.' : unit === 'week' ? 'Antippen öffnet den ersten Tag dieser Woche.' : 'Antippen öffnet diesen Monat.',
+    sumOf: (...names: string[]) => names.join(' + '),
   },
 });

@@ -32,9 +32,11 @@ describe('parseRange', () => {
       { kind: 'last', span: '24h' },
       { kind: 'last', span: '7d' },
       { kind: 'day', day: '2025-12-31' },
+      { kind: 'energy', span: '30d' },
+      { kind: 'month', month: '2025-11' },
     ];
     for (const range of ranges) {
-      const next = new URLSearchParams('charger=a&range=7d&day=2020-01-01&lang=de');
+      const next = new URLSearchParams('charger=a&range=7d&day=2020-01-01&month=2019-05&lang=de');
       for (const [key, value] of Object.entries(rangeParams(range))) {
         if (value === null) next.delete(key);
         else next.set(key, value);
@@ -43,7 +45,14 @@ describe('parseRange', () => {
       expect(next.get('charger')).toBe('a');
       expect(next.get('lang')).toBe('de');
     }
-    expect(rangeParams(DEFAULT_RANGE)).toEqual({ range: null, day: null });
+    expect(rangeParams(DEFAULT_RANGE)).toEqual({ range: null, day: null, month: null });
+  });
+
+  it('reads a calendar month (where a month’s bar leads); a day wins over it, it wins over a span', () => {
+    expect(parseRange(params('month=2025-11'))).toEqual({ kind: 'month', month: '2025-11' });
+    expect(parseRange(params('range=12m&month=2025-11'))).toEqual({ kind: 'month', month: '2025-11' });
+    expect(parseRange(params('month=2025-11&day=2025-11-04'))).toEqual({ kind: 'day', day: '2025-11-04' });
+    for (const q of ['month=2025-13', 'month=2025-1', 'month=11-2025', 'month=2025-11-01']) expect(parseRange(params(q)), q).toEqual(DEFAULT_RANGE);
   });
 
   it('knows real calendar days', () => {

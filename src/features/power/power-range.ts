@@ -1,12 +1,14 @@
 /**
  * The chart's range: the last 6 h / 24 h / 7 days ("now", polled) or one calendar day of the
- * tablet's local time, drawn as 5-minute lines; or the last 30 days / 12 months, drawn as daily /
- * monthly energy bars. It lives in the URL (`?range=6h|7d|30d|12m`, default 24 h without a
- * parameter; `?day=YYYY-MM-DD` wins when valid), so a pinned wall display keeps its choice across
- * reloads. Calendar days are the shared local calendar's (src/shared/time/), the history's too.
+ * tablet's local time, drawn as 5-minute lines; or the last 30 days / 12 months / one calendar
+ * month, drawn as daily / monthly / daily energy bars. It lives in the URL
+ * (`?range=6h|7d|30d|12m`, default 24 h without a parameter; `?day=YYYY-MM-DD` wins when valid,
+ * then `?month=YYYY-MM`), so a pinned wall display keeps its choice across reloads. A month is
+ * where a month's bar leads (a day's bar leads to its day). Calendar days are the shared local
+ * calendar's (src/shared/time/), the history's too.
  */
 import { PROFILE_STEP_MS } from '../../../contract/charger-schemas.ts';
-import { addDays, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
+import { addDays, daysInMonth, formatIsoDate, localDateOf, parseIsoDate, startOfLocalDay, type LocalDate } from '../../shared/time/local-calendar.ts';
 
 /** The charger's profile step (defined once, with the power schema). Every time we ask for or keep is a multiple of it. */
 export const STEP_MS = PROFILE_STEP_MS;
@@ -18,7 +20,15 @@ export type LastSpan = (typeof LAST_SPANS)[number];
 export const ENERGY_SPANS = ['30d', '12m'] as const;
 export type EnergySpan = (typeof ENERGY_SPANS)[number];
 
-export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string } | { kind: 'energy'; span: EnergySpan };
+/** The ranges drawn as energy bars: a rolling span, or one calendar month (`YYYY-MM`). */
+export type EnergyRange = { kind: 'energy'; span: EnergySpan } | { kind: 'month'; month: string };
+
+export type PowerRange = { kind: 'last'; span: LastSpan } | { kind: 'day'; day: string } | EnergyRange;
+
+/** Ranges drawn as 5-minute lines. */
+export type LinesRange = Exclude<PowerRange, EnergyRange>;
+
+export const isEnergyRange = (range: PowerRange): range is EnergyRange => range.kind === 'energy' || range.kind === 'month';
 
 export const DEFAULT_RANGE: PowerRange & { kind: 'last' } = { kind: 'last', span: '24h' };
 
@@ -33,6 +43,8 @@ export function parseRange(params: URLSearchParams): PowerRange {
   // A real calendar date (no 2026-02-30), written the one way, so it names one cache entry.
   const day = parseIsoDate(params.get('day'));
   if (day) return { kind: 'day', day: formatIsoDate(day) };
+  const month = parseMonth(params.get('month'));
+  if (month) return { kind: 'month', month: formatMonth(month) };
   const span = params.get('range');
   if (span && (LAST_SPANS as readonly string[]).includes(span)) return { kind: 'last', span: span as LastSpan };
   if (span && (ENERGY_SPANS as readonly string[]).includes(span)) return { kind: 'energy', span: span as EnergySpan };
@@ -41,15 +53,27 @@ export function parseRange(params: URLSearchParams): PowerRange {
 
 /** The URL changes that select `range`; other parameters (charger, lang, kiosk, theme) stay. */
 export function rangeParams(range: PowerRange): Record<string, string | null> {
-  if (range.kind === 'day') return { range: null, day: range.day };
-  if (range.kind === 'energy') return { range: range.span, day: null };
-  return { range: range.span === DEFAULT_RANGE.span ? null : range.span, day: null };
+  if (range.kind === 'day') return { range: null, day: range.day, month: null };
+  if (range.kind === 'month') return { range: null, day: null, month: range.month };
+  if (range.kind === 'energy') return { range: range.span, day: null, month: null };
+  return { range: range.span === DEFAULT_RANGE.span ? null : range.span, day: null, month: null };
 }
 
 /** Names the range in cache keys. */
 export function rangeKey(range: PowerRange): string {
-  return range.kind === 'day' ? `day:${range.day}` : `${range.kind}:${range.span}`;
+  if (range.kind === 'day') return `day:${range.day}`;
+  if (range.kind === 'month') return `month:${range.month}`;
+  return `${range.kind}:${range.span}`;
 }
+
+/** A calendar month as its first day; `YYYY-MM` only, a real month (a URL is user input). */
+export function parseMonth(text: string | null | undefined): LocalDate | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(text?.trim() ?? '');
+  return match ? parseIsoDate(`${match[1]}-${match[2]}-01`) : null;
+}
+
+/** `YYYY-MM` */
+export const formatMonth = (date: LocalDate) => formatIsoDate(date).slice(0, 7);
 
 /** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
 export function localDay(epochMs: number, zone: string): string {
@@ -102,7 +126,22 @@ export interface EnergyWindow {
   buckets: LocalDate[];
 }
 
-export function energyWindowAt(span: EnergySpan, nowMs: number, zone: string): EnergyWindow {
+/**
+ * The last 30 days or 12 months at `nowMs`, or one calendar month (every day of it, also those
+ * still to come, so the month keeps its axis as it fills).
+ */
+export function energyWindowAt(range: EnergyRange, nowMs: number, zone: string): EnergyWindow {
+  if (range.kind === 'month') {
+    const first = parseMonth(range.month) ?? { ...localDateOf(nowMs, zone), day: 1 };
+    const days = daysInMonth(first.year, first.month);
+    return {
+      fromMs: startOfLocalDay(first, zone),
+      toMs: startOfLocalDay(addDays(first, days), zone),
+      unit: 'day',
+      buckets: Array.from({ length: days }, (_, i) => addDays(first, i)),
+    };
+  }
+  const span = range.span;
   const today = localDateOf(nowMs, zone);
   const toMs = startOfLocalDay(addDays(today, 1), zone);
   if (span === '30d') {

@@ -42,3 +42,27 @@ function equalSeries(a: Float64Array, b: Float64Array): boolean {
   }
   return any;
 }
+
+/**
+ * Daily energies are sums of 288 five-minute values, each rounded by the charger on its own: the
+ * same power, read twice, can differ by a few hundredths of a kWh a day.
+ */
+const SAME_KWH = 0.05;
+const SAME_SHARE = 0.005;
+
+/**
+ * The energy bars' version: is the cluster's energy the connectors' sum on every bar (a charger
+ * alone in its cluster)? Then it adds nothing and is not drawn; a cluster shared with other
+ * chargers differs and can be shown. False when nothing was charged at all.
+ */
+export function clusterIsConnectorsSum(bars: ReadonlyArray<{ kWh: Readonly<Record<string, number>> }>, connectors: readonly string[]): boolean {
+  let any = false;
+  for (const bar of bars) {
+    const cluster = bar.kWh.cluster;
+    if (cluster === undefined) return false;
+    const sum = connectors.reduce((total, c) => total + (bar.kWh[c] ?? 0), 0);
+    if (Math.abs(cluster - sum) > Math.max(SAME_KWH, SAME_SHARE * sum)) return false;
+    if (sum > 0) any = true;
+  }
+  return any;
+}

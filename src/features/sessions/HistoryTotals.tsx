@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFormat } from '../../shared/format/use-format.ts';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { Panel } from '../../shared/ui/Panel.tsx';
@@ -20,9 +21,11 @@ interface HistoryTotalsProps {
   onExport: () => void;
   /** No charger answered at all (an outage): every figure is "—", never a zero that looks like data. */
   noData?: boolean;
+  /** In the header instead of the export (a phone's "Filters & export", which holds the export). */
+  action?: ReactNode;
 }
 
-export function HistoryTotals({ totals, currency, loading, costPending, offPeakWindow, incomplete, exportDisabled, onExport, noData = false }: HistoryTotalsProps) {
+export function HistoryTotals({ totals, currency, loading, costPending, offPeakWindow, incomplete, exportDisabled, onExport, noData = false, action }: HistoryTotalsProps) {
   const m = useMessages(sessionsMessages);
   const fmt = useFormat();
   const pending = noData ? '—' : loading ? '…' : null;
@@ -30,11 +33,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
     <Panel
       title={m.totals}
       testId="sessions-totals"
-      actions={
-        <Button variant="primary" data-testid="csv-export" disabled={exportDisabled} title={exportDisabled ? m.exportWaiting : undefined} onClick={onExport}>
-          {m.exportCsv}
-        </Button>
-      }
+      actions={action ?? <ExportButton disabled={exportDisabled} onExport={onExport} />}
     >
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={loading}>
         <Figure label={m.sessionsCount} value={pending ?? fmt.number(totals.sessions)} testId="sessions-total-count" />
@@ -73,6 +72,16 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
       ) : null}
       {exportDisabled && !loading ? <p className="mt-1 text-xs text-muted">{m.exportWaiting}</p> : null}
     </Panel>
+  );
+}
+
+/** The CSV export: in the totals' header, or on a phone among the filters. */
+export function ExportButton({ disabled, onExport }: { disabled: boolean; onExport: () => void }) {
+  const m = useMessages(sessionsMessages);
+  return (
+    <Button variant="primary" data-testid="csv-export" disabled={disabled} title={disabled ? m.exportWaiting : undefined} onClick={onExport}>
+      {m.exportCsv}
+    </Button>
   );
 }
 

@@ -11,7 +11,9 @@ import { buildSessionsCsv, csvFileName, type CsvText } from './csv.ts';
 import { resolveRange } from './date-range.ts';
 import { downloadText } from './download.ts';
 import { HistoryFilters } from './HistoryFilters.tsx';
-import { HistoryTotals } from './HistoryTotals.tsx';
+import { ExportButton, HistoryTotals } from './HistoryTotals.tsx';
+import { ToolsButton, ToolsRegion, useToolsDisclosure } from './HistoryTools.tsx';
+import { useNarrowScreen } from './use-narrow-screen.ts';
 import { formatIsoDate } from '../../shared/time/local-calendar.ts';
 import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { chargerLabels } from '../../shared/i18n/charger-labels.ts';
@@ -30,8 +32,17 @@ interface SessionsViewProps {
   chargers: ChargerInfo[];
 }
 
+/**
+ * The history: filters and settings, totals, the sessions, the months. On a phone the list comes
+ * first: the totals over it, the filters, settings and export behind the totals' "Filters &
+ * export" button (HistoryTools.tsx); a period that cannot be read keeps them open, since they
+ * hold its fix. Wider screens show the filters first, as they always did.
+ */
 export function SessionsView({ chargers }: SessionsViewProps) {
   const m = useMessages(sessionsMessages);
+  const fmt = useFormat();
+  const narrow = useNarrowScreen();
+  const tools = useToolsDisclosure();
   const { lang } = useLocale();
   const labels = sessionLabels[lang];
   // Once a minute is enough to roll "this month" over at midnight.
@@ -77,14 +88,25 @@ export function SessionsView({ chargers }: SessionsViewProps) {
   const loading = range.ok && loads.some((load) => !load.hasData && load.status === 'pending');
   const title = m.chargerSessions(combined ? m.allChargers : (chargers[0]?.name ?? ''));
 
+  const exportDisabled = !complete || profilesPending;
+  const filterCount = [params.filter.user, params.filter.card, params.filter.stop].filter(Boolean).length;
+  const period = range.ok && params.range.preset === 'custom' ? `${fmt.date(range.startMs)} – ${fmt.date(range.endMs - 1)}` : labels.presets[params.range.preset];
+  const summary = filterCount > 0 ? `${period} · ${m.activeFilters(filterCount)}` : period;
+
+  // One place in the tree for the filters on each layout, so a field keeps its focus and its
+  // half-typed day when the period turns unreadable (and the totals go).
+  const filters = (
+    <Panel title={m.filters}>
+      <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
+      <HouseholdSettings chargers={chargers} />
+      <NotificationSettings />
+    </Panel>
+  );
+
   return (
     <div className="flex flex-col gap-3">
       <h1 className="sr-only">{title}</h1>
-      <Panel title={m.filters}>
-        <HistoryFilters params={params} update={update} range={range} rows={rows} combined={combined} now={now} zone={zone} />
-        <HouseholdSettings chargers={chargers} />
-        <NotificationSettings />
-      </Panel>
+      {narrow ? null : filters}
 
       {failed.map((load) => (
         <ChargerError key={load.charger.id} load={load} now={now} />
@@ -92,18 +114,27 @@ export function SessionsView({ chargers }: SessionsViewProps) {
       <SourceNotes loads={loads} />
 
       {range.ok ? (
+        <HistoryTotals
+          totals={totals}
+          currency={pricing?.currency ?? null}
+          loading={loading}
+          costPending={profilesPending}
+          offPeakWindow={pricing?.offPeak?.window ?? null}
+          incomplete={!loading && !complete}
+          exportDisabled={exportDisabled}
+          onExport={exportCsv}
+          noData={failed.length > 0 && loads.every((load) => !load.hasData)}
+          action={narrow ? <ToolsButton tools={tools} summary={summary} /> : undefined}
+        />
+      ) : null}
+      {narrow ? (
+        <ToolsRegion tools={tools} label={m.toolsToggle} forcedOpen={!range.ok} actions={range.ok ? <ExportButton disabled={exportDisabled} onExport={exportCsv} /> : null}>
+          {filters}
+        </ToolsRegion>
+      ) : null}
+
+      {range.ok ? (
         <>
-          <HistoryTotals
-            totals={totals}
-            currency={pricing?.currency ?? null}
-            loading={loading}
-            costPending={profilesPending}
-            offPeakWindow={pricing?.offPeak?.window ?? null}
-            incomplete={!loading && !complete}
-            exportDisabled={!complete || profilesPending}
-            onExport={exportCsv}
-            noData={failed.length > 0 && loads.every((load) => !load.hasData)}
-          />
           <Panel title={m.sessions} testId="sessions-panel">
             {loading && rows.length === 0 ? (
               <p className="text-muted" role="status">

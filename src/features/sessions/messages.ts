@@ -110,6 +110,9 @@ export const sessionsMessages = defineMessages({
     testNotDelivered: (reason: string) => (reason ? `not delivered (${reason})` : 'not delivered'),
     testPinNeeded: 'Enter the admin PIN to send a test message.',
     testFailed: 'The test message was not sent',
+    toolsToggle: 'Filters & export',
+    toolsClose: 'Close filters',
+    activeFilters: (n: number) => (n === 1 ? '1 filter' : `${n} filters`),
   },
   de: {
     filters: 'Filter',
@@ -215,6 +218,9 @@ export const sessionsMessages = defineMessages({
     testNotDelivered: (reason: string) => (reason ? `nicht zugestellt (${reason})` : 'nicht zugestellt'),
     testPinNeeded: 'Bitte die Admin-PIN eingeben, um eine Testnachricht zu senden.',
     testFailed: 'Die Testnachricht wurde nicht gesendet',
+    toolsToggle: 'Filter & Export',
+    toolsClose: 'Filter schließen',
+    activeFilters: (n: number) => (n === 1 ? '1 Filter' : `${n} Filter`),
   },
 });
 

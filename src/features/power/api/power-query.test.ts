@@ -54,17 +54,17 @@ describe('energy bars', () => {
       asked.push(new URL(path, 'http://x'));
       return Response.json({ step: '1d', series: ['connector1'], points: [], energyKWh: {}, complete: true, source: 'archive' });
     });
-    await new QueryClient().fetchQuery(energyBarsQuery('platz13', '30d', BERLIN));
+    await new QueryClient().fetchQuery(energyBarsQuery('platz13', { kind: 'energy', span: '30d' }, BERLIN));
     const q = asked[0]!.searchParams;
     expect(q.get('step')).toBe('1d');
-    const window = energyWindowAt('30d', Date.now(), BERLIN);
+    const window = energyWindowAt({ kind: 'energy', span: '30d' }, Date.now(), BERLIN);
     expect([q.get('from'), q.get('to')]).toEqual([new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()]);
     expect(window.buckets).toHaveLength(30);
   });
 
   it('12 months: each month’s bar is the sum of its days; a day outside the range counts nowhere', () => {
     const now = Date.UTC(2026, 10, 30, 12);
-    const window = energyWindowAt('12m', now, BERLIN);
+    const window = energyWindowAt({ kind: 'energy', span: '12m' }, now, BERLIN);
     expect(window.buckets[0]).toEqual({ year: 2025, month: 12, day: 1 });
     expect(window.buckets.at(-1)).toEqual({ year: 2026, month: 11, day: 1 });
     const day = (iso: string, kwh: number) => ({ time: Date.parse(iso), kW: {}, energyKWh: { connector1: kwh, building: 1 } });
@@ -80,6 +80,25 @@ describe('energy bars', () => {
     expect(bars.bars[11]!.kWh).toEqual({ connector1: 3, building: 1 }); // November
     expect(bars.bars[5]!.kWh).toEqual({ connector1: 0, building: 0 }); // a month without data is a zero bar
     expect(bars.totals).toEqual({ connector1: 25 });
+    // Each bar knows its first day, where a tap on it leads.
+    expect(bars.bars.map((bar) => bar.day).slice(0, 2)).toEqual(['2025-12-01', '2026-01-01']);
+  });
+
+  it('a calendar month: a bar per day of it, the days still to come included, under its own key', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2025, 9, 12, 12), toFake: ['Date'] });
+    const asked: URL[] = [];
+    vi.stubGlobal('fetch', async (path: string) => {
+      asked.push(new URL(path, 'http://x'));
+      return Response.json({ step: '1d', series: ['connector1'], points: [{ time: '2025-10-25T22:00:00Z', kW: {}, energyKWh: { connector1: 4 } }], energyKWh: {}, complete: true, source: 'archive' });
+    });
+    const query = energyBarsQuery('platz13', { kind: 'month', month: '2025-10' }, BERLIN);
+    expect(query.queryKey).toEqual(['charger', 'platz13', 'power', 'energy', 'month:2025-10', BERLIN]);
+    const bars = query.select!(await new QueryClient().fetchQuery(query));
+    // October 2025 in Berlin: from 1 Oct 00:00 (summer time) to 1 Nov 00:00 (winter time).
+    expect([asked[0]!.searchParams.get('from'), asked[0]!.searchParams.get('to')]).toEqual(['2025-09-30T22:00:00.000Z', '2025-10-31T23:00:00.000Z']);
+    expect(bars.unit).toBe('day');
+    expect(bars.bars).toHaveLength(31);
+    expect(bars.bars[25]).toEqual({ startMs: Date.parse('2025-10-25T22:00:00Z'), day: '2025-10-26', kWh: { connector1: 4 } });
   });
 });
 

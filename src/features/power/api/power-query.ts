@@ -2,7 +2,8 @@
  * The power chart's reads, all from the archive-backed `GET /api/chargers/:id/power?from&to&step`
  * (server-side aggregation: a year of days is 365 points, not 105,120):
  * - `powerLinesQuery`: 5-minute points of the line ranges (6 h, 24 h, 7 days, one day);
- * - `energyBarsQuery`: kWh per local day (30 days) or per local month (12 months, from days);
+ * - `energyBarsQuery`: kWh per local day (30 days, a calendar month) or per local month (12 months,
+ *   from days);
  * - `energySoFarQuery` / `useTodayEnergy`: today's and this month's kWh per series, for any view
  *   that shows them (the live view's "today" figures).
  * The query functions only fetch and parse; what a view draws is derived in `select`.
@@ -11,8 +12,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { powerResponseSchema, type PowerResponse, type PowerStep } from '../../../api/archive-schemas.ts';
 import { fetchParsed } from '../../../api/http.ts';
 import { chargerPath } from '../../../api/queries.ts';
-import { startOfLocalDay } from '../../../shared/time/local-calendar.ts';
-import { energyWindowAt, STEP_MS, windowAt, type EnergySpan, type EnergyWindow, type PowerRange, type PowerWindow } from '../power-range.ts';
+import { formatIsoDate, startOfLocalDay } from '../../../shared/time/local-calendar.ts';
+import { energyWindowAt, rangeKey, STEP_MS, windowAt, type EnergyRange, type EnergyWindow, type LinesRange, type PowerWindow } from '../power-range.ts';
 
 /** A live range reads the archive again this often (a new 5-minute point arrives every 5 minutes). */
 export const POWER_REFRESH_MS = 60_000;
@@ -43,7 +44,7 @@ const linesSettled = (data: PowerLines | undefined) => data !== undefined && !da
  * cache entry that is read again every minute (the window computed when it is asked), so the
  * chart keeps its lines while the next answer comes.
  */
-export const powerLinesQuery = (chargerId: string, range: Exclude<PowerRange, { kind: 'energy' }>, zone: string) =>
+export const powerLinesQuery = (chargerId: string, range: LinesRange, zone: string) =>
   queryOptions({
     queryKey: ['charger', chargerId, 'power', 'lines', range.kind === 'day' ? `day:${range.day}` : `last:${range.span}`, zone],
     queryFn: async ({ signal }): Promise<PowerLines> => {
@@ -58,9 +59,10 @@ export const powerLinesQuery = (chargerId: string, range: Exclude<PowerRange, { 
     retry: 1,
   });
 
-/** One bar: the first instant of its local day or month, and kWh per series. */
+/** One bar: the first instant of its local day or month, that day (`YYYY-MM-DD`), and kWh per series. */
 export interface EnergyBar {
   startMs: number;
+  day: string;
   kWh: Record<string, number>;
 }
 
@@ -76,14 +78,14 @@ export interface EnergyBars {
 }
 
 /**
- * Daily energy of 30 days or 12 months, asked at `step=1d`; a month's bar is the sum of its days
- * (the route has no month step, and days add up exactly).
+ * Daily energy of 30 days, 12 months or a calendar month, asked at `step=1d`; a month's bar is the
+ * sum of its days (the route has no month step, and days add up exactly).
  */
-export const energyBarsQuery = (chargerId: string, span: EnergySpan, zone: string) =>
+export const energyBarsQuery = (chargerId: string, range: EnergyRange, zone: string) =>
   queryOptions({
-    queryKey: ['charger', chargerId, 'power', 'energy', span, zone],
+    queryKey: ['charger', chargerId, 'power', 'energy', rangeKey(range), zone],
     queryFn: async ({ signal }) => {
-      const window = energyWindowAt(span, Date.now(), zone);
+      const window = energyWindowAt(range, Date.now(), zone);
       return { window, zone, answer: await fetchPower(chargerId, window.fromMs, window.toMs, '1d', signal) };
     },
     refetchInterval: (query) => (query.state.status === 'error' ? POWER_ERROR_RETRY_MS : ENERGY_REFRESH_MS),
@@ -95,7 +97,7 @@ export const energyBarsQuery = (chargerId: string, span: EnergySpan, zone: strin
 /** Module-level, so TanStack Query derives the bars once per answer. */
 export function selectEnergyBars({ window, zone, answer }: { window: EnergyWindow; zone: string; answer: PowerResponse }): EnergyBars {
   const starts = window.buckets.map((date) => startOfLocalDay(date, zone));
-  const bars: EnergyBar[] = starts.map((startMs) => ({ startMs, kWh: Object.fromEntries(answer.series.map((s) => [s, 0])) }));
+  const bars: EnergyBar[] = starts.map((startMs, i) => ({ startMs, day: formatIsoDate(window.buckets[i]!), kWh: Object.fromEntries(answer.series.map((s) => [s, 0])) }));
   for (const point of answer.points) {
     // The bucket the day falls in: the last one starting at or before it.
     let index = -1;
