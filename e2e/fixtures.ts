@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { DIST_DIR } from '../server/paths.ts';
-import { startServer, type RunningServer, type StartOptions } from '../server/start.ts';
-import type { RunningSimulator, SimulatorOptions } from '../server/simulator/simulator.ts';
+import { startServer, type EmbeddedSimulatorOptions, type RunningServer, type StartOptions } from '../server/start.ts';
+import type { RunningSimulator } from '../server/simulator/simulator.ts';
 import { startWorld, ZONE, type World } from './world.ts';
 
 /** The server's cadence in these tests; the page learns it from /api/chargers like any page. */
@@ -65,8 +65,8 @@ interface TestFixtures {
   simulatorSeed: number;
   /** Extra server configuration (environment variables). */
   serverEnv: Record<string, string>;
-  /** The simulator's clock rate and history (clockRate 0: it stands still at the pinned moment). */
-  simulatorOptions: Pick<SimulatorOptions, 'clockRate' | 'historyDays'>;
+  /** The simulator's world: clock rate (0: it stands still at the pinned moment), history, the world's variety. */
+  simulatorOptions: EmbeddedSimulatorOptions;
   /** Whether the server keeps an archive (a fresh file for each test). */
   archive: boolean;
   sim: RunningSimulator;

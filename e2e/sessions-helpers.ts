@@ -39,7 +39,9 @@ export async function allRecentSessions(request: APIRequestContext, chargerId: s
     chargingStartedTimeFrom: filterTime(now - 80 * 86_400_000),
     chargingStartedTimeTo: filterTime(now + 2 * 86_400_000),
   });
-  const answer = await (await request.get(`/api/chargers/${chargerId}/chargingSession?${query}`)).json();
+  const response = await request.get(`/api/chargers/${chargerId}/chargingSession?${query}`);
+  expect(response.status(), await response.text()).toBe(200);
+  const answer = await response.json();
   expect(answer.pagingInfo.pageCount).toBe(1);
   return answer.content;
 }

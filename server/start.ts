@@ -52,11 +52,14 @@ export interface StartOptions {
    * starts at its reading. Tests pin it to one moment. Default Date.now.
    */
   now?: () => number;
-  /** The embedded simulator's clock rate (0 stands still) and history length; tests choose them. */
-  simulatorOptions?: Pick<SimulatorOptions, 'clockRate' | 'historyDays'>;
+  /** The embedded simulator's world (clock rate, history, the world's variety); tests choose it. */
+  simulatorOptions?: EmbeddedSimulatorOptions;
   /** The event stream's reconnect delay and keep-alive (tests shorten the delay). */
   streams?: AppOptions['streams'];
 }
+
+/** What a test may choose of the embedded simulator; the server decides its address, garage size, seed and login. */
+export type EmbeddedSimulatorOptions = Omit<SimulatorOptions, 'port' | 'host' | 'chargers' | 'seed' | 'email' | 'password' | 'quiet' | 'startTime'>;
 
 export interface RunningServer {
   app: FastifyInstance;

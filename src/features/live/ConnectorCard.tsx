@@ -187,8 +187,8 @@ export function ConnectorCard({ connector, fetchedAt, statusIntervalMs, stale = 
         )}
         {totals ? (
           <>
-            <Detail label={m.today} value={totals.today.kwh == null ? null : fmt.kwh(totals.today.kwh, 1)} hint={money(totals.today.cost) ?? undefined} testId="today-energy" />
-            <Detail label={m.thisMonth} value={totals.month.kwh == null ? null : fmt.kwh(totals.month.kwh, 1)} hint={money(totals.month.cost) ?? undefined} testId="month-energy" />
+            <Detail label={m.today} value={totals.today.kwh == null ? null : fmt.kwh(totals.today.kwh, 1)} hint={money(totals.today.cost) ?? undefined} testId="today-energy" data={totals.today.kwh} />
+            <Detail label={m.thisMonth} value={totals.month.kwh == null ? null : fmt.kwh(totals.month.kwh, 1)} hint={money(totals.month.cost) ?? undefined} testId="month-energy" data={totals.month.kwh} />
           </>
         ) : null}
       </dl>
@@ -210,11 +210,12 @@ function Figure({ label, value, testId }: { label: string; value: string | null;
 }
 
 /** A figure of the part that gives way: smaller, in the card's own scale. */
-function Detail({ label, value, hint, testId }: { label: string; value: ReactNode; hint?: string | undefined; testId?: string }) {
+/** `data` is the unrounded figure behind the shown one (data-value), for checks finer than the display. */
+function Detail({ label, value, hint, testId, data }: { label: string; value: ReactNode; hint?: string | undefined; testId?: string; data?: number | null }) {
   return (
     <div className="card-more-item min-w-0">
       <dt className="card-small text-muted">{label}</dt>
-      <dd className="card-detail font-semibold leading-tight" data-testid={testId}>
+      <dd className="card-detail font-semibold leading-tight" data-testid={testId} data-value={data ?? undefined}>
         {value ?? '—'}
       </dd>
       {hint ? <dd className="card-small text-muted">{hint}</dd> : null}

@@ -221,12 +221,14 @@ function BarTooltip({ rows, unit, series, opens, active, label }: BarTooltipProp
       <table>
         <tbody>
           {series.map((s) => (
-            <tr key={s.measure}>
+            <tr key={s.measure} data-series={s.measure}>
               <td>
                 <SeriesSwatch style={s} />
               </td>
               <td className="text-muted">{seriesLabel(s.measure, m)}</td>
-              <td className="power-tooltip-value">{value(row.kWh[s.measure] ?? 0)}</td>
+              <td className="power-tooltip-value" data-value={row.kWh[s.measure] ?? 0}>
+                {value(row.kWh[s.measure] ?? 0)}
+              </td>
             </tr>
           ))}
           {connectors.length > 1 ? (

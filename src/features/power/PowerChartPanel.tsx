@@ -23,7 +23,7 @@ import { limitsFromPowerManagement, measuresFromConnectors, type PowerLimit } fr
 import { EnergyBars } from './EnergyBars.tsx';
 import { powerMessages } from './messages.ts';
 import { droppedCount, energyKwh, gridOf, hasAnyPoint, type PowerGrid } from './power-grid.ts';
-import { isEnergyRange, parseMonth, parseRange, rangeKey, rangeParams, windowAt, type EnergyRange, type LinesRange, type PowerRange } from './power-range.ts';
+import { isEnergyRange, parseMonth, parseRange, rangeKey, rangeParams, notYetReason, windowAt, type EnergyRange, type LinesRange, type PowerRange } from './power-range.ts';
 import { PowerChart, plotArea, xDomain } from './PowerChart.tsx';
 import { clusterIsConnectorsSum, coincidingSeries } from './series-overlap.ts';
 import { dataMax, yScale } from './y-scale.ts';
@@ -199,7 +199,7 @@ function LinesPanel({
         <ChartBody
           grid={grid}
           loading={statusPending || lines.isPending || lines.isPlaceholderData}
-          futureDay={rangeWindow.until < rangeWindow.from}
+          notYet={notYetReason(rangeWindow, now)}
           styles={styles}
           drawn={drawn}
           hidden={hidden}
@@ -304,7 +304,8 @@ function BarsBody({
 interface ChartBodyProps {
   grid: PowerGrid | undefined;
   loading: boolean;
-  futureDay: boolean;
+  /** Why an empty day has no lines yet: it has not begun, or its first 5-minute step has not ended. */
+  notYet: 'day' | 'step' | null;
   styles: readonly SeriesStyle[];
   drawn: readonly SeriesStyle[];
   hidden: ReadonlySet<string>;
@@ -316,7 +317,7 @@ interface ChartBodyProps {
   note?: ReactNode;
 }
 
-function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, energies, limits, label, note }: ChartBodyProps) {
+function ChartBody({ grid, loading, notYet, styles, drawn, hidden, onToggle, energies, limits, label, note }: ChartBodyProps) {
   const m = useMessages(powerMessages);
   const box = useRef<HTMLDivElement>(null);
   // The plot takes the height the layout leaves it (power-chart.css: `.power-plot`).
@@ -345,7 +346,7 @@ function ChartBody({ grid, loading, futureDay, styles, drawn, hidden, onToggle, 
         {!grid ? (
           <p className="power-message text-lg text-muted">{m.loading}</p>
         ) : empty ? (
-          <p className="power-message text-lg text-muted">{futureDay ? m.notYet : m.noData}</p>
+          <p className="power-message text-lg text-muted">{notYet === 'day' ? m.notYet : notYet === 'step' ? m.firstStep : m.noData}</p>
         ) : width > 0 && height > 0 ? (
           <>
             <span aria-hidden className="power-unit text-xs font-semibold text-muted">

@@ -49,7 +49,9 @@ export function PowerLegend({ series, hidden, same, onToggle, energies, limits, 
             <>
               <SeriesSwatch style={s} />
               <span className="power-legend-name">{label}</span>
-              <span className="font-semibold tabular-nums">{kwh === undefined ? '—' : fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}</span>
+              <span className="font-semibold tabular-nums" data-value={kwh}>
+                {kwh === undefined ? '—' : fmt.kwh(kwh, kwh >= 100 ? 0 : 1)}
+              </span>
             </>
           );
           return (

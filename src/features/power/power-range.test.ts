@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANGE, STEP_MS, localDay, parseRange, rangeParams, windowAt, type PowerRange } from './power-range.ts';
+import { DEFAULT_RANGE, STEP_MS, localDay, parseRange, rangeParams, notYetReason, windowAt, type PowerRange } from './power-range.ts';
 
 const BERLIN = 'Europe/Berlin';
 
@@ -104,5 +104,22 @@ describe('windowAt', () => {
     expect((past.to - past.from) / STEP_MS + 1).toBe(288);
     const future = windowAt({ kind: 'day', day: '2026-04-01' }, now, BERLIN);
     expect(future.until).toBeLessThan(future.from);
+  });
+});
+
+describe('notYetReason', () => {
+  const zone = 'Europe/Zurich';
+  const midnight = Date.parse('2026-12-01T00:00:00+01:00');
+  const day: PowerRange = { kind: 'day', day: '2026-12-01' };
+  it('a day still to come has not begun', () => {
+    expect(notYetReason(windowAt(day, midnight - 60_000, zone), midnight - 60_000)).toBe('day');
+  });
+  it('two minutes after its midnight the day has begun, but its first step has not ended', () => {
+    const now = midnight + 2 * 60_000;
+    expect(notYetReason(windowAt(day, now, zone), now)).toBe('step');
+  });
+  it('once its first step has ended there is something to draw', () => {
+    const now = midnight + 2 * STEP_MS;
+    expect(notYetReason(windowAt(day, now, zone), now)).toBeNull();
   });
 });

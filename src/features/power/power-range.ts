@@ -1,6 +1,6 @@
 /**
  * The chart's range: the last 6 h / 24 h / 7 days ("now", polled) or one calendar day of the
- * tablet's local time, drawn as 5-minute lines; or the last 30 days / 12 months / one calendar
+ * charger's calendar (its zone, whatever the tablet's), drawn as 5-minute lines; or the last 30 days / 12 months / one calendar
  * month, drawn as daily / monthly / daily energy bars. It lives in the URL
  * (`?range=6h|7d|30d|12m`, default 24 h without a parameter; `?day=YYYY-MM-DD` wins when valid,
  * then `?month=YYYY-MM`), so a pinned wall display keeps its choice across reloads. A month is
@@ -75,7 +75,7 @@ export function parseMonth(text: string | null | undefined): LocalDate | null {
 /** `YYYY-MM` */
 export const formatMonth = (date: LocalDate) => formatIsoDate(date).slice(0, 7);
 
-/** The tablet's local calendar day of an instant, as `YYYY-MM-DD`. */
+/** The charger's calendar day (in `zone`) of an instant, as `YYYY-MM-DD`. */
 export function localDay(epochMs: number, zone: string): string {
   return formatIsoDate(localDateOf(epochMs, zone));
 }
@@ -110,6 +110,15 @@ export function windowAt(range: PowerRange, nowMs: number, zone: string): PowerW
   const from = startOfLocalDay(day, zone);
   const to = startOfLocalDay(addDays(day, 1), zone) - STEP_MS;
   return { from, to, until: Math.min(to, newest), live: newest < to };
+}
+
+/**
+ * Why a range's lines are still empty at `nowMs`: its day has not begun ('day'), or it has but its
+ * first 5-minute step has not ended (the first minutes after midnight: 'step'); null otherwise.
+ */
+export function notYetReason(window: PowerWindow, nowMs: number): 'day' | 'step' | null {
+  if (window.from > nowMs) return 'day';
+  return window.until < window.from ? 'step' : null;
 }
 
 /**
