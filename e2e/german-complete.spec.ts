@@ -154,13 +154,14 @@ test('the timeline words every event kind in German', async ({ page }) => {
 
 test('the history of values we have never seen, with its filters and settings, in German', async ({ page, sim }) => {
   sim.faults.set({ endpoint: 'chargingSession', unknownEnums: true });
-  await page.goto('/sessions?lang=de');
+  // Last month: a whole month of sessions, even in the first minutes of a new one.
+  await page.goto('/sessions?lang=de&range=last-month');
   const rows = page.getByTestId('session-row');
   await expect(rows.first()).toBeVisible({ timeout: STALE_WITHIN });
   await expect(page.getByTestId('session-table')).toContainText('Paused by grid');
   await expect(page.getByTestId('price-settings')).toBeVisible();
   await expectNoEnglish(page, 'history');
-  await page.goto('/sessions?lang=en');
+  await page.goto('/sessions?lang=en&range=last-month');
   await expect(rows.first()).toBeVisible({ timeout: STALE_WITHIN });
   await expectNoRawNames(page, 'history, English');
   sim.faults.clear();

@@ -87,14 +87,15 @@ export function ConnectorCard({ connector, fetchedAt, statusIntervalMs, stale = 
       data-stale={stale ? 'true' : 'false'}
       className={`connector-card flex min-h-0 min-w-0 flex-col overflow-hidden rounded-2xl border border-l-[12px] border-border ${style.edge} bg-panel`}
     >
-      <div className="flex items-baseline justify-between gap-x-3">
+      <div className="flex items-center justify-between gap-x-3">
         <h2 id={headingId} className="card-small truncate font-semibold text-muted">
           {m.connector(label)}
         </h2>
         {!locked ? (
           <button
             type="button"
-            className="card-details-button card-small shrink-0 rounded-md px-2 text-accent underline-offset-4 hover:underline"
+            // A finger-sized target (44 px) that takes no more of the card's height than its text.
+            className="card-details-button card-small -my-3 min-h-11 shrink-0 rounded-md px-2 text-accent underline-offset-4 hover:underline"
             aria-expanded={details}
             aria-controls={detailsId}
             onClick={() => setDetails((open) => !open)}

@@ -72,7 +72,7 @@ export function LiveView({ chargerId, chart }: LiveViewProps) {
         // the chart's height, never the cards'. Timeline and strip share one row: a hidden timeline
         // leaves no empty row behind (its gap cost a 600 px high screen 12 px). Gaps follow the
         // screen's shorter side, as the shell's do.
-        <div className="grid min-h-0 flex-1 grid-rows-[minmax(0,1.15fr)_minmax(14rem,1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
+        <div className="grid min-h-0 flex-1 grid-rows-[minmax(0,1fr)_minmax(14rem,1.1fr)_auto] gap-[clamp(0.5rem,1.2vmin,1rem)] landscape:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] landscape:grid-rows-[minmax(0,1fr)_auto]">
           {cards.ok ? (
             <div
               // Each card gets an equal share of the area and scales with it (a size container):

@@ -35,7 +35,7 @@ export function HistoryTotals({ totals, currency, loading, costPending, offPeakW
       testId="sessions-totals"
       actions={action ?? <ExportButton disabled={exportDisabled} onExport={onExport} />}
     >
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={loading}>
+      <dl className="history-figures grid grid-cols-2 gap-3 lg:grid-cols-5" aria-busy={loading}>
         <Figure label={m.sessionsCount} value={pending ?? fmt.number(totals.sessions)} testId="sessions-total-count" />
         <Figure
           label={m.energy}

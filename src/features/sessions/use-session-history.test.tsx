@@ -46,7 +46,8 @@ beforeEach(() => {
         const kw = charging ? (localHour >= 20 && localHour < 23 ? 11 : 3.7) : 0;
         points.push({ time: new Date(t).toISOString(), kW: { connector1: kw }, energyKWh: { connector1: kw / 12 } });
       }
-      return Response.json({ step: '5m', series: ['connector1'], points, energyKWh: {}, complete: true, source: 'archive' });
+      // As the server answers: the series the points have (none before the first point).
+      return Response.json({ step: '5m', series: points.length > 0 ? ['connector1'] : [], points, energyKWh: {}, complete: true, source: 'archive' });
     }),
   );
 });
@@ -57,19 +58,19 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function setup() {
+function setup(preset: 'this-year' | 'last-month' = 'this-year', start = T0) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always', refetchOnWindowFocus: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   const seen: SessionRow[][] = [];
   const hook = renderHook(
     ({ now }: { now: number }) => {
       // As the sessions page does: a fresh range object and a fresh `[charger]` array every render.
-      const range = resolveRange({ preset: 'this-year', from: null, to: null }, now, ZONE);
+      const range = resolveRange({ preset, from: null, to: null }, now, ZONE);
       const result = useSessionHistory([...chargers], range, pricing, now, ZONE);
       seen.push(result.rows);
       return result;
     },
-    { wrapper, initialProps: { now: T0 } },
+    { wrapper, initialProps: { now: start } },
   );
   return { client, hook, seen };
 }
@@ -155,6 +156,24 @@ describe('useSessionHistory over time ("this year" in December, with an off-peak
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.every((r) => r.running && !r.offPeakEstimated && !r.costPending && r.costMinor !== null)).toBe(true);
       expect(shown.at(-1)!.offPeakUnits).toBe(0);
+    } finally {
+      sessions.pop();
+    }
+  });
+
+  it('a session running over the month’s end is split by its profile in the new month’s first minutes, before that month has a point', async () => {
+    // 00:02 on 1 January, Berlin: the car has charged since 18:00 on New Year's Eve.
+    const now = Date.parse('2027-01-01T00:02:00+01:00');
+    vi.setSystemTime(now);
+    sessions.push({ ...sessions[11]!, id: 98, startedAt: '2026-12-31T17:00:00Z', endedAt: null });
+    try {
+      const { hook } = setup('last-month', now);
+      const row = (await loaded(hook)).find((r) => r.id === 98)!;
+      expect(row.running).toBe(true);
+      expect(row.offPeakEstimated).toBe(false);
+      expect(row.costPending).toBe(false);
+      // 22:00 to midnight of its six hours were off-peak, by the profile.
+      expect(row.offPeakUnits).toBeGreaterThan(0);
     } finally {
       sessions.pop();
     }

@@ -17,7 +17,7 @@ import type { ResolvedRange } from './date-range.ts';
 import { historyPieces, monthsOverlapping } from './date-range.ts';
 import { monthPowerQuery, type MonthProfiles } from './api/month-power-query.ts';
 import { archivedSessionsQuery, uniqueSessions, type HistoryPiece } from './api/sessions-query.ts';
-import { joinSeries, profileShare, timeShare } from './off-peak.ts';
+import { joinSeries, profileShare, timeShare, type ProfileSeries } from './off-peak.ts';
 import { sessionStart, toRow, type ChargerRef, type EnergySplit, type Pricing, type SessionRow } from './session-rows.ts';
 
 /** Where a charger's sessions came from, as the server said. */
@@ -51,6 +51,8 @@ function combineHistory(results: QueryObserverResult<SessionsResponse>[]) {
     states: results.map((r) => ({ status: r.status, error: r.error, updatedAt: r.dataUpdatedAt, fetching: r.isFetching, refetch: r.refetch })),
   };
 }
+
+const NO_POINTS: ProfileSeries = { start: [], kw: [] };
 
 type ProfileState = { state: 'ok'; data: MonthProfiles } | { state: 'pending' } | { state: 'failed' };
 
@@ -163,8 +165,9 @@ export function useSessionHistory(chargers: readonly ChargerRef[], range: Resolv
       // Not read yet: the split is pending, never a different estimate in the meantime.
       if (months.some((m) => m === undefined || m.state === 'pending')) return 'pending';
       // The profile could not be read: estimated by charging time, and counted as such.
-      const series = months.flatMap((m) => (m?.state === 'ok' ? [m.data.get(measure)] : [])).filter((s) => s !== undefined);
-      if (series.length < months.length) return byTime();
+      if (months.some((m) => m?.state !== 'ok')) return byTime();
+      // A month read without a point of this connector (one only minutes old) adds nothing.
+      const series = months.map((m) => (m?.state === 'ok' ? m.data.get(measure) : undefined) ?? NO_POINTS);
       const share = profileShare(joinSeries(series), started, ended, zone, window);
       return share !== null ? { share, estimated: false } : byTime();
     };
