@@ -18,7 +18,7 @@
  * `fault-vocabulary.de.ts`), so a browser can load them only where a fault is shown and German
  * only for a German page.
  */
-import { humanizeName, isKnownStatus } from './state-vocabulary.ts';
+import { humanizeName } from './state-vocabulary.ts';
 
 /** Every fault type the vocabulary knows, as chargers spell them. */
 export const FAULT_TYPES = [
@@ -176,8 +176,9 @@ export function faultDetail(fault: { type: string | null; text: string | null })
 
 /**
  * The type and text of a `faultDetail` line. The head before the first `: ` is the type when it
- * is one word (types are identifiers; a text has spaces); a lone word is a type unless it is a
- * connector state (the archive names a fault without type or text by the state, e.g. `Faulted`).
+ * is one word (types are identifiers; a text has spaces); so is a lone word. (The archive records
+ * a fault without type or text by the connector's state name, e.g. `Faulted`; the timeline route
+ * leaves such a line out, so it never reads as a fault type.)
  */
 export function parseFaultDetail(detail: string | null | undefined): { type: string | null; text: string | null } {
   const line = detail?.trim() ?? '';
@@ -185,6 +186,6 @@ export function parseFaultDetail(detail: string | null | undefined): { type: str
   const colon = line.indexOf(': ');
   const head = colon < 0 ? line : line.slice(0, colon);
   if (/\s/.test(head)) return { type: null, text: line };
-  if (colon < 0) return isKnownStatus(head) ? { type: null, text: null } : { type: head, text: null };
+  if (colon < 0) return { type: head, text: null };
   return { type: head, text: line.slice(colon + 2).trim() || null };
 }

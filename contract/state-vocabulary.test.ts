@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KNOWN_STATUS_NAMES,
-  STATE_KINDS,
-  STATE_WORDS,
-  humanizeName,
-  isKnownStatus,
-  isPlugged,
-  isSessionOpen,
-  mostUrgentKind,
-  stateKindOf,
-  stateWord,
-  type StateKind,
-} from './state-vocabulary.ts';
+import { STATE_KINDS, STATE_WORDS, humanizeName, isPlugged, isSessionOpen, mostUrgentKind, stateWord, type StateKind } from './state-vocabulary.ts';
+import { KNOWN_STATUS_NAMES, isKnownStatus, stateKindOf } from './status-names.ts';
 
 describe('the state vocabulary', () => {
   const expected: Array<[string, StateKind]> = [

@@ -1,17 +1,10 @@
 /**
- * The one status vocabulary: every connector status name a charger may send, mapped onto one
- * closed set of state kinds, with the words for each kind in English and German. The server's
- * snapshot builder is its only reader of raw names; the card, the garage tile, the timeline, the
- * chart, the CSV, MQTT and the notifications all speak in kinds (and show the raw name only where
- * the vocabulary does not know it, humanised, in its own words).
- *
- * Sources of the names:
- * - OCPP 1.6 ChargePointStatus (what INCH firmware reports in generalStatus today);
- * - OCPP 2.0.1 ConnectorStatusEnumType and ChargingStateEnumType;
- * - Etrel's own names, as its Modbus documentation lists the connector states
- *   (`SocketAvailable`, `ChargingPausedByEv`, `ChargingEnded`, …).
- * Names are matched without regard to case, so `ChargingPausedByEVSE` and `ChargingPausedByEvse`
- * are one name.
+ * The one status vocabulary: one closed set of state kinds, with the words for each kind in
+ * English and German. The charger's raw names are mapped onto the kinds by the server alone
+ * (`status-names.ts`, read by the snapshot builder); the card, the garage tile, the timeline, the
+ * chart, the CSV, MQTT and the notifications all speak in kinds, and show a raw name only where
+ * the vocabulary does not know it (kind `unknown`), humanised, in its own words. So the browser's
+ * bundle holds the kinds and their words, never the table of names.
  */
 
 /** What a connector is doing, whatever the charger calls it. */
@@ -42,35 +35,6 @@ export type StateKind = (typeof STATE_KINDS)[number];
 /** Why the charger pauses a session, where it can be told. */
 export const PAUSE_REASONS = ['power_limit', 'unknown'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
-
-const NAMES: ReadonlyArray<readonly [StateKind, readonly string[]]> = [
-  ['available', ['Available', 'SocketAvailable', 'Idle']],
-  ['preparing', ['Preparing', 'Occupied', 'EVConnected', 'WaitingForVehicleToBeConnected', 'WaitingForVehicleToStart', 'UnpausingCharging']],
-  ['charging', ['Charging']],
-  ['paused_by_car', ['SuspendedEV', 'ChargingPausedByEv']],
-  ['paused_by_charger', ['SuspendedEVSE', 'ChargingPausedByEvse']],
-  ['finished', ['Finishing', 'ChargingEnded']],
-  ['reserved', ['Reserved']],
-  ['unavailable', ['Unavailable']],
-  ['fault', ['Faulted', 'ChargingFault']],
-  ['unknown', ['Unknown']],
-];
-
-/** Every name the vocabulary knows, as charger firmware spells them (for tests and docs). */
-export const KNOWN_STATUS_NAMES: readonly string[] = NAMES.flatMap(([, names]) => names);
-
-const BY_NAME = new Map<string, StateKind>(NAMES.flatMap(([kind, names]) => names.map((name) => [name.toLowerCase(), kind] as const)));
-
-/** Whether the vocabulary knows this raw name. */
-export function isKnownStatus(raw: string | null | undefined): boolean {
-  return raw != null && BY_NAME.has(raw.trim().toLowerCase());
-}
-
-/** The kind of a raw status name; `unknown` for anything the vocabulary does not know. */
-export function stateKindOf(raw: string | null | undefined): StateKind {
-  if (raw == null) return 'unknown';
-  return BY_NAME.get(raw.trim().toLowerCase()) ?? 'unknown';
-}
 
 /** Kinds with a session open: its energy and duration are live and its clock ticks. */
 const SESSION_KINDS: ReadonlySet<StateKind> = new Set(['charging', 'paused_by_car', 'paused_by_charger']);
@@ -161,6 +125,8 @@ export function humanizeName(value: string): string {
  * that name humanised.
  */
 export function stateWord(state: { kind: StateKind; raw: string | null }, lang: VocabularyLang): string {
-  if (state.kind === 'unknown' && state.raw != null && state.raw.trim() !== '' && !isKnownStatus(state.raw)) return humanizeName(state.raw.trim());
+  const raw = state.raw?.trim() ?? '';
+  // The only known name of kind `unknown` is `Unknown` itself: that one gets the kind's word.
+  if (state.kind === 'unknown' && raw !== '' && raw.toLowerCase() !== 'unknown') return humanizeName(raw);
   return STATE_WORDS[lang][state.kind];
 }

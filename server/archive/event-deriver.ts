@@ -8,7 +8,8 @@
 import type { TimelineKind } from '../../src/api/archive-schemas.ts';
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
 import { faultDetail } from '../../contract/fault-vocabulary.ts';
-import { isPlugged, stateKindOf, type StateKind } from '../../contract/state-vocabulary.ts';
+import { isPlugged, type StateKind } from '../../contract/state-vocabulary.ts';
+import { stateKindOf } from '../../contract/status-names.ts';
 
 export interface ConnectorState {
   /** The charger's raw name, kept for the `status` event's detail. */

@@ -112,6 +112,14 @@ describe('the timeline route', () => {
     ]);
     const march2 = timelineResponseSchema.parse((await get(server, '/api/chargers/platz13/timeline?date=2026-03-02')).body);
     expect(march2.events.map((e) => [e.kind, e.detail])).toEqual([['fault', 'OverCurrent: Over current on L2'], ['finished', undefined]]);
+    // A fault with neither type nor text is recorded under the state's name; the route sends no
+    // detail for it (the browser would read a lone word as a fault type).
+    collector.emit(statusJson([['Available']]), Date.parse('2026-03-02T00:15:00Z'));
+    collector.emit(statusJson([['Faulted']]), Date.parse('2026-03-02T00:20:00Z'));
+    const bare = timelineResponseSchema.parse((await get(server, '/api/chargers/platz13/timeline?date=2026-03-02')).body).events.at(-1)!;
+    expect(server.archive!.store.db.prepare("SELECT detail FROM events WHERE kind = 'fault' ORDER BY at DESC LIMIT 1").get()).toEqual({ detail: 'Faulted' });
+    expect(bare).toMatchObject({ kind: 'fault' });
+    expect(bare.detail).toBeUndefined();
     expect((await get(server, '/api/chargers/platz13/timeline?date=2026-02-30')).status).toBe(400);
     expect((await get(server, '/api/chargers/nope/timeline?date=2026-03-01')).status).toBe(404);
   });

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
 import { powerQuerySchema, sessionsQuerySchema, timelineQuerySchema, type TimelineResponseWire } from '../../src/api/archive-schemas.ts';
 import { parseIsoDate } from '../../src/shared/time/local-calendar.ts';
+import { isKnownStatus } from '../../contract/status-names.ts';
 import type { ArchiveProblem, ErrorCode } from '../../src/api/server-schemas.ts';
 import { codeOf } from './diagnosis.ts';
 import { ArchiveReadError } from './read-pool.ts';
@@ -116,11 +117,23 @@ export function registerArchiveRoutes(app: FastifyInstance, options: ArchiveRout
     if (!day) return sendError(reply, 'bad_request', 'date: not a calendar date');
     if (!archive) return sendError(reply, 'archive_off', 'the timeline is kept in the archive, which is switched off (ARCHIVE=off)');
     try {
-      const events = await archive.read('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request);
+      const events = (await archive.read('events', [ctx.chargerId, day.startMs, day.endMs], ctx.request)).map(withoutStateNameDetail);
       const body: TimelineResponseWire = { date: day.key, events, source: 'archive' };
       return json(reply, body);
     } catch (error) {
       return failed(reply, error);
     }
   });
+}
+
+type TimelineEvent = TimelineResponseWire['events'][number];
+
+/**
+ * A fault without type or text is recorded under the connector's state name (`Faulted`): that is
+ * no detail to show, and the browser (which never maps raw names) would read it as a fault type.
+ */
+function withoutStateNameDetail(event: TimelineEvent): TimelineEvent {
+  if ((event.kind !== 'fault' && event.kind !== 'fault_cleared') || !isKnownStatus(event.detail)) return event;
+  const { detail: _detail, ...rest } = event;
+  return rest;
 }

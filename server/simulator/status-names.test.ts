@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generalStatusSchema } from '../../contract/charger-schemas.ts';
-import { isKnownStatus, stateKindOf } from '../../contract/state-vocabulary.ts';
+import { isKnownStatus, stateKindOf } from '../../contract/status-names.ts';
 import { ETREL_CONNECTOR_STATES, ETREL_STATUS_NAMES, wireStatusName } from './charger-styles.ts';
 import { parseSimulatorArgs } from './cli-options.ts';
 import { GarageModel, type ConnectorLive } from './garage.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generalStatusSchema } from '../../contract/charger-schemas.ts';
-import { isKnownStatus, stateKindOf } from '../../contract/state-vocabulary.ts';
+import { isKnownStatus, stateKindOf } from '../../contract/status-names.ts';
 import { parseSimulatorArgs } from './cli-options.ts';
 import { startSimulator, unknownStatusName, type RunningSimulator, type SimulatorOptions } from './simulator.ts';
 import { getJson, type Loose } from './test-client.ts';

@@ -14,7 +14,8 @@ import {
   type ConnectorSnapshot,
   type PowerManagementSnapshot,
 } from '../../contract/snapshot.ts';
-import { isSessionOpen, stateKindOf, type PauseReason, type StateKind } from '../../contract/state-vocabulary.ts';
+import { isSessionOpen, type PauseReason, type StateKind } from '../../contract/state-vocabulary.ts';
+import { stateKindOf } from '../../contract/status-names.ts';
 
 export interface SnapshotInput {
   chargerId: string;

@@ -69,7 +69,8 @@ describe('timeline items', () => {
     const events: TimelineEvent[] = [
       { at: T0, kind: 'fault', connectorId: 1, detail: 'Contactor welded' },
       { at: T0 + 1, kind: 'fault', connectorId: 1, detail: 'WATER_IN_SOCKET: wet' },
-      { at: T0 + 2, kind: 'fault', connectorId: 1, detail: 'Faulted' },
+      // Neither type nor text: the route sends no detail.
+      { at: T0 + 2, kind: 'fault', connectorId: 1 },
       { at: T0 + 3, kind: 'unreachable', detail: 'the flux capacitor is empty' },
     ];
     expect(text(events, 'de')).toEqual(['Störung: Contactor welded', 'Störung: WATER IN SOCKET', 'Störung', 'Ladestation nicht erreichbar']);

@@ -18,11 +18,6 @@ export interface LocalDate {
   day: number;
 }
 
-/** The browser's zone (the user's calendar). */
-export function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
 /** Local wall-clock time of `ms` as if it were UTC (epoch ms), i.e. ms + the zone's offset. */
 export function wallMs(ms: number, zone: string): number {
   return ms + zoneOffsetMs(ms, zone);
