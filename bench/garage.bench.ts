@@ -18,15 +18,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../server/paths.ts';
 import { startServer, type RunningServer } from '../server/start.ts';
-import { launchChromium, median, percentile, round, type BenchModule, type Figure } from './harness.ts';
+import { launchChromium, median, percentile, round, runs, sleep, type BenchModule, type Figure } from './harness.ts';
 
 const CHARGERS = 50;
 const CLIENTS = 10;
 const TTL_MS = 2_000;
 const POLL_MS = 5_000;
-const WARM_UP_MS = 12_000;
-const LOAD_MS = 60_000;
-const RENDER_MS = 40_000;
 const CPU_THROTTLE = 4;
 const RENDER_TARGET_MS = 100;
 const PROFILING_DIST = join(PROJECT_ROOT, 'bench', 'out', 'garage-profiling');
@@ -38,8 +35,6 @@ interface GarageRenderSample {
   wallMs: number;
 }
 type ProbeWindow = { __garageRenders?: GarageRenderSample[] };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function buildProfilingBundle(): Promise<void> {
   await build({
@@ -65,6 +60,24 @@ function recordUpstreamRequests(): { times: Map<string, number[]>; stop(): void 
   };
   subscribe('undici:request:create', onCreate);
   return { times, stop: () => unsubscribe('undici:request:create', onCreate) };
+}
+
+/**
+ * What happened to the browser and its pages, so that a page that goes away mid-run is named with
+ * the moment and the reason (its renderer crashed, the browser went) instead of surfacing as a bare
+ * "Target page, context or browser has been closed" at the next evaluate.
+ */
+function watchBrowser(browser: Browser): { watch(page: Page, label: string): void; describe(): string } {
+  const started = performance.now();
+  const events: string[] = [];
+  const at = () => `${round((performance.now() - started) / 1000, 1)} s into the section`;
+  browser.on('disconnected', () => events.push(`the browser disconnected ${at()}`));
+  return {
+    watch(page, label) {
+      page.on('crash', () => events.push(`${label}'s renderer crashed ${at()}`));
+    },
+    describe: () => (events.length ? events.join('; ') : 'no page crashed and the browser stayed connected'),
+  };
 }
 
 async function openGarage(browser: Browser, server: RunningServer, throttle: boolean): Promise<{ context: BrowserContext; page: Page }> {
@@ -104,6 +117,9 @@ async function takeRenderSamples(page: Page): Promise<GarageRenderSample[]> {
 export const garageBench: BenchModule = {
   title: 'Garage: 50 chargers, 10 clients',
   async run(): Promise<Figure[]> {
+    const WARM_UP_MS = runs(12_000, 5_000);
+    const LOAD_MS = runs(60_000, 10_000);
+    const RENDER_MS = runs(40_000, 10_000);
     await buildProfilingBundle();
     const server = await startServer({
       env: { SIMULATOR_CHARGERS: String(CHARGERS), SIMULATOR_SEED: '7', CHARGER_TIMEZONE: 'Europe/Berlin' },
@@ -113,12 +129,16 @@ export const garageBench: BenchModule = {
     });
     const sim = server.simulator!;
     const browser = await launchChromium();
+    const watcher = watchBrowser(browser);
     const stopChanging = keepChargersChanging(server);
     const figures: Figure[] = [];
     try {
       // --- Phase 1: ten clients, charger load -------------------------------------------------
       const clients: Array<{ context: BrowserContext; page: Page }> = [];
-      for (let i = 0; i < CLIENTS; i++) clients.push(await openGarage(browser, server, false));
+      for (let i = 0; i < CLIENTS; i++) {
+        clients.push(await openGarage(browser, server, false));
+        watcher.watch(clients[i]!.page, `client ${i + 1}`);
+      }
       let browserRequests = 0;
       for (const { page } of clients) page.on('request', (r) => void (r.url().includes('/generalStatus') && browserRequests++));
       await sleep(WARM_UP_MS);
@@ -199,6 +219,7 @@ export const garageBench: BenchModule = {
       // --- Phase 2: one client, 4× CPU throttle, render cost ----------------------------------
       const mountStart = performance.now();
       const measured = await openGarage(browser, server, true);
+      watcher.watch(measured.page, 'the throttled client');
       const mountSeconds = (performance.now() - mountStart) / 1000;
       const mountSamples = (await takeRenderSamples(measured.page)).filter((s) => s.phase === 'mount');
       await sleep(RENDER_MS);
@@ -237,6 +258,8 @@ export const garageBench: BenchModule = {
         },
       );
       return figures;
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (${watcher.describe()})`, { cause: error });
     } finally {
       stopChanging();
       await browser.close();
