@@ -17,7 +17,8 @@ import { describeLoad, startLoadSpan, type LoadSpan } from './machine-load.ts';
 import { describeRatio } from './ratio.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { serverBench } from './server.bench.ts';
-import { coldLoadBench, soakBench } from './browser.bench.ts';
+import { soakBench } from './day-of-polling.bench.ts';
+import { firstCardBench } from './first-card.bench.ts';
 import { sessionsBench } from './sessions.bench.ts';
 import { garageBench } from './garage.bench.ts';
 import { powerChartBench } from './power-chart.bench.ts';
@@ -26,7 +27,7 @@ import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
 import { liveBusyBench } from './live-busy.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, coldLoadBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
+const modules: BenchModule[] = [bundleBench, firstCardBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
 
 interface SectionResult {
   title: string;

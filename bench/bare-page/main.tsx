@@ -12,7 +12,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 const chargerId = new URLSearchParams(window.location.search).get('charger') ?? '';
 
 interface Status {
-  connectors?: Array<{ status?: string }>;
+  evses?: Array<{ connectors?: Array<{ onlineData?: { status?: string } | null }> }>;
 }
 
 function FirstCard() {
@@ -20,7 +20,7 @@ function FirstCard() {
     queryKey: ['generalStatus', chargerId],
     queryFn: async () => (await fetch(`/api/chargers/${encodeURIComponent(chargerId)}/generalStatus`)).json() as Promise<Status>,
   });
-  const status = data?.connectors?.[0]?.status ?? '';
+  const status = data?.evses?.[0]?.connectors?.[0]?.onlineData?.status ?? '';
   return (
     <div data-testid="connector-card" data-status={status}>
       {status}

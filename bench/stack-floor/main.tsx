@@ -11,14 +11,14 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { Link, Route, Router, Switch } from 'wouter';
 import * as z from 'zod/mini';
 
-const statusSchema = z.object({ connectors: z.array(z.object({ status: z.string() })) });
+const statusSchema = z.object({ evses: z.array(z.object({ connectors: z.array(z.object({ onlineData: z.nullable(z.object({ status: z.string() })) })) })) });
 
 function FirstCard() {
   const { data } = useQuery({
     queryKey: ['generalStatus'],
     queryFn: async () => statusSchema.parse(await (await fetch('/api/chargers')).json()),
   });
-  return <div data-status={data?.connectors[0]?.status ?? ''} />;
+  return <div data-status={data?.evses[0]?.connectors[0]?.onlineData?.status ?? ''} />;
 }
 
 createRoot(document.getElementById('root')!).render(
