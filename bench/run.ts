@@ -25,9 +25,10 @@ import { powerChartBench } from './power-chart.bench.ts';
 import { energyBarsBench } from './energy-bars.bench.ts';
 import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
+import { archiveLoadBench } from './archive-load.bench.ts';
 import { liveBusyBench } from './live-busy.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, firstCardBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench];
+const modules: BenchModule[] = [bundleBench, firstCardBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench, archiveLoadBench];
 
 interface SectionResult {
   title: string;
