@@ -26,9 +26,10 @@ import { energyBarsBench } from './energy-bars.bench.ts';
 import { pushBench } from './push.bench.ts';
 import { archiveBench } from './archive.bench.ts';
 import { archiveLoadBench } from './archive-load.bench.ts';
+import { idleBytesBench } from './idle-bytes.bench.ts';
 import { liveBusyBench } from './live-busy.bench.ts';
 
-const modules: BenchModule[] = [bundleBench, firstCardBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench, archiveLoadBench];
+const modules: BenchModule[] = [bundleBench, firstCardBench, serverBench, soakBench, liveBusyBench, sessionsBench, garageBench, powerChartBench, energyBarsBench, pushBench, archiveBench, archiveLoadBench, idleBytesBench];
 
 interface SectionResult {
   title: string;
