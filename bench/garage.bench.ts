@@ -76,7 +76,10 @@ function watchBrowser(browser: Browser): { watch(page: Page, label: string): voi
     watch(page, label) {
       page.on('crash', () => events.push(`${label}'s renderer crashed ${at()}`));
     },
-    describe: () => (events.length ? events.join('; ') : 'no page crashed and the browser stayed connected'),
+    describe: () => {
+      if (!browser.isConnected() && !events.some((e) => e.startsWith('the browser'))) events.push(`the browser is no longer connected ${at()}`);
+      return events.length ? events.join('; ') : 'no page crashed and the browser stayed connected';
+    },
   };
 }
 
@@ -139,11 +142,17 @@ export const garageBench: BenchModule = {
         clients.push(await openGarage(browser, server, false));
         watcher.watch(clients[i]!.page, `client ${i + 1}`);
       }
-      let browserRequests = 0;
-      for (const { page } of clients) page.on('request', (r) => void (r.url().includes('/generalStatus') && browserRequests++));
+      const browserRequests = { status: 0, streams: 0 };
+      for (const { page } of clients) {
+        page.on('request', (r) => {
+          if (r.url().includes('/generalStatus')) browserRequests.status++;
+          if (r.url().includes('/api/events')) browserRequests.streams++;
+        });
+      }
       await sleep(WARM_UP_MS);
       sim.resetStats();
-      browserRequests = 0;
+      browserRequests.status = 0;
+      browserRequests.streams = 0;
       await Promise.all(clients.map(({ page }) => takeRenderSamples(page)));
       const upstream = recordUpstreamRequests();
       const cpuBefore = process.cpuUsage();
@@ -197,7 +206,7 @@ export const garageBench: BenchModule = {
           unit: 'requests',
           target: 'info (1 = all clients share one request)',
           pass: null,
-          note: `mean over chargers ${round(counts.reduce((a, b) => a + b, 0) / counts.length / periods, 2)}; the clients made ${browserRequests} generalStatus requests to our server (${round(browserRequests / (elapsed / 1000), 0)}/s, ${round(browserRequests / CLIENTS / CHARGERS / periods, 2)} per client and charger per period). Phase-aligned polling puts every client's request for a charger into one cache window (src/api/poll-schedule.ts)`,
+          note: `mean over chargers ${round(counts.reduce((a, b) => a + b, 0) / counts.length / periods, 2)}; the clients are pushed each reading over their event streams (${browserRequests.streams} stream (re)opens and ${browserRequests.status} generalStatus requests of theirs in the window): one collector per charger reads it once per interval, however many screens listen`,
         },
         {
           name: 'bench process CPU while serving 10 clients (server + simulator + Playwright driver)',

@@ -85,7 +85,13 @@ export function chromiumExecutable(): string | undefined {
   return process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
 }
 
+/**
+ * Playwright's default closes every browser when the process gets SIGHUP or SIGTERM and lets the
+ * process run on: the section under way then fails with "Target page, context or browser has been
+ * closed" and the later sections run as if nothing happened. run.ts decides instead (a hang-up is
+ * ignored, a SIGTERM stops the whole run and says so); Ctrl-C keeps Playwright's handling.
+ */
 export function launchChromium(): Promise<Browser> {
   const executablePath = chromiumExecutable();
-  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS, handleSIGHUP: false, handleSIGTERM: false });
 }

@@ -39,7 +39,23 @@ interface SectionResult {
   load: LoadSpan;
 }
 
+/**
+ * A whole run takes about half an hour: a closed terminal (SIGHUP) must not end it or, worse, close
+ * the browsers of the section under way while the rest runs on. SIGTERM stops the run as a whole
+ * and says so; the browsers go with the process.
+ */
+function handleSignals(): void {
+  // After a hang-up the terminal may be gone: output that cannot be written must not end the run.
+  process.stdout.on('error', () => {});
+  process.on('SIGHUP', () => console.log('\n(SIGHUP ignored: the run goes on)'));
+  process.on('SIGTERM', () => {
+    console.log('\nStopped by SIGTERM: no results written');
+    process.exit(143);
+  });
+}
+
 async function main(): Promise<void> {
+  handleSignals();
   const args = process.argv.slice(2);
   if (args.includes('--quick')) process.env.BENCH_QUICK = '1';
   const isQuick = process.env.BENCH_QUICK === '1';
