@@ -1,9 +1,11 @@
 /**
  * The server under test of the archive-load benchmark, in a process of its own: our server with
- * an archive at the given path and its embedded simulator; fills the archive (bench/archive-fill.ts:
- * `powerDays` days of power, `sessionDays` days of sessions), starts the archive's filler as on a
- * server that has run for years, and prints one JSON line: where to reach it, the charger, the
- * status interval, what was filled. Ends on SIGTERM.
+ * an archive at the given path, in front of the charger the environment names (CHARGER_URL,
+ * CHARGER_EMAIL, CHARGER_PASSWORD: the benchmark's simulator, outside this process as a real
+ * charger is); fills the archive (bench/archive-fill.ts: `powerDays` days of power, `sessionDays`
+ * days of sessions), starts the archive's filler as on a server that has run for years, and prints
+ * one JSON line: where to reach it, the charger, the status interval, what was filled. Ends on
+ * SIGTERM.
  */
 import { performance } from 'node:perf_hooks';
 import { startServer } from '../server/start.ts';
@@ -11,7 +13,14 @@ import { fillPast } from './archive-fill.ts';
 
 const [path, powerDays, sessionDays, zone] = process.argv.slice(2);
 const server = await startServer({
-  env: { ARCHIVE_PATH: path, SIMULATOR_SEED: '7', CHARGER_TIMEZONE: zone },
+  env: {
+    ARCHIVE_PATH: path,
+    CHARGER_URL: process.env.CHARGER_URL,
+    CHARGER_EMAIL: process.env.CHARGER_EMAIL,
+    CHARGER_PASSWORD: process.env.CHARGER_PASSWORD,
+    CHARGER_NAME: 'Platz 13',
+    CHARGER_TIMEZONE: zone,
+  },
   archiveOptions: { fill: false },
   port: 0,
   host: '127.0.0.1',

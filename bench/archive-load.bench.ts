@@ -1,7 +1,9 @@
 /**
  * Whether history reads stall the live display: our server with a filled archive (20 years of one
- * charger's sessions, 3,700 days of its 5-minute power: bench/archive-fill.ts) and its embedded
- * simulator, in a process of its own (bench/archive-load-server.ts), while 10 and then 40 clients
+ * charger's sessions, 3,700 days of its 5-minute power: bench/archive-fill.ts) in a process of its
+ * own (bench/archive-load-server.ts), in front of a simulated charger that runs in the benchmark's
+ * process (as a real charger runs on a device of its own, so its answers do not wait for the
+ * server's event loop as an embedded simulator's would), while 10 and then 40 clients
  * loop the largest queries the routes accept (every session of 20 years; 3,700 days of power by
  * day), each client from its own loopback address like a separate tablet on the LAN. Meanwhile:
  *
@@ -23,6 +25,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { dayAt } from '../server/archive/local-days.ts';
+import { startSimulator } from '../server/simulator/simulator.ts';
 import { rssMiB, startChildServer } from './child-server.ts';
 import { median, percentile, round, runs, seconds, sleep, type BenchModule, type Figure } from './harness.ts';
 
@@ -188,7 +191,13 @@ export const archiveLoadBench: BenchModule = {
     const powerDays = runs(POWER_DAYS, 60);
     const sessionDays = runs(SESSION_YEARS * 365, 365);
     const dir = mkdtempSync(join(tmpdir(), 'inch-archive-load-'));
-    const child = await startChildServer<ServerInfo>('archive-load-server.ts', [join(dir, 'archive.sqlite'), String(powerDays), String(sessionDays), ZONE]).catch((error: unknown) => {
+    const sim = await startSimulator({ seed: 7, timeZone: ZONE, quiet: true });
+    const child = await startChildServer<ServerInfo>('archive-load-server.ts', [join(dir, 'archive.sqlite'), String(powerDays), String(sessionDays), ZONE], {
+      CHARGER_URL: sim.url,
+      CHARGER_EMAIL: sim.email,
+      CHARGER_PASSWORD: sim.password,
+    }).catch(async (error: unknown) => {
+      await sim.close();
       rmSync(dir, { recursive: true, force: true });
       throw error;
     });
@@ -245,6 +254,7 @@ export const archiveLoadBench: BenchModule = {
       return figures;
     } finally {
       await child.stop();
+      await sim.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -15,9 +15,11 @@ export interface ChildServer<T> {
   stop(): Promise<void>;
 }
 
-export async function startChildServer<T>(script: string, args: string[] = []): Promise<ChildServer<T>> {
+/** `env` is added to this process's environment for the child. */
+export async function startChildServer<T>(script: string, args: string[] = [], env: Record<string, string> = {}): Promise<ChildServer<T>> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', script), ...args], {
     cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {
