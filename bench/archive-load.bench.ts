@@ -114,8 +114,9 @@ interface LoadResult {
 async function underLoad(server: ServerInfo, clients: number, loadMs: number, urls: { sessions: string; power: string }): Promise<LoadResult> {
   const { chargerId } = server;
   const stream = await watchStream(`${server.url}/api/events?chargers=${encodeURIComponent(chargerId)}`);
-  // Connections enough for every probe of a long stall to go out on time.
-  const probeAgent = clientAgent(0, 128);
+  // A connection for every probe of the run: however long the server stalls, each goes out when
+  // it is due instead of queueing behind unanswered ones in the client.
+  const probeAgent = clientAgent(0, Math.ceil(loadMs / STATUS_PROBE_EVERY_MS) + 1);
   const agents = Array.from({ length: clients }, (_, i) => clientAgent(i + 1));
   try {
     // The stream is running (a first event) before the load starts.
