@@ -14,90 +14,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { median, round, type BenchModule, type Figure } from './harness.ts';
+import { median, round, runs, type BenchModule, type Figure } from './harness.ts';
+import { dayPoints, random, sessionsFrom } from './archive-fill.ts';
 import { Archive } from '../server/archive/archive.ts';
 import type { HistoryClient } from '../server/archive/charger-reader.ts';
 import { powerOf, sessionsOf } from '../server/archive/history.ts';
 import { dayFromKey, nextDay } from '../server/archive/local-days.ts';
-import type { PowerPoint } from '../server/archive/power-writer.ts';
-import type { ChargingSession } from '../contract/session-schemas.ts';
 import type { PowerResponseWire, SessionsResponseWire } from '../src/api/archive-schemas.ts';
 
 const ZONE = 'Europe/Berlin';
 const FULL_GARAGE = 50;
-const CHARGERS = Math.max(1, Math.min(FULL_GARAGE, Number(process.env.BENCH_ARCHIVE_CHARGERS ?? 10)));
 const YEAR_START = '2025-01-01';
 const DAYS = 365;
 const SERIES_PER_SLOT = 3;
-const RUNS = 9;
 
 /** The bench never reaches a charger: every day is archived complete. */
 const noCharger: HistoryClient = {
   chargingSession: () => Promise.reject(new Error('no charger in the bench')),
   powerProfile: () => Promise.reject(new Error('no charger in the bench')),
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A household day: base load with the charger's float noise, a car charging in the evening. */
-function dayPoints(startMs: number, endMs: number, rnd: () => number): PowerPoint[] {
-  const points: PowerPoint[] = [];
-  const arrive = 17 + Math.floor(rnd() * 4);
-  const hours = 1 + Math.floor(rnd() * 6);
-  const kw = Math.round((4 + rnd() * 7) * 1e5) / 1e5;
-  for (let t = startMs; t < endMs; t += 300_000) {
-    const hour = new Date(t).getUTCHours();
-    const charging = (hour >= arrive && hour < arrive + hours) || hour < arrive + hours - 24;
-    const connector = charging ? kw : 0;
-    points.push({ t, values: { connector1: connector, cluster: connector, building: Math.round((0.3 + rnd() * 2 + connector) * 1e8) / 1e8 } });
-  }
-  return points;
-}
-
-function sessionsOfTenYears(): ChargingSession[] {
-  const rnd = random(99);
-  const sessions: ChargingSession[] = [];
-  const start = Date.parse('2016-01-01T17:00:00Z');
-  let meter = 1_000_000_000;
-  for (let d = 0; d < 3652; d++) {
-    if (rnd() < 0.1) continue;
-    const started = start + d * 86_400_000 + Math.floor(rnd() * 4 * 3_600_000);
-    const energy = Math.round((5 + rnd() * 50) * 1e5) / 1e5;
-    const ended = started + 13 * 3_600_000;
-    sessions.push({
-      chargingSessionId: d + 1,
-      connectorId: 1,
-      identificationCode: '74592454',
-      vehicleConnectedTime: started - 2000,
-      chargingStartedTime: started,
-      chargingEndedTime: ended,
-      vehicleDisconnectedTime: ended - 2000,
-      timeSpentCharging: 13 * 3600,
-      meterValueStart: meter,
-      meterValueEnd: (meter += Math.round(energy * 1e6)),
-      activeEnergyConsumed: energy,
-      maxSessionPower: 10.9,
-      chargingSessionStatus: 'Finished',
-      chargingMode: 'Fast',
-      selectedDepartureTime: null,
-      requiredEnergy: null,
-      chargingSessionStopReason: 'LocalStopUserDisconnectedCableFromVehicle',
-      userId: 2,
-      user: { UserId: 2, FirstName: 'Jürgen', LastName: 'Müller', Blocked: false, Deleted: false },
-      userIdentification: { userIdentificationId: 1, userId: 2, userIdentificationType: 'RfidCard', userIdentificationSource: 'ChargerLocal', userIdentificationStatus: 'Active', identificationCode: '74592454', number: '0055', deleted: false },
-    });
-  }
-  return sessions;
-}
 
 async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   const times: number[] = [];
@@ -112,6 +47,8 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
 export const archiveBench: BenchModule = {
   title: 'Archive (SQLite)',
   async run(): Promise<Figure[]> {
+    const CHARGERS = Math.max(1, Math.min(FULL_GARAGE, Number(process.env.BENCH_ARCHIVE_CHARGERS ?? runs(10, 1))));
+    const RUNS = runs(9, 2);
     const dir = mkdtempSync(join(tmpdir(), 'inch-archive-bench-'));
     const path = join(dir, 'archive.sqlite');
     const chargers = Array.from({ length: CHARGERS }, (_, i) => ({ id: `c${i + 1}`, client: noCharger }));
@@ -147,7 +84,7 @@ export const archiveBench: BenchModule = {
       const week = await timed(RUNS, () => powerOf(ctx, yearEnd - 7 * 86_400_000, yearEnd, '5m'));
 
       // --- ten years of one charger's sessions: the answer, its totals and a CSV of it
-      const sessions = sessionsOfTenYears();
+      const sessions = sessionsFrom(Date.parse('2016-01-01T17:00:00Z'), 3652);
       archive.sessions.write('c1', sessions);
       const filler = archive.filler('c1')!;
       archive.store.db

@@ -6,14 +6,9 @@
  * bench-only page (bench/energy-bars/) built by Vite in production mode into bench/out/ (never
  * into dist/), served from loopback, the chart at the widest size the app draws it (861 × 439).
  */
-import { median, round, type BenchModule, type Figure } from './harness.ts';
+import { median, round, runs, type BenchModule, type Figure } from './harness.ts';
 import { openBenchPage } from './page-bench.ts';
 
-/** `BENCH_SMOKE=1`: a quick look (does it still run, roughly how fast), not a figure to publish. */
-const SMOKE = process.env.BENCH_SMOKE === '1';
-const RUNS = SMOKE ? 3 : 7;
-const CPU_RUNS = SMOKE ? 3 : 20;
-const WARM_UP = SMOKE ? 1 : 3;
 const TARGET_MS = 100;
 
 interface Timing {
@@ -25,6 +20,9 @@ interface Timing {
 export const energyBarsBench: BenchModule = {
   title: 'Energy bars render (power chart, 12 months)',
   async run(): Promise<Figure[]> {
+    const RUNS = runs(7, 2);
+    const CPU_RUNS = runs(20, 2);
+    const WARM_UP = runs(3, 1);
     const page = await openBenchPage('energy-bars');
     try {
       const bench = (call: 'mount' | 'update' | 'prepare') => page.call<Timing>(call);
@@ -56,9 +54,7 @@ export const energyBarsBench: BenchModule = {
             `median of ${RUNS} mounts after ${WARM_UP + 1} warm-up mounts; bars in DOM after ${round(median(mounts.map((r) => r.drawnMs)))} ms (median); ` +
             `${mounts[0]!.bars} bars (a year of daily energy summed per month by the query's select; chart 861 × 439 px, the widest the app draws); ` +
             `runs: ${mounts.map((r) => Math.round(r.frameMs)).join(', ')} ms` +
-            (cpuPerMount === null
-              ? ''
-              : `; unthrottled renderer main-thread CPU ${round(cpuPerMount)} ms per mount (mean of ${CPU_RUNS}; includes unmounting the previous chart; ×4 ≈ ${Math.round(cpuPerMount * 4)} ms)`),
+            `; unthrottled renderer main-thread CPU ${round(cpuPerMount)} ms per mount (mean of ${CPU_RUNS}; includes unmounting the previous chart)`,
         },
         {
           name: "energy bars update, 12 months: the 5-minute refetch, this month's bars taller (→ next frame, 4× CPU throttle)",
@@ -68,7 +64,7 @@ export const energyBarsBench: BenchModule = {
           pass: updateMs <= TARGET_MS,
           note:
             `median of ${RUNS}; runs: ${updates.map((r) => Math.round(r.frameMs)).join(', ')} ms` +
-            (cpuPerUpdate === null ? '' : `; unthrottled renderer main-thread CPU ${round(cpuPerUpdate)} ms per update (mean of ${CPU_RUNS}, ×4 ≈ ${Math.round(cpuPerUpdate * 4)} ms)`),
+            `; unthrottled renderer main-thread CPU ${round(cpuPerUpdate)} ms per update (mean of ${CPU_RUNS})`,
         },
       ];
     } finally {

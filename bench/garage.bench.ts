@@ -18,15 +18,12 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../server/paths.ts';
 import { startServer, type RunningServer } from '../server/start.ts';
-import { launchChromium, median, percentile, round, type BenchModule, type Figure } from './harness.ts';
+import { launchChromium, median, percentile, round, runs, sleep, type BenchModule, type Figure } from './harness.ts';
 
 const CHARGERS = 50;
 const CLIENTS = 10;
 const TTL_MS = 2_000;
 const POLL_MS = 5_000;
-const WARM_UP_MS = 12_000;
-const LOAD_MS = 60_000;
-const RENDER_MS = 40_000;
 const CPU_THROTTLE = 4;
 const RENDER_TARGET_MS = 100;
 const PROFILING_DIST = join(PROJECT_ROOT, 'bench', 'out', 'garage-profiling');
@@ -38,8 +35,6 @@ interface GarageRenderSample {
   wallMs: number;
 }
 type ProbeWindow = { __garageRenders?: GarageRenderSample[] };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function buildProfilingBundle(): Promise<void> {
   await build({
@@ -65,6 +60,27 @@ function recordUpstreamRequests(): { times: Map<string, number[]>; stop(): void 
   };
   subscribe('undici:request:create', onCreate);
   return { times, stop: () => unsubscribe('undici:request:create', onCreate) };
+}
+
+/**
+ * What happened to the browser and its pages, so that a page that goes away mid-run is named with
+ * the moment and the reason (its renderer crashed, the browser went) instead of surfacing as a bare
+ * "Target page, context or browser has been closed" at the next evaluate.
+ */
+function watchBrowser(browser: Browser): { watch(page: Page, label: string): void; describe(): string } {
+  const started = performance.now();
+  const events: string[] = [];
+  const at = () => `${round((performance.now() - started) / 1000, 1)} s into the section`;
+  browser.on('disconnected', () => events.push(`the browser disconnected ${at()}`));
+  return {
+    watch(page, label) {
+      page.on('crash', () => events.push(`${label}'s renderer crashed ${at()}`));
+    },
+    describe: () => {
+      if (!browser.isConnected() && !events.some((e) => e.startsWith('the browser'))) events.push(`the browser is no longer connected ${at()}`);
+      return events.length ? events.join('; ') : 'no page crashed and the browser stayed connected';
+    },
+  };
 }
 
 async function openGarage(browser: Browser, server: RunningServer, throttle: boolean): Promise<{ context: BrowserContext; page: Page }> {
@@ -104,6 +120,9 @@ async function takeRenderSamples(page: Page): Promise<GarageRenderSample[]> {
 export const garageBench: BenchModule = {
   title: 'Garage: 50 chargers, 10 clients',
   async run(): Promise<Figure[]> {
+    const WARM_UP_MS = runs(12_000, 5_000);
+    const LOAD_MS = runs(60_000, 10_000);
+    const RENDER_MS = runs(40_000, 10_000);
     await buildProfilingBundle();
     const server = await startServer({
       env: { SIMULATOR_CHARGERS: String(CHARGERS), SIMULATOR_SEED: '7', CHARGER_TIMEZONE: 'Europe/Berlin' },
@@ -113,17 +132,27 @@ export const garageBench: BenchModule = {
     });
     const sim = server.simulator!;
     const browser = await launchChromium();
+    const watcher = watchBrowser(browser);
     const stopChanging = keepChargersChanging(server);
     const figures: Figure[] = [];
     try {
       // --- Phase 1: ten clients, charger load -------------------------------------------------
       const clients: Array<{ context: BrowserContext; page: Page }> = [];
-      for (let i = 0; i < CLIENTS; i++) clients.push(await openGarage(browser, server, false));
-      let browserRequests = 0;
-      for (const { page } of clients) page.on('request', (r) => void (r.url().includes('/generalStatus') && browserRequests++));
+      for (let i = 0; i < CLIENTS; i++) {
+        clients.push(await openGarage(browser, server, false));
+        watcher.watch(clients[i]!.page, `client ${i + 1}`);
+      }
+      const browserRequests = { status: 0, streams: 0 };
+      for (const { page } of clients) {
+        page.on('request', (r) => {
+          if (r.url().includes('/generalStatus')) browserRequests.status++;
+          if (r.url().includes('/api/events')) browserRequests.streams++;
+        });
+      }
       await sleep(WARM_UP_MS);
       sim.resetStats();
-      browserRequests = 0;
+      browserRequests.status = 0;
+      browserRequests.streams = 0;
       await Promise.all(clients.map(({ page }) => takeRenderSamples(page)));
       const upstream = recordUpstreamRequests();
       const cpuBefore = process.cpuUsage();
@@ -177,7 +206,7 @@ export const garageBench: BenchModule = {
           unit: 'requests',
           target: 'info (1 = all clients share one request)',
           pass: null,
-          note: `mean over chargers ${round(counts.reduce((a, b) => a + b, 0) / counts.length / periods, 2)}; the clients made ${browserRequests} generalStatus requests to our server (${round(browserRequests / (elapsed / 1000), 0)}/s, ${round(browserRequests / CLIENTS / CHARGERS / periods, 2)} per client and charger per period). Phase-aligned polling puts every client's request for a charger into one cache window (src/api/poll-schedule.ts)`,
+          note: `mean over chargers ${round(counts.reduce((a, b) => a + b, 0) / counts.length / periods, 2)}; the clients are pushed each reading over their event streams (${browserRequests.streams} stream (re)opens and ${browserRequests.status} generalStatus requests of theirs in the window): one collector per charger reads it once per interval, however many screens listen`,
         },
         {
           name: 'bench process CPU while serving 10 clients (server + simulator + Playwright driver)',
@@ -199,6 +228,7 @@ export const garageBench: BenchModule = {
       // --- Phase 2: one client, 4× CPU throttle, render cost ----------------------------------
       const mountStart = performance.now();
       const measured = await openGarage(browser, server, true);
+      watcher.watch(measured.page, 'the throttled client');
       const mountSeconds = (performance.now() - mountStart) / 1000;
       const mountSamples = (await takeRenderSamples(measured.page)).filter((s) => s.phase === 'mount');
       await sleep(RENDER_MS);
@@ -237,6 +267,8 @@ export const garageBench: BenchModule = {
         },
       );
       return figures;
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (${watcher.describe()})`, { cause: error });
     } finally {
       stopChanging();
       await browser.close();

@@ -2,18 +2,19 @@
  * The harness of the browser-page benches (power chart, energy bars): a bench-only page (under
  * bench/<name>/) built by Vite in production mode into bench/out/<name>/ (never into dist/),
  * served from loopback and opened in Chromium with the CPU slowed like a cheap wall tablet; its
- * `window.__bench` functions are the measurements, and the renderers' main-thread CPU time is read
- * from /proc as a second, less load-sensitive view of the same work.
+ * `window.__bench` functions are the measurements. Beside their wall time, the renderer's
+ * main-thread CPU time: the DevTools protocol's `Performance.getMetrics` `TaskDuration` with the
+ * domain enabled in thread time (`timeDomain: 'threadTicks'`), the time the main thread ran its
+ * tasks, which other processes on a shared machine do not stretch the way they stretch wall time.
  */
-import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { PROJECT_ROOT } from '../server/paths.ts';
-import { CHROMIUM_ARGS, chromiumExecutable } from './harness.ts';
+import { launchChromium } from './harness.ts';
 
 const CPU_THROTTLE = 4;
 
@@ -21,10 +22,11 @@ export interface BenchPage {
   /** Calls the page's `window.__bench[name](...args)` and resolves with its answer. */
   call<T>(name: string, ...args: unknown[]): Promise<T>;
   /**
-   * Unthrottled renderer main-thread CPU per call, mean of `runs` (CDP's throttling spins, so it
-   * is taken without); null where /proc cannot be read.
+   * Renderer main-thread CPU per call, ms, mean of `runs`, taken unthrottled: CDP's CPU throttling
+   * slows the main thread by interrupting it with a signal whose handler spins, and that spinning is
+   * thread time too.
    */
-  cpuPerCall(runs: number, name: string, ...args: unknown[]): Promise<number | null>;
+  cpuPerCall(runs: number, name: string, ...args: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,18 +42,21 @@ export async function openBenchPage(name: string): Promise<BenchPage> {
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
   });
   const server = await serve(outDir);
-  const executablePath = chromiumExecutable();
-  const browserServer = await chromium.launchServer({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
-  const browser = await chromium.connect(browserServer.wsEndpoint());
+  const browser = await launchChromium();
   const close = async () => {
     await browser.close();
-    await browserServer.close();
     server.close();
   };
   try {
-    const cpuMs = rendererCpuMs(browserServer.process().pid);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const mainThreadMs = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const task = metrics.find((m) => m.name === 'TaskDuration');
+      if (!task) throw new Error('Chromium reported no TaskDuration metric');
+      return task.value * 1000;
+    };
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => document.title === 'ready');
@@ -60,11 +65,10 @@ export async function openBenchPage(name: string): Promise<BenchPage> {
     return {
       call,
       async cpuPerCall(runs, fn, ...args) {
-        if (!cpuMs) return null;
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        const before = cpuMs();
+        const before = await mainThreadMs();
         for (let i = 0; i < runs; i++) await call(fn, ...args);
-        const result = (cpuMs() - before) / runs;
+        const result = ((await mainThreadMs()) - before) / runs;
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
         return result;
       },
@@ -89,45 +93,4 @@ function serve(dir: string): Promise<Server> {
     createReadStream(path).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-/**
- * CPU time of the renderers’ main threads (Linux /proc), which grows far less than wall time
- * when other processes share the cores: a second view of the same work, readable on a busy
- * machine. CDP's throttling inflates it (the throttled thread is charged while held back), so it
- * is taken unthrottled; ×4 estimates the tablet.
- */
-function rendererCpuMs(browserPid: number | undefined): (() => number) | null {
-  if (browserPid === undefined || !existsSync('/proc/self/stat')) return null;
-  const statFields = (path: string) => readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-  const parentOf = (pid: string) => {
-    try {
-      return Number(statFields(`/proc/${pid}/stat`)[1]);
-    } catch {
-      return 0;
-    }
-  };
-  const descends = (pid: string) => {
-    for (let p = Number(pid), hops = 0; p > 1 && hops < 10; p = parentOf(String(p)), hops++) if (p === browserPid) return true;
-    return false;
-  };
-  const renderers = () =>
-    readdirSync('/proc').filter((pid) => {
-      if (!/^\d+$/.test(pid)) return false;
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') && descends(pid);
-      } catch {
-        return false;
-      }
-    });
-  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
-  return () =>
-    renderers().reduce((sum, pid) => {
-      try {
-        const f = statFields(`/proc/${pid}/task/${pid}/stat`);
-        return sum + (Number(f[11]) + Number(f[12])) / ticksPerMs;
-      } catch {
-        return sum;
-      }
-    }, 0);
 }

@@ -9,18 +9,13 @@
  *   (`receivedAt` in the event) until the last of the 100 screens has it (same machine, same clock).
  * - Server memory: resident set size of the server process with 200 streams open.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { request, type ClientRequest } from 'node:http';
-import { createInterface } from 'node:readline';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../server/paths.ts';
-import { percentile, round, type BenchModule, type Figure } from './harness.ts';
+import { rssMiB, startChildServer } from './child-server.ts';
+import { percentile, round, runs, type BenchModule, type Figure } from './harness.ts';
 
 const CHARGERS = 50;
 const SCREENS = 100;
-const RUN_MS = 60_000;
 const INTERVAL_MS = 5_000;
 const STREAMS_FOR_MEMORY = 200;
 
@@ -29,25 +24,6 @@ interface ServerInfo {
   simUrl: string;
   chargers: string[];
   pid: number;
-}
-
-async function startChild(): Promise<{ child: ChildProcess; info: ServerInfo }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'push-server.ts'), String(CHARGERS)], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the server process ended (${code})`)));
-  });
-  return { child, info: JSON.parse(line) as ServerInfo };
-}
-
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
 }
 
 /** Opens one screen's stream; `onEvent` gets each event's name, data and arrival time. */
@@ -81,7 +57,8 @@ function openScreen(url: string, onEvent: (name: string, data: { chargerId: stri
 }
 
 async function run(): Promise<Figure[]> {
-  const { child, info } = await startChild();
+  const RUN_MS = runs(60_000, 10_000);
+  const { info, stop } = await startChildServer<ServerInfo>('push-server.ts', [String(CHARGERS)]);
   const requests: ClientRequest[] = [];
   try {
     const streamUrl = `${info.url}/api/events?chargers=${info.chargers.join(',')}`;
@@ -153,8 +130,7 @@ async function run(): Promise<Figure[]> {
     ];
   } finally {
     for (const req of requests) req.destroy();
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stop();
   }
 }
 

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
 import { startServer, type RunningServer } from '../server/start.ts';
 import { startSimulator, type RunningSimulator } from '../server/simulator/simulator.ts';
-import { median, percentile, round, type BenchModule, type Figure } from './harness.ts';
+import { median, percentile, round, runs, type BenchModule, type Figure } from './harness.ts';
 
 const EMAIL = 'bench@example.com';
 const PASSWORD = 'bench-password';
@@ -75,8 +75,10 @@ async function latencies(url: string, headers: Record<string, string>, count: nu
 export const serverBench: BenchModule = {
   title: 'Server: coalescing and latency',
   async run(): Promise<Figure[]> {
-    const closedLoop = await coalescing(20, 20, 0);
-    const tablets = await coalescing(20, 20, 5000);
+    const seconds = runs(20, 3);
+    const count = runs(2000, 200);
+    const closedLoop = await coalescing(seconds, 20, 0);
+    const tablets = await coalescing(seconds, 20, 5000);
 
     const { direct, proxied, cached } = await withSetup(0, async (sim, server) => {
       const login = await request(`${sim.url}/api/webOperatorLogin/`, {
@@ -85,12 +87,12 @@ export const serverBench: BenchModule = {
         body: new URLSearchParams({ email: EMAIL, password: PASSWORD }).toString(),
       });
       const { token } = (await login.body.json()) as { token: string };
-      const directTimes = await latencies(`${sim.url}/api/generalStatus/`, { authorization: `Bearer ${token}` }, 2000);
-      const proxiedTimes = await latencies(`${server.url}/api/chargers/platz13/generalStatus`, {}, 2000);
+      const directTimes = await latencies(`${sim.url}/api/generalStatus/`, { authorization: `Bearer ${token}` }, count);
+      const proxiedTimes = await latencies(`${server.url}/api/chargers/platz13/generalStatus`, {}, count);
       return { direct: directTimes, proxied: proxiedTimes, cached: [] as number[] };
     }).then(async (r) => ({
       ...r,
-      cached: await withSetup(2000, (_sim, server) => latencies(`${server.url}/api/chargers/platz13/generalStatus`, {}, 2000)),
+      cached: await withSetup(2000, (_sim, server) => latencies(`${server.url}/api/chargers/platz13/generalStatus`, {}, count)),
     }));
 
     const addedP50 = median(proxied) - median(direct);
@@ -98,7 +100,7 @@ export const serverBench: BenchModule = {
     const ratio = closedLoop.client / Math.max(1, closedLoop.upstream);
     return [
       {
-        name: '20 clients polling generalStatus for 20 s (back to back): client : charger requests',
+        name: `20 clients polling generalStatus for ${seconds} s (back to back): client : charger requests`,
         value: round(ratio, 0),
         unit: ': 1',
         target: '≥ 20 : 1',
@@ -113,7 +115,7 @@ export const serverBench: BenchModule = {
         pass: closedLoop.maxInFlight === 1,
       },
       {
-        name: '20 tablets polling every 5 s for 20 s: client : charger requests',
+        name: `20 tablets polling every 5 s for ${seconds} s: client : charger requests`,
         value: round(tablets.client / Math.max(1, tablets.upstream), 1),
         unit: ': 1',
         target: 'info',
@@ -126,7 +128,7 @@ export const serverBench: BenchModule = {
         unit: 'ms',
         target: '≤ 2 ms',
         pass: addedP50 <= 2,
-        note: `direct p50 ${round(median(direct), 2)} ms / p99 ${round(percentile(direct, 99), 2)} ms; through our server p50 ${round(median(proxied), 2)} ms / p99 ${round(percentile(proxied, 99), 2)} ms; 2000 sequential requests each, keep-alive, after 100 warm-up`,
+        note: `direct p50 ${round(median(direct), 2)} ms / p99 ${round(percentile(direct, 99), 2)} ms; through our server p50 ${round(median(proxied), 2)} ms / p99 ${round(percentile(proxied, 99), 2)} ms; ${count} sequential requests each, keep-alive, after 100 warm-up`,
       },
       {
         name: 'latency added by our server, p99 (cache off)',

@@ -10,12 +10,11 @@
  * server's 10 s answer cache nor the browser's has it: every run reads all pages from the charger.
  */
 import { cpus, loadavg } from 'node:os';
-import { launchChromium, median, round, type BenchModule, type Figure } from './harness.ts';
+import { launchChromium, median, round, runs, type BenchModule, type Figure } from './harness.ts';
 import { DIST_DIR } from '../server/paths.ts';
 import { startServer } from '../server/start.ts';
 import { startSimulator } from '../server/simulator/simulator.ts';
 
-const RUNS = 7;
 const TARGET_MS = 2_000;
 const SIM_START_TARGET_MS = 5_000;
 const TOKEN = 'bench-static-token';
@@ -42,6 +41,7 @@ const PROBE = `
 export const sessionsBench: BenchModule = {
   title: 'Session history, 5,000+ sessions',
   async run(): Promise<Figure[]> {
+    const RUNS = runs(7, 2);
     // The simulator builds its whole history at start: that time is the figure for "a 6000-day
     // demo history starts in a few seconds" (a timed unit test would only flake under load).
     const simStartedAt = performance.now();

@@ -2,7 +2,9 @@
  * Bench-only page (built by bench/power-chart.bench.ts into bench/out, never into dist): mounts
  * the real PowerChart with generated data and reports, via window.__bench, how long it takes from
  * `render()` until every line is in the DOM and the next frame has been produced. The data is
- * generated beforehand (`prepare`), as in the app it arrives ready from the query.
+ * generated beforehand (`prepare`), as in the app it arrives ready from the query. Each call takes
+ * a `kind`: 'ours' (PowerChart) or 'reference' (an idiomatic Recharts LineChart over the same
+ * points, reference-chart.tsx), so both are measured in the same page.
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -15,6 +17,9 @@ import { dataMax, yScale } from '../../src/features/power/y-scale.ts';
 import { drawOrder, seriesStyles } from '../../src/features/power/series-style.ts';
 import type { PowerLimit } from '../../src/features/power/chart-inputs.ts';
 import '../../src/features/power/power-chart.css';
+import { ReferenceChart, referenceRows, type ReferenceRow } from './reference-chart.tsx';
+
+type Kind = 'ours' | 'reference';
 
 const MEASURES = ['connector1', 'building', 'cluster'];
 const SERIES = drawOrder(seriesStyles(MEASURES));
@@ -58,11 +63,18 @@ let root: Root | null = null;
 let host: HTMLElement | null = null;
 let current: PowerGrid | null = null;
 let prepared: PowerGrid | null = null;
+/** The reference's rows of the prepared window, and of the window drawn now. */
+let preparedRows: ReferenceRow[] = [];
+let currentRows: ReferenceRow[] = [];
 
 /** The scale of the last render, kept while the data's maximum is the same (as the panel's `useMemo` does). */
 let lastScale: { max: number; scale: ReturnType<typeof yScale> } | null = null;
 
-function render(grid: PowerGrid) {
+function render(kind: Kind, grid: PowerGrid) {
+  if (kind === 'reference') {
+    root!.render(<ReferenceChart rows={currentRows} measures={MEASURES} width={WIDTH} height={HEIGHT} />);
+    return;
+  }
   const max = dataMax(MEASURES.map((m) => grid.values[m]));
   if (lastScale?.max !== max) lastScale = { max, scale: yScale(max, LIMITS, plotArea(WIDTH, HEIGHT).height) };
   const { scale } = lastScale;
@@ -88,9 +100,15 @@ function linesDrawn(expected: number): boolean {
   return [...paths].every((p) => (p.getAttribute('d') ?? '').length > 10);
 }
 
-async function waitDrawn(previousD: string | null): Promise<void> {
+/** A path that changes when the window slides: our first connector's, the reference's first line. */
+const WATCHED_PATH: Record<Kind, string> = {
+  ours: '.power-line-connector1 path.recharts-line-curve',
+  reference: '.recharts-line path.recharts-line-curve',
+};
+
+async function waitDrawn(kind: Kind, previousD: string | null): Promise<void> {
   for (;;) {
-    const first = host!.querySelector('.power-line-connector1 path.recharts-line-curve')?.getAttribute('d') ?? null;
+    const first = host!.querySelector(WATCHED_PATH[kind])?.getAttribute('d') ?? null;
     if (linesDrawn(MEASURES.length) && first !== previousD) return;
     await nextTask();
   }
@@ -110,8 +128,9 @@ const api = {
   prepare(slots: number): void {
     const end = Math.floor(Date.now() / STEP_MS) * STEP_MS - STEP_MS;
     prepared = generate(slots, end);
+    preparedRows = referenceRows(lastPoints, MEASURES);
   },
-  async mount(): Promise<Timing> {
+  async mount(kind: Kind): Promise<Timing> {
     root?.unmount();
     host?.remove();
     host = document.createElement('div');
@@ -119,27 +138,31 @@ const api = {
     document.body.append(host);
     root = createRoot(host);
     current = prepared!;
+    currentRows = preparedRows;
     await nextFrame();
     const t0 = performance.now();
-    flushSync(() => render(current!));
-    await waitDrawn(null);
+    flushSync(() => render(kind, current!));
+    await waitDrawn(kind, null);
     const t1 = performance.now();
     await nextFrame();
     const t2 = performance.now();
     return { drawnMs: t1 - t0, frameMs: t2 - t0, points: pointCount() };
   },
   /** The 5-minutely update: one new point, the window slides by one slot. */
-  async append(): Promise<Timing> {
+  async append(kind: Kind): Promise<Timing> {
     const grid = current!;
     const t = grid.to + STEP_MS;
-    lastPoints = [...lastPoints, { time: t, kW: { connector1: 3, building: 4, cluster: 3 }, energyKWh: {} }];
+    const point = { time: t, kW: { connector1: 3, building: 4, cluster: 3 }, energyKWh: {} };
+    lastPoints = [...lastPoints, point];
     const next = gridOf(lastPoints, { from: grid.from + STEP_MS, to: t }, MEASURES);
     current = next;
-    const before = host!.querySelector('.power-line-connector1 path.recharts-line-curve')?.getAttribute('d') ?? null;
+    // The reference's rows of the slid window, as a page would keep them: the oldest out, the new one in.
+    currentRows = [...currentRows.filter((row) => row.time >= next.from), ...referenceRows([point], MEASURES)];
+    const before = host!.querySelector(WATCHED_PATH[kind])?.getAttribute('d') ?? null;
     await nextFrame();
     const t0 = performance.now();
-    flushSync(() => render(next));
-    await waitDrawn(before);
+    flushSync(() => render(kind, next));
+    await waitDrawn(kind, before);
     const t1 = performance.now();
     await nextFrame();
     const t2 = performance.now();
@@ -148,7 +171,7 @@ const api = {
 };
 
 function pointCount(): number {
-  const d = host!.querySelector('.power-line-building path.recharts-line-curve')?.getAttribute('d') ?? '';
+  const d = host!.querySelector('.power-line-building path.recharts-line-curve, .recharts-line path.recharts-line-curve')?.getAttribute('d') ?? '';
   return (d.match(/[ML]/g) ?? []).length;
 }
 

@@ -45,10 +45,27 @@ export function registerChargerRoutes(app: FastifyInstance, ctx: SimulatorContex
     void reply.code(404).type('text/html').send(IIS_404);
   });
 
+  // Every answer to a charger request, whatever wrote it (JSON, problem details, IIS pages, empty
+  // refusals), is counted as it goes out.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const answering = chargerAnswers.get(request.raw);
+    if (answering) ctx.stats.answered(answering.counters, answering.endpoint, payloadBytes(payload));
+    return payload;
+  });
+
   const route = (req: ChargerRequest, reply: FastifyReply) => handleCharger(ctx, req, reply);
   for (const path of ['/api/:endpoint', '/api/:endpoint/', '/c/:charger/api/:endpoint', '/c/:charger/api/:endpoint/']) {
     app.all(path, route);
   }
+}
+
+/** The charger and endpoint of each request being answered, for the byte count of its answer. */
+const chargerAnswers = new WeakMap<FastifyRequest['raw'], { counters: ChargerStats; endpoint: ChargerEndpoint | null }>();
+
+function payloadBytes(payload: unknown): number {
+  if (typeof payload === 'string') return Buffer.byteLength(payload);
+  if (payload instanceof Uint8Array) return payload.byteLength;
+  return 0;
 }
 
 async function handleCharger(ctx: SimulatorContext, req: ChargerRequest, reply: FastifyReply): Promise<unknown> {
@@ -56,6 +73,7 @@ async function handleCharger(ctx: SimulatorContext, req: ChargerRequest, reply: 
   if (!spec) return reply.code(404).type('text/html').send(IIS_404);
   const endpoint = CHARGER_ENDPOINTS.find((name) => name.toLowerCase() === req.params.endpoint.toLowerCase()) ?? null;
   const counters = ctx.stats.chargerRequest(spec.id, endpoint, reply.raw);
+  chargerAnswers.set(req.raw, { counters, endpoint });
   void reply.header('Server', 'Microsoft-IIS/10.0').header('X-Powered-By', 'ASP.NET');
 
   const fault = ctx.faults.effective(spec.id, endpoint);

@@ -113,6 +113,23 @@ describe('routes', () => {
   });
 });
 
+describe('request stats', () => {
+  it('counts the body bytes of every answer per endpoint, as sent, refusals included', async () => {
+    const other = sim.chargers[2]!;
+    const before = sim.stats().chargers[other.id]!.bytes;
+    const status = await fetch(`${other.baseUrl}/api/generalStatus/`, { headers: bearer('static-secret') });
+    const statusText = await status.text();
+    const refused = await fetch(`${other.baseUrl}/api/powerProfile/`);
+    const refusedText = await refused.text();
+    const after = sim.stats().chargers[other.id]!.bytes;
+    expect(status.status).toBe(200);
+    expect(after.generalStatus - before.generalStatus).toBe(Buffer.byteLength(statusText));
+    expect(refused.status).toBe(401);
+    expect(after.powerProfile - before.powerProfile).toBe(Buffer.byteLength(refusedText));
+    expect(after.chargingSession).toBe(before.chargingSession);
+  });
+});
+
 describe('generalStatus', () => {
   it('matches the contract and keeps the charger\'s quirks', async () => {
     const raw = await getJson(`${base}/api/generalStatus/`, auth);

@@ -1,6 +1,7 @@
 /**
  * Request counters, per charger and for the whole simulator: what the tests and benchmarks read
- * to prove how many requests reached the charger and how many were in flight at once.
+ * to prove how many requests reached the charger, how many were in flight at once, and how many
+ * bytes its answers carried.
  */
 import { performance } from 'node:perf_hooks';
 import type { ChargerEndpoint } from './faults.ts';
@@ -16,6 +17,8 @@ export interface EndpointCounts {
 
 export interface ChargerStats {
   requests: EndpointCounts;
+  /** Body bytes of the charger's answers per endpoint, as sent (headers not counted). */
+  bytes: EndpointCounts;
   total: number;
   /** Successful logins. */
   logins: number;
@@ -82,6 +85,11 @@ export class StatsRecorder {
     return counters;
   }
 
+  /** The body of an answer to a charger request, as it goes out. */
+  answered(counters: ChargerStats, endpoint: ChargerEndpoint | null, bytes: number): void {
+    counters.bytes[endpoint ?? 'other'] += bytes;
+  }
+
   login(counters: ChargerStats): void {
     counters.logins++;
     this.stats.logins++;
@@ -97,6 +105,7 @@ export class StatsRecorder {
     for (const id of this.chargerIds) {
       chargers[id] = {
         requests: { webOperatorLogin: 0, generalStatus: 0, chargingSession: 0, powerProfile: 0, other: 0 },
+        bytes: { webOperatorLogin: 0, generalStatus: 0, chargingSession: 0, powerProfile: 0, other: 0 },
         total: 0,
         logins: 0,
         failedLogins: 0,
