@@ -47,7 +47,9 @@ function problems(report: LayoutReport, where: string): string[] {
   return found;
 }
 
-test.describe('layout from fixtures: the kiosk live view in every state', () => {
+// `@clock-free`: nothing here reads the world's clock (the fixture page pins its own), so the
+// clock sweep runs these once, at its first moment (scripts/run-tests.mjs).
+test.describe('layout from fixtures: the kiosk live view in every state', { tag: '@clock-free' }, () => {
   for (const viewport of VIEWPORTS) {
     for (const lang of LANGS) {
       for (const theme of THEMES) {

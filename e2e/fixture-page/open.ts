@@ -11,6 +11,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { build } from 'vite';
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
 import type { ChargerInfo } from '../../src/api/server-schemas.ts';
+import { FIXTURE_READ_AT } from '../../test-support/snapshot-fixtures.ts';
 import { PROJECT_ROOT } from '../../server/paths.ts';
 import type { LayoutReport } from './measure-layout.ts';
 
@@ -62,6 +63,9 @@ export async function openFixturePage(page: Page, options: FixturePageOptions = 
     const served = file.startsWith(OUT_DIR) && extname(file) !== '' && existsSync(file) ? file : join(OUT_DIR, 'index.html');
     return route.fulfill({ status: 200, contentType: TYPES[extname(served)] ?? 'application/octet-stream', body: readFileSync(served) });
   });
+  // The page's clock starts where the fixtures were read, whatever the hour or date the tests run
+  // at (or `E2E_CLOCK` says): every "as of" and every date a fixture shows is the same each run.
+  await page.clock.install({ time: Date.parse(FIXTURE_READ_AT) });
   const query = new URLSearchParams({ lang: options.lang ?? 'en', theme: options.theme ?? 'dark' });
   if (options.kiosk && options.kiosk !== 'off') query.set('kiosk', options.kiosk);
   await page.goto(`${FIXTURE_ORIGIN}${options.path ?? '/'}?${query}`);
