@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_DIR } from '../server/paths.ts';
 import { buildIfNeeded } from '../server/ensure-build.ts';
-import { startServer } from '../server/start.ts';
+import { startServer, type EmbeddedSimulatorOptions } from '../server/start.ts';
 import { launchChromium } from '../bench/harness.ts';
 
 await buildIfNeeded(console.log);
@@ -16,12 +16,26 @@ const browser = await launchChromium();
 
 type Sim = NonNullable<Awaited<ReturnType<typeof startServer>>['simulator']>;
 
-async function shoot(chargers: number, path: string, file: string, size: { width: number; height: number }, setup?: (id: string, sim: Sim) => void, after?: (sim: Sim) => Promise<void> | void) {
+interface Shot {
+  chargers?: number;
+  path: string;
+  file: string;
+  size: { width: number; height: number };
+  /** The embedded simulator's world (two connectors, say). */
+  simulatorOptions?: EmbeddedSimulatorOptions;
+  /** Forced connector states, once the archive has filled. */
+  setup?: (id: string, sim: Sim) => void;
+  /** After the page has drawn: e.g. the charger goes down, and the picture waits for the stale card. */
+  after?: (sim: Sim) => Promise<void> | void;
+}
+
+async function shoot({ chargers = 1, path, file, size, simulatorOptions, setup, after }: Shot) {
   // A fresh archive each time, filled from the simulator's history before the picture is taken,
   // so today's and this month's figures, the timeline and the history show what a user sees.
   const archiveDir = mkdtempSync(join(tmpdir(), 'inch-screenshots-'));
   const server = await startServer({
     env: { SIMULATOR_SEED: '7', SIMULATOR_CHARGERS: String(chargers), CHARGER_TIMEZONE: 'Europe/Berlin', PRICE_PER_KWH: '0.32', ARCHIVE_PATH: join(archiveDir, 'archive.sqlite') },
+    ...(simulatorOptions ? { simulatorOptions } : {}),
     distDir: DIST_DIR,
     port: 0,
     host: '127.0.0.1',
@@ -59,13 +73,29 @@ async function backfilled(url: string): Promise<void> {
 }
 
 const charging = (power: number) => (id: string, sim: Sim) => sim.setConnector(id, 1, { status: 'Charging', power });
-await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-dark.png', { width: 1280, height: 800 }, charging(10.6));
-await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1280x800-stale.png', { width: 1280, height: 800 }, charging(10.6), (sim) => {
-  sim.faults.set({ down: true });
+const earthFault = (id: string, sim: Sim) =>
+  sim.setConnector(id, 1, { status: 'Faulted', faultEventType: 'GroundFailure', faultEventDescription: 'Residual current detected (RCD)' });
+const chargerDown = (sim: Sim) => void sim.faults.set({ down: true });
+const dark = { width: 1280, height: 800 };
+
+await shoot({ path: '/?lang=en&kiosk=1&theme=dark', file: 'live-1280x800-dark.png', size: dark, setup: charging(10.6) });
+await shoot({
+  path: '/?lang=en&kiosk=1&theme=dark',
+  file: 'live-1280x800-two-connectors.png',
+  size: dark,
+  simulatorOptions: { connectorsPerCharger: 2 },
+  setup: (id, sim) => {
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+    sim.setConnector(id, 2, { status: 'SuspendedEV' });
+  },
 });
-await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1024x600-dark.png', { width: 1024, height: 600 }, charging(7.4));
-await shoot(1, '/?lang=de&kiosk=1&theme=light', 'live-800x1280-light-de.png', { width: 800, height: 1280 }, charging(7.3));
-await shoot(1, '/?lang=en&kiosk=1&theme=dark', 'live-1920x1080-dark.png', { width: 1920, height: 1080 }, charging(11));
-await shoot(4, '/garage?lang=en&theme=dark', 'garage-1280x800.png', { width: 1280, height: 800 });
-await shoot(1, '/sessions?lang=en&theme=dark', 'sessions-1280x800.png', { width: 1280, height: 800 });
+await shoot({ path: '/?lang=en&kiosk=1&theme=dark', file: 'live-1280x800-stale.png', size: dark, setup: charging(10.6), after: chargerDown });
+await shoot({ path: '/?lang=en&kiosk=1&theme=dark', file: 'live-1024x600-fault-stale.png', size: { width: 1024, height: 600 }, setup: earthFault, after: chargerDown });
+await shoot({ path: '/?lang=de&kiosk=1&theme=light', file: 'live-1280x800-fault-de.png', size: dark, setup: earthFault });
+await shoot({ path: '/?lang=en&kiosk=1&theme=dark', file: 'live-1024x600-dark.png', size: { width: 1024, height: 600 }, setup: charging(7.4) });
+await shoot({ path: '/?lang=de&kiosk=1&theme=light', file: 'live-800x1280-light-de.png', size: { width: 800, height: 1280 }, setup: charging(7.3) });
+await shoot({ path: '/?lang=en&kiosk=1&theme=dark', file: 'live-1920x1080-dark.png', size: { width: 1920, height: 1080 }, setup: charging(11) });
+await shoot({ chargers: 4, path: '/garage?lang=en&theme=dark', file: 'garage-1280x800.png', size: dark });
+await shoot({ chargers: 12, path: '/garage?lang=en&kiosk=1&theme=dark', file: 'garage-2560x1440.png', size: { width: 2560, height: 1440 } });
+await shoot({ path: '/sessions?lang=en&theme=dark', file: 'sessions-1280x800.png', size: dark });
 await browser.close();
