@@ -7,17 +7,7 @@ import type { ChargingSession } from '../contract/session-schemas.ts';
 import type { Archive } from '../server/archive/archive.ts';
 import { dayAt, nextDay, previousDay } from '../server/archive/local-days.ts';
 import type { PowerPoint } from '../server/archive/power-writer.ts';
-
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../server/simulator/random.ts';
 
 /** A household day: base load with the charger's float noise, a car charging in the evening. */
 export function dayPoints(startMs: number, endMs: number, rnd: () => number): PowerPoint[] {
@@ -36,7 +26,7 @@ export function dayPoints(startMs: number, endMs: number, rnd: () => number): Po
 
 /** A session on about nine days in ten from `startMs`, for `days` days, numbered from 1. */
 export function sessionsFrom(startMs: number, days: number, seed = 99): ChargingSession[] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const sessions: ChargingSession[] = [];
   let meter = 1_000_000_000;
   for (let d = 0; d < days; d++) {
@@ -72,7 +62,7 @@ export function sessionsFrom(startMs: number, days: number, seed = 99): Charging
 
 /** Writes `days` days of 5-minute power from `first` on, each marked complete; returns the rows written. */
 export function fillPowerDays(archive: Archive, chargerId: string, zone: string, firstDayStartMs: number, days: number, seed: number): number {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   let rows = 0;
   let day = dayAt(firstDayStartMs, zone);
   for (let d = 0; d < days; d++, day = nextDay(day, zone)) {

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { median, round, runs, type BenchModule, type Figure } from './harness.ts';
-import { dayPoints, random, sessionsFrom } from './archive-fill.ts';
+import { dayPoints, sessionsFrom } from './archive-fill.ts';
+import { mulberry32 } from '../server/simulator/random.ts';
 import { Archive } from '../server/archive/archive.ts';
 import type { HistoryClient } from '../server/archive/charger-reader.ts';
 import { powerOf, sessionsOf } from '../server/archive/history.ts';
@@ -60,7 +61,7 @@ export const archiveBench: BenchModule = {
       let yearEnd = first.startMs;
       const t0 = performance.now();
       for (const { id } of chargers) {
-        const rnd = random(id.length * 7919 + Number(id.slice(1)));
+        const rnd = mulberry32(id.length * 7919 + Number(id.slice(1)));
         let day = first;
         for (let d = 0; d < DAYS; d++, day = nextDay(day, ZONE)) {
           const points = dayPoints(day.startMs, day.endMs, rnd);

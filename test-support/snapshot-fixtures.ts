@@ -9,7 +9,7 @@ import { isSessionOpen, type StateKind } from '../contract/state-vocabulary.ts';
 export const FIXTURE_READ_AT = '2026-06-15T17:30:00.000Z';
 
 /** The raw name each kind is given by default (OCPP 1.6, as INCH firmware sends). */
-const RAW_OF: Record<StateKind, string> = {
+export const RAW_OF: Record<StateKind, string> = {
   available: 'Available',
   preparing: 'Preparing',
   charging: 'Charging',

@@ -6,6 +6,7 @@
 import type { ChargerSnapshot, ConnectorSnapshot } from '../../contract/snapshot.ts';
 import { STATE_KINDS, type StateKind } from '../../contract/state-vocabulary.ts';
 import { connectorFixture, snapshotFixture, FIXTURE_READ_AT } from '../../test-support/snapshot-fixtures.ts';
+import { mulberry32 } from '../../server/simulator/random.ts';
 
 const UNREACHABLE = { code: 'charger_unreachable', message: 'the charger refused the connection', since: FIXTURE_READ_AT };
 const LONG_NAME = 'WaitingForTheGridOperatorsPermissionToResumeChargingNow';
@@ -44,22 +45,10 @@ export const NAMED_STATES: Record<string, () => ChargerSnapshot> = {
   'day-old stale': () => snapshotFixture({ connectors: [connectorFixture({ kind: 'paused_by_car' })], problem: UNREACHABLE, ageMs: 26 * 3_600_000 }),
 };
 
-/** A small seeded generator (mulberry32): the same seed, the same snapshots. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export function randomSnapshots(count: number, seed = 20_261_207): ChargerSnapshot[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const amount = (max: number, decimals: number) => {
     // Spread over the orders of magnitude: 0.x, x, xx, … up to max.

@@ -10,6 +10,7 @@ import { dayFromKey, nextDay } from '../archive/local-days.ts';
 import { createPowerWriter, type PowerPoint } from '../archive/power-writer.ts';
 import { createSessionWriter } from '../archive/session-writer.ts';
 import { openArchiveStore } from '../archive/store.ts';
+import { mulberry32 } from '../simulator/random.ts';
 
 export interface SeedOptions {
   chargerId: string;
@@ -20,23 +21,12 @@ export interface SeedOptions {
   sessionDays: number;
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function seedArchive(path: string, options: SeedOptions): { points: number; sessions: number } {
   const store = openArchiveStore(path);
   try {
     const power = createPowerWriter(store);
     const sessions = createSessionWriter(store);
-    const rnd = random(7);
+    const rnd = mulberry32(7);
     const today = localDateOf(options.end, options.zone);
     let points = 0;
     let day = dayFromKey(formatIsoDate(addDays(today, -options.powerDays)), options.zone)!;

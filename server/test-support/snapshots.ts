@@ -5,17 +5,7 @@
 import { SNAPSHOT_VERSION, type ChargerSnapshot, type ConnectorSnapshot, type SessionSnapshot } from '../../contract/snapshot.ts';
 import { isSessionOpen, type StateKind } from '../../contract/state-vocabulary.ts';
 import type { SnapshotFeed } from '../snapshot/snapshot-feed.ts';
-
-const RAW: Partial<Record<StateKind, string>> = {
-  available: 'Available',
-  preparing: 'Preparing',
-  charging: 'Charging',
-  paused_by_car: 'SuspendedEV',
-  paused_by_charger: 'SuspendedEVSE',
-  finished: 'Finishing',
-  fault: 'Faulted',
-  unavailable: 'Unavailable',
-};
+import { RAW_OF } from '../../test-support/snapshot-fixtures.ts';
 
 export interface ConnectorInput {
   connectorId?: number;
@@ -53,7 +43,7 @@ export function connectorSnapshot(input: ConnectorInput = {}): ConnectorSnapshot
     label: String(connectorId),
     series: `connector${connectorId}`,
     number: connectorId,
-    state: { kind, raw: input.raw === undefined ? (RAW[kind] ?? null) : input.raw, reason: null, sessionOpen: open },
+    state: { kind, raw: input.raw === undefined ? RAW_OF[kind] : input.raw, reason: null, sessionOpen: open },
     powerKw,
     phases: null,
     targetCurrentA: null,
