@@ -49,6 +49,22 @@ interface ShowOptions {
 /** Waits for React to commit and the browser to lay the page out. */
 const settled = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
+/**
+ * The layout once two frames in a row agree: a busy machine can deliver a lazy chunk or a fit
+ * pass a frame late, and a measurement taken in between would report a state no user sees.
+ */
+async function stableLayout() {
+  let last = JSON.stringify(measureLayout());
+  for (let frame = 0; frame < 20; frame++) {
+    await settled();
+    const report = measureLayout();
+    const now = JSON.stringify(report);
+    if (now === last) return report;
+    last = now;
+  }
+  return measureLayout();
+}
+
 const fixtures = {
   async show(options: ShowOptions): Promise<void> {
     chargers = options.chargers ?? options.snapshots.map((s) => ({ id: s.chargerId, name: s.chargerId, simulated: true, timeZone: s.zone }));
@@ -60,13 +76,13 @@ const fixtures = {
     await settled();
     await settled();
   },
-  measure: measureLayout,
+  measure: stableLayout,
   /** Shows each in turn and measures it: one call for many states, no round trip per state. */
   async run(list: ShowOptions[]) {
     const reports = [];
     for (const options of list) {
       await fixtures.show(options);
-      reports.push(measureLayout());
+      reports.push(await stableLayout());
     }
     return reports;
   },

@@ -86,5 +86,5 @@ export async function measureEach(page: Page, list: ChargerSnapshot[][]): Promis
 }
 
 export async function measureLayout(page: Page): Promise<LayoutReport> {
-  return page.evaluate(() => (window as unknown as { __fixtures: { measure(): LayoutReport } }).__fixtures.measure());
+  return page.evaluate(() => (window as unknown as { __fixtures: { measure(): Promise<LayoutReport> } }).__fixtures.measure());
 }
