@@ -53,7 +53,7 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'test-support/**/*.test.ts'],
     environment: 'node',
     // The stylesheet as text (`?raw`) where a test checks it against the code it pairs with
     // (garage-grid.test.ts); Vitest otherwise hands every CSS file over empty.

@@ -253,9 +253,12 @@ function ConnectionBadge({ connection }: { connection: TileConnection }) {
         : connection.state === 'never'
           ? [m.offline, 'text-error', 'bg-error']
           : [m.connecting, 'text-muted', 'bg-idle'];
+  // Old values and a charger never reached get an icon of their own (the card's clock for old
+  // values), not only a colour: the dot of a live tile and the clock differ for every eye.
+  const icon = connection.state === 'stale' ? 'stale' : connection.state === 'never' ? 'unavailable' : null;
   return (
     <span className={`tile-badge flex shrink-0 items-center gap-[0.5em] font-semibold uppercase tracking-wide ${tone}`}>
-      <span aria-hidden="true" className={`size-[0.7em] rounded-full ${dot}`} />
+      {icon ? <StatusIcon kind={icon} className="size-[1.1em] shrink-0" /> : <span aria-hidden="true" className={`size-[0.7em] rounded-full ${dot}`} />}
       {label}
     </span>
   );
