@@ -53,8 +53,11 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'contract/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts', 'test-support/**/*.test.ts'],
     environment: 'node',
+    // The stylesheet as text (`?raw`) where a test checks it against the code it pairs with
+    // (garage-grid.test.ts); Vitest otherwise hands every CSS file over empty.
+    css: { include: [/src\/index\.css/] },
     setupFiles: ['test-support/vitest-setup.ts'],
     // One worker per core (Vitest's default leaves one core idle: a single worker on CI's two).
     // Tests wait for conditions, not for wall-clock time, so they hold on a busy machine; the

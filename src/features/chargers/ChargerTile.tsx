@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { memo } from 'react';
+import { memo, useRef, type CSSProperties } from 'react';
 import { Link, useSearch } from 'wouter';
 import { snapshotQuery } from '../../api/queries.ts';
 import { isApiError } from '../../api/api-error.ts';
 import { mostUrgentKind, stateWord } from '../../../contract/state-vocabulary.ts';
 import type { ChargerInfo } from '../../api/server-schemas.ts';
 import { useFormat } from '../../shared/format/use-format.ts';
+import { useClipOverflowing } from '../../shared/hooks/use-clip-overflowing.ts';
 import { useNow } from '../../shared/hooks/use-now.ts';
 import { useLocale, useMessages } from '../../shared/i18n/i18n.tsx';
 import { PanelError } from '../../shared/ui/Panel.tsx';
@@ -15,7 +16,7 @@ import { STATUS_STYLE, statusMotion } from '../../shared/ui/status-style.ts';
 import { errorDetail, errorHeadline, errorKey, type ErrorLike } from '../../shared/ui/error-text.ts';
 import type { ChargerSnapshot } from '../../../contract/snapshot.ts';
 import { hrefWithStickyParams } from '../../shared/url/sticky-params.ts';
-import { deriveConnection, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
+import { deriveConnection, tileExtraLines, tileModelOf, type ConnectorSummary, type TileConnection, type TileModel } from './garage-model.ts';
 import { garageMessages, shortReasons } from './messages.ts';
 import { useStatusTooOld } from './use-status-age.ts';
 
@@ -47,58 +48,64 @@ export const ChargerTile = memo(function ChargerTile({ charger, kiosk }: Charger
   const model = status.data?.model ?? null;
   const single = model?.connectors?.length === 1 ? model.connectors[0]! : null;
 
+  const extraLines = tileExtraLines(model?.connectors?.length ?? 1, connection.state === 'stale');
+
   return (
+    // Sized by the grid, its type by its own box ("Garage tile" in src/index.css).
     <article
       data-testid="charger-tile"
       data-charger-id={charger.id}
       data-connection={connection.state}
       data-stale={connection.state === 'stale' ? 'true' : 'false'}
-      className={`@container relative flex min-w-0 flex-col gap-1 rounded-xl border border-l-8 bg-panel p-3 ${FRAME[connection.state]} ${model && connection.state !== 'stale' ? barOf(model) : 'border-l-idle'}`}
+      style={extraLines ? ({ '--tile-extra-lines': extraLines } as CSSProperties) : undefined}
+      className={`garage-tile relative min-h-0 min-w-0 rounded-xl border border-l-8 bg-panel ${FRAME[connection.state]} ${model && connection.state !== 'stale' ? barOf(model) : 'border-l-idle'}`}
     >
-      <div className="flex items-start justify-between gap-2">
-        <h3 className="min-w-0 truncate text-lg font-semibold leading-tight @xs:text-2xl">{charger.name}</h3>
-        {kiosk ? null : (
-          // The whole tile is the link to the live view (with the power chart): a finger hits it
-          // anywhere. The sessions link sits above it.
-          <Link
-            href={hrefWithStickyParams('/', search, { charger: charger.id })}
-            aria-label={m.openLive(charger.name)}
-            data-testid="charger-tile-link"
-            className="absolute inset-0 rounded-xl focus-visible:outline-2 focus-visible:outline-accent"
-          />
-        )}
-        <ConnectionBadge connection={connection} />
-      </div>
-
-      {model ? (
-        <div className="stale-dim flex flex-col gap-1">
-          <TileValues model={model} />
-        </div>
-      ) : connection.state === 'never' ? (
-        <p className="text-sm text-error">{m.neverReached}</p>
-      ) : (
-        <p className="text-sm text-muted">{m.connecting}</p>
+      {kiosk ? null : (
+        // The whole tile is the link to the live view (with the power chart): a finger hits it
+        // anywhere. The sessions link sits above it.
+        <Link
+          href={hrefWithStickyParams('/', search, { charger: charger.id })}
+          aria-label={m.openLive(charger.name)}
+          data-testid="charger-tile-link"
+          className="absolute inset-0 rounded-xl focus-visible:outline-2 focus-visible:outline-accent"
+        />
       )}
+      <div className="tile-body">
+        <div className="flex items-start justify-between gap-[0.5em]">
+          <h3 className="tile-name min-w-0 truncate font-semibold">{charger.name}</h3>
+          <ConnectionBadge connection={connection} />
+        </div>
 
-      <div className="mt-auto flex min-h-5 items-end justify-between gap-2">
-        {connection.state === 'stale' ? (
-          <StaleLine connection={connection} />
+        {model ? (
+          <div className="stale-dim flex min-h-0 flex-col gap-[0.3em]">
+            <TileValues model={model} />
+          </div>
         ) : connection.state === 'never' ? (
-          <span className="text-sm text-error">{errorHeadline(connection.reason, lang)}</span>
-        ) : single ? (
-          <SessionEnergy kwh={single.sessionKwh} />
+          <p className="tile-small text-error">{m.neverReached}</p>
         ) : (
-          <span />
+          <p className="tile-small text-muted">{m.connecting}</p>
         )}
-        {kiosk ? null : (
-          <Link
-            href={hrefWithStickyParams('/sessions', search, { charger: charger.id })}
-            aria-label={m.sessionsOf(charger.name)}
-            className={`${TOUCH} relative z-10 -mx-1.5 -mb-2 inline-flex items-center justify-center rounded-md px-2 text-sm text-accent hover:bg-panel-raised hover:underline`}
-          >
-            {m.sessions}
-          </Link>
-        )}
+
+        <div className="mt-auto flex items-end justify-between gap-[0.5em]">
+          {connection.state === 'stale' ? (
+            <StaleLine connection={connection} />
+          ) : connection.state === 'never' ? (
+            <span className="tile-small text-error">{errorHeadline(connection.reason, lang)}</span>
+          ) : single ? (
+            <SessionEnergy kwh={single.sessionKwh} />
+          ) : (
+            <span />
+          )}
+          {kiosk ? null : (
+            <Link
+              href={hrefWithStickyParams('/sessions', search, { charger: charger.id })}
+              aria-label={m.sessionsOf(charger.name)}
+              className={`${TOUCH} tile-small tile-sessions-link relative z-10 -mx-[0.4em] inline-flex shrink-0 items-end justify-center rounded-md px-[0.4em] text-accent hover:bg-panel-raised hover:underline`}
+            >
+              {m.sessions}
+            </Link>
+          )}
+        </div>
       </div>
     </article>
   );
@@ -133,20 +140,39 @@ function TileValues({ model }: { model: TileModel }) {
   const single = model.connectors.length === 1 ? model.connectors[0]! : null;
   return (
     <>
-      <div className="flex items-baseline justify-between gap-2">
-        <span className="whitespace-nowrap text-[clamp(1.5rem,11cqi,1.875rem)] font-bold leading-none @xs:text-5xl">{model.powerKw == null ? '—' : fmt.kw(model.powerKw)}</span>
+      {/* With several connectors the total gives way to their rows in a low tile (src/index.css). */}
+      <div className={`flex items-center justify-between gap-[0.5em] ${single ? '' : 'tile-total'}`}>
+        <Power text={model.powerKw == null ? '—' : fmt.kw(model.powerKw)} />
         {/* Two lines at most, set close (1.1): "Paused by charger" on two lines then takes about
-            the power figure's height, so twenty tiles still fit a 1280×800 screen. */}
-        {single ? <StatusText connector={single} className="line-clamp-2 text-right text-sm font-medium leading-[1.1] @xs:text-xl @xs:leading-tight" /> : null}
+            the power figure's height (garage-grid.ts counts it in TILE_EM). */}
+        {single ? <StatusText connector={single} className="tile-state line-clamp-2 text-right font-medium" /> : null}
       </div>
-      {single ? null : (
-        <ul className="flex flex-col gap-0.5 text-sm @xs:text-base">
-          {model.connectors.map((connector) => (
-            <ConnectorRow key={connector.key} connector={connector} />
-          ))}
-        </ul>
-      )}
+      {single ? null : <ConnectorRows connectors={model.connectors} />}
     </>
+  );
+}
+
+/** The figure large, its unit smaller (as on the connector card): "350.0 kW" beside a two-line state still fits. */
+function Power({ text }: { text: string }) {
+  const unitAt = text.lastIndexOf('\u202f');
+  return (
+    <span className="whitespace-nowrap font-bold">
+      <span className="tile-power">{unitAt < 0 ? text : text.slice(0, unitAt)}</span>
+      {unitAt < 0 ? null : <span className="font-semibold text-muted">{text.slice(unitAt)}</span>}
+    </span>
+  );
+}
+
+/** One row a connector; rows the tile has no height for are hidden whole, never cut in half. */
+function ConnectorRows({ connectors }: { connectors: ConnectorSummary[] }) {
+  const list = useRef<HTMLUListElement>(null);
+  useClipOverflowing(list);
+  return (
+    <ul ref={list} className="tile-connectors tile-small flex min-h-0 flex-col gap-[0.15em] overflow-hidden">
+      {connectors.map((connector) => (
+        <ConnectorRow key={connector.key} connector={connector} />
+      ))}
+    </ul>
   );
 }
 
@@ -174,11 +200,17 @@ function StatusText({ connector, className }: { connector: ConnectorSummary; cla
   const { state } = connector;
   const label = state.raw == null ? m.noLiveValues : stateWord(state, lang);
   const kind = state.kind;
+  // The icon keeps to the first word: a state that wraps never leaves it alone on a line.
+  const space = label.indexOf(' ');
+  const [first, rest] = space < 0 ? [label, ''] : [label.slice(0, space), label.slice(space)];
   return (
     // The title carries the whole label where a long, unknown status is clamped to two lines.
     <span data-status={state.raw ?? ''} data-state={kind} title={label} className={`${className} ${STATUS_STYLE[kind].text}`}>
-      <StatusIcon kind={kind} className={`mr-1 inline size-[1em] align-[-0.15em] ${statusMotion(kind)}`} />
-      {label}
+      <span className="whitespace-nowrap">
+        <StatusIcon kind={kind} className={`mr-[0.25em] inline size-[1em] align-[-0.15em] ${statusMotion(kind)}`} />
+        {first}
+      </span>
+      {rest}
     </span>
   );
 }
@@ -186,10 +218,27 @@ function StatusText({ connector, className }: { connector: ConnectorSummary; cla
 function SessionEnergy({ kwh }: { kwh: number | null }) {
   const m = useMessages(garageMessages);
   const fmt = useFormat();
-  if (kwh == null) return null;
+  // An empty place holder keeps the sessions link on the right.
+  if (kwh == null) return <span />;
+  const energy = fmt.kwh(kwh, 1);
   return (
-    <span className="text-sm text-muted @xs:text-base">
-      {m.session} <span className="font-semibold text-text">{fmt.kwh(kwh, 1)}</span>
+    // The label gives way where the line is too short for it (a long word, a four-digit figure, a
+    // narrow tile), then the figure: the row runs from the right, in the tree's order, so what comes
+    // last wraps first, onto a line the one-line box hides ("Garage tile" in src/index.css). The
+    // live view, one tap away, has the figure.
+    <span className="tile-small tile-session text-muted">
+      <span className="sr-only">
+        {m.session} {energy}
+      </span>
+      {/* Nothing but a line's height, first: where even the figure does not fit beside the link, it
+          wraps away too. */}
+      <span className="h-[1.25em]" />
+      <span aria-hidden="true" className="font-semibold text-text">
+        {energy}
+      </span>
+      <span aria-hidden="true" className="tile-session-label">
+        {m.session}
+      </span>
     </span>
   );
 }
@@ -204,9 +253,12 @@ function ConnectionBadge({ connection }: { connection: TileConnection }) {
         : connection.state === 'never'
           ? [m.offline, 'text-error', 'bg-error']
           : [m.connecting, 'text-muted', 'bg-idle'];
+  // Old values and a charger never reached get an icon of their own (the card's clock for old
+  // values), not only a colour: the dot of a live tile and the clock differ for every eye.
+  const icon = connection.state === 'stale' ? 'stale' : connection.state === 'never' ? 'unavailable' : null;
   return (
-    <span className={`flex shrink-0 items-center gap-1.5 text-xs font-semibold uppercase tracking-wide ${tone}`}>
-      <span aria-hidden="true" className={`size-2 rounded-full ${dot}`} />
+    <span className={`tile-badge flex shrink-0 items-center gap-[0.5em] font-semibold uppercase tracking-wide ${tone}`}>
+      {icon ? <StatusIcon kind={icon} className="size-[1.1em] shrink-0" /> : <span aria-hidden="true" className={`size-[0.7em] rounded-full ${dot}`} />}
       {label}
     </span>
   );
@@ -229,9 +281,9 @@ function StaleLine({ connection }: { connection: Extract<TileConnection, { state
   const full = reason ? errorHeadline(reason, lang) : m.noAnswer;
   const why = errorDetail(reason, lang);
   return (
-    <p role="status" title={why ? `${full} (${why})` : full} className="min-w-0 text-sm leading-tight">
+    <p role="status" title={why ? `${full} (${why})` : full} className="tile-small min-w-0">
       <span className="sr-only">{full}, </span>
-      <span aria-hidden="true" className="block truncate font-semibold text-warn">{short}</span>
+      <span aria-hidden="true" className="tile-stale-reason block truncate font-semibold text-warn">{short}</span>
       <span className="block truncate text-muted">{age}</span>
     </p>
   );

@@ -6,6 +6,7 @@ import {
   clusterTotals,
   deriveConnection,
   sortByName,
+  tileExtraLines,
   tileModelOf,
   totalsInputOf,
   type ChargerReading,
@@ -193,5 +194,14 @@ describe('clusterTotals', () => {
   it('has no limit and no building load when nobody reports one', () => {
     const totals = clusterTotals([reading('A', true, input(2, { cluster: null, building: null }))]);
     expect(totals).toMatchObject({ powerKw: 2, limitKw: null, reportedKw: null, buildingKw: null, partial: false });
+  });
+});
+
+describe('tileExtraLines', () => {
+  it('counts a row per connector where there are several, and the stale line’s second line', () => {
+    expect(tileExtraLines(1, false)).toBe(0);
+    expect(tileExtraLines(1, true)).toBe(1);
+    expect(tileExtraLines(2, false)).toBe(2);
+    expect(tileExtraLines(3, true)).toBe(4);
   });
 });

@@ -82,6 +82,15 @@ export function tileModelOf(snapshot: ChargerSnapshot): TileModel {
   return { connectors, problem: null, powerKw: shownPowerKw(connectorPowers(snapshot)) };
 }
 
+/**
+ * Lines a tile shows beyond a one-connector tile's (`TILE_EM` in garage-grid.ts): a row per
+ * connector where there are several (the state moves from beside the power into the rows), and
+ * the stale line's second line (why, and as of when). The tile sets its type smaller by them.
+ */
+export function tileExtraLines(connectorCount: number, stale: boolean): number {
+  return (connectorCount > 1 ? connectorCount : 0) + (stale ? 1 : 0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Connection state
 

@@ -5,11 +5,13 @@
  * same everywhere. The kinds themselves come from the server's snapshot; nothing here reads a raw
  * charger status.
  *
- * Colours are the theme tokens of src/index.css, chosen from the Okabe–Ito palette (readable
- * with the common colour-vision deficiencies) and adjusted per theme for WCAG AA contrast:
- * charging and a finished or full car green (the convention of evcc and Home Assistant), ready
- * blue, a charger holding back amber, a fault vermilion-red, grey for off or unknown. Colour is
- * never alone: each kind has its own icon and a word, and lines in the chart a dash pattern.
+ * Colours are the theme tokens of src/index.css, starting from the Okabe–Ito palette and adjusted
+ * per theme for WCAG AA contrast: charging and a finished or full car green (the convention of
+ * evcc and Home Assistant), ready blue, a charger holding back amber, a fault red, grey for off
+ * or unknown. The pairs that must be told apart (charging and stale or off, a fault and a held
+ * session) stay at least ΔE2000 12 apart under deuteranopia and protanopia too: amber and red by
+ * lightness, since both turn olive-yellow (status-palette.test.ts). Colour is never alone: each
+ * kind has its own icon and a word, and lines in the chart a dash pattern.
  */
 import type { StateKind } from '../../../contract/state-vocabulary.ts';
 
