@@ -50,7 +50,7 @@ async function shoot({ chargers = 1, path, file, size, simulatorOptions, setup, 
     await page.goto(`${server.url}${path}`);
     await page.waitForSelector('[data-testid="connector-card"], [data-testid="charger-tile"], [data-testid="session-table"]');
     // The forced states arrive with the collector's next reading (every 5 s).
-    for (const selector of ready) await page.waitForSelector(selector, { timeout: 30_000 });
+    for (const selector of ready) await page.waitForSelector(selector, { state: 'attached', timeout: 30_000 });
     await page.waitForTimeout(2500); // lazy chunks, the chart's first data
     if (after) {
       await after(server.simulator!);
