@@ -8,7 +8,7 @@ import powerProfileJson from './fixtures/power-profile.json' with { type: 'json'
 const clone = <T>(value: T): T => structuredClone(value);
 
 describe('generalStatus', () => {
-  it('parses the exact answer from charger-api.md', () => {
+  it('parses the documented example answer (contract/fixtures)', () => {
     const status = generalStatusSchema.parse(generalStatusJson);
     const connector = status.evses[0]!.connectors[0]!;
     expect(connector.onlineData?.status).toBe('Available');
@@ -77,7 +77,7 @@ describe('generalStatus', () => {
 });
 
 describe('chargingSession', () => {
-  it('parses the exact answer from charger-api.md', () => {
+  it('parses the documented example answer (contract/fixtures)', () => {
     const page = chargingSessionPageSchema.parse(chargingSessionJson);
     const session = page.content[0]!;
     expect(session.chargingSessionId).toBe(34);
@@ -127,7 +127,7 @@ describe('login', () => {
 });
 
 describe('powerProfile', () => {
-  it('parses the exact answer from charger-api.md and keeps the measure keys', () => {
+  it('parses the documented example answer (contract/fixtures) and keeps the measure keys', () => {
     const points = powerProfileSchema.parse(powerProfileJson);
     expect(points).toHaveLength(2);
     expect(points[1]).toEqual({ time: '2022-10-08T02:55:00+00:00', kW: { connector1: 0, building: 0.79635996, cluster: 0 }, unreadable: 0 });

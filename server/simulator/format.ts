@@ -1,5 +1,5 @@
 /**
- * The charger's value formats, as a .NET app on the wallbox writes them (charger-api.md).
+ * The charger's value formats, as a .NET app on the wallbox writes them (docs/architecture.md, "The charger and the simulator").
  */
 
 /** .NET's `DateTime.MinValue`, the charger's "no value" for a timestamp. */
