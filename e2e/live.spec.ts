@@ -79,6 +79,25 @@ test.describe('live view', () => {
     await expect(card.getByTestId('fault-next-step')).toHaveText('Unplug the car and plug it in again; if the fault stays, call your installer.');
   });
 
+  test('charging breathes where the device allows motion, and keeps still where it asks for less', async ({ page, sim }) => {
+    const id = await chargerId(page);
+    sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
+    // The suite runs with reduced motion (playwright.config.ts); this tablet allows it.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto('/?lang=en');
+    const bolt = card(page).locator('.card-state svg');
+    await expect(card(page)).toHaveAttribute('data-state', 'charging');
+    const animation = () => bolt.evaluate((icon) => getComputedStyle(icon).animationName);
+    expect(await animation()).toBe('status-flow');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await animation()).toBe('none');
+    // Only charging moves: a paused card is still wherever motion is allowed.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    sim.setConnector(id, 1, { status: 'SuspendedEV', power: 0 });
+    await expect(card(page)).toHaveAttribute('data-state', 'paused_by_car');
+    expect(await animation()).toBe('none');
+  });
+
   test('charger down: stale banner with age and reason, last values kept; recovers without reload', async ({ page, sim }) => {
     const id = await chargerId(page);
     sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });

@@ -46,12 +46,20 @@ interface ShowOptions {
   chargers?: ChargerInfo[];
 }
 
-/** Waits for React to commit and the browser to lay the page out. */
+/** Waits for a frame: the browser lays the page out, resize observers run (the card's fit). */
 const settled = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Waits for React to commit what the cache now holds: TanStack Query tells its observers in a
+ * task of its own, and React renders an external store's change at once (a microtask).
+ */
+const committed = async () => {
+  for (let task = 0; task < 2; task++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /**
- * The layout once two frames in a row agree: a busy machine can deliver a lazy chunk or a fit
- * pass a frame late, and a measurement taken in between would report a state no user sees.
+ * The layout once it holds over a frame: the card's fit pass runs when its box resizes (a resize
+ * observer, in the frame), and a busy machine can deliver a lazy chunk late; a measurement taken
+ * in between would report a state no user sees.
  */
 async function stableLayout() {
   let last = JSON.stringify(measureLayout());
@@ -65,15 +73,31 @@ async function stableLayout() {
   return measureLayout();
 }
 
-const fixtures = {
-  async show(options: ShowOptions): Promise<void> {
-    chargers = options.chargers ?? options.snapshots.map((s) => ({ id: s.chargerId, name: s.chargerId, simulated: true, timeZone: s.zone }));
-    queryClient.setQueryData(['chargers'], { chargers, statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 });
-    const now = Date.now();
-    for (const snapshot of options.snapshots) {
-      queryClient.setQueryData(snapshotQuery(snapshot.chargerId).queryKey, snapshot, { updatedAt: now - (snapshot.ageMs ?? 0) });
-    }
+/** Puts the snapshots into the cache, as the event stream would, and waits for React's commit. */
+async function put(options: ShowOptions): Promise<void> {
+  chargers = options.chargers ?? options.snapshots.map((s) => ({ id: s.chargerId, name: s.chargerId, simulated: true, timeZone: s.zone }));
+  queryClient.setQueryData(['chargers'], { chargers, statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 });
+  const now = Date.now();
+  for (const snapshot of options.snapshots) {
+    queryClient.setQueryData(snapshotQuery(snapshot.chargerId).queryKey, snapshot, { updatedAt: now - (snapshot.ageMs ?? 0) });
+  }
+  await committed();
+  // On the live view the cards must be this snapshot's before anything is measured: a layout
+  // measured on the previous state would pass for this one.
+  const [only] = options.snapshots;
+  if (options.snapshots.length !== 1 || !only?.connectors.ok || document.querySelector('[data-testid="connector-card"]') === null) return;
+  const expected = only.connectors.data.map((c) => c.state.kind).join();
+  const shown = () => Array.from(document.querySelectorAll<HTMLElement>('[data-testid="connector-card"]'), (card) => card.dataset.state).join();
+  for (let frame = 0; shown() !== expected; frame++) {
+    if (frame === 20) throw new Error(`the live view shows cards ${shown()}, not the snapshot's ${expected}`);
     await settled();
+  }
+}
+
+const fixtures = {
+  /** Shows the snapshots and waits for a frame, so whatever the test reads next is laid out. */
+  async show(options: ShowOptions): Promise<void> {
+    await put(options);
     await settled();
   },
   measure: stableLayout,
@@ -81,7 +105,7 @@ const fixtures = {
   async run(list: ShowOptions[]) {
     const reports = [];
     for (const options of list) {
-      await fixtures.show(options);
+      await put(options);
       reports.push(await stableLayout());
     }
     return reports;
