@@ -26,11 +26,6 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
-    // The charging bolt's breathing is the page's only endless animation. Without a GPU, Chromium
-    // composites each of its frames on the CPU, a sixth of the suite's time on two cores, and
-    // nothing a test measures moves with it (a transform and an opacity). The tests run still, as
-    // on a device that asks for less motion; one test checks the bolt moves where motion is allowed.
-    reducedMotion: 'reduce',
     timezoneId: 'Europe/Berlin',
     // Recording a trace costs every test about a quarter of its time whether it fails or not; CI
     // keeps its log, the failure's screenshot and page snapshot, and stays well inside its budget.

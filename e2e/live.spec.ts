@@ -82,7 +82,6 @@ test.describe('live view', () => {
   test('charging breathes where the device allows motion, and keeps still where it asks for less', async ({ page, sim }) => {
     const id = await chargerId(page);
     sim.setConnector(id, 1, { status: 'Charging', power: 7.4 });
-    // The suite runs with reduced motion (playwright.config.ts); this tablet allows it.
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.goto('/?lang=en');
     const bolt = card(page).locator('.card-state svg');

@@ -75,8 +75,13 @@ async function stableLayout() {
 
 /** Puts the snapshots into the cache, as the event stream would, and waits for React's commit. */
 async function put(options: ShowOptions): Promise<void> {
-  chargers = options.chargers ?? options.snapshots.map((s) => ({ id: s.chargerId, name: s.chargerId, simulated: true, timeZone: s.zone }));
-  queryClient.setQueryData(['chargers'], { chargers, statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 });
+  const next = options.chargers ?? options.snapshots.map((s) => ({ id: s.chargerId, name: s.chargerId, simulated: true, timeZone: s.zone }));
+  // The same list again would be a new object all the same: every part of the page would render
+  // anew (the chart too), as no server ever makes it do between two readings.
+  if (JSON.stringify(next) !== JSON.stringify(chargers) || queryClient.getQueryData(['chargers']) === undefined) {
+    chargers = next;
+    queryClient.setQueryData(['chargers'], { chargers, statusIntervalMs: 5_000, staleAfterMs: 12_500, streamSilenceMs: 30_000 });
+  }
   const now = Date.now();
   for (const snapshot of options.snapshots) {
     queryClient.setQueryData(snapshotQuery(snapshot.chargerId).queryKey, snapshot, { updatedAt: now - (snapshot.ageMs ?? 0) });
