@@ -11,14 +11,8 @@ import type { ChargerSnapshot } from '../contract/snapshot.ts';
 import type { ChargerInfo } from '../src/api/server-schemas.ts';
 import { connectorFixture, FIXTURE_READ_AT, snapshotFixture } from '../test-support/snapshot-fixtures.ts';
 import { measureLayout, openFixturePage, showSnapshots } from './fixture-page/open.ts';
+import { VIEWPORTS } from './layout-helpers.ts';
 
-const SCREENS = [
-  { width: 1024, height: 600 },
-  { width: 1280, height: 800 },
-  { width: 800, height: 1280 },
-  { width: 1920, height: 1080 },
-  { width: 2560, height: 1440 },
-] as const;
 const COUNTS = [1, 2, 12, 20] as const;
 const UNREACHABLE = { code: 'charger_unreachable', message: 'the charger refused the connection', since: FIXTURE_READ_AT };
 
@@ -51,7 +45,7 @@ function garage(count: number): { snapshots: ChargerSnapshot[]; chargers: Charge
 
 // `@clock-free`: the fixture page pins its own clock, so the sweep runs these at its first moment only.
 test.describe('layout from fixtures: the garage', { tag: '@clock-free' }, () => {
-  for (const screen of SCREENS) {
+  for (const screen of VIEWPORTS) {
     for (const lang of ['en', 'de'] as const) {
       test(`1, 2, 12 and 20 chargers fit ${screen.width}×${screen.height}, ${lang}`, async ({ page }, testInfo) => {
         await page.setViewportSize(screen);
