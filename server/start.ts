@@ -188,7 +188,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     for (const charger of config.chargers) log(zones.describe(charger.id));
     const chargerZones = zones;
     const zoneOf = (chargerId: string) => chargerZones.zoneOf(chargerId).zone;
-    if (archive) energy = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, now });
+    if (archive) {
+      // Read again as each fill lands, when the archive has new energy, rather than on a clock of its own.
+      const periods = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, refreshMs: null, log, now });
+      archive.onFilled((chargerId) => periods.archived(chargerId));
+      energy = periods;
+    }
     snapshots = new SnapshotService({
       now,
       collectors,

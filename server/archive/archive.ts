@@ -54,6 +54,7 @@ export class Archive {
   /** The zone each charger's complete-day marks are known to be cut in. */
   private readonly marksZone = new Map<string, string>();
   private readonly fillers = new Map<string, ArchiveFiller>();
+  private readonly fillListeners = new Set<(chargerId: string) => void>();
   private feed: SnapshotFeed | null = null;
   private readonly detach: Array<() => void> = [];
   private readonly healthCache = new Map<string, { at: number; fills: number; value: Promise<ArchiveCounts> }>();
@@ -94,6 +95,9 @@ export class Archive {
           zone: () => this.zoneOf(id),
           measure: () => this.measure(id),
           log: options.log,
+          onFilled: () => {
+            for (const listener of [...this.fillListeners]) listener(id);
+          },
           ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
           ...(options.horizonDays === undefined ? {} : { horizonDays: options.horizonDays }),
           ...(options.now === undefined ? {} : { now: options.now }),
@@ -188,6 +192,12 @@ export class Archive {
   /** Starts filling every charger's archive (backfill first, then every 5 minutes). */
   start(): void {
     for (const filler of this.fillers.values()) filler.start();
+  }
+
+  /** Hears of each charger's fill as it ends (the first fill of a new archive, then every round). */
+  onFilled(listener: (chargerId: string) => void): () => void {
+    this.fillListeners.add(listener);
+    return () => this.fillListeners.delete(listener);
   }
 
   filler(chargerId: string): ArchiveFiller | undefined {

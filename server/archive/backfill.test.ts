@@ -74,7 +74,11 @@ describe('a backfill over a gap', () => {
       power: (t) => (t < gapStart || t >= daysBefore(0).startMs ? { building: 1, connector1: 0 } : null),
     });
     const archive = openArchive(t.path, charger.client);
+    // Whoever reads the archive hears when a fill has landed (the live card's today and month).
+    const filled: string[] = [];
+    archive.onFilled((chargerId) => filled.push(`${chargerId}: ${answeredDays(t.path).size} days`));
     await archive.filler('platz13')!.tick();
+    expect(filled).toEqual(['platz13: 40 days']);
 
     const days = answeredDays(t.path);
     for (let n = 1; n <= 10; n++) expect(days.get(daysBefore(n).key), `day -${n}`).toBe(0);

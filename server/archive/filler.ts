@@ -50,6 +50,8 @@ export interface FillerOptions {
   intervalMs?: number;
   now?: () => number;
   log?: (line: string) => void;
+  /** After each fill, whatever it achieved: what is read from the archive may have changed. */
+  onFilled?: () => void;
 }
 
 export class ArchiveFiller {
@@ -143,6 +145,7 @@ export class ArchiveFiller {
     } finally {
       this.backfilling = false;
       this.fills += 1;
+      if (!this.stopped) this.options.onFilled?.();
     }
   }
 

@@ -87,6 +87,37 @@ describe('EnergyPeriods', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it('reads again as soon as the archive has taken in a fill, while held; a fill landing during a read is read after it', async () => {
+    let complete = false;
+    let answer: (() => void) | null = null;
+    const read = vi.fn<DailyEnergyReader>(async () => {
+      const days = complete ? [{ start: day(1), kwh: 5 }] : [];
+      const done = complete;
+      // The first read is still under way when the fill lands.
+      if (read.mock.calls.length === 1) await new Promise<void>((resolve) => (answer = resolve));
+      return { days, complete: done };
+    });
+    // Driven by the fills alone: no timer of its own.
+    const energy = new EnergyPeriods({ read, zoneOf: () => ZONE, now: () => now, refreshMs: null });
+    energy.archived('a');
+    expect(read).not.toHaveBeenCalled();
+    const release = energy.hold(['a']);
+    await vi.advanceTimersByTimeAsync(0);
+    complete = true;
+    energy.archived('a');
+    answer!();
+    await vi.advanceTimersByTimeAsync(0);
+    // Known at once: not after the retry for unknown figures.
+    expect(energy.of('a')).toEqual({ todayKwh: 5, monthKwh: 5 });
+    expect(read).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(ENERGY_REFRESH_MS * 2);
+    expect(read).toHaveBeenCalledTimes(2);
+    release();
+    energy.archived('a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
   it('says nothing it knew yesterday once the charger’s day has turned, until read again', async () => {
     const energy = periods(async () => ({ days: [{ start: day(1), kwh: 9 }], complete: true }));
     energy.hold(['a']);

@@ -2,8 +2,9 @@
  * Today's and this month's energy of each charger, as the charger's calendar counts them: the
  * connectors' energy of the local day and month in the charger's own zone, read the same way the
  * power route answers `/power?step=1d` (so the card's "today" and the chart's day agree). Kept per
- * charger and read again every 5 minutes while someone holds it, at once when a session ends, and
- * when the charger's day turns.
+ * charger while someone holds it and read again as each of the archive's fills lands (every 5
+ * minutes; a new archive's first fill makes the figures known as it lands), at once when a
+ * session ends, and when the charger's day turns.
  */
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
 import { formatIsoDate, localDateOf, startOfLocalDay } from '../../src/shared/time/local-calendar.ts';
@@ -19,8 +20,11 @@ export type DailyEnergyReader = (chargerId: string, fromMs: number, toMs: number
 export interface EnergyPeriodsOptions {
   read: DailyEnergyReader;
   zoneOf: (chargerId: string) => string;
-  /** How often the figures are read again while held. */
-  refreshMs?: number;
+  /**
+   * How often the figures are read again while held; null for never on a timer of its own, when
+   * the owner calls `archived` after each of the archive's fills (which run on their own interval).
+   */
+  refreshMs?: number | null;
   /** How soon figures still unknown are read again (the archive's first fill may have landed by then). */
   retryMs?: number;
   now?: () => number;
@@ -34,6 +38,8 @@ interface Entry {
   holds: number;
   timer: ReturnType<typeof setInterval> | null;
   reading: Promise<void> | null;
+  /** Asked again while a read was under way: that read may predate what changed, so one more follows. */
+  again: boolean;
   retry: ReturnType<typeof setTimeout> | null;
   /** Session keys open at the last observed snapshot: one closing means new energy to count. */
   open: string;
@@ -75,8 +81,11 @@ export class EnergyPeriods {
       entry.holds += 1;
       if (entry.holds === 1) {
         void this.refresh(id);
-        entry.timer = setInterval(() => void this.refresh(id), this.options.refreshMs ?? ENERGY_REFRESH_MS);
-        entry.timer.unref?.();
+        const refreshMs = this.options.refreshMs === undefined ? ENERGY_REFRESH_MS : this.options.refreshMs;
+        if (refreshMs !== null) {
+          entry.timer = setInterval(() => void this.refresh(id), refreshMs);
+          entry.timer.unref?.();
+        }
       }
     }
     let released = false;
@@ -112,11 +121,24 @@ export class EnergyPeriods {
     if (closed || (entry.day !== null && entry.day !== this.dayKey(chargerId))) void this.refresh(chargerId);
   }
 
+  /** The archive has taken in new energy: read again now, if anyone holds the figures. */
+  archived(chargerId: string): void {
+    if ((this.entries.get(chargerId)?.holds ?? 0) > 0) void this.refresh(chargerId);
+  }
+
   /** Reads the figures again (one read at a time per charger); listeners hear of a change. */
   async refresh(chargerId: string): Promise<void> {
     const entry = this.entry(chargerId);
-    if (entry.reading) return entry.reading;
-    entry.reading = this.read(chargerId, entry).finally(() => {
+    if (entry.reading) {
+      entry.again = true;
+      return entry.reading;
+    }
+    entry.reading = (async () => {
+      do {
+        entry.again = false;
+        await this.read(chargerId, entry);
+      } while (entry.again && !this.closed);
+    })().finally(() => {
       entry.reading = null;
     });
     return entry.reading;
@@ -152,8 +174,13 @@ export class EnergyPeriods {
       value = UNKNOWN;
     }
     if (this.closed) return;
+    const unknown = value.todayKwh === null || value.monthKwh === null;
+    if (!unknown && entry.retry) {
+      clearTimeout(entry.retry);
+      entry.retry = null;
+    }
     // Still unknown (the archive not filled yet, the charger away): asked again soon, not in 5 minutes.
-    if ((value.todayKwh === null || value.monthKwh === null) && entry.holds > 0 && !entry.retry) {
+    if (unknown && entry.holds > 0 && !entry.retry) {
       entry.retry = setTimeout(() => {
         entry.retry = null;
         void this.refresh(chargerId);
@@ -174,7 +201,7 @@ export class EnergyPeriods {
   private entry(chargerId: string): Entry {
     let entry = this.entries.get(chargerId);
     if (!entry) {
-      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, retry: null, open: '' };
+      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, again: false, retry: null, open: '' };
       this.entries.set(chargerId, entry);
     }
     return entry;

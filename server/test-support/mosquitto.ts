@@ -85,14 +85,17 @@ export interface Received {
 
 /** A client that records every message on `topics` (retained ones first, as the broker sends them). */
 export async function subscriber(url: string, topics: string[], auth: { username?: string; password?: string } = {}): Promise<{ client: MqttClient; messages: Received[]; latest(topic: string): Received | undefined; close(): Promise<void> }> {
-  const client = mqtt.connect(url, { reconnectPeriod: 200, ...auth });
+  // MQTT 5, so a subscription may ask for each message's retain flag as published: otherwise a
+  // retained message published after the subscription arrives without the flag, and whether a test
+  // sees it set would depend on which came first on a busy machine.
+  const client = mqtt.connect(url, { reconnectPeriod: 200, protocolVersion: 5, ...auth });
   const messages: Received[] = [];
   client.on('message', (topic, payload, packet) => messages.push({ topic, payload: payload.toString(), retain: packet.retain }));
   await new Promise<void>((resolve, reject) => {
     client.once('connect', () => resolve());
     client.once('error', reject);
   });
-  await client.subscribeAsync(topics, { qos: 1 });
+  await client.subscribeAsync(topics, { qos: 1, rap: true });
   return {
     client,
     messages,
