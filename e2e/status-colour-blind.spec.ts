@@ -116,8 +116,9 @@ const iconShapes = (page: Page, selector: string) => page.locator(`${selector} s
 // The charging bolt breathes; still, its pixels are the same in every screenshot.
 const stillMotion = async ({ page }: { page: Page }) => page.emulateMedia({ reducedMotion: 'reduce' });
 
-// The card needs no server: the fixture page is fed its snapshots.
-withoutServer.describe('states told apart under deuteranopia and protanopia: the connector card', () => {
+// The card needs no server: the fixture page is fed its snapshots, and pins its own clock, so
+// nothing here reads the world's clock (`@clock-free`: it runs at the clock sweep's first moment only).
+withoutServer.describe('states told apart under deuteranopia and protanopia: the connector card', { tag: '@clock-free' }, () => {
   withoutServer.beforeEach(stillMotion);
 
   for (const theme of THEMES) {

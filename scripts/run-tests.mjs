@@ -29,7 +29,7 @@ function phase(name, script, env = {}, args = []) {
 let ok = phase('build', 'test:build') && phase('unit', 'test:unit');
 if (ok) {
   // Every moment runs, so a failure at one still shows whether the other holds.
-  // Tests tagged @clock-free (the fixture layouts, which pin a clock of their own) give the same
+  // Tests tagged @clock-free (the fixture page's tests, which pin a clock of their own) give the same
   // result at every moment: they run at the first one only.
   moments.forEach((moment, i) => {
     const args = i === 0 ? [] : ['--grep-invert', '@clock-free'];

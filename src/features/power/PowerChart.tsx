@@ -28,6 +28,7 @@ import {
   useYAxisScale,
 } from 'recharts';
 import { useFormat } from '../../shared/format/use-format.ts';
+import { useTimeZone } from '../../shared/time/time-zone-context.tsx';
 import { useMessages } from '../../shared/i18n/i18n.tsx';
 import { hoverRows, linePath, markerPath } from './chart-paths.ts';
 import { downsampleMinMax, type ChartPoint } from './downsample.ts';
@@ -97,6 +98,7 @@ export interface PowerChartProps {
 
 export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale, width, height, label }: PowerChartProps) {
   const fmt = useFormat();
+  const zone = useTimeZone();
   const m = useMessages(powerMessages);
   const plot = plotArea(width, height);
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.measure) && grid.values[s.measure]), [series, hidden, grid]);
@@ -111,13 +113,13 @@ export const PowerChart = memo(function PowerChart({ grid, series, hidden, scale
   const domain = useMemo(() => xDomain(grid), [grid]);
   const { ticks, daily } = useMemo(() => {
     // One label per 90 px: the widest ("Fr., 27.11.") is ~80 px at 15 px.
-    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 90));
+    const t = timeTicks(domain[0], domain[1], Math.floor(plot.width / 90), zone);
     // A label centred on the right edge would be cut off by the chart's border.
     const msPerPx = (domain[1] - domain[0]) / Math.max(1, plot.width);
     return { ...t, ticks: t.ticks.filter((tick) => domain[1] - tick >= RIGHT_LABEL_ROOM_PX * msPerPx) };
-  }, [domain, plot.width]);
+  }, [domain, plot.width, zone]);
 
-  const xTickFormatter = useCallback((t: number) => (daily || isLocalMidnight(t) ? fmt.weekdayDate(t) : fmt.time(t)), [daily, fmt]);
+  const xTickFormatter = useCallback((t: number) => (daily || isLocalMidnight(t, zone) ? fmt.weekdayDate(t) : fmt.time(t)), [daily, fmt, zone]);
   const yTickFormatter = useCallback((v: number) => fmt.number(v, scale.decimals), [fmt, scale.decimals]);
   const yDomain = useMemo(() => [0, scale.max] as [number, number], [scale.max]);
   const tooltip = useMemo(() => <PowerTooltip grid={grid} series={visible} />, [grid, visible]);
