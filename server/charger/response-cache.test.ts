@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ResponseCache } from './response-cache.ts';
 
@@ -26,6 +27,20 @@ describe('ResponseCache', () => {
     now = 999;
     expect(await cache.get('k', 1000, d.load)).toBe('answer');
     expect(d.calls()).toBe(1);
+  });
+
+  it("lets go of an asker's signal once its answer is in: one request may ask many times", async () => {
+    const cache = new ResponseCache(() => 0);
+    const request = new AbortController();
+    for (let i = 0; i < 20; i++) {
+      const d = deferredLoad();
+      const first = cache.get(`day ${i}`, 0, d.load, request.signal);
+      const joined = cache.get(`day ${i}`, 0, d.load, request.signal);
+      expect(getEventListeners(request.signal, 'abort')).toHaveLength(2);
+      d.finish('answer');
+      await Promise.all([first, joined]);
+      expect(getEventListeners(request.signal, 'abort')).toHaveLength(0);
+    }
   });
 
   it('abandons an in-flight load only when every asker has gone', () => {

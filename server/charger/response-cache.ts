@@ -37,11 +37,12 @@ export class ResponseCache {
     const running = this.inflight.get(key);
     // An answer everyone gave up on may still be cancelled: a new asker gets a load of its own.
     if (running && !running.interest.controller.signal.aborted) {
-      this.register(running.interest, signal);
+      const release = this.register(running.interest, signal);
+      running.promise.then(release, release);
       return running.promise;
     }
     const interest: Interest = { controller: new AbortController(), waiting: 0, pinned: false };
-    this.register(interest, signal);
+    const release = this.register(interest, signal);
     const promise = load(interest.controller.signal)
       .then((body) => {
         if (ttlMs > 0) {
@@ -52,23 +53,32 @@ export class ResponseCache {
         return body;
       })
       .finally(() => {
+        release();
         if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
       });
     this.inflight.set(key, { promise, interest });
     return promise;
   }
 
-  private register(interest: Interest, signal: AbortSignal | undefined): void {
+  /**
+   * Counts the asker in; returns what lets go of its signal once the answer is in (a route that
+   * asks the charger many times under one request would otherwise pile listeners on its signal).
+   */
+  private register(interest: Interest, signal: AbortSignal | undefined): () => void {
     if (!signal) {
       interest.pinned = true;
-      return;
+      return () => {};
     }
     interest.waiting += 1;
     const gone = () => {
       interest.waiting -= 1;
       if (interest.waiting === 0 && !interest.pinned) interest.controller.abort();
     };
-    if (signal.aborted) gone();
-    else signal.addEventListener('abort', gone, { once: true });
+    if (signal.aborted) {
+      gone();
+      return () => {};
+    }
+    signal.addEventListener('abort', gone, { once: true });
+    return () => signal.removeEventListener('abort', gone);
   }
 }
