@@ -67,8 +67,9 @@ export default defineConfig({
     // timeouts are a ceiling for a stuck test, not a pace.
     maxWorkers: availableParallelism(),
     // Worker threads start and import faster than child processes (the unit run took 70 s instead
-    // of 77 s here, both without coverage). A file that sets the process's own time zone (`TZ`: our server in UTC, as in
-    // a container) needs a process of its own: a thread cannot change the zone its Dates use.
+    // of 77 s here, both without coverage). A file that sets the process's own time zone (`TZ`:
+    // our server in UTC, as in a container) needs a process of its own: a thread cannot change
+    // the zone its Dates use.
     projects: [
       { extends: true, test: { name: 'unit', pool: 'threads', include: UNIT_TESTS, exclude: [...configDefaults.exclude, ...OWN_PROCESS_TESTS] } },
       { extends: true, test: { name: 'own-process', pool: 'forks', include: OWN_PROCESS_TESTS } },
