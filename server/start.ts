@@ -189,8 +189,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const chargerZones = zones;
     const zoneOf = (chargerId: string) => chargerZones.zoneOf(chargerId).zone;
     if (archive) {
-      // Read again as each fill lands, when the archive has new energy, rather than on a clock of its own.
-      const periods = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, refreshMs: null, log, now });
+      // Read again as each fill lands (every 5 minutes), when the archive has new energy.
+      const periods = new EnergyPeriods({ read: archiveEnergyReader(archive, new Map(clients.map((c) => [c.id, c])), zoneOf), zoneOf, log, now });
       archive.onFilled((chargerId) => periods.archived(chargerId));
       energy = periods;
     }

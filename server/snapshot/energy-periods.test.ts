@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startOfLocalDay } from '../../src/shared/time/local-calendar.ts';
 import type { ChargerSnapshot } from '../../contract/snapshot.ts';
-import { EnergyPeriods, ENERGY_REFRESH_MS, ENERGY_RETRY_MS, type DailyEnergyReader } from './energy-periods.ts';
+import { EnergyPeriods, ENERGY_RETRY_MS, type DailyEnergyReader } from './energy-periods.ts';
 
 const ZONE = 'Europe/Zurich';
 // 00:30 on 1 June in Zurich is still 31 May in UTC: the charger's calendar must win.
@@ -51,7 +51,7 @@ describe('EnergyPeriods', () => {
     expect(fresh.of('a')).toEqual({ todayKwh: 0, monthKwh: 0 });
   });
 
-  it('reads again on its interval while held, at once when a session closes, and tells its listeners of a change', async () => {
+  it('reads again as each fill lands while held, at once when a session closes, and tells its listeners of a change', async () => {
     let kwh = 1;
     const read = vi.fn<DailyEnergyReader>(async () => ({ days: [{ start: day(1), kwh }], complete: true }));
     const energy = periods(read);
@@ -67,14 +67,16 @@ describe('EnergyPeriods', () => {
     expect(read).toHaveBeenCalledTimes(2);
     expect(energy.of('a').todayKwh).toBe(12.5);
     expect(changed).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(ENERGY_REFRESH_MS);
+    energy.archived('a');
+    await vi.advanceTimersByTimeAsync(0);
     expect(read).toHaveBeenCalledTimes(3);
     release();
-    await vi.advanceTimersByTimeAsync(ENERGY_REFRESH_MS * 3);
+    energy.archived('a');
+    await vi.advanceTimersByTimeAsync(0);
     expect(read).toHaveBeenCalledTimes(3);
   });
 
-  it('reads figures it could not know again soon, not only on its interval', async () => {
+  it('reads figures it could not know again soon, not only when the next fill lands', async () => {
     let complete = false;
     const read = vi.fn<DailyEnergyReader>(async () => ({ days: complete ? [{ start: day(1), kwh: 3 }] : [], complete }));
     const energy = periods(read);
@@ -97,8 +99,7 @@ describe('EnergyPeriods', () => {
       if (read.mock.calls.length === 1) await new Promise<void>((resolve) => (answer = resolve));
       return { days, complete: done };
     });
-    // Driven by the fills alone: no timer of its own.
-    const energy = new EnergyPeriods({ read, zoneOf: () => ZONE, now: () => now, refreshMs: null });
+    const energy = periods(read);
     energy.archived('a');
     expect(read).not.toHaveBeenCalled();
     const release = energy.hold(['a']);
@@ -110,7 +111,8 @@ describe('EnergyPeriods', () => {
     // Known at once: not after the retry for unknown figures.
     expect(energy.of('a')).toEqual({ todayKwh: 5, monthKwh: 5 });
     expect(read).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(ENERGY_REFRESH_MS * 2);
+    // Driven by the fills alone: no clock of its own reads again.
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(read).toHaveBeenCalledTimes(2);
     release();
     energy.archived('a');

@@ -20,11 +20,6 @@ export type DailyEnergyReader = (chargerId: string, fromMs: number, toMs: number
 export interface EnergyPeriodsOptions {
   read: DailyEnergyReader;
   zoneOf: (chargerId: string) => string;
-  /**
-   * How often the figures are read again while held; null for never on a timer of its own, when
-   * the owner calls `archived` after each of the archive's fills (which run on their own interval).
-   */
-  refreshMs?: number | null;
   /** How soon figures still unknown are read again (the archive's first fill may have landed by then). */
   retryMs?: number;
   now?: () => number;
@@ -36,7 +31,6 @@ interface Entry {
   /** The charger's local date the value is for (`YYYY-MM-DD`); a new date makes it unknown. */
   day: string | null;
   holds: number;
-  timer: ReturnType<typeof setInterval> | null;
   reading: Promise<void> | null;
   /** Asked again while a read was under way: that read may predate what changed, so one more follows. */
   again: boolean;
@@ -46,8 +40,6 @@ interface Entry {
 }
 
 const UNKNOWN: PeriodEnergy = { todayKwh: null, monthKwh: null };
-/** As often as the archive takes in new power (its fill interval); a closed session is read at once. */
-export const ENERGY_REFRESH_MS = 5 * 60_000;
 export const ENERGY_RETRY_MS = 15_000;
 
 export class EnergyPeriods {
@@ -74,19 +66,12 @@ export class EnergyPeriods {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads again while held, every `refreshMs`; the first read at once. */
+  /** Reads the figures at once, and again whenever the archive has taken in a fill (`archived`), while held. */
   hold(chargerIds: readonly string[]): () => void {
     for (const id of chargerIds) {
       const entry = this.entry(id);
       entry.holds += 1;
-      if (entry.holds === 1) {
-        void this.refresh(id);
-        const refreshMs = this.options.refreshMs === undefined ? ENERGY_REFRESH_MS : this.options.refreshMs;
-        if (refreshMs !== null) {
-          entry.timer = setInterval(() => void this.refresh(id), refreshMs);
-          entry.timer.unref?.();
-        }
-      }
+      if (entry.holds === 1) void this.refresh(id);
     }
     let released = false;
     return () => {
@@ -95,10 +80,6 @@ export class EnergyPeriods {
       for (const id of chargerIds) {
         const entry = this.entry(id);
         entry.holds -= 1;
-        if (entry.holds === 0 && entry.timer) {
-          clearInterval(entry.timer);
-          entry.timer = null;
-        }
         if (entry.holds === 0 && entry.retry) {
           clearTimeout(entry.retry);
           entry.retry = null;
@@ -146,10 +127,7 @@ export class EnergyPeriods {
 
   close(): void {
     this.closed = true;
-    for (const entry of this.entries.values()) {
-      if (entry.timer) clearInterval(entry.timer);
-      if (entry.retry) clearTimeout(entry.retry);
-    }
+    for (const entry of this.entries.values()) if (entry.retry) clearTimeout(entry.retry);
     this.listeners.clear();
   }
 
@@ -201,7 +179,7 @@ export class EnergyPeriods {
   private entry(chargerId: string): Entry {
     let entry = this.entries.get(chargerId);
     if (!entry) {
-      entry = { value: UNKNOWN, day: null, holds: 0, timer: null, reading: null, again: false, retry: null, open: '' };
+      entry = { value: UNKNOWN, day: null, holds: 0, reading: null, again: false, retry: null, open: '' };
       this.entries.set(chargerId, entry);
     }
     return entry;
