@@ -45,6 +45,9 @@ function garage(count: number): { snapshots: ChargerSnapshot[]; chargers: Charge
 
 // `@clock-free`: the fixture page pins its own clock, so the sweep runs these at its first moment only.
 test.describe('layout from fixtures: the garage', { tag: '@clock-free' }, () => {
+  // As most tablets show it, with motion (the suite's default is still: playwright.config.ts).
+  test.use({ reducedMotion: 'no-preference' });
+
   for (const screen of VIEWPORTS) {
     for (const lang of ['en', 'de'] as const) {
       test(`1, 2, 12 and 20 chargers fit ${screen.width}×${screen.height}, ${lang}`, async ({ page }, testInfo) => {

@@ -57,6 +57,9 @@ function problems(report: LayoutReport, where: string): string[] {
 // `@clock-free`: nothing here reads the world's clock (the fixture page pins its own), so the
 // clock sweep runs these once, at its first moment (scripts/run-tests.mjs).
 test.describe('layout from fixtures: the kiosk live view in every state', { tag: '@clock-free' }, () => {
+  // As most tablets show it, with motion (the suite's default is still: playwright.config.ts).
+  test.use({ reducedMotion: 'no-preference' });
+
   for (const viewport of VIEWPORTS) {
     for (const lang of LANGS) {
       for (const theme of THEMES) {
@@ -108,4 +111,16 @@ test.describe('layout from fixtures: the kiosk live view in every state', { tag:
       });
     }
   }
+
+  // A tablet that asks for less motion renders only on demand: a card's sizes can settle a frame
+  // after a state change, and the fit must follow them (the band's own resize refits it).
+  test.describe('under reduced motion', () => {
+    test.use({ reducedMotion: 'reduce' });
+    test(`${RANDOM_COUNT} random snapshots (seed ${RANDOM_SEED + 5}), 800×1280, de`, async ({ page }) => {
+      await page.setViewportSize({ width: 800, height: 1280 });
+      await openLive(page, { lang: 'de' });
+      const reports = await measureEach(page, randomSnapshots(RANDOM_COUNT, RANDOM_SEED + 5).map((s) => [s]));
+      expect(reports.flatMap((report, i) => problems(report, `random #${i}, 800×1280, de, reduced motion`))).toEqual([]);
+    });
+  });
 });

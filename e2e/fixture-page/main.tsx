@@ -46,8 +46,20 @@ interface ShowOptions {
   chargers?: ChargerInfo[];
 }
 
-/** Waits for a frame: the browser lays the page out, resize observers run (the card's fit). */
-const settled = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/**
+ * Waits for a rendered frame: the browser lays the page out and runs its resize observers (the
+ * card's fit). Not `requestAnimationFrame`: under the page clock the tests install it is a timer
+ * of that clock, which fires whether a frame was rendered or not. A new resize observer's first
+ * call comes in the next frame's rendering, after the observers created before it (the cards').
+ */
+const settled = () =>
+  new Promise<void>((resolve) => {
+    const frame = new ResizeObserver(() => {
+      frame.disconnect();
+      setTimeout(resolve, 0);
+    });
+    frame.observe(document.documentElement);
+  });
 /**
  * Waits for React to commit what the cache now holds: TanStack Query tells its observers in a
  * task of its own, and React renders an external store's change at once (a microtask).
@@ -57,17 +69,22 @@ const committed = async () => {
 };
 
 /**
- * The layout once it holds over a frame: the card's fit pass runs when its box resizes (a resize
- * observer, in the frame), and a busy machine can deliver a lazy chunk late; a measurement taken
- * in between would report a state no user sees.
+ * The layout once it has held over rendered frames. The card's fit passes run in a frame's resize
+ * observers, and a newly mounted card's container sizes can settle a frame or two after its first
+ * layout with no change to the DOM in between; a busy machine can also deliver a lazy chunk late.
+ * A measurement taken in between would report a state no user sees for more than a moment. With
+ * motion allowed, one frame that changes nothing has proved enough for every state drawn here;
+ * under reduced motion, where Chromium renders only on demand, it takes three.
  */
+const framesHeld = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 3 : 1);
 async function stableLayout() {
   let last = JSON.stringify(measureLayout());
-  for (let frame = 0; frame < 20; frame++) {
+  const needed = framesHeld();
+  let held = 0;
+  for (let frame = 0; frame < 40 && held < needed; frame++) {
     await settled();
-    const report = measureLayout();
-    const now = JSON.stringify(report);
-    if (now === last) return report;
+    const now = JSON.stringify(measureLayout());
+    held = now === last ? held + 1 : 0;
     last = now;
   }
   return measureLayout();

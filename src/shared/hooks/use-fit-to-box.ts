@@ -31,6 +31,10 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, band: RefObject<
     fit();
     const resized = new ResizeObserver(fit);
     resized.observe(outer);
+    // The band's own size too: a new card's container sizes can settle a frame after its first
+    // layout with nothing else changing (Chromium, under reduced motion), and a fit measured
+    // before that would stay until the next reading changed the band's text.
+    resized.observe(inner);
     const changed = new MutationObserver(fit);
     // An opened or closed part of the band (a fault's whole text) too.
     changed.observe(inner, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-expanded'] });
