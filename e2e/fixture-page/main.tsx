@@ -46,14 +46,22 @@ interface ShowOptions {
   chargers?: ChargerInfo[];
 }
 
+const stillPage = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 /**
- * Waits for a rendered frame: the browser lays the page out and runs its resize observers (the
- * card's fit). Not `requestAnimationFrame`: under the page clock the tests install it is a timer
- * of that clock, which fires whether a frame was rendered or not. A new resize observer's first
- * call comes in the next frame's rendering, after the observers created before it (the cards').
+ * Waits for a frame: the browser lays the page out and runs its resize observers (the card's
+ * fit). Under the page clock the tests install, `requestAnimationFrame` is a timer of that clock
+ * that fires whether a frame was rendered or not. With motion allowed the breathing bolt keeps
+ * frames coming at the display's rate, so that timer's pace is a frame's (and it is quicker on a
+ * busy machine than waiting for the compositor). Under reduced motion Chromium renders only on
+ * demand: there the wait is for a rendered frame, a new resize observer's first call, which comes
+ * in the next frame's rendering after the observers created before it (the cards').
  */
 const settled = () =>
   new Promise<void>((resolve) => {
+    if (!stillPage()) {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      return;
+    }
     const frame = new ResizeObserver(() => {
       frame.disconnect();
       setTimeout(resolve, 0);
@@ -76,7 +84,7 @@ const committed = async () => {
  * motion allowed, one frame that changes nothing has proved enough for every state drawn here;
  * under reduced motion, where Chromium renders only on demand, it takes three.
  */
-const framesHeld = () => (matchMedia('(prefers-reduced-motion: reduce)').matches ? 3 : 1);
+const framesHeld = () => (stillPage() ? 3 : 1);
 async function stableLayout() {
   let last = JSON.stringify(measureLayout());
   const needed = framesHeld();
