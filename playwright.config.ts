@@ -3,11 +3,14 @@ import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Real Chromium: the system's Debian package where present (CI, this machine), otherwise
- * Playwright's own browser (installed on first use by scripts/ensure-browser.mjs).
+ * Real Chromium from Debian: its headless build (`chromium-headless-shell`, the same Chromium
+ * release without the desktop browser's window and compositor) where installed, otherwise the
+ * full browser, otherwise Playwright's own Chromium (installed on first use by
+ * scripts/ensure-browser.mjs). `CHROMIUM_PATH` picks one. The headless build runs this suite in
+ * about two thirds of the time on two cores, every test passing in both.
  */
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+const executablePath = process.env.CHROMIUM_PATH ?? SYSTEM_CHROMIUMS.find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,11 +1,12 @@
-// `npm test` needs a Chromium. Use the system's (Debian's /usr/bin/chromium) where present;
-// otherwise Playwright's own, downloaded on first use where the machine can download it.
+// `npm test` needs a Chromium. Use the system's (Debian's chromium-headless-shell or chromium, as
+// playwright.config.ts picks) where present; otherwise Playwright's own, downloaded on first use
+// where the machine can download it.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
-const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (existsSync(system)) process.exit(0);
+const system = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+if (system.some((path) => existsSync(path))) process.exit(0);
 
 let bundled;
 try {
