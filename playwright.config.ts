@@ -31,8 +31,8 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'Europe/Berlin',
     // Still, by default: without a GPU Chromium composites every frame of the charging bolt's
-    // breathing on the CPU, about a quarter of the suite's CPU time on two cores. Everything else
-    // renders the same under reduced motion. The tests of the breathing itself, and the layouts
+    // breathing on the CPU (in the full browser, a tenth of the whole suite's CPU and a quarter of
+    // the live view's tests'). Everything else renders the same under reduced motion. The tests of the breathing itself, and the layouts
     // from fixtures (they measure hundreds of states, and frames at the display's rate settle a
     // state sooner), ask for motion themselves.
     reducedMotion: 'reduce',
