@@ -112,14 +112,16 @@ test.describe('layout from fixtures: the kiosk live view in every state', { tag:
     }
   }
 
-  // A tablet that asks for less motion renders only on demand: a card's sizes can settle a frame
-  // after a state change, and the fit must follow them (the band's own resize refits it).
+  // A tablet that asks for less motion renders only on demand: a card's sizes can settle some
+  // frames after a state change, and the fit must follow them (the band's own resize refits it).
+  // A figure cut for those frames is allowed (up to 60, about a second); a card that stays wrong,
+  // as the fit once did, is not.
   test.describe('under reduced motion', () => {
     test.use({ reducedMotion: 'reduce' });
     test(`${RANDOM_COUNT} random snapshots (seed ${RANDOM_SEED + 5}), 800×1280, de`, async ({ page }) => {
       await page.setViewportSize({ width: 800, height: 1280 });
       await openLive(page, { lang: 'de' });
-      const reports = await measureEach(page, randomSnapshots(RANDOM_COUNT, RANDOM_SEED + 5).map((s) => [s]));
+      const reports = await measureEach(page, randomSnapshots(RANDOM_COUNT, RANDOM_SEED + 5).map((s) => [s]), 60);
       expect(reports.flatMap((report, i) => problems(report, `random #${i}, 800×1280, de, reduced motion`))).toEqual([]);
     });
   });

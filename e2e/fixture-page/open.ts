@@ -77,11 +77,18 @@ export async function showSnapshots(page: Page, snapshots: ChargerSnapshot[], ch
   await page.evaluate((options) => (window as unknown as { __fixtures: { show(o: unknown): Promise<void> } }).__fixtures.show(options), { snapshots, ...(chargers ? { chargers } : {}) });
 }
 
-/** Shows each set of snapshots in turn and measures the page for each, in one call. */
-export async function measureEach(page: Page, list: ChargerSnapshot[][]): Promise<LayoutReport[]> {
+/**
+ * Shows each set of snapshots in turn and measures the page for each, in one call. `settling`:
+ * rendered frames a state may still take to draw inside its box once its layout has held.
+ */
+export async function measureEach(page: Page, list: ChargerSnapshot[][], settling = 0): Promise<LayoutReport[]> {
   return page.evaluate(
-    (sets) => (window as unknown as { __fixtures: { run(o: unknown[]): Promise<LayoutReport[]> } }).__fixtures.run(sets.map((snapshots) => ({ snapshots }))),
-    list,
+    ({ sets, settling }) =>
+      (window as unknown as { __fixtures: { run(o: unknown[], settling: number): Promise<LayoutReport[]> } }).__fixtures.run(
+        sets.map((snapshots) => ({ snapshots })),
+        settling,
+      ),
+    { sets: list, settling },
   );
 }
 
